@@ -1,0 +1,56 @@
+# Voucher Kiosk — the two commands that matter: `make demo` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+export QT_QPA_PLATFORM ?= offscreen
+
+# Debian packages the kiosk needs at run time (Qt offscreen/xcb, ZBar, audio)
+# and for the GUI under a virtual screen.
+SYSTEM_PACKAGES := libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
+	libglib2.0-0 libzbar0 libpulse0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
+	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 xvfb xauth
+
+.PHONY: demo test lint unit sysdeps install package package-test translations clean
+
+demo: install
+	$(VENV)/bin/kiosk --demo
+
+test: install lint unit
+
+lint: install
+	$(VENV)/bin/ruff check kiosk tests benchmarks
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+unit: install
+	$(VENV)/bin/pytest
+
+install: sysdeps $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { echo "python3-venv is missing"; \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y --no-install-recommends python3-venv && $(PYTHON) -m venv $(VENV); \
+		else echo "run: sudo apt-get install -y python3-venv"; exit 1; fi; }
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+sysdeps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing system packages:$$missing"; \
+			DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+		else \
+			echo "Missing system packages. Run:"; \
+			echo "  sudo apt-get install -y --no-install-recommends$$missing"; exit 1; \
+		fi; \
+	fi
+
+clean:
+	rm -rf build dist .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,7 @@
+"""``python -m kiosk``."""
+
+import sys
+
+from kiosk.main import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""One adapter per voucher server API, all behind ``kiosk.domain.backend.VoucherBackend``."""

@@ -1,0 +1,4 @@
+"""Pure Python: voucher model, money, redemption rules, offline policy, errors.
+
+No Qt, no HTTP, no SQL here.
+"""

@@ -1,0 +1,95 @@
+"""What the engine answers the UI and CLI: look-ups, redemptions, queue entries, connectivity."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from kiosk.domain.errors import RefusalReason
+from kiosk.domain.voucher import Voucher, VoucherState
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """The answer to "what is this voucher?"."""
+
+    code: str
+    voucher: Voucher | None  # None when unknown (not found, or unseen while offline)
+    state: VoucherState
+    offline: bool  # True when answered from the local cache, not the server
+    checked_at: datetime  # when the server last confirmed this state (UTC)
+    queued: int  # units this kiosk has queued offline for this code and not yet sent
+    message: str  # plain words for staff (English; the UI builds its own translated text)
+
+    @property
+    def available(self) -> int:
+        """Units that can still be redeemed here: remaining minus what is queued."""
+        return max((self.voucher.remaining if self.voucher else 0) - self.queued, 0)
+
+
+class RedeemStatus(StrEnum):
+    """How a redemption ended, as staff see it."""
+
+    APPLIED = "applied"  # the server confirmed it
+    QUEUED = "queued"  # saved in the outbox, will be sent when back online
+    REFUSED = "refused"  # not redeemed; ``reason`` says why
+
+
+@dataclass(frozen=True, slots=True)
+class RedeemOutcome:
+    """The result of one redeem action."""
+
+    status: RedeemStatus
+    code: str
+    amount: int  # units redeemed (or asked for, when refused)
+    entry_id: str | None  # the outbox entry, when one was written
+    voucher: Voucher | None  # the voucher after the redemption (server's, or cache minus queue)
+    message: str
+    reason: RefusalReason | None = None
+
+
+class EntryState(StrEnum):
+    """Life of an outbox entry (DESIGN §3). Nothing is ever deleted."""
+
+    PENDING = "pending"  # committed locally, not yet confirmed
+    SENDING = "sending"  # a request is (or may be) in flight: uncertain after a crash
+    APPLIED = "applied"  # the server confirmed it, or reconciliation found it in the history
+    REJECTED = "rejected"  # refused for good: a conflict for a manager
+    WRITTEN_OFF = "written_off"  # a conflict a manager closed without redeeming
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxEntry:
+    """One redemption in the write-ahead outbox (and the audit journal)."""
+
+    id: str
+    code: str
+    domain: str
+    amount: int
+    kind: str  # VoucherKind value
+    currency: str | None
+    redeemed_at: datetime  # original redemption time, UTC
+    staff: str
+    kiosk_id: str
+    backend: str
+    state: EntryState
+    attempts: int = 0
+    uncertain: bool = False  # a request may have reached the server
+    last_error: str = ""
+    reason: str = ""  # RefusalReason value for rejected entries
+    applied_at: datetime | None = None
+    offline: bool = False  # True when it was accepted while offline
+    note: str = ""  # manager's note when resolving a conflict
+    replaces: str | None = None  # entry id this one retries, for conflict re-tries
+
+
+@dataclass(frozen=True, slots=True)
+class Connectivity:
+    """What the connection indicator shows."""
+
+    online: bool
+    since: datetime  # when the current online/offline period began (UTC)
+    syncing: bool
+    pending: int  # outbox entries not yet applied or rejected
+    conflicts: int  # rejected entries awaiting a manager

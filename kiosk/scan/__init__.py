@@ -1,0 +1,1 @@
+"""Camera sources, barcode decoders, keyboard-wedge logic, code normalisation. Qt-free."""

@@ -1,0 +1,1 @@
+"""A faithful, stateful local simulator of the voucher server APIs (demo mode and tests)."""

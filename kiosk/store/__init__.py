@@ -1,0 +1,1 @@
+"""Local storage: SQLite (WAL) via sqlite-utils."""

@@ -1,0 +1,1 @@
+"""Outbox replay, connectivity watch, reconciliation, backoff."""

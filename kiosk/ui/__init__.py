@@ -1,0 +1,1 @@
+"""Qt widgets and screens: show state, ask for input, nothing else."""
