@@ -1,0 +1,55 @@
+"""``python -m kiosk.sim``: run the VoucherCart simulator until SIGTERM/SIGINT."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from collections.abc import Sequence
+from types import FrameType
+
+from kiosk.sim.fixtures import FixtureError
+from kiosk.sim.server import make_server
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The simulator's command line (DESIGN.md §4)."""
+    parser = argparse.ArgumentParser(prog="python -m kiosk.sim",
+                                     description="Local VoucherCart API simulator")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8765, help="0 picks a free port")
+    parser.add_argument("--fixture", metavar="FILE.json",
+                        help="seeds a new --db (default: the demo fixture)")
+    parser.add_argument("--db", metavar="FILE", help="SQLite state file (default: in memory)")
+    parser.add_argument("--token-ttl", type=float, default=86400, metavar="SECONDS",
+                        help="access token lifetime")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Serve until a signal; prints ``listening on URL`` once it accepts connections."""
+    args = build_parser().parse_args(argv)
+    try:
+        server = make_server(args.fixture, db=args.db, token_ttl=args.token_ttl,
+                             host=args.host, port=args.port)
+    except (OSError, FixtureError) as exc:
+        print(f"kiosk.sim: {exc}", file=sys.stderr)  # noqa: T201
+        return 1
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        # shutdown() waits for serve_forever(), which runs in this (the main) thread
+        threading.Thread(target=server.shutdown, daemon=True).start()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    print(f"listening on {server.api_url}", flush=True)  # noqa: T201
+    try:
+        server.serve_forever()
+    finally:
+        server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

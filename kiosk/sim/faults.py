@@ -1,0 +1,133 @@
+"""Injected trouble (latency, failures, dropped connections) and the request log."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import asdict, dataclass
+from typing import Any
+
+HTML_ERROR_PAGE = (
+    "<html>\r\n<head><title>{status} Bad Gateway</title></head>\r\n<body>\r\n"
+    "<center><h1>{status} Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n"
+    "</body>\r\n</html>\r\n"
+)
+
+
+@dataclass
+class Failure:
+    """How to fail a request instead of serving it."""
+
+    mode: str  # "json" | "html"
+    status: int
+
+
+@dataclass
+class _Budget:
+    """Applies to the next ``count`` matching requests (``None``: all of them)."""
+
+    count: int | None
+    path: str | None
+
+    def take(self, path: str) -> bool:
+        if self.path is not None and not path.startswith(self.path):
+            return False
+        if self.count is None:
+            return True
+        if self.count <= 0:
+            return False
+        self.count -= 1
+        return True
+
+
+class Faults:
+    """What the next requests will suffer; thread-safe."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.reset()
+
+    def reset(self) -> None:
+        """No latency, no failures, no drops."""
+        with self._lock:
+            self._latency: tuple[float, _Budget] | None = None
+            self._failures: list[tuple[Failure, _Budget]] = []
+            self._drops = _Budget(0, "/v1/redeem")
+
+    def set_latency(self, seconds: float, count: int | None = None,
+                    path: str | None = None) -> None:
+        """Delay the next ``count`` requests (all if None) by ``seconds``; 0 clears."""
+        with self._lock:
+            self._latency = (seconds, _Budget(count, path)) if seconds > 0 else None
+
+    def fail_next(self, count: int = 1, mode: str = "json", status: int | None = None,
+                  path: str | None = None) -> None:
+        """Answer the next ``count`` requests with a 500 JSON or an HTML error page."""
+        if mode not in ("json", "html"):
+            raise ValueError(f"mode must be json or html, not {mode!r}")
+        status = status or (500 if mode == "json" else 502)
+        with self._lock:
+            self._failures.append((Failure(mode, status), _Budget(count, path)))
+
+    def drop_next(self, count: int = 1) -> None:
+        """Apply the next ``count`` redeems, then close the connection without answering."""
+        with self._lock:
+            self._drops.count = (self._drops.count or 0) + count
+
+    def take_latency(self, path: str) -> float:
+        """Seconds to wait before serving ``path``."""
+        with self._lock:
+            if self._latency and self._latency[1].take(path):
+                return self._latency[0]
+            return 0.0
+
+    def take_failure(self, path: str) -> Failure | None:
+        """The failure to answer ``path`` with, if any."""
+        with self._lock:
+            for failure, budget in self._failures:
+                if budget.take(path):
+                    return failure
+            self._failures = [(f, b) for f, b in self._failures if b.count != 0]
+            return None
+
+    def take_drop(self, path: str) -> bool:
+        """True when this redeem's connection must be dropped after applying it."""
+        with self._lock:
+            return self._drops.take(path)
+
+
+@dataclass
+class LoggedRequest:
+    """One request that reached the server."""
+
+    seq: int
+    method: str
+    path: str
+    status: int | None
+    outcome: str  # "served" | "failed" | "dropped"
+    at: str
+
+
+class RequestLog:
+    """Every ``/v1`` request, in arrival order; thread-safe."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._entries: list[LoggedRequest] = []
+
+    def add(self, method: str, path: str, status: int | None, outcome: str, at: str) -> None:
+        """Record a request."""
+        with self._lock:
+            self._entries.append(
+                LoggedRequest(len(self._entries) + 1, method, path, status, outcome, at))
+
+    def entries(self, method: str | None = None, path: str | None = None) -> list[dict[str, Any]]:
+        """Recorded requests, optionally only one method and/or path."""
+        with self._lock:
+            return [asdict(e) for e in self._entries
+                    if (method is None or e.method == method.upper())
+                    and (path is None or e.path.rstrip("/") == path.rstrip("/"))]
+
+    def clear(self) -> None:
+        """Forget every request."""
+        with self._lock:
+            self._entries.clear()
