@@ -56,4 +56,5 @@ def parse_major(text: str, currency: str) -> int:
     whole, _, frac = cleaned.partition(".")
     if len(frac) > places:
         raise ValueError(f"too many decimal places for {currency}: {text!r}")
-    return int(whole or "0") * 10**places + int((frac or "0").ljust(places, "0") or "0")
+    scale: int = 10**places
+    return int(whole or "0") * scale + int(frac.ljust(places, "0") or "0")
