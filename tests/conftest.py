@@ -25,6 +25,7 @@ def kiosk_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
 
     home = tmp_path / "kiosk-home"
     monkeypatch.setenv("KIOSK_HOME", str(home))
+    monkeypatch.setenv("KIOSK_SECRETS", "file")  # never touch a developer's real keyring
     paths.set_home(None)
     yield home
     paths.set_home(None)

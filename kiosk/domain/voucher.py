@@ -108,8 +108,11 @@ class Voucher:
             and domain_id not in self.redeemable_on
         ):
             return VoucherState.NOT_FOR_THIS_SHOP
+        if self.server_status == "expired":
+            return VoucherState.EXPIRED
         if self.windows and not any(w.contains(now) for w in self.windows):
-            if all(w.start is not None and now < w.start for w in self.windows):
+            # Before a window that is still to come (the first, or the next after a gap).
+            if any(w.start is not None and now < w.start for w in self.windows):
                 return VoucherState.NOT_YET_VALID
             return VoucherState.EXPIRED
         return VoucherState.PARTLY_USED if self.used > 0 else VoucherState.VALID
@@ -124,11 +127,16 @@ class Voucher:
         starts = [w.start for w in self.windows if w.start is not None]
         return min(starts) if starts and len(starts) == len(self.windows) else None
 
+    def next_start(self, now: datetime) -> datetime | None:
+        """Start of the next validity window after ``now``, if any."""
+        starts = [w.start for w in self.windows if w.start is not None and now < w.start]
+        return min(starts) if starts else None
+
     def check_redeem(self, amount: int, now: datetime, domain_id: int | None = None) -> None:
         """Raise ``Refusal`` unless ``amount`` units can be redeemed at ``now``."""
         state = self.state(now, domain_id)
         if not state.redeemable:
-            raise Refusal(_STATE_REASONS[state], state_message(self, state))
+            raise Refusal(_STATE_REASONS[state], state_message(self, state, now))
         if amount <= 0:
             raise Refusal(RefusalReason.INVALID_AMOUNT, "The amount must be more than zero.")
         if amount > self.remaining:
@@ -164,7 +172,7 @@ def _day(when: datetime | None) -> str:
     return f"{when.day} {when:%b %Y}" if when else ""
 
 
-def state_message(voucher: Voucher, state: VoucherState) -> str:
+def state_message(voucher: Voucher, state: VoucherState, now: datetime | None = None) -> str:
     """Plain English for staff: why a voucher in ``state`` can or cannot be used."""
     if state is VoucherState.FULLY_REDEEMED:
         when = voucher.fully_redeemed_at or (voucher.history[-1].at if voucher.history else None)
@@ -173,7 +181,7 @@ def state_message(voucher: Voucher, state: VoucherState) -> str:
         end = voucher.valid_until()
         return f"This voucher expired on {_day(end)}." if end else "This voucher has expired."
     if state is VoucherState.NOT_YET_VALID:
-        return f"Not valid until {_day(voucher.valid_from())}."
+        return f"Not valid until {_day(voucher.next_start(now))}." if now else "Not valid yet."
     if state is VoucherState.CANCELLED:
         return "This voucher has been cancelled."
     if state is VoucherState.NOT_FOR_THIS_SHOP:

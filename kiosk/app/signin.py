@@ -1,0 +1,242 @@
+"""Signing staff in and out (Qt-free): the saved account, its session tokens, its backend.
+
+``account.json`` in the data directory says who is signed in where; the tokens live in the
+secret store (OS keyring or a 0600 file, ``kiosk.store.secrets``). A salted scrypt check of
+the password is kept there too, so the lock screen can still be opened while offline.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import json
+import logging
+import os
+import secrets as random_secrets
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from kiosk import paths
+from kiosk.backends.vouchercart import (
+    Domain,
+    Session,
+    Tokens,
+    VoucherCartBackend,
+    VoucherCartClient,
+)
+from kiosk.domain.backend import VoucherBackend
+from kiosk.domain.errors import AccessDenied, InvalidRequest, LoginFailed, TransportError
+from kiosk.store.secrets import SecretStore, open_secrets
+
+__all__ = [
+    "Account",
+    "Domain",
+    "current_account",
+    "list_domains",
+    "open_backend",
+    "sign_in",
+    "sign_out",
+    "verify_password",
+]
+
+log = logging.getLogger(__name__)
+
+ACCOUNT_FILE = "account.json"
+TOKENS_SECRET = "session"  # noqa: S105 - the entry's name, not a secret
+VERIFY_TIMEOUT = 5.0  # seconds: the lock screen must not hang on a slow server
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1}  # ~50 ms per check
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """Who is signed in on this kiosk, on which server and shop."""
+
+    server_url: str
+    email: str
+    staff_name: str
+    user_id: int
+    domain_id: int
+    domain_name: str
+    backend: str = "vouchercart"
+
+
+class SecretTokens:
+    """A session's ``TokenStore`` kept in the kiosk's secret store."""
+
+    def __init__(self, store: SecretStore, name: str = TOKENS_SECRET) -> None:
+        self._store = store
+        self._name = name
+
+    def load(self) -> Tokens | None:
+        """The saved tokens, or None."""
+        raw = self._store.get(self._name)
+        if not raw:
+            return None
+        try:
+            data = json.loads(raw)
+            return Tokens(str(data["access"]), str(data["refresh"]), str(data.get("id", "")))
+        except (ValueError, KeyError, TypeError):
+            return None
+
+    def save(self, tokens: Tokens) -> None:
+        """Persist ``tokens`` (durable on return)."""
+        self._store.set(self._name, json.dumps({
+            "access": tokens.access_token, "refresh": tokens.refresh_token,
+            "id": tokens.identified_by}))
+
+    def clear(self) -> None:
+        """Forget the tokens."""
+        self._store.delete(self._name)
+
+
+def _home(home: Path | None) -> Path:
+    return home if home is not None else paths.data_dir()
+
+
+def list_domains(server_url: str, email: str) -> list[Domain]:
+    """The shops ``email`` can sign in to (no password needed)."""
+    with VoucherCartClient(server_url) as client:
+        return client.user_domains(email.strip())
+
+
+def _pick_domain(domains: list[Domain], wanted: str | int | None, email: str) -> Domain:
+    names = ", ".join(d.name for d in domains) or "none"
+    if wanted is None or (isinstance(wanted, str) and not wanted.strip()):
+        if len(domains) == 1:
+            return domains[0]
+        raise InvalidRequest(f"Choose a shop for {email}: {names}.")
+    text = str(wanted).strip()
+    for domain in domains:
+        if (text.isdigit() and domain.id == int(text)) or domain.name.lower() == text.lower():
+            return domain
+    raise AccessDenied(f"{email} cannot sign in to shop {text!r}. Shops for this account: {names}.")
+
+
+def sign_in(
+    server_url: str,
+    email: str,
+    password: str,
+    domain: str | int | None,
+    *,
+    home: Path | None = None,
+) -> Account:
+    """Sign in on ``domain`` (its name or id; None when the account has exactly one shop).
+
+    Stores the session's tokens and the account, replacing any previous sign-in.
+    Raises ``LoginFailed``, ``AccessDenied``, ``TransportError`` or ``InvalidRequest``.
+    """
+    folder = _home(home)
+    email = email.strip()
+    with VoucherCartClient(server_url) as client:
+        chosen = _pick_domain(client.user_domains(email), domain, email)
+        auth = client.authorize(email, password, chosen.name)
+        account = Account(
+            server_url=client.base_url,
+            email=auth.profile.email or email,
+            staff_name=auth.profile.full_name or email,
+            user_id=auth.profile.id,
+            domain_id=chosen.id,
+            domain_name=chosen.name,
+        )
+    store = open_secrets(folder)
+    SecretTokens(store).save(auth.tokens)  # tokens first: account.json never points to nothing
+    store.set(_verifier_name(account.email), _password_verifier(password))
+    _write_account(folder / ACCOUNT_FILE, account)
+    log.info("signed in as user %s on domain %s", account.user_id, account.domain_id)
+    return account
+
+
+def current_account(*, home: Path | None = None) -> Account | None:
+    """The signed-in account, or None."""
+    try:
+        data = json.loads((_home(home) / ACCOUNT_FILE).read_text(encoding="utf-8"))
+        return Account(**data)
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, TypeError):
+        log.warning("account file is unreadable; treating the kiosk as signed out")
+        return None
+
+
+def sign_out(*, home: Path | None = None) -> None:
+    """Forget the signed-in account and its session."""
+    folder = _home(home)
+    account = current_account(home=folder)
+    store = open_secrets(folder)
+    SecretTokens(store).clear()
+    if account is not None:
+        store.delete(_verifier_name(account.email))
+    with contextlib.suppress(FileNotFoundError):
+        (folder / ACCOUNT_FILE).unlink()
+
+
+def open_backend(
+    account: Account, *, home: Path | None = None, timeout: float | None = None
+) -> VoucherBackend:
+    """The backend for ``account``, using (and refreshing) its saved session.
+
+    ``timeout``: seconds to wait for an answer (default 10; connecting gives up after 3).
+    """
+    if account.backend != "vouchercart":
+        raise InvalidRequest(f"Unknown voucher server type {account.backend!r}.")
+    client = VoucherCartClient(account.server_url, timeout=timeout)
+    session = Session(client, SecretTokens(open_secrets(_home(home))))
+    return VoucherCartBackend(client, session, account.domain_id)
+
+
+def verify_password(account: Account, password: str, *, home: Path | None = None) -> bool:
+    """Whether ``password`` is ``account``'s, asking the server (re-authorizing).
+
+    Offline, falls back to the check saved at the last successful sign-in. Raises
+    ``AccessDenied`` if the password is right but the account lost this shop.
+    """
+    store = open_secrets(_home(home))
+    name = _verifier_name(account.email)
+    try:
+        with VoucherCartClient(account.server_url, timeout=VERIFY_TIMEOUT) as client:
+            client.authorize(account.email, password, account.domain_name)
+    except LoginFailed:
+        return False
+    except TransportError:
+        saved = store.get(name)
+        return saved is not None and _check_verifier(saved, password)
+    store.set(name, _password_verifier(password))
+    return True
+
+
+def _verifier_name(email: str) -> str:
+    return f"password-check|{email.strip().lower()}"
+
+
+def _password_verifier(password: str) -> str:
+    salt = random_secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode(), salt=salt, **_SCRYPT)
+    return f"scrypt${salt.hex()}${digest.hex()}"
+
+
+def _check_verifier(saved: str, password: str) -> bool:
+    try:
+        scheme, salt, digest = saved.split("$")
+        if scheme != "scrypt":
+            return False
+        candidate = hashlib.scrypt(password.encode(), salt=bytes.fromhex(salt), **_SCRYPT)
+    except ValueError:
+        return False
+    return hmac.compare_digest(candidate.hex(), digest)
+
+
+def _write_account(path: Path, account: Account) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".account-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(asdict(account), handle, indent=2)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

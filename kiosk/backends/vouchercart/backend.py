@@ -1,0 +1,74 @@
+"""``VoucherCartBackend``: the engine's ``VoucherBackend`` for one VoucherCart domain."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from kiosk.backends.vouchercart.client import VoucherCartClient
+from kiosk.backends.vouchercart.session import Session
+from kiosk.domain.backend import RedeemRequest
+from kiosk.domain.errors import KioskError, Refusal, RefusalReason
+from kiosk.domain.voucher import Voucher
+
+log = logging.getLogger(__name__)
+
+# Refusals whose generic wording a fresh look at the voucher can make precise
+# ("expired on 2 Mar 2017", "only £3.00 left", "fully redeemed on ...").
+_EXPLAINABLE = frozenset({RefusalReason.CANNOT_REDUCE, RefusalReason.EXPIRED,
+                          RefusalReason.FULLY_REDEEMED})
+
+
+class VoucherCartBackend:
+    """Status and redeem on ``domain_id``, through a ``Session`` that refreshes tokens.
+
+    VoucherCart has no idempotency key: an uncertain redemption must be reconciled against
+    the voucher's ``redeemHistory`` by the engine before it is ever re-sent.
+    """
+
+    name = "vouchercart"
+    supports_idempotency = False
+
+    def __init__(self, client: VoucherCartClient, session: Session, domain_id: int) -> None:
+        self.client = client
+        self.session = session
+        self.domain_id = domain_id
+
+    def status(self, code: str) -> Voucher:
+        """The voucher's current state on the server."""
+        return self.session.call(lambda token: self.client.status(token, code, self.domain_id))
+
+    def redeem(self, request: RedeemRequest) -> Voucher:
+        """Redeem ``request.amount`` units at ``request.at``; returns the updated voucher.
+
+        A refusal is re-worded from the voucher's current state when that says more.
+        """
+        at = _utc(request.at)
+        try:
+            return self.session.call(lambda token: self.client.redeem(
+                token, request.code, self.domain_id, request.amount, at))
+        except Refusal as refusal:
+            raise self._explain(refusal, request.code, request.amount, at) from refusal
+
+    def close(self) -> None:
+        """Release the connection pool."""
+        self.client.close()
+
+    def _explain(self, refusal: Refusal, code: str, amount: int, at: datetime) -> Refusal:
+        if refusal.reason not in _EXPLAINABLE:
+            return refusal
+        try:
+            voucher = self.status(code)
+        except KioskError:
+            log.info("could not fetch the voucher to explain refusal %s", refusal.code)
+            return refusal
+        try:
+            voucher.check_redeem(amount, at, self.domain_id)
+        except Refusal as precise:
+            return Refusal(precise.reason, precise.message, code=refusal.code)
+        return refusal
+
+
+def _utc(moment: datetime) -> datetime:
+    """``moment`` as an aware UTC time; naive times are UTC by the kiosk's convention."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

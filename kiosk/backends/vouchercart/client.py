@@ -1,0 +1,236 @@
+"""``VoucherCartClient``: one method per VoucherCart endpoint, nothing more.
+
+Low level on purpose: it holds no session. Authenticated calls take the access token as an
+argument; ``Session`` decides which token to pass and refreshes it. Every failure is raised
+as a ``kiosk.domain.errors`` type (see ``errors.py`` for the code table).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+import httpx
+
+from kiosk import __version__
+from kiosk.backends.http import check_base_url, default_timeout, transport_error
+from kiosk.backends.vouchercart.dates import format_redeem_date
+from kiosk.backends.vouchercart.errors import error_from_response
+from kiosk.backends.vouchercart.models import (
+    AuthResult,
+    Domain,
+    Permission,
+    Tokens,
+    User,
+    parse_domains,
+    parse_profile,
+    parse_tokens,
+    parse_user,
+)
+from kiosk.backends.vouchercart.vouchers import parse_voucher
+from kiosk.domain.errors import InvalidRequest, ServerUnavailable
+from kiosk.domain.voucher import Voucher
+
+log = logging.getLogger(__name__)
+
+
+class VoucherCartClient:
+    """A thread-safe client for one VoucherCart server (``base_url`` includes ``/v1``).
+
+    ``timeout`` is an ``httpx.Timeout`` or seconds to wait for an answer (connecting
+    always fails after ~3 s). ``transport`` is for tests that need an edge case no real
+    server produces on demand.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        timeout: httpx.Timeout | float | None = None,
+        verify: bool | str = True,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.base_url = str(check_base_url(base_url))
+        if timeout is None:
+            timeout = default_timeout()
+        elif not isinstance(timeout, httpx.Timeout):
+            timeout = default_timeout(read=timeout, connect=min(timeout, 3.0))
+        self._http = httpx.Client(
+            base_url=self.base_url + "/",
+            timeout=timeout,
+            verify=verify,
+            transport=transport,
+            follow_redirects=False,
+            headers={"Accept": "application/json", "User-Agent": f"voucher-kiosk/{__version__}"},
+        )
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self._http.close()
+
+    def __enter__(self) -> VoucherCartClient:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # --- plumbing ---------------------------------------------------------------------
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        token: str | None = None,
+        signing_in: bool = False,
+        **kwargs: Any,
+    ) -> httpx.Response:
+        if token is not None:
+            kwargs["headers"] = {"Authorization": f"Bearer {token}"}
+        started = time.perf_counter()
+        try:
+            response = self._http.request(method, path, **kwargs)
+        except httpx.TransportError as exc:
+            log.info("%s /%s failed: %s", method, path, type(exc).__name__)
+            raise transport_error(exc, method) from exc
+        # Logs carry method, path and status only: never headers, bodies or query strings.
+        log.debug("%s /%s -> %s in %.0f ms", method, path, response.status_code,
+                  (time.perf_counter() - started) * 1000)
+        if response.status_code >= 300:
+            error = error_from_response(response, signing_in=signing_in)
+            if response.status_code == 302 and isinstance(error, ServerUnavailable):
+                # The seed's users endpoints answer 302 for "data validation not passed".
+                error = InvalidRequest("The server did not accept the details "
+                                       "(check the email, password and required fields).")
+            raise error
+        return response
+
+    @staticmethod
+    def _json(response: httpx.Response) -> Any:
+        try:
+            return response.json()
+        except ValueError as exc:
+            raise ServerUnavailable(
+                f"The server sent something that is not its API (HTTP {response.status_code}).",
+                maybe_applied=response.request.method != "GET",
+            ) from exc
+
+    def _object(self, response: httpx.Response) -> Mapping[str, Any]:
+        data = self._json(response)
+        if not isinstance(data, Mapping):
+            raise ServerUnavailable("The server sent an unexpected answer.")
+        return data
+
+    # --- sign-in ----------------------------------------------------------------------
+
+    def authorize(self, email: str, password: str, subdomain: str) -> AuthResult:
+        """``POST /authorize``: sign a staff member in on ``subdomain`` (a domain's name)."""
+        response = self._send("POST", "authorize", auth=(email, password),
+                              data={"subdomain": subdomain}, signing_in=True)
+        data = self._object(response)
+        if data.get("status", "authenticated") != "authenticated":
+            raise ServerUnavailable("The server's sign-in answer is not 'authenticated'.")
+        return AuthResult(parse_tokens(data), parse_profile(data.get("profile")))
+
+    def user_domains(self, email: str) -> list[Domain]:
+        """``GET /user-domains``: the shops ``email`` is registered on (no sign-in needed)."""
+        response = self._send("GET", "user-domains", params={"email": email}, signing_in=True)
+        return parse_domains(self._object(response).get("domains"))
+
+    def refresh(self, tokens: Tokens) -> Tokens:
+        """``PUT /refresh``: trade the (expired) tokens for new ones. The old refresh token
+        is spent once the server has seen this request."""
+        response = self._send("PUT", "refresh", data={"accessToken": tokens.access_token,
+                                                      "refreshToken": tokens.refresh_token})
+        return parse_tokens(self._object(response))
+
+    # --- shop -------------------------------------------------------------------------
+
+    def domains(self, token: str) -> list[Domain]:
+        """``GET /domains``: the shops the signed-in account can see."""
+        return parse_domains(self._object(self._send("GET", "domains", token=token)).get("domains"))
+
+    def status(self, token: str, code: str, domain: int) -> Voucher:
+        """``GET /status``: a voucher's current state on ``domain``."""
+        response = self._send("GET", "status", token=token,
+                              params={"code": code, "domain": domain})
+        return parse_voucher(self._json(response))
+
+    def redeem(
+        self, token: str, code: str, domain: int, reductor: int, redeem_date: datetime
+    ) -> Voucher:
+        """``POST /redeem``: take ``reductor`` units at ``redeem_date`` (sent in UTC).
+
+        ``reductor`` is always sent, so a replay can never take "everything" that has
+        grown or changed since staff saw it.
+        """
+        response = self._send("POST", "redeem", token=token, data={
+            "code": code,
+            "domain": domain,
+            "reductor": reductor,
+            "redeemDate": format_redeem_date(redeem_date),
+        })
+        return parse_voucher(self._json(response))
+
+    # --- users (administrators) -------------------------------------------------------
+
+    def list_users(self, token: str) -> list[User]:
+        """``GET /users``."""
+        data = self._json(self._send("GET", "users", token=token))
+        if not isinstance(data, list):
+            raise ServerUnavailable("The server sent an unexpected list of users.")
+        return [parse_user(item) for item in data if isinstance(item, Mapping)]
+
+    def get_user(self, token: str, user_id: int) -> User:
+        """``GET /users/{id}``."""
+        return parse_user(self._object(self._send("GET", f"users/{user_id}", token=token)))
+
+    def create_user(
+        self,
+        token: str,
+        *,
+        email: str,
+        password: str,
+        full_name: str,
+        permissions: list[Permission],
+        phone: str | None = None,
+    ) -> int:
+        """``POST /users``; returns the new user's id."""
+        body: dict[str, Any] = {"email": email, "password": password, "fullName": full_name,
+                                "permissions": [p.to_json() for p in permissions]}
+        if phone is not None:
+            body["phone"] = phone
+        data = self._object(self._send("POST", "users", token=token, json=body))
+        user_id = data.get("userId")
+        if not isinstance(user_id, int):
+            raise ServerUnavailable("The server did not say which user it created.")
+        return user_id
+
+    def update_user(
+        self,
+        token: str,
+        user_id: int,
+        *,
+        email: str,
+        full_name: str,
+        permissions: list[Permission],
+        phone: str | None = None,
+    ) -> None:
+        """``PUT /users/{id}``."""
+        body: dict[str, Any] = {"email": email, "fullName": full_name,
+                                "permissions": [p.to_json() for p in permissions]}
+        if phone is not None:
+            body["phone"] = phone
+        self._send("PUT", f"users/{user_id}", token=token, json=body)
+
+    def change_password(self, token: str, user_id: int, password: str) -> None:
+        """``PATCH /users/{id}/password``."""
+        self._send("PATCH", f"users/{user_id}/password", token=token,
+                   json={"password": password, "password2": password})
+
+    def delete_user(self, token: str, user_id: int) -> None:
+        """``DELETE /users/{id}``."""
+        self._send("DELETE", f"users/{user_id}", token=token)

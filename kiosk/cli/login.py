@@ -1,0 +1,43 @@
+"""``kiosk login``: headless sign-in that stores the session like the GUI does."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+    parent: argparse.ArgumentParser,
+) -> None:
+    """Add the ``login`` sub-command."""
+    parser = subparsers.add_parser(
+        "login", parents=[parent], help="sign in to the voucher server",
+        description="Sign in and keep the session for the kiosk, the CLI and the GUI.",
+    )
+    parser.add_argument("--server", required=True, metavar="URL",
+                        help="API base URL including the version, e.g. https://api.vouchercart.com/v1")
+    parser.add_argument("--email", required=True, help="staff e-mail (login)")
+    parser.add_argument("--password", help="password (asked for when omitted)")
+    parser.add_argument("--domain", metavar="NAME_OR_ID",
+                        help="shop (sales page) name or id; optional if the account has one")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Sign in; one line on stdout on success, one line on stderr and exit 1 on failure."""
+    from kiosk.app.signin import sign_in  # noqa: PLC0415 - keep `kiosk --help` fast
+    from kiosk.domain.errors import KioskError  # noqa: PLC0415
+
+    password = args.password if args.password is not None else getpass.getpass("Password: ")
+    try:
+        account = sign_in(args.server, args.email, password, args.domain)
+    except KioskError as exc:
+        print(f"kiosk login: {exc.message}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"kiosk login: cannot save the session: {exc}", file=sys.stderr)
+        return 1
+    print(f"Signed in as {account.staff_name} on {account.domain_name}")
+    return 0
