@@ -27,7 +27,11 @@ lint: install
 unit: install
 	$(VENV)/bin/pytest
 
-install: sysdeps $(STAMP)
+install: sysdeps $(STAMP) translations
+
+# Compile resources/translations/*.ts to .qm (pyside6-lrelease).
+translations: $(STAMP)
+	@$(PY) -m kiosk.ui.i18n >/dev/null
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { echo "python3-venv is missing"; \
@@ -54,3 +58,12 @@ sysdeps:
 
 clean:
 	rm -rf build dist .mypy_cache .pytest_cache .ruff_cache
+
+# --- packaging (docs/packaging.md) ---------------------------------------------------
+# dist/kiosk/, dist/voucher-kiosk-VERSION-linux-x86_64.tar.gz and dist/voucher-kiosk_VERSION_amd64.deb
+package: install
+	$(PY) packaging/release.py
+
+# Build, then run the bundle as a clean till would (env -i, fresh HOME, no venv).
+package-test: package
+	$(PY) packaging/smoke_test.py

@@ -1,0 +1,255 @@
+# ruff: noqa: T201 - a test script reports on stdout
+"""Smoke-test the built bundle the way a clean till runs it.
+
+Every check runs ``dist/kiosk/kiosk`` in a bare environment (only ``PATH=/usr/bin:/bin``, a
+fresh ``HOME`` and ``QT_QPA_PLATFORM=offscreen``: no venv, no repo, no ``KIOSK_HOME``).
+Usage: ``.venv/bin/python packaging/smoke_test.py [--bundle dist/kiosk]``. Exit 1 if any
+check fails. A check that cannot run on this machine (no mount namespaces, no dpkg) says SKIP.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+CORPUS = REPO.parent / "shared" / "corpus" / "zxing-blackbox"
+sys.path.insert(0, str(HERE))
+
+import release  # noqa: E402
+
+QR_IMAGE = CORPUS / "qrcode-1" / "1.png"
+BARCODE_IMAGE = CORPUS / "code128-1" / "1.png"
+# Plug-ins only loaded on a Wayland or GTK desktop; their libraries are optional (Recommends).
+OPTIONAL_ELF = re.compile(r"wayland|libqgtk3|libQt6Wayland|libQt6WlShell")
+
+
+class Skip(Exception):
+    """The check cannot run on this machine."""
+
+
+def clean_env(home: Path) -> dict[str, str]:
+    """What ``env -i PATH=/usr/bin:/bin HOME=... QT_QPA_PLATFORM=offscreen`` passes on."""
+    return {"PATH": "/usr/bin:/bin", "HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+
+
+class Bundle:
+    """Runs the bundled executable in a clean environment."""
+
+    def __init__(self, root: Path, home: Path) -> None:
+        self.root = root
+        self.exe = root / "kiosk"
+        self.home = home
+
+    def run(self, *args: str, extra_env: dict[str, str] | None = None,
+            prefix: tuple[str, ...] = (), timeout: float = 120) -> subprocess.CompletedProcess[str]:
+        env = {**clean_env(self.home), **(extra_env or {})}
+        return subprocess.run([*prefix, str(self.exe), *args], env=env, capture_output=True,
+                              text=True, timeout=timeout, cwd=self.home, check=False)
+
+
+def _decoded(result: subprocess.CompletedProcess[str]) -> list[str]:
+    if result.returncode != 0:
+        raise AssertionError(f"exit {result.returncode}: {result.stderr.strip()[-400:]}")
+    return [item["text"] for item in json.loads(result.stdout)]
+
+
+def expected_text(image: Path) -> str:
+    """The corpus's expected text for an image (line endings normalised)."""
+    text = image.with_suffix(".txt").read_text()
+    return text.replace("\r\n", "\n").replace("\r", "\n").removesuffix("\n")
+
+
+def check_version(bundle: Bundle) -> str:
+    result = bundle.run("--version")
+    version = release.version()
+    assert result.returncode == 0, result.stderr
+    assert version in result.stdout, result.stdout
+    return result.stdout.strip()
+
+
+def check_decode_zxing(bundle: Bundle) -> str:
+    texts = _decoded(bundle.run("decode", "--json", "--decoder", "zxing", str(QR_IMAGE)))
+    assert expected_text(QR_IMAGE) in texts, texts
+    return f"{QR_IMAGE.parent.name}/{QR_IMAGE.name} -> {texts[0]!r}"
+
+
+def check_decode_zbar_bundled(bundle: Bundle) -> str:
+    """ZBar decodes, and the dynamic loader shows it is the bundle's own libzbar."""
+    result = bundle.run("decode", "--json", "--decoder", "zbar", str(BARCODE_IMAGE),
+                        extra_env={"LD_DEBUG": "libs"})
+    texts = _decoded(result)
+    assert expected_text(BARCODE_IMAGE) in texts, texts
+    loaded = re.findall(r"calling init: (\S*libzbar\S*)", result.stderr)
+    assert loaded, "libzbar was never loaded"
+    inside = all(Path(p).resolve().is_relative_to(bundle.root.resolve()) for p in loaded)
+    assert inside, f"libzbar loaded from outside the bundle: {loaded}"
+    return f"{texts[0]!r} via {loaded[0]}"
+
+
+def _system_zbar_files() -> list[Path]:
+    found = {p.resolve() for d in ("/usr/lib", "/lib", "/usr/local/lib")
+             for p in Path(d).glob("**/libzbar.so*") if p.exists()}
+    return sorted(found)
+
+
+def _hide_zbar_script(libs: list[Path], cache: Path) -> str:
+    """Shell commands that, inside a private mount namespace, make the system look ZBar-free.
+
+    Each libzbar file is covered by /dev/null and the loader cache is replaced by one rebuilt
+    without it (``ldconfig -X`` touches no symlinks; ``-C`` writes only our temp file), so
+    ``ctypes.util.find_library("zbar")`` finds nothing, as on a till without libzbar0.
+    """
+    return " && ".join([
+        *(f"mount --bind /dev/null {lib}" for lib in libs),
+        f"{shutil.which('ldconfig') or 'ldconfig'} -X -C {cache}",
+        f"mount --bind {cache} /etc/ld.so.cache",
+    ])
+
+
+def check_zbar_without_system_lib(bundle: Bundle) -> str:
+    """Hide the system's libzbar (private mount namespace) and decode with ZBar again."""
+    libs = _system_zbar_files()
+    if not libs:
+        return "libzbar0 is not installed here: the decode check above already ran without it"
+    if not all(shutil.which(tool) for tool in ("unshare", "mount", "ldconfig")):
+        raise Skip("unshare/mount/ldconfig not available")
+    hide = _hide_zbar_script(libs, bundle.home / "ld.so.cache")
+    probe = subprocess.run(["unshare", "--mount", "sh", "-c", hide],
+                           capture_output=True, text=True, check=False)
+    if probe.returncode != 0:
+        raise Skip(f"no private mount namespace here ({probe.stderr.strip()})")
+    # Control: with the system lib hidden, pyzbar outside the bundle must not find ZBar.
+    control = subprocess.run(
+        ["unshare", "--mount", "sh", "-c",
+         f'{hide} && exec "$0" -c "from pyzbar import pyzbar"', sys.executable],
+        capture_output=True, text=True, check=False)
+    assert "Unable to find zbar" in control.stderr, f"hiding had no effect: {control.stderr}"
+    result = bundle.run("decode", "--json", "--decoder", "zbar", str(BARCODE_IMAGE),
+                        prefix=("unshare", "--mount", "sh", "-c", f'{hide} && exec "$@"', "sh"))
+    texts = _decoded(result)
+    assert expected_text(BARCODE_IMAGE) in texts, texts
+    return f"decoded {texts[0]!r} with {', '.join(map(str, libs))} and its cache entry hidden"
+
+
+def check_doctor(bundle: Bundle) -> str:
+    result = bundle.run("doctor")
+    line = next((ln for ln in result.stdout.splitlines() if ln.startswith("Decoders:")), "")
+    for name in ("zbar", "zxing"):
+        assert re.search(rf"\b{name}\b \(ok\)", line), f"{name} not ok: {result.stdout}"
+    return line.split(":", 1)[1].strip()
+
+
+def check_screenshot(bundle: Bundle) -> str:
+    import cv2  # noqa: PLC0415 - the checker, not the bundle, reads the PNG
+    import numpy as np  # noqa: PLC0415
+
+    out = bundle.home / "out.png"
+    result = bundle.run("--demo", "--screenshot", str(out))
+    assert result.returncode == 0, f"exit {result.returncode}: {result.stderr.strip()[-600:]}"
+    image = cv2.imread(str(out), cv2.IMREAD_COLOR)
+    assert image is not None, "no readable PNG written"
+    height, width = image.shape[:2]
+    colours = len(np.unique(image.reshape(-1, 3), axis=0))
+    assert width >= 320, f"tiny image {width}x{height}"
+    assert height >= 240, f"tiny image {width}x{height}"
+    assert colours >= 16, f"blank-looking image ({colours} colours)"
+    assert float(image.std()) > 10, "blank-looking image (no contrast)"
+    return f"{width}x{height}, {colours} colours, {out.stat().st_size} bytes"
+
+
+def _elf_files(root: Path) -> list[Path]:
+    files = []
+    for path in root.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            with path.open("rb") as handle:
+                if handle.read(4) == b"\x7fELF":
+                    files.append(path)
+    return files
+
+
+def _ldd(files: list[Path], root: Path) -> dict[str, set[str]]:
+    """``{"missing": sonames, "outside": paths}`` for the required (non-optional) ELF files."""
+    env = {"PATH": "/usr/bin:/bin", "LD_LIBRARY_PATH": str(root / "_internal")}
+    missing: set[str] = set()
+    outside: set[str] = set()
+    for path in files:
+        if OPTIONAL_ELF.search(str(path.relative_to(root))):
+            continue
+        out = subprocess.run(["ldd", str(path)], env=env, capture_output=True, text=True,
+                             check=False).stdout
+        for line in out.splitlines():
+            if "=> not found" in line:
+                missing.add(f"{line.split()[0]} (needed by {path.relative_to(root)})")
+            elif (m := re.search(r"=> (/\S+)", line)) and not Path(
+                    m.group(1)).resolve().is_relative_to(root.resolve()):
+                outside.add(str(Path(m.group(1)).resolve()))
+    return {"missing": missing, "outside": outside}
+
+
+def check_libraries(bundle: Bundle) -> str:
+    """Nothing required is unresolved, and the .deb's Depends covers what comes from the system."""
+    links = _ldd(_elf_files(bundle.root), bundle.root)
+    assert not links["missing"], f"unresolved: {sorted(links['missing'])}"
+    if shutil.which("dpkg-query") is None:
+        raise Skip("not a Debian system: cannot check the .deb Depends")
+    owners = subprocess.run(["dpkg-query", "-S", *sorted(links["outside"])],
+                            capture_output=True, text=True, check=False).stdout
+    packages = {line.split(":", 1)[0] for line in owners.splitlines() if ":" in line}
+    declared = {alt.split()[0] for dep in release.DEB_DEPENDS for alt in dep.split("|")}
+    depends_of_declared = subprocess.run(
+        ["dpkg-query", "-W", "-f", "${Depends}\n", *sorted(declared)],
+        capture_output=True, text=True, check=False).stdout
+    covered = declared | set(re.findall(r"([a-z0-9][a-z0-9.+-]+)", depends_of_declared))
+    uncovered = packages - covered
+    assert not uncovered, f"system packages missing from DEB_DEPENDS: {sorted(uncovered)}"
+    return f"{len(links['outside'])} system libraries from {', '.join(sorted(packages))}"
+
+
+CHECKS: list[tuple[str, Callable[[Bundle], str]]] = [
+    ("starts (--version)", check_version),
+    ("decode with zxing-cpp", check_decode_zxing),
+    ("decode with the bundled ZBar", check_decode_zbar_bundled),
+    ("ZBar with the system libzbar hidden", check_zbar_without_system_lib),
+    ("doctor: both decoders available", check_doctor),
+    ("--demo --screenshot renders the scan screen", check_screenshot),
+    ("shared libraries resolve; .deb Depends complete", check_libraries),
+]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every check; print one PASS/FAIL/SKIP line each."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bundle", type=Path, default=REPO / "dist" / "kiosk")
+    args = parser.parse_args(argv)
+    bundle_dir: Path = args.bundle.resolve()
+    if not (bundle_dir / "kiosk").is_file():
+        parser.error(f"no bundle at {bundle_dir}: run `make package` first")
+    failures = 0
+    for title, check in CHECKS:
+        with tempfile.TemporaryDirectory(prefix="kiosk-clean-home-") as home:
+            try:
+                detail = check(Bundle(bundle_dir, Path(home)))
+                print(f"PASS  {title}: {detail}")
+            except Skip as exc:
+                print(f"SKIP  {title}: {exc}")
+            except (AssertionError, subprocess.SubprocessError, OSError, ValueError) as exc:
+                failures += 1
+                print(f"FAIL  {title}: {exc}")
+    print(f"{len(CHECKS) - failures}/{len(CHECKS)} checks passed" if failures
+          else "bundle smoke test passed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    os.environ.pop("KIOSK_HOME", None)
+    sys.exit(main())
