@@ -82,6 +82,8 @@ class OutboxEntry:
     offline: bool = False  # True when it was accepted while offline
     note: str = ""  # manager's note when resolving a conflict
     replaces: str | None = None  # entry id this one retries, for conflict re-tries
+    updated_at: datetime | None = None  # last state change (UTC)
+    resend_after: datetime | None = None  # an uncertain entry is not re-sent before this
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,3 +95,5 @@ class Connectivity:
     syncing: bool
     pending: int  # outbox entries not yet applied or rejected
     conflicts: int  # rejected entries awaiting a manager
+    auth_required: bool = False  # the session expired: staff must sign in for sync to resume
+    forced: bool | None = None  # manual override: True forced offline, False forced online

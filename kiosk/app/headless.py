@@ -1,0 +1,78 @@
+"""Plain-text and JSON views of the engine's answers, for the headless command line."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+from kiosk.domain.outcomes import Lookup, OutboxEntry, RedeemOutcome
+from kiosk.domain.voucher import Voucher
+
+
+def jsonable(value: Any) -> Any:
+    """``value`` (dataclasses, enums, datetimes, containers) as JSON-ready data."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        data = {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        if isinstance(value, Voucher):
+            data["remaining"] = value.remaining
+        if isinstance(value, Lookup):
+            data["available"] = value.available
+        return data
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [jsonable(v) for v in value]
+    return value
+
+
+def dumps(value: Any) -> str:
+    """``value`` as indented JSON."""
+    return json.dumps(jsonable(value), indent=2, ensure_ascii=False)
+
+
+def _day(when: datetime | None) -> str:
+    return f"{when.day} {when:%b %Y}" if when else "…"
+
+
+def lookup_lines(lookup: Lookup) -> list[str]:
+    """A look-up in a few lines for staff."""
+    where = "offline, from this till's records" if lookup.offline else "online"
+    lines = [f"{lookup.code}: {lookup.state.value.replace('_', ' ')} ({where})"]
+    voucher = lookup.voucher
+    if voucher is not None:
+        if voucher.product_name:
+            lines.append(f"Product:   {voucher.product_name}")
+        lines.append(f"Available: {voucher.format_units(lookup.available)} "
+                     f"of {voucher.format_units(voucher.total)}")
+        if lookup.queued:
+            lines.append(f"Queued:    {voucher.format_units(lookup.queued)} waiting to be sent")
+        for window in voucher.windows:
+            lines.append(f"Valid:     {_day(window.start)} – {_day(window.end)}")
+        if voucher.recipient_name or voucher.buyer_name:
+            lines.append(f"For:       {voucher.recipient_name or '?'} "
+                         f"from {voucher.buyer_name or '?'}")
+        if voucher.message:
+            lines.append("Message:   " + voucher.message.replace("\n", " / "))
+    lines.append(lookup.message)
+    return lines
+
+
+def outcome_line(outcome: RedeemOutcome) -> str:
+    """A redemption's result in one line."""
+    return f"{outcome.status.value}: {outcome.message}"
+
+
+def entry_line(entry: OutboxEntry) -> str:
+    """One outbox entry in one line."""
+    units = f"{entry.amount} {entry.currency or 'units'}"
+    flags = "".join((" uncertain" if entry.uncertain else "", " offline" if entry.offline else ""))
+    detail = f" — {entry.last_error}" if entry.last_error else ""
+    return (f"{entry.redeemed_at:%Y-%m-%d %H:%M:%S} {entry.state.value:<11} {entry.code} "
+            f"{units}{flags} [{entry.id}]{detail}")

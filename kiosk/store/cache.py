@@ -1,0 +1,53 @@
+"""The voucher cache: the last status the server gave for each code, and when."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from kiosk.domain.voucher import Voucher
+from kiosk.store.codec import voucher_from_json, voucher_to_json
+from kiosk.store.database import Store, from_db, to_db
+
+
+@dataclass(frozen=True, slots=True)
+class CachedVoucher:
+    """A voucher as last seen on the server."""
+
+    voucher: Voucher
+    seen_at: datetime
+
+
+class VoucherCache:
+    """Last known status per (code, domain)."""
+
+    def __init__(self, store: Store, domain: str) -> None:
+        self._store = store
+        self._domain = domain
+
+    def put(self, voucher: Voucher, seen_at: datetime, code: str | None = None) -> None:
+        """Remember ``voucher`` as the server's answer at ``seen_at``."""
+        with self._store.write() as db:
+            db.table("voucher_cache").upsert(
+                {"code": code or voucher.code, "domain": self._domain,
+                 "data": voucher_to_json(voucher), "seen_at": to_db(seen_at)},
+                pk=("code", "domain"),
+            )
+
+    def get(self, code: str) -> CachedVoucher | None:
+        """The cached status of ``code``, if this kiosk has seen it."""
+        with self._store.read() as db:
+            row = next(db.query(
+                "SELECT data, seen_at FROM voucher_cache WHERE code = ? AND domain = ?",
+                [code, self._domain]), None)
+        if row is None:
+            return None
+        return CachedVoucher(voucher_from_json(row["data"]), from_db(row["seen_at"]))
+
+    def latest_code(self) -> str | None:
+        """The code most recently confirmed by the server (used to probe the connection)."""
+        with self._store.read() as db:
+            row = next(db.query(
+                "SELECT code FROM voucher_cache WHERE domain = ? ORDER BY seen_at DESC LIMIT 1",
+                [self._domain]), None)
+        return str(row["code"]) if row else None

@@ -1,0 +1,54 @@
+"""Vouchers to and from JSON, for the local cache."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from kiosk.domain.voucher import HistoryEntry, ValidityWindow, Voucher, VoucherKind
+
+
+def _time(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _parse(value: Any) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def voucher_to_json(voucher: Voucher) -> str:
+    """Serialise ``voucher`` losslessly."""
+    data: dict[str, Any] = {
+        name: getattr(voucher, name)
+        for name in Voucher.__dataclass_fields__
+        if name not in ("windows", "history", "purchased_at", "fully_redeemed_at", "kind",
+                        "redeemable_on")
+    }
+    data["kind"] = voucher.kind.value
+    on = voucher.redeemable_on
+    data["redeemable_on"] = list(on) if on is not None else None
+    data["purchased_at"] = _time(voucher.purchased_at)
+    data["fully_redeemed_at"] = _time(voucher.fully_redeemed_at)
+    data["windows"] = [[_time(w.start), _time(w.end)] for w in voucher.windows]
+    data["history"] = [[h.amount, _time(h.at)] for h in voucher.history]
+    return json.dumps(data, ensure_ascii=False)
+
+
+def voucher_from_json(text: str) -> Voucher:
+    """The inverse of ``voucher_to_json``."""
+    data: dict[str, Any] = json.loads(text)
+    data["kind"] = VoucherKind(data["kind"])
+    on = data.get("redeemable_on")
+    data["redeemable_on"] = tuple(on) if on is not None else None
+    data["purchased_at"] = _parse(data.get("purchased_at"))
+    data["fully_redeemed_at"] = _parse(data.get("fully_redeemed_at"))
+    data["windows"] = tuple(ValidityWindow(_parse(s), _parse(e)) for s, e in data["windows"])
+    history = []
+    for amount, at in data["history"]:
+        parsed = _parse(at)
+        if parsed is not None:
+            history.append(HistoryEntry(int(amount), parsed))
+    data["history"] = tuple(history)
+    known = {k: v for k, v in data.items() if k in Voucher.__dataclass_fields__}
+    return Voucher(**known)

@@ -1,0 +1,63 @@
+"""The audit journal: every scan, check and redemption outcome, newest first on request."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from kiosk.store.database import Store, from_db, to_db, utc_now
+
+
+@dataclass(frozen=True, slots=True)
+class JournalEntry:
+    """One thing that happened at the till."""
+
+    at: datetime
+    action: str  # "check", "redeem", "retry", "write_off"
+    code: str
+    outcome: str  # a VoucherState, RedeemStatus or EntryState value
+    amount: int | None = None
+    currency: str | None = None
+    offline: bool = False
+    entry_id: str | None = None
+    message: str = ""
+
+
+class Journal:
+    """Append-only record of what staff did and what came of it."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def record(self, entry: JournalEntry) -> None:
+        """Append ``entry``."""
+        with self._store.write() as db:
+            db.table("journal").insert({
+                "at": to_db(entry.at), "action": entry.action, "code": entry.code,
+                "outcome": entry.outcome, "amount": entry.amount, "currency": entry.currency,
+                "offline": int(entry.offline), "entry_id": entry.entry_id,
+                "message": entry.message,
+            })
+
+    def add(
+        self, action: str, code: str, outcome: str, *, amount: int | None = None,
+        currency: str | None = None, offline: bool = False, entry_id: str | None = None,
+        message: str = "",
+    ) -> None:
+        """Append an entry stamped now."""
+        self.record(JournalEntry(
+            utc_now(), action, code, outcome, amount, currency, offline, entry_id, message))
+
+    def recent(self, limit: int = 20) -> list[JournalEntry]:
+        """The last ``limit`` entries, newest first."""
+        with self._store.read() as db:
+            rows = list(db.query(
+                "SELECT * FROM journal ORDER BY id DESC LIMIT ?", [int(limit)]))
+        return [
+            JournalEntry(
+                at=from_db(r["at"]), action=r["action"], code=r["code"] or "",
+                outcome=r["outcome"], amount=r["amount"], currency=r["currency"],
+                offline=bool(r["offline"]), entry_id=r["entry_id"], message=r["message"] or "",
+            )
+            for r in rows
+        ]

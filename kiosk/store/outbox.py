@@ -1,0 +1,230 @@
+"""The write-ahead outbox: every redemption, committed before it is sent. Nothing is deleted.
+
+State changes are compare-and-set (``UPDATE … WHERE state = ?``), so two senders (the UI's
+redeem, the background replay, another process such as the CLI) can never both claim one
+entry: whoever moves it from ``pending`` to ``sending`` owns the request.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import Any
+
+from kiosk.domain.outcomes import EntryState, OutboxEntry
+from kiosk.store.database import Store, from_db, to_db, utc_now
+
+OPEN_STATES = (EntryState.PENDING, EntryState.SENDING)
+# A request never takes this long; a ``sending`` entry older than this is from a dead process.
+IN_FLIGHT_LIMIT = timedelta(minutes=5)
+
+
+def _entry(row: dict[str, Any]) -> OutboxEntry:
+    return OutboxEntry(
+        id=row["id"], code=row["code"], domain=row["domain"] or "", amount=int(row["amount"]),
+        kind=row["kind"] or "", currency=row["currency"], redeemed_at=from_db(row["redeemed_at"]),
+        staff=row["staff"] or "", kiosk_id=row["kiosk_id"] or "", backend=row["backend"] or "",
+        state=EntryState(row["state"]), attempts=int(row["attempts"] or 0),
+        uncertain=bool(row["uncertain"]), last_error=row["last_error"] or "",
+        reason=row["reason"] or "",
+        applied_at=from_db(row["applied_at"]) if row["applied_at"] else None,
+        offline=bool(row["offline"]), note=row["note"] or "", replaces=row["replaces"],
+        updated_at=from_db(row["updated_at"]) if row["updated_at"] else None,
+        resend_after=from_db(row["resend_after"]) if row["resend_after"] else None,
+    )
+
+
+def _row(entry: OutboxEntry) -> dict[str, Any]:
+    return {
+        "id": entry.id, "code": entry.code, "domain": entry.domain, "amount": entry.amount,
+        "kind": entry.kind, "currency": entry.currency, "redeemed_at": to_db(entry.redeemed_at),
+        "staff": entry.staff, "kiosk_id": entry.kiosk_id, "backend": entry.backend,
+        "state": entry.state.value, "attempts": entry.attempts,
+        "uncertain": int(entry.uncertain), "last_error": entry.last_error,
+        "reason": entry.reason, "applied_at": None, "offline": int(entry.offline),
+        "note": entry.note, "replaces": entry.replaces, "sending_pid": None,
+        "updated_at": to_db(utc_now()), "resend_after": None,
+    }
+
+
+def _pid_alive(pid: int | None) -> bool:
+    if pid is None:
+        return False
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":
+        return True  # no cheap check: rely on IN_FLIGHT_LIMIT
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class Outbox:
+    """Redemptions and their states."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    # --- writes ---------------------------------------------------------------------------
+
+    def add(self, entry: OutboxEntry) -> None:
+        """Commit a new entry durably (WAL, synchronous=FULL) before anything is sent."""
+        with self._store.write() as db:
+            db.table("outbox").insert(_row(entry))
+
+    def add_many(self, entries: Iterable[OutboxEntry]) -> None:
+        """Commit many entries in one transaction (imports, benchmarks)."""
+        with self._store.write() as db:
+            db.table("outbox").insert_all(_row(e) for e in entries)
+
+    def _update(self, entry_id: str, expect: Iterable[EntryState], **values: Any) -> bool:
+        values["updated_at"] = to_db(utc_now())
+        states = [s.value for s in expect]
+        sets = ", ".join(f"{name} = ?" for name in values)
+        marks = ", ".join("?" for _ in states)
+        with self._store.write() as db:
+            cursor = db.execute(
+                f"UPDATE outbox SET {sets} WHERE id = ? AND state IN ({marks})",  # noqa: S608
+                [*values.values(), entry_id, *states],
+            )
+            return cursor.rowcount == 1
+
+    def claim(self, entry_id: str) -> bool:
+        """pending → sending, owned by this process; False if someone else has it."""
+        with self._store.write() as db:
+            cursor = db.execute(
+                "UPDATE outbox SET state = 'sending', attempts = attempts + 1, sending_pid = ?, "
+                "updated_at = ? WHERE id = ? AND state = 'pending'",
+                [os.getpid(), to_db(utc_now()), entry_id],
+            )
+            return cursor.rowcount == 1
+
+    def mark_applied(self, entry_id: str, at: datetime | None = None) -> bool:
+        """The server confirmed it (or its history shows it). ``last_error`` stays, for audit."""
+        return self._update(
+            entry_id, OPEN_STATES, state=EntryState.APPLIED.value, uncertain=0,
+            applied_at=to_db(at or utc_now()), sending_pid=None,
+        )
+
+    def mark_rejected(self, entry_id: str, reason: str, message: str) -> bool:
+        """The server refused it for good: a conflict."""
+        return self._update(
+            entry_id, OPEN_STATES, state=EntryState.REJECTED.value, reason=reason,
+            last_error=message, sending_pid=None,
+        )
+
+    def release(
+        self, entry_id: str, error: str, *, uncertain: bool, resend_after: datetime | None = None
+    ) -> bool:
+        """sending → pending after a transient failure; ``uncertain`` if it may have landed.
+
+        ``resend_after``: when the request may still be working its way through the server
+        (a timeout), do not re-send it before then even if its history does not show it yet.
+        """
+        with self._store.write() as db:
+            cursor = db.execute(
+                "UPDATE outbox SET state = 'pending', last_error = ?, sending_pid = NULL, "
+                "uncertain = (uncertain OR ?), resend_after = ?, updated_at = ? "
+                "WHERE id = ? AND state = 'sending'",
+                [error, int(uncertain), to_db(resend_after) if resend_after else None,
+                 to_db(utc_now()), entry_id],
+            )
+            return cursor.rowcount == 1
+
+    def clear_uncertain(self, entry_id: str) -> bool:
+        """Reconciliation showed the request did not land: the entry may be sent again."""
+        return self._update(entry_id, (EntryState.PENDING,), uncertain=0)
+
+    def mark_offline(self, entry_id: str) -> None:
+        """Staff were told this one was saved for later (so a refusal becomes a conflict)."""
+        self._update(entry_id, OPEN_STATES, offline=1)
+
+    def write_off(self, entry_id: str, note: str) -> bool:
+        """rejected → written_off, with the manager's note."""
+        return self._update(
+            entry_id, (EntryState.REJECTED,), state=EntryState.WRITTEN_OFF.value, note=note
+        )
+
+    def recover_in_flight(self) -> int:
+        """``sending`` entries whose process died: back to pending, uncertain. Returns count."""
+        with self._store.read() as db:
+            rows = list(db.query(
+                "SELECT id, sending_pid, updated_at FROM outbox WHERE state = 'sending'"))
+        cutoff = utc_now() - IN_FLIGHT_LIMIT
+        recovered = 0
+        for row in rows:
+            stale = row["updated_at"] is None or from_db(row["updated_at"]) < cutoff
+            if stale or not _pid_alive(row["sending_pid"]):
+                recovered += self.release(
+                    row["id"], "interrupted while sending", uncertain=True)
+        return recovered
+
+    # --- reads ----------------------------------------------------------------------------
+
+    def _select(self, where: str, params: list[Any], order: str, limit: int | None = None) -> list[
+        OutboxEntry
+    ]:
+        sql = f"SELECT * FROM outbox WHERE {where} ORDER BY {order}"  # noqa: S608
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        with self._store.read() as db:
+            return [_entry(row) for row in db.query(sql, params)]
+
+    def get(self, entry_id: str) -> OutboxEntry | None:
+        """One entry by id."""
+        found = self._select("id = ?", [entry_id], "rowid")
+        return found[0] if found else None
+
+    def entries(self, states: Iterable[EntryState] | None = None, limit: int = 500) -> list[
+        OutboxEntry
+    ]:
+        """Entries, newest first, optionally only in ``states``."""
+        if states is None:
+            return self._select("1", [], "redeemed_at DESC, rowid DESC", limit)
+        values = [s.value for s in states]
+        marks = ", ".join("?" for _ in values) or "NULL"
+        return self._select(f"state IN ({marks})", values, "redeemed_at DESC, rowid DESC", limit)
+
+    def open_entries(self, code: str | None = None) -> list[OutboxEntry]:
+        """Pending and sending entries, oldest first (replay order)."""
+        if code is None:
+            return self._select("state IN ('pending', 'sending')", [], "redeemed_at, rowid")
+        return self._select(
+            "state IN ('pending', 'sending') AND code = ?", [code], "redeemed_at, rowid")
+
+    def applied_for(self, code: str) -> list[OutboxEntry]:
+        """Entries of ``code`` the server has confirmed."""
+        return self._select("state = 'applied' AND code = ?", [code], "redeemed_at, rowid")
+
+    def queued_amount(self, code: str) -> int:
+        """Units queued for ``code`` and not yet confirmed or refused."""
+        with self._store.read() as db:
+            row = next(db.query(
+                "SELECT coalesce(sum(amount), 0) AS s FROM outbox "
+                "WHERE code = ? AND state IN ('pending', 'sending')", [code]))
+        return int(row["s"])
+
+    def offline_total_since(self, since: datetime) -> int:
+        """Units accepted offline since ``since`` (for the per-shift cap)."""
+        with self._store.read() as db:
+            row = next(db.query(
+                "SELECT coalesce(sum(amount), 0) AS s FROM outbox WHERE offline = 1 "
+                "AND redeemed_at >= ? AND state != 'written_off'", [to_db(since)]))
+        return int(row["s"])
+
+    def counts(self) -> tuple[int, int]:
+        """(open entries, conflicts awaiting a manager)."""
+        with self._store.read() as db:
+            row = next(db.query(
+                "SELECT sum(state IN ('pending', 'sending')) AS open, "
+                "sum(state = 'rejected' AND offline = 1) AS conflicts FROM outbox"))
+        return int(row["open"] or 0), int(row["conflicts"] or 0)
+
+    def since(self, since: datetime) -> list[OutboxEntry]:
+        """Every entry redeemed at or after ``since``, oldest first."""
+        return self._select("redeemed_at >= ?", [to_db(since)], "redeemed_at, rowid")

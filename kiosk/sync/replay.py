@@ -1,0 +1,258 @@
+"""Replay of the outbox: oldest first, one voucher at a time, each voucher's entries in order.
+
+For every voucher with open entries:
+
+1. if any entry is *uncertain* (its request may have landed), fetch the voucher's status and
+   reconcile against ``redeemHistory`` (``kiosk.domain.reconcile``) before anything is sent;
+2. send each pending entry with ``redeemDate`` = its original time;
+3. applied → ``applied``; refused for good → ``rejected`` with the server's reason (and go on
+   with the voucher's next entry); transient failure → back to ``pending`` and stop this
+   voucher until the next pass, so its order is kept while other vouchers proceed.
+
+Auth errors and rate limiting stop the whole pass; so do three transient failures in a row
+on different vouchers (the server is down: no point timing out on every voucher).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import Enum, auto
+
+from kiosk.domain.backend import RedeemRequest, VoucherBackend
+from kiosk.domain.errors import (
+    AuthError,
+    InvalidRequest,
+    RateLimited,
+    Refusal,
+    RefusalReason,
+    ServerUnavailable,
+    SessionExpired,
+    TransportError,
+)
+from kiosk.domain.outcomes import EntryState, OutboxEntry
+from kiosk.domain.reconcile import Claim, applied_claims
+from kiosk.domain.voucher import Voucher
+from kiosk.store.cache import VoucherCache
+from kiosk.store.outbox import Outbox
+from kiosk.sync.connectivity import ConnectivityWatch
+from kiosk.sync.locks import CodeLocks
+
+log = logging.getLogger(__name__)
+STOP_PASS_AFTER = 3  # consecutive transient failures on different vouchers
+
+
+@dataclass(slots=True)
+class SyncReport:
+    """What one replay pass did."""
+
+    applied: int = 0  # entries the server confirmed
+    reconciled: int = 0  # uncertain entries found in the voucher's history (not re-sent)
+    rejected: int = 0  # entries refused for good (new conflicts)
+    failed: int = 0  # transient failures (entries left pending)
+    remaining: int = 0  # open entries after the pass
+    auth_required: bool = False  # the session is over: sign in to resume
+    already_running: bool = False  # another sync was under way; nothing done
+    retry_after: float | None = None  # the server asked us to wait this long
+    error: str = ""  # the last failure, in words
+
+    @property
+    def clean(self) -> bool:
+        """True when nothing failed."""
+        return not (self.failed or self.auth_required or self.already_running)
+
+
+class _Stop(Enum):
+    CONTINUE = auto()  # voucher done (or blocked by someone else): go on
+    TRANSIENT = auto()  # voucher hit a transient failure
+    HALT = auto()  # stop the whole pass
+
+
+class Replayer:
+    """Sends open outbox entries to the backend."""
+
+    def __init__(
+        self,
+        outbox: Outbox,
+        cache: VoucherCache,
+        backend: VoucherBackend,
+        watch: ConnectivityWatch,
+        locks: CodeLocks,
+        *,
+        settle_seconds: float = 10.0,
+        now: Callable[[], datetime],
+    ) -> None:
+        self._outbox = outbox
+        self._cache = cache
+        self._backend = backend
+        self._watch = watch
+        self._locks = locks
+        self._settle = timedelta(seconds=settle_seconds)
+        self._now = now
+
+    def replay(self, code: str | None = None, *, send: bool = True) -> SyncReport:
+        """One pass over every open entry (or only ``code``'s).
+
+        ``send=False`` only reconciles uncertain entries (used right after a lost answer,
+        when re-sending at once could double a request that is still being processed).
+        """
+        report = SyncReport()
+        codes: list[str] = []
+        for entry in self._outbox.open_entries(code):
+            if entry.code not in codes:
+                codes.append(entry.code)
+        strikes = 0
+        for voucher_code in codes:
+            result = self._voucher(voucher_code, report, send=send)
+            if result is _Stop.HALT:
+                break
+            strikes = strikes + 1 if result is _Stop.TRANSIENT else 0
+            if strikes >= STOP_PASS_AFTER:
+                break
+        open_count, _ = self._outbox.counts()
+        report.remaining = open_count
+        return report
+
+    # --- one voucher ------------------------------------------------------------------
+
+    def _voucher(self, code: str, report: SyncReport, *, send: bool) -> _Stop:
+        with self._locks.hold(code):
+            entries = self._outbox.open_entries(code)
+            if any(e.uncertain and e.state is EntryState.PENDING for e in entries):
+                stop = self._reconcile(code, entries, report, resend=send)
+                if stop is not None:
+                    return stop
+                entries = self._outbox.open_entries(code)
+            if not send:
+                return _Stop.CONTINUE
+            latest: Voucher | None = None  # the server's last answer, cached once at the end
+            try:
+                for entry in entries:
+                    if entry.state is not EntryState.PENDING or entry.uncertain:
+                        return _Stop.CONTINUE  # in flight elsewhere, or not settled: keep order
+                    if not self._outbox.claim(entry.id):
+                        return _Stop.CONTINUE
+                    answer = self._send(entry, report)
+                    if isinstance(answer, _Stop):
+                        return answer
+                    latest = answer or latest
+            finally:
+                if latest is not None:
+                    self._cache.put(latest, self._now(), code)
+        return _Stop.CONTINUE
+
+    def _call_status(
+        self, code: str, report: SyncReport
+    ) -> tuple[Voucher | Refusal | None, _Stop | None]:
+        """The voucher's status, or how to stop."""
+        self._watch.attempt()
+        started = time.monotonic()
+        try:
+            voucher = self._backend.status(code)
+        except Refusal as exc:
+            self._watch.success(time.monotonic() - started)
+            return exc, None
+        except AuthError as exc:
+            return None, self._auth(exc, report)
+        except RateLimited as exc:
+            self._watch.failure()
+            report.retry_after = exc.retry_after
+            report.failed += 1
+            report.error = exc.message
+            return None, _Stop.HALT
+        except TransportError as exc:
+            self._watch.failure()
+            report.failed += 1
+            report.error = exc.message
+            return None, _Stop.TRANSIENT
+        self._watch.success(time.monotonic() - started)
+        self._cache.put(voucher, self._now(), code)
+        return voucher, None
+
+    def _reconcile(
+        self, code: str, entries: list[OutboxEntry], report: SyncReport, *, resend: bool
+    ) -> _Stop | None:
+        answer, stop = self._call_status(code, report)
+        if stop is not None:
+            return stop
+        uncertain = [e for e in entries if e.uncertain and e.state is EntryState.PENDING]
+        # A refusal means the voucher is gone: nothing of ours can be in its history.
+        history = answer.history if isinstance(answer, Voucher) else ()
+        confirmed = [Claim(e.id, e.amount, e.redeemed_at) for e in self._outbox.applied_for(code)]
+        found = applied_claims(
+            [Claim(e.id, e.amount, e.redeemed_at) for e in uncertain], confirmed, history
+        )
+        now = self._now()
+        for entry in uncertain:
+            if entry.id in found:
+                if self._outbox.mark_applied(entry.id):
+                    report.reconciled += 1
+                    log.info("outbox %s found in the server's history: applied", entry.id)
+            elif resend and (entry.resend_after is None or now >= entry.resend_after):
+                self._outbox.clear_uncertain(entry.id)
+        return None
+
+    def _send(self, entry: OutboxEntry, report: SyncReport) -> Voucher | _Stop | None:
+        """Send one claimed entry: the updated voucher, None if refused, or how to stop."""
+        request = RedeemRequest(entry.id, entry.code, entry.amount, entry.redeemed_at)
+        self._watch.attempt()
+        started = time.monotonic()
+        try:
+            voucher = self._backend.redeem(request)
+        except Refusal as exc:
+            self._watch.success(time.monotonic() - started)
+            self._outbox.mark_rejected(entry.id, exc.reason.value, exc.message)
+            report.rejected += 1
+            return None
+        except InvalidRequest as exc:
+            self._watch.success(time.monotonic() - started)
+            self._outbox.mark_rejected(entry.id, RefusalReason.INVALID_AMOUNT.value, exc.message)
+            report.rejected += 1
+            return None
+        except AuthError as exc:
+            self._outbox.release(entry.id, exc.message, uncertain=False)  # 401/403: not applied
+            return self._auth(exc, report)
+        except RateLimited as exc:
+            self._watch.failure()
+            self._outbox.release(entry.id, exc.message, uncertain=False)
+            report.retry_after = exc.retry_after
+            report.failed += 1
+            report.error = exc.message
+            return _Stop.HALT
+        except TransportError as exc:
+            self._watch.failure()
+            # A 5xx answer ends the request; a timeout may leave it running on the server.
+            answered = isinstance(exc, ServerUnavailable)
+            self._outbox.release(
+                entry.id, exc.message, uncertain=exc.maybe_applied,
+                resend_after=None if answered else self._now() + self._settle)
+            report.failed += 1
+            report.error = exc.message
+            return _Stop.TRANSIENT
+        except Exception as exc:
+            # Not one of ours: we cannot know whether it landed, so reconcile before resending.
+            log.exception("unexpected failure sending outbox entry %s", entry.id)
+            self._watch.failure()
+            self._outbox.release(entry.id, f"unexpected error: {exc}", uncertain=True,
+                                 resend_after=self._now() + self._settle)
+            report.failed += 1
+            report.error = str(exc)
+            return _Stop.TRANSIENT
+        self._watch.success(time.monotonic() - started)
+        self._outbox.mark_applied(entry.id)
+        report.applied += 1
+        return voucher
+
+    def _auth(self, exc: AuthError, report: SyncReport) -> _Stop:
+        report.error = exc.message
+        if isinstance(exc, SessionExpired):
+            report.auth_required = True
+            self._watch.success()  # the server answered; it is our session that is over
+            return _Stop.HALT
+        # Access denied on this voucher or domain: the server answered; stop this voucher.
+        self._watch.success()
+        report.failed += 1
+        return _Stop.TRANSIENT

@@ -1,0 +1,90 @@
+"""The headless commands of DESIGN §4, run in-process through ``kiosk.main``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from engine_helpers import COMPLETED, GBP50, PARTLY, history
+
+from kiosk.app import signin
+from kiosk.main import main
+from kiosk.sim.testing import SimServer
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_not_signed_in_is_one_clear_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "status", GBP50)
+    assert code == 1
+    assert out == ""
+    assert err.count("\n") == 1
+    assert "sign in" in err.lower()
+
+
+def test_status_text_and_json(
+    capsys: pytest.CaptureFixture[str], account: signin.Account
+) -> None:
+    code, out, _ = run(capsys, "status", PARTLY)
+    assert code == 0
+    assert "partly used (online)" in out
+    assert "£67.50" in out
+    code, out, _ = run(capsys, "status", PARTLY, "--json")
+    data = json.loads(out)
+    assert (data["available"], data["offline"], data["state"]) == (6750, False, "partly_used")
+    code, _, _ = run(capsys, "status", "NOPE-NOPE")
+    assert code == 2
+
+
+def test_redeem_exit_codes_and_queue(
+    capsys: pytest.CaptureFixture[str], account: signin.Account, sim: SimServer, tmp_path: Path,
+    kiosk_home: Path,
+) -> None:
+    code, out, _ = run(capsys, "redeem", GBP50, "--amount", "1000")
+    assert (code, out.split(":")[0]) == (0, "applied")
+    code, _, err = run(capsys, "redeem", COMPLETED)
+    assert code == 2
+    assert "redeemed" in err.lower()
+    code, _, err = run(capsys, "redeem", GBP50, "--amount", "ten")
+    assert code == 1
+    assert err.count("\n") == 1
+    sim.stop()
+    code, out, _ = run(capsys, "--home", str(kiosk_home), "redeem", GBP50, "--amount", "500",
+                       "--json")
+    assert code == 3
+    assert json.loads(out)["status"] == "queued"
+    code, out, _ = run(capsys, "queue")
+    assert "pending" in out
+    assert "1 queued, 0 conflicts" in out
+    code, _, err = run(capsys, "queue", "sync")
+    assert code == 3
+    assert err
+    code, out, err = run(capsys, "doctor")
+    assert code == 1
+    assert "UNREACHABLE" in out
+    assert "Queue:       1 waiting" in out
+    csv_file = tmp_path / "out.csv"
+    code, out, _ = run(capsys, "queue", "export", str(csv_file))
+    assert code == 0
+    assert csv_file.read_text(encoding="utf-8").count("\n") == 3
+
+
+def test_queue_sync_replays(
+    capsys: pytest.CaptureFixture[str], account: signin.Account, sim: SimServer
+) -> None:
+    run(capsys, "status", GBP50)  # seen, so it may be queued offline
+    sim.fail_next(1, mode="html", path="/v1/redeem")
+    code, _, _ = run(capsys, "redeem", GBP50, "--amount", "200")
+    assert code == 3
+    code, out, err = run(capsys, "queue", "sync", "--json")
+    assert code == 0, (out, err)
+    assert json.loads(out)["applied"] == 1
+    assert [a for a, _ in history(sim, GBP50)] == [200]
+    code, out, _ = run(capsys, "doctor")
+    assert code == 0
+    assert "reachable" in out
