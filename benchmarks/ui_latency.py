@@ -1,0 +1,172 @@
+"""UI latency figures (DESIGN §5): code entered -> card shown, UI-thread stall while the server
+hangs, start-up to interactive window, and RSS with the camera worker on a video file.
+
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/ui_latency.py [--scans 200]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REPO = Path(__file__).resolve().parent.parent
+CODES = ["GB50-K7QX-9M2F-4TZB", "GB10-0PRT-LY8D-2WQC", "YOGA-5X2U-Q8WM-J4LT",
+         "OLD5-W6TB-3QHZ-8MEK", "MEAL-2R7H-CY4P-9GDN"]
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scans", type=int, default=200)
+    parser.add_argument("--video", default="", help="video file for the camera RSS figure")
+    args = parser.parse_args()
+    home = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
+    os.environ["KIOSK_HOME"] = str(home)
+
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.app import signin
+    from kiosk.paths import resource as res
+    from kiosk.sim.testing import serve_in_thread
+    from kiosk.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    with serve_in_thread(res("demo-fixture.json"), db=home / "sim.sqlite") as server:
+        signin.sign_in(server.api_url, "till@demo-shop.example", "till1234", "demo-shop")
+        # baseline: the raw status round-trip through the backend
+        backend = signin.open_backend(signin.current_account())  # type: ignore[arg-type]
+        raw = []
+        for i in range(args.scans):
+            started = time.perf_counter()
+            backend.status(CODES[i % len(CODES)])
+            raw.append((time.perf_counter() - started) * 1000)
+
+        window = MainWindow(poll_ms=60_000)
+        window.resize(1024, 600)
+        window.show()
+        loop = QEventLoop()
+        window.engine_ready.connect(loop.quit)
+        window.start()
+        loop.exec()
+        controller = window.controller
+        assert controller is not None
+        shown: list[float] = []
+        for i in range(args.scans):
+            wait = QEventLoop()
+            controller.lookup_done.connect(wait.quit)
+            started = time.perf_counter()
+            window.scan_code(CODES[i % len(CODES)])
+            wait.exec()
+            controller.lookup_done.disconnect(wait.quit)
+            app.processEvents()  # the card's paint
+            window.card_screen.repaint()
+            shown.append((time.perf_counter() - started) * 1000)
+
+        # UI-thread stall while the server delays every answer by 5 s
+        server.set_latency(5.0)
+        lags: list[float] = []
+        tick = QElapsedTimer()
+        tick.start()
+        timer = QTimer()
+        timer.setInterval(10)
+
+        def beat() -> None:
+            lags.append(max(0.0, tick.restart() - 10))
+
+        timer.timeout.connect(beat)
+        timer.start()
+        done = QEventLoop()
+        controller.lookup_done.connect(done.quit)
+        controller.failed.connect(lambda *_: done.quit())
+        window.go_home()
+        window.scan_code(CODES[0])
+        QTimer.singleShot(12_000, done.quit)
+        done.exec()
+        timer.stop()
+        server.set_latency(0)
+        window.shutdown()
+        port = server.port
+
+    print(f"scan->card over {args.scans} scans: p50 {pct(shown, .5):.1f} ms, "
+          f"p95 {pct(shown, .95):.1f} ms (target p95 <= 150 ms)")
+    print(f"raw status round-trip:        p50 {pct(raw, .5):.1f} ms, p95 {pct(raw, .95):.1f} ms")
+    print(f"UI overhead ratio (p50 card / p50 raw): {pct(shown, .5) / pct(raw, .5):.2f}x")
+    print(f"max event-loop lag while the server hangs 5 s: {max(lags):.1f} ms "
+          f"(mean {statistics.mean(lags):.1f} ms, target < 50 ms)")
+
+    # start-up: process start -> interactive window, best of 3 (screenshots are taken once the
+    # screen is up: sign-in for a new till; scan screen with engine and recent scans loaded for
+    # a signed-in one, against the simulator still running)
+    def startup(screen: str, folder: Path) -> float:
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "kiosk", "--home", str(folder),
+                            "--screenshot", str(home / f"{screen}.png"), "--screen", screen],
+                           check=True, capture_output=True)
+            times.append(time.perf_counter() - started)
+        return min(times)
+
+    cold = startup("signin", home / "s")
+    with serve_in_thread(res("demo-fixture.json"), db=home / "sim.sqlite", port=port):
+        signed_in = startup("scan", home)
+    base_started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import PySide6.QtWidgets"], check=True)
+    base = time.perf_counter() - base_started
+    print(f"process start -> sign-in window rendered: {cold:.2f} s; signed in -> scan screen "
+          f"with data: {signed_in:.2f} s (bare PySide6 import {base:.2f} s, ratios "
+          f"{cold / base:.1f}x / {signed_in / base:.1f}x; target <= 2 s)")
+
+    video = args.video or make_video(home / "bench.avi")
+    if video:
+        from kiosk.app.camera_worker import CameraWorker
+
+        worker = CameraWorker()
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        worker.start(video)
+        wait = QEventLoop()
+        QTimer.singleShot(3000, wait.quit)
+        wait.exec()
+        worker.stop()
+        after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"max RSS with the camera worker on {Path(video).name}: {after:.0f} MB "
+              f"(before camera {before:.0f} MB)")
+    else:
+        print(f"max RSS (no camera video given): "
+              f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    sys.stdout.flush()
+    os._exit(0)  # skip PySide's finalisation order at exit
+
+
+def make_video(path: Path) -> str:
+    """A 5 s 640x480 MJPG video of a QR code photo from the corpus (empty if none)."""
+    import cv2
+
+    photos = sorted((REPO.parent / "shared" / "corpus" / "zxing-blackbox" / "qrcode-1").glob(
+        "*.png")) + sorted((REPO.parent / "shared" / "corpus" / "zxing-blackbox").glob(
+        "qrcode-1/*.jpg"))
+    if not photos:
+        return ""
+    frame = cv2.resize(cv2.imread(str(photos[0])), (640, 480))
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 30, (640, 480))
+    for _ in range(150):
+        writer.write(frame)
+    writer.release()
+    return str(path)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,232 @@
+"""Queue & conflicts (manager): outbox entries, retry now, resolve conflicts, CSV, shift summary."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabBar,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.errors import RefusalReason
+from kiosk.domain.money import Money
+from kiosk.domain.outcomes import EntryState, OutboxEntry
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.style import set_role
+from kiosk.ui.texts import entry_state_text, refusal_text, stamp
+
+FILTERS: tuple[tuple[EntryState, ...] | None, ...] = (
+    (EntryState.PENDING, EntryState.SENDING),
+    (EntryState.REJECTED,),
+    (EntryState.APPLIED, EntryState.WRITTEN_OFF),
+    None,
+)
+
+
+def amount_text(entry: OutboxEntry) -> str:
+    """An entry's amount in its units."""
+    if entry.kind == "monetary" and entry.currency:
+        return Money(entry.amount, entry.currency).format()
+    return str(entry.amount)
+
+
+class QueueScreen(Screen):
+    """Lists the outbox; asks the controller to sync, retry, write off or export."""
+
+    refresh_requested = Signal(object)  # the states to list (None = all)
+    sync_requested = Signal()
+    retry_requested = Signal(str)  # entry id
+    write_off_requested = Signal(str, str)  # entry id, note
+    export_requested = Signal(str)  # file path
+    export_clicked = Signal()  # staff asked to export (the window checks the manager first)
+    summary_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entries: list[OutboxEntry] = []
+        self.title = QLabel(self)
+        self.title.setObjectName("title")
+        self.summary_label = QLabel(self)
+        self.summary_label.setWordWrap(True)
+        self.tabs = QTabBar(self)
+        for _ in FILTERS:
+            self.tabs.addTab("")
+        self.table = QTableWidget(0, 5, self)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(48)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        self.note_field = QLineEdit(self)
+        self.sync_button = QPushButton(self)
+        self.retry_button = QPushButton(self)
+        set_role(self.retry_button, "primary")
+        self.write_off_button = QPushButton(self)
+        set_role(self.write_off_button, "danger")
+        self.export_button = QPushButton(self)
+
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.sync_button)
+        top.addWidget(self.export_button)
+        resolve = QHBoxLayout()
+        resolve.addWidget(self.retry_button)
+        resolve.addWidget(self.note_field, 1)
+        resolve.addWidget(self.write_off_button)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(16, 12, 16, 12)
+        box.addLayout(top)
+        box.addWidget(self.summary_label)
+        box.addWidget(self.tabs)
+        box.addWidget(self.table, 1)
+        box.addWidget(self.status_label)
+        box.addLayout(resolve)
+
+        self.tabs.currentChanged.connect(lambda _index: self.refresh())
+        self.table.itemSelectionChanged.connect(self.update_buttons)
+        self.sync_button.clicked.connect(self.sync_requested.emit)
+        self.retry_button.clicked.connect(self._retry)
+        self.write_off_button.clicked.connect(self._write_off)
+        self.export_button.clicked.connect(self.export_clicked.emit)
+        self.note_field.textChanged.connect(lambda _text: self.update_buttons())
+        self.retranslate()
+        self.update_buttons()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language."""
+        self.title.setText(self.tr("Queue and conflicts"))
+        for index, text in enumerate((self.tr("Waiting"), self.tr("Conflicts"),
+                                      self.tr("Done"), self.tr("All"))):
+            self.tabs.setTabText(index, text)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Time"), self.tr("Code"), self.tr("Amount"), self.tr("State"),
+            self.tr("Reason")])
+        self.sync_button.setText(self.tr("Send now"))
+        self.export_button.setText(self.tr("Export CSV…"))
+        self.retry_button.setText(self.tr("Retry with remaining balance"))
+        self.write_off_button.setText(self.tr("Write off"))
+        self.note_field.setPlaceholderText(self.tr("Note for the write-off (required)"))
+        self._fill()
+
+    # -- data in ------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Ask for the entries of the selected tab and the shift summary."""
+        self.refresh_requested.emit(FILTERS[self.tabs.currentIndex()])
+        self.summary_requested.emit()
+
+    def show_entries(self, entries: Sequence[OutboxEntry]) -> None:
+        """Display ``entries``."""
+        self.entries = list(entries)
+        self._fill()
+
+    def show_summary(self, summary: Any) -> None:
+        """Display the engine's ``ShiftSummary``."""
+        total = summary.total
+        parts = [Money(minor, currency).format() for currency, minor in total.money.items()]
+        if total.uses:
+            parts.append(self.tr("%n use(s)", None, total.uses))
+        self.summary_label.setText(
+            self.tr("This shift: %n redemption(s)", None, total.count)
+            + (" — " + ", ".join(parts) if parts else "")
+            + "\n" + self.tr("online %1, offline %2").replace(
+                "%1", self._totals(summary.online)).replace("%2", self._totals(summary.offline)))
+
+    def _totals(self, totals: Any) -> str:
+        parts = [Money(minor, currency).format() for currency, minor in totals.money.items()]
+        if totals.uses:
+            parts.append(self.tr("%n use(s)", None, totals.uses))
+        return f"{totals.count} ({', '.join(parts)})" if parts else str(totals.count)
+
+    def show_message(self, text: str) -> None:
+        """A line under the table: result of the last action."""
+        self.status_label.setText(text)
+
+    def _fill(self) -> None:
+        selected = self.selected()
+        self.table.setRowCount(len(self.entries))
+        for row, entry in enumerate(self.entries):
+            reason = ""
+            if entry.reason:
+                try:
+                    reason = refusal_text(RefusalReason(entry.reason))
+                except ValueError:
+                    reason = entry.reason
+            elif entry.note:
+                reason = entry.note
+            elif entry.last_error:
+                reason = entry.last_error
+            state = entry_state_text(entry.state)
+            if entry.offline:
+                state += " · " + self.tr("offline")
+            cells = (stamp(entry.redeemed_at), entry.code, amount_text(entry), state, reason)
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, entry.id)
+                self.table.setItem(row, col, item)
+            if selected is not None and entry.id == selected.id:
+                self.table.selectRow(row)
+        self.update_buttons()
+
+    # -- actions ------------------------------------------------------------------------
+
+    def selected(self) -> OutboxEntry | None:
+        """The entry whose row is selected."""
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows or rows[0].row() >= len(self.entries):
+            return None
+        return self.entries[rows[0].row()]
+
+    def select_entry(self, entry_id: str) -> bool:
+        """Select the row of ``entry_id``; False if it is not listed."""
+        for row, entry in enumerate(self.entries):
+            if entry.id == entry_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def update_buttons(self) -> None:
+        """Enable what can be done with the selected entry."""
+        entry = self.selected()
+        conflict = entry is not None and entry.state is EntryState.REJECTED
+        self.retry_button.setEnabled(conflict)
+        self.write_off_button.setEnabled(conflict and bool(self.note_field.text().strip()))
+        self.note_field.setEnabled(conflict)
+
+    def _retry(self) -> None:
+        entry = self.selected()
+        if entry is not None and entry.state is EntryState.REJECTED:
+            self.retry_button.setEnabled(False)
+            self.retry_requested.emit(entry.id)
+
+    def _write_off(self) -> None:
+        entry = self.selected()
+        note = self.note_field.text().strip()
+        if entry is not None and entry.state is EntryState.REJECTED and note:
+            self.write_off_button.setEnabled(False)
+            self.write_off_requested.emit(entry.id, note)
+
+    def ask_export(self) -> None:
+        """Ask where to save the CSV, then request the export."""
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export redemptions"), str(Path.home() / "redemptions.csv"),
+            self.tr("CSV files (*.csv)"))
+        if path:
+            self.export_requested.emit(path)

@@ -1,0 +1,233 @@
+"""Redeem part of a voucher: amount (money) or uses on a large keypad, then confirm."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.money import Money, exponent, parse_major
+from kiosk.domain.outcomes import Lookup
+from kiosk.domain.voucher import Voucher, VoucherKind
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.style import set_role
+from kiosk.ui.texts import units
+from kiosk.ui.widgets.keypad import Keypad
+
+
+def currency_affixes(currency: str) -> tuple[str, str]:
+    """What ``Money.format`` writes before and after the number, e.g. ("£", "")."""
+    zero = Money(0, currency)
+    prefix, _, suffix = zero.format().partition(zero.major_str())
+    return prefix, suffix
+
+
+class RedeemScreen(Screen):
+    """Two steps: type the amount (limited to what is available), then confirm it."""
+
+    confirmed = Signal(str, int)  # code, units to redeem
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lookup: Lookup | None = None
+        self.amount: int | None = None
+        self.title = QLabel(self)
+        self.title.setObjectName("title")
+        self.available_label = QLabel(self)
+        self.available_label.setObjectName("hint")
+        self.display = QLineEdit(self)
+        self.display.setObjectName("amountDisplay")
+        self.display.setReadOnly(True)
+        self.display.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.keypad = Keypad(self)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("error")
+        self.error_label.setWordWrap(True)
+        self.cancel_button = QPushButton(self)
+        self.next_button = QPushButton(self)
+        set_role(self.next_button, "primary")
+
+        entry = QWidget(self)
+        entry_box = QVBoxLayout(entry)
+        entry_box.setContentsMargins(0, 0, 0, 0)
+        entry_box.addWidget(self.display)
+        entry_box.addWidget(self.keypad, 1)
+        entry_box.addWidget(self.error_label)
+        entry_buttons = QHBoxLayout()
+        entry_buttons.addWidget(self.cancel_button)
+        entry_buttons.addWidget(self.next_button, 2)
+        entry_box.addLayout(entry_buttons)
+
+        self.question = QLabel(self)
+        self.question.setObjectName("bigValue")
+        self.question.setWordWrap(True)
+        self.after_label = QLabel(self)
+        self.after_label.setObjectName("title")
+        self.change_button = QPushButton(self)
+        self.confirm_button = QPushButton(self)
+        set_role(self.confirm_button, "primary")
+        confirm = QWidget(self)
+        confirm_box = QVBoxLayout(confirm)
+        confirm_box.addStretch(1)
+        confirm_box.addWidget(self.question)
+        confirm_box.addWidget(self.after_label)
+        confirm_box.addStretch(1)
+        confirm_buttons = QHBoxLayout()
+        confirm_buttons.addWidget(self.change_button)
+        confirm_buttons.addWidget(self.confirm_button, 2)
+        confirm_box.addLayout(confirm_buttons)
+
+        self.steps = QStackedWidget(self)
+        self.steps.addWidget(entry)
+        self.steps.addWidget(confirm)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(16, 12, 16, 12)
+        box.addWidget(self.title)
+        box.addWidget(self.available_label)
+        box.addWidget(self.steps, 1)
+
+        self.keypad.text_changed.connect(self._typed)
+        self.keypad.max_pressed.connect(self.fill_max)
+        self.cancel_button.clicked.connect(self.cancelled.emit)
+        self.next_button.clicked.connect(self.next_step)
+        self.change_button.clicked.connect(lambda: self.steps.setCurrentIndex(0))
+        self.confirm_button.clicked.connect(self._confirm)
+        self.retranslate()
+
+    @property
+    def voucher(self) -> Voucher | None:
+        """The voucher being redeemed."""
+        return self.lookup.voucher if self.lookup else None
+
+    def start(self, lookup: Lookup) -> None:
+        """Begin a partial redemption of ``lookup``'s voucher."""
+        self.lookup = lookup
+        voucher = lookup.voucher
+        currency = voucher.currency if voucher and voucher.kind is VoucherKind.MONETARY else None
+        self.keypad.set_decimals(exponent(currency) if currency else 0)
+        self.steps.setCurrentIndex(0)
+        self.error_label.clear()
+        self.confirm_button.setEnabled(True)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language."""
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.next_button.setText(self.tr("Next"))
+        self.change_button.setText(self.tr("Change amount"))
+        self.confirm_button.setText(self.tr("Yes, redeem"))
+        voucher = self.voucher
+        if voucher is None or self.lookup is None:
+            self.title.setText(self.tr("Redeem part"))
+            return
+        if voucher.kind is VoucherKind.MONETARY:
+            self.title.setText(self.tr("Amount to redeem from %1").replace("%1", voucher.code))
+        else:
+            self.title.setText(self.tr("Uses to redeem from %1").replace("%1", voucher.code))
+        self.available_label.setText(
+            self.tr("Available: %1").replace("%1", units(voucher, self.lookup.available)))
+        self._typed(self.keypad.text())
+        if self.amount is not None:
+            self._fill_question(self.amount)
+
+    def _typed(self, text: str) -> None:
+        voucher = self.voucher
+        self.error_label.clear()
+        shown = text or "0"
+        if voucher is not None and voucher.kind is VoucherKind.MONETARY and voucher.currency:
+            prefix, suffix = currency_affixes(voucher.currency)
+            shown = prefix + shown + suffix
+        self.display.setText(shown)
+        self.next_button.setEnabled(bool(text))
+
+    def fill_max(self) -> None:
+        """Type everything that is available."""
+        voucher, lookup = self.voucher, self.lookup
+        if voucher is None or lookup is None or lookup.available <= 0:
+            return
+        if voucher.kind is VoucherKind.MONETARY and voucher.currency:
+            places = exponent(voucher.currency)
+            whole, frac = divmod(lookup.available, 10**places)
+            text = str(whole) + (f".{frac:0{places}d}" if places else "")
+        else:
+            text = str(lookup.available)
+        self.keypad.set_text(text)
+
+    def parse(self) -> int | None:
+        """The typed amount in the voucher's units, or None (with an error shown)."""
+        voucher, lookup = self.voucher, self.lookup
+        if voucher is None or lookup is None:
+            return None
+        text = self.keypad.text()
+        try:
+            if voucher.kind is VoucherKind.MONETARY and voucher.currency:
+                amount = parse_major(text, voucher.currency)
+            else:
+                amount = int(text)
+        except ValueError:
+            self.error_label.setText(self.tr("Enter an amount."))
+            return None
+        if amount <= 0:
+            self.error_label.setText(self.tr("Enter an amount greater than zero."))
+            return None
+        if amount > lookup.available:
+            self.error_label.setText(
+                self.tr("Too much: only %1 can be redeemed.").replace(
+                    "%1", units(voucher, lookup.available)))
+            return None
+        return amount
+
+    def next_step(self) -> None:
+        """Check the amount and ask for confirmation."""
+        amount = self.parse()
+        if amount is None:
+            return
+        self.amount = amount
+        self._fill_question(amount)
+        self.confirm_button.setEnabled(True)
+        self.steps.setCurrentIndex(1)
+
+    def _fill_question(self, amount: int) -> None:
+        voucher, lookup = self.voucher, self.lookup
+        if voucher is None or lookup is None:
+            return
+        self.question.setText(self.tr("Redeem %1?").replace("%1", units(voucher, amount)))
+        self.after_label.setText(
+            self.tr("%1 will be left.").replace("%1", units(voucher, lookup.available - amount)))
+
+    def _confirm(self) -> None:
+        if self.lookup is None or self.amount is None or not self.confirm_button.isEnabled():
+            return
+        self.confirm_button.setEnabled(False)  # one tap, one redemption
+        self.confirmed.emit(self.lookup.code, self.amount)
+
+    def redeem_failed(self) -> None:
+        """The redeem could not start: allow another try."""
+        self.confirm_button.setEnabled(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """A hardware keyboard works like the keypad."""
+        key, text = event.key(), event.text()
+        if self.steps.currentIndex() == 0:
+            if text and (text.isdigit() or text in ".,"):
+                self.keypad.type_text(text)
+                return
+            if key == Qt.Key.Key_Backspace:
+                self.keypad.backspace()
+                return
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.next_step()
+                return
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._confirm()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,127 @@
+"""The home screen: camera preview, a code field for typed codes, recent scans."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.style import pixmap, set_role
+from kiosk.ui.texts import clock
+
+PREVIEW_MIN = (320, 240)
+
+
+class ScanScreen(Screen):
+    """Waits for a code: from the camera, a wedge scanner, or typed and confirmed."""
+
+    code_entered = Signal(str)  # raw text typed or pasted into the code field
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.camera_state = "off"
+        self.preview = QLabel(self)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setMinimumSize(*PREVIEW_MIN)
+        self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.preview.setStyleSheet("background: #20242b; color: #ffffff; border-radius: 12px;")
+        self.hint = QLabel(self)
+        self.hint.setObjectName("title")
+        self.hint.setWordWrap(True)
+        self.code_field = QLineEdit(self)
+        self.code_field.setObjectName("codeField")
+        self.code_field.setClearButtonEnabled(True)
+        self.check_button = QPushButton(self)
+        set_role(self.check_button, "primary")
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("error")
+        self.error_label.setWordWrap(True)
+        self.recent_title = QLabel(self)
+        self.recent_title.setObjectName("fieldName")
+        self.recent_list = QListWidget(self)
+        self.recent_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        entry = QHBoxLayout()
+        entry.addWidget(self.code_field, 1)
+        entry.addWidget(self.check_button)
+        side = QVBoxLayout()
+        side.addWidget(self.hint)
+        side.addLayout(entry)
+        side.addWidget(self.error_label)
+        side.addWidget(self.recent_title)
+        side.addWidget(self.recent_list, 1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 16, 16, 16)
+        row.setSpacing(16)
+        row.addWidget(self.preview, 3)
+        row.addLayout(side, 2)
+
+        self.code_field.returnPressed.connect(self._submit)
+        self.check_button.clicked.connect(self._submit)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language."""
+        self.hint.setText(self.tr("Scan a voucher or type its code"))
+        self.code_field.setPlaceholderText(self.tr("Voucher code"))
+        self.check_button.setText(self.tr("Check"))
+        self.recent_title.setText(self.tr("Recent scans"))
+        self._show_camera_state()
+
+    def _submit(self) -> None:
+        text = self.code_field.text().strip()
+        if text:
+            self.code_entered.emit(text)
+
+    def show_error(self, text: str) -> None:
+        """A problem with the last code (not a voucher code, lookup failed)."""
+        self.error_label.setText(text)
+
+    def reset(self) -> None:
+        """Ready for the next customer: empty field, no error, focus on the field."""
+        self.code_field.clear()
+        self.error_label.clear()
+        self.code_field.setFocus()
+
+    def set_frame(self, image: QImage) -> None:
+        """Show one camera frame, scaled to the preview."""
+        scaled = QPixmap.fromImage(image).scaled(
+            self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.FastTransformation)
+        self.preview.setPixmap(scaled)
+
+    def set_camera_state(self, state: str) -> None:
+        """The camera worker's state ("running", "stopped", "error: …", "off")."""
+        self.camera_state = state
+        self._show_camera_state()
+
+    def _show_camera_state(self) -> None:
+        if self.camera_state == "running":
+            return
+        self.preview.setPixmap(pixmap("scan", 96))
+        if self.camera_state.startswith("error"):
+            self.preview.setToolTip(self.tr("The camera is not working. "
+                                            "Use the barcode scanner or type the code."))
+        else:
+            self.preview.setToolTip(self.tr("No camera. Use the barcode scanner "
+                                            "or type the code."))
+
+    def set_recent(self, rows: Sequence[tuple[Any, str, str]]) -> None:
+        """Fill the recent list from (when, code, what happened) rows, newest first."""
+        self.recent_list.clear()
+        for when, code, what in rows:
+            prefix = f"{clock(when)}  " if when is not None else ""
+            self.recent_list.addItem(f"{prefix}{code}  {what}")

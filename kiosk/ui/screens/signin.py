@@ -1,0 +1,165 @@
+"""First run and sign-in: server, staff email and password, shop (domain), kiosk name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.app.qt_runner import Runner
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.style import set_role
+from kiosk.ui.texts import error_text
+
+
+class SignInScreen(Screen):
+    """Asks who is at the till; signs in off the UI thread and emits ``signed_in``."""
+
+    signed_in = Signal(object, str)  # the signin.Account, the kiosk name typed
+
+    def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.demo_url: str | None = None
+        self.title = QLabel(self)
+        self.title.setObjectName("title")
+        self.server_field = QLineEdit(self)
+        self.demo_button = QPushButton(self)
+        self.demo_button.hide()
+        self.email_field = QLineEdit(self)
+        self.password_field = QLineEdit(self)
+        self.password_field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.domain_box = QComboBox(self)
+        self.domain_box.setEditable(True)
+        self.find_button = QPushButton(self)
+        self.kiosk_field = QLineEdit(self)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("error")
+        self.error_label.setWordWrap(True)
+        self.sign_in_button = QPushButton(self)
+        set_role(self.sign_in_button, "primary")
+
+        server_row = QHBoxLayout()
+        server_row.addWidget(self.server_field, 1)
+        server_row.addWidget(self.demo_button)
+        domain_row = QHBoxLayout()
+        domain_row.addWidget(self.domain_box, 1)
+        domain_row.addWidget(self.find_button)
+        self.form = QFormLayout()
+        self.labels = [QLabel(self) for _ in range(5)]
+        self.form.addRow(self.labels[0], server_row)
+        self.form.addRow(self.labels[1], self.email_field)
+        self.form.addRow(self.labels[2], self.password_field)
+        self.form.addRow(self.labels[3], domain_row)
+        self.form.addRow(self.labels[4], self.kiosk_field)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(60, 30, 60, 30)
+        box.addWidget(self.title)
+        box.addLayout(self.form)
+        box.addWidget(self.error_label)
+        box.addWidget(self.sign_in_button)
+        box.addStretch(1)
+
+        self.demo_button.clicked.connect(self._use_demo)
+        self.find_button.clicked.connect(self.find_domains)
+        self.sign_in_button.clicked.connect(self.submit)
+        self.password_field.returnPressed.connect(self.submit)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language."""
+        self.title.setText(self.tr("Sign in to this till"))
+        labels = [self.tr("Server"), self.tr("Staff email"), self.tr("Password"),
+                  self.tr("Shop"), self.tr("Kiosk name")]
+        for label, text in zip(self.labels, labels, strict=True):
+            label.setText(text)
+        self.server_field.setPlaceholderText("https://api.vouchercart.com/v1")
+        self.demo_button.setText(self.tr("Demo shop"))
+        self.email_field.setPlaceholderText(self.tr("name@shop.example"))
+        self.find_button.setText(self.tr("Find my shops"))
+        self.kiosk_field.setPlaceholderText(self.tr("e.g. Front till"))
+        self.sign_in_button.setText(self.tr("Sign in"))
+
+    def prefill(self, *, server: str = "", email: str = "", password: str = "",
+                domain: str = "", kiosk_name: str = "", demo_url: str | None = None) -> None:
+        """Fill the fields (demo mode, or the last account)."""
+        self.demo_url = demo_url
+        self.demo_button.setVisible(demo_url is not None)
+        self.server_field.setText(server)
+        self.email_field.setText(email)
+        self.password_field.setText(password)
+        self.domain_box.setEditText(domain)
+        self.kiosk_field.setText(kiosk_name)
+
+    def _use_demo(self) -> None:
+        if self.demo_url:
+            self.server_field.setText(self.demo_url)
+
+    def _busy(self, busy: bool) -> None:
+        for widget in (self.sign_in_button, self.find_button):
+            widget.setEnabled(not busy)
+
+    def show_error(self, text: str) -> None:
+        """Show why signing in did not work."""
+        self.error_label.setText(text)
+
+    def find_domains(self) -> None:
+        """Fill the shop list with the domains this email may use."""
+        from kiosk.app import signin  # noqa: PLC0415 - keeps start-up light
+
+        server, email = self.server_field.text().strip(), self.email_field.text().strip()
+        if not server or not email:
+            self.show_error(self.tr("Enter the server and your email first."))
+            return
+        self._busy(True)
+        self.error_label.clear()
+        self.runner.run(lambda: signin.list_domains(server, email),
+                        success=self._domains_found, failure=self._failed)
+
+    def _domains_found(self, domains: list[Any]) -> None:
+        self._busy(False)
+        self.domain_box.clear()
+        for domain in domains:
+            self.domain_box.addItem(str(getattr(domain, "name", domain)),
+                                    getattr(domain, "id", None))
+        if not domains:
+            self.show_error(self.tr("No shops found for this email."))
+
+    def submit(self) -> None:
+        """Sign in with the fields as typed."""
+        from kiosk.app import signin  # noqa: PLC0415
+
+        server = self.server_field.text().strip()
+        email = self.email_field.text().strip()
+        password = self.password_field.text()
+        domain = self.domain_box.currentText().strip()
+        kiosk_name = self.kiosk_field.text().strip()
+        if not (server and email and password and domain):
+            self.show_error(self.tr("Fill in the server, email, password and shop."))
+            return
+        self._busy(True)
+        self.error_label.clear()
+        self.runner.run(
+            lambda: signin.sign_in(server, email, password, domain),
+            success=lambda account: self._done(account, kiosk_name),
+            failure=self._failed,
+        )
+
+    def _done(self, account: object, kiosk_name: str) -> None:
+        self._busy(False)
+        self.password_field.clear()
+        self.signed_in.emit(account, kiosk_name)
+
+    def _failed(self, error: BaseException) -> None:
+        self._busy(False)
+        self.show_error(error_text(error))

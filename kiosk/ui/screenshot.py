@@ -1,0 +1,92 @@
+"""``kiosk --demo --screenshot FILE.png --screen NAME``: drive the demo app to a screen, wait
+for its data, render it offscreen to a PNG and quit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from kiosk.ui.main_window import MainWindow, Page
+
+SCREENS = ("scan", "card", "redeem", "result", "queue", "signin", "settings", "lock")
+CARD_CODE = "GB10-0PRT-LY8D-2WQC"  # a partly used £100 gift card of the demo fixture
+TIMEOUT_MS = 20_000
+
+
+class Screenshot:
+    """One screenshot run; ``run`` returns the process exit code."""
+
+    def __init__(self, window: MainWindow, path: str, screen: str) -> None:
+        self.window = window
+        self.path = Path(path)
+        self.screen = screen if screen in SCREENS else "scan"
+        self.code = 1
+        self._app: QApplication | None = None
+
+    def run(self, app: QApplication) -> int:
+        """Drive, wait, save; an error or time-out exits 1."""
+        self._app = app
+        window = self.window
+        window.show()
+        if self.screen == "signin":
+            QTimer.singleShot(0, lambda: self._settle(self._save))
+        else:
+            window.engine_ready.connect(self._drive)
+        QTimer.singleShot(TIMEOUT_MS, lambda: self._quit(1))
+        app.exec()
+        return self.code
+
+    def _drive(self) -> None:
+        window, controller = self.window, self.window.controller
+        assert controller is not None
+        if self.screen in ("card", "redeem", "result"):
+            controller.lookup_done.connect(self._after_lookup)
+            window.scan_code(CARD_CODE)
+        elif self.screen == "queue":
+            controller.summary_loaded.connect(lambda _s: self._settle(self._save))
+            window.open_queue()
+        elif self.screen == "settings":
+            window.show_settings()  # the demo needs no manager check
+            self._settle(self._save)
+        elif self.screen == "lock":
+            window.lock()
+            self._settle(self._save)
+        else:
+            controller.recent_loaded.connect(lambda _r: self._settle(self._save))
+
+    def _after_lookup(self, _lookup: object) -> None:
+        window = self.window
+        if self.screen == "card":
+            self._settle(self._save)
+        elif self.screen == "redeem":
+            window.card_screen.redeem_part_button.click()
+            window.redeem_screen.keypad.type_text("12.50")
+            self._settle(self._save)
+        else:
+            assert window.controller is not None
+            window.controller.redeem_done.connect(lambda _o: self._settle(self._save))
+            window.card_screen.redeem_part_button.click()
+            window.redeem_screen.keypad.type_text("5")
+            window.redeem_screen.next_button.click()
+            window.redeem_screen.confirm_button.click()
+
+    def _settle(self, then: Callable[[], None]) -> None:
+        # Let layouts and the connection indicator settle for one event-loop turn.
+        QTimer.singleShot(50, then)
+
+    def _save(self) -> None:
+        if self.window.page is Page.RESULT:
+            self.window.result_screen.timer.stop()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        ok = self.window.grab().save(str(self.path))
+        self._quit(0 if ok else 1)
+
+    def _quit(self, code: int) -> None:
+        if self._app is None:
+            return
+        self.code = code
+        app, self._app = self._app, None
+        app.exit(code)

@@ -1,0 +1,186 @@
+"""Translated words for the domain's values: states, refusals, errors, amounts, dates.
+
+The domain's English ``message`` strings are for the CLI; the UI builds its own text here
+from the typed fields, so every word goes through Qt's translator.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
+
+from kiosk.domain.errors import (
+    AccessDenied,
+    AuthError,
+    InvalidRequest,
+    LoginFailed,
+    RateLimited,
+    Refusal,
+    RefusalReason,
+    SessionExpired,
+    TransportError,
+)
+from kiosk.domain.outcomes import EntryState
+from kiosk.domain.voucher import Voucher, VoucherState
+
+
+class Tone(StrEnum):
+    """How a result feels at a glance; drives colour, icon and sound together."""
+
+    GOOD = "good"  # valid, redeemed: green, tick
+    CAREFUL = "careful"  # partly used, not yet valid, checked offline: amber, warning sign
+    BAD = "bad"  # not redeemable: red, cross
+    QUEUED = "queued"  # saved offline, will be sent: blue, clock
+
+
+def state_tone(state: VoucherState) -> Tone:
+    """The tone of a voucher state."""
+    if state is VoucherState.VALID:
+        return Tone.GOOD
+    if state in (VoucherState.PARTLY_USED, VoucherState.NOT_YET_VALID):
+        return Tone.CAREFUL
+    return Tone.BAD
+
+
+def state_title(state: VoucherState) -> str:
+    """The one big word(s) for a voucher state."""
+    titles = {
+        VoucherState.VALID: QCoreApplication.translate("Texts", "Valid"),
+        VoucherState.PARTLY_USED: QCoreApplication.translate("Texts", "Valid — partly used"),
+        VoucherState.FULLY_REDEEMED: QCoreApplication.translate("Texts", "Fully redeemed"),
+        VoucherState.EXPIRED: QCoreApplication.translate("Texts", "Expired"),
+        VoucherState.NOT_YET_VALID: QCoreApplication.translate("Texts", "Not valid yet"),
+        VoucherState.CANCELLED: QCoreApplication.translate("Texts", "Cancelled"),
+        VoucherState.NOT_FOR_THIS_SHOP: QCoreApplication.translate("Texts", "Not for this shop"),
+        VoucherState.UNKNOWN: QCoreApplication.translate("Texts", "Unknown voucher"),
+    }
+    return titles[state]
+
+
+def state_detail(state: VoucherState, voucher: Voucher | None) -> str:
+    """One line saying why, with the date when there is one."""
+    if voucher is None or state is VoucherState.UNKNOWN:
+        return QCoreApplication.translate("Texts", "This code is not a voucher of this shop.")
+    if state is VoucherState.FULLY_REDEEMED:
+        when = voucher.fully_redeemed_at or (voucher.history[-1].at if voucher.history else None)
+        if when is None:
+            return QCoreApplication.translate("Texts", "Nothing left on this voucher.")
+        return QCoreApplication.translate("Texts", "Fully redeemed on %1.").replace("%1", day(when))
+    if state is VoucherState.EXPIRED:
+        end = voucher.valid_until()
+        if end is None:
+            return QCoreApplication.translate("Texts", "This voucher has expired.")
+        return QCoreApplication.translate("Texts", "Expired on %1.").replace("%1", day(end))
+    if state is VoucherState.NOT_YET_VALID:
+        start = voucher.valid_from()
+        return QCoreApplication.translate("Texts", "Valid from %1.").replace("%1", day(start))
+    if state is VoucherState.CANCELLED:
+        return QCoreApplication.translate("Texts", "This voucher was cancelled or refunded.")
+    if state is VoucherState.NOT_FOR_THIS_SHOP:
+        return QCoreApplication.translate("Texts", "This voucher cannot be redeemed here.")
+    return left_text(voucher, voucher.remaining)
+
+
+def units(voucher: Voucher, amount: int) -> str:
+    """``amount`` in the voucher's units: money in its currency, or a number of uses."""
+    money = voucher.money(amount)
+    if money is not None:
+        return money.format()
+    return QCoreApplication.translate("Texts", "%n use(s)", None, amount)
+
+
+def left_text(voucher: Voucher, available: int) -> str:
+    """"£12.50 left" or "3 of 5 uses left"."""
+    money = voucher.money(available)
+    if money is not None:
+        return QCoreApplication.translate("Texts", "%1 left").replace("%1", money.format())
+    return QCoreApplication.translate("Texts", "%1 of %n use(s) left", None, voucher.total).replace(
+        "%1", str(available)
+    )
+
+
+def refusal_text(reason: RefusalReason | None) -> str:
+    """Why a redemption was refused, in plain words."""
+    texts = {
+        RefusalReason.NOT_FOUND: QCoreApplication.translate("Texts", "Voucher not found."),
+        RefusalReason.NOT_FOR_THIS_SHOP: QCoreApplication.translate(
+            "Texts", "This voucher cannot be redeemed at this shop."),
+        RefusalReason.CANNOT_REDUCE: QCoreApplication.translate(
+            "Texts", "That amount cannot be taken from this voucher."),
+        RefusalReason.EXPIRED: QCoreApplication.translate("Texts", "This voucher has expired."),
+        RefusalReason.NOT_YET_VALID: QCoreApplication.translate(
+            "Texts", "This voucher is not valid yet."),
+        RefusalReason.FULLY_REDEEMED: QCoreApplication.translate(
+            "Texts", "This voucher has already been fully redeemed."),
+        RefusalReason.CANCELLED: QCoreApplication.translate(
+            "Texts", "This voucher has been cancelled."),
+        RefusalReason.INVALID_AMOUNT: QCoreApplication.translate(
+            "Texts", "Enter an amount greater than zero."),
+        RefusalReason.OFFLINE_UNSEEN: QCoreApplication.translate(
+            "Texts", "Offline: this voucher has not been seen before, so it cannot be checked."),
+        RefusalReason.OFFLINE_STALE: QCoreApplication.translate(
+            "Texts", "Offline: the last check of this voucher is too old."),
+        RefusalReason.OFFLINE_LIMIT: QCoreApplication.translate(
+            "Texts", "Offline: over the limit allowed without a connection."),
+    }
+    if reason is None:
+        return QCoreApplication.translate("Texts", "Not redeemed.")
+    return texts[reason]
+
+
+def error_text(error: BaseException) -> str:
+    """Plain words for a failure of an engine or sign-in call."""
+    if isinstance(error, Refusal):
+        return refusal_text(error.reason)
+    if isinstance(error, LoginFailed):
+        return QCoreApplication.translate("Texts", "Wrong email or password.")
+    if isinstance(error, AccessDenied):
+        return QCoreApplication.translate("Texts", "This account has no access to that shop.")
+    if isinstance(error, SessionExpired):
+        return QCoreApplication.translate("Texts", "The session has ended. Please sign in again.")
+    if isinstance(error, AuthError):
+        return QCoreApplication.translate("Texts", "Signing in failed. Please sign in again.")
+    if isinstance(error, RateLimited):
+        return QCoreApplication.translate("Texts", "The server is busy. Try again in a moment.")
+    if isinstance(error, TransportError):
+        return QCoreApplication.translate(
+            "Texts", "Cannot reach the server. Check the address and the network.")
+    if isinstance(error, InvalidRequest):
+        return QCoreApplication.translate("Texts", "The server did not accept the request.")
+    return QCoreApplication.translate("Texts", "Something went wrong: %1").replace(
+        "%1", str(error) or type(error).__name__)
+
+
+def entry_state_text(state: EntryState) -> str:
+    """An outbox entry's state for the queue screen."""
+    texts = {
+        EntryState.PENDING: QCoreApplication.translate("Texts", "Waiting to send"),
+        EntryState.SENDING: QCoreApplication.translate("Texts", "Sending"),
+        EntryState.APPLIED: QCoreApplication.translate("Texts", "Redeemed"),
+        EntryState.REJECTED: QCoreApplication.translate("Texts", "Conflict"),
+        EntryState.WRITTEN_OFF: QCoreApplication.translate("Texts", "Written off"),
+    }
+    return texts[state]
+
+
+def _local(when: datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(when.timestamp()), QTimeZone.systemTimeZone())
+
+
+def day(when: datetime | None) -> str:
+    """A date in the current language, e.g. "3 Mar 2025" / "3. März 2025"."""
+    if when is None:
+        return ""
+    return QLocale().toString(_local(when).date(), "d MMM yyyy")
+
+
+def clock(when: datetime) -> str:
+    """A local time of day, HH:MM."""
+    return _local(when).time().toString("HH:mm")
+
+
+def stamp(when: datetime) -> str:
+    """A local date and time for lists."""
+    return f"{day(when)} {clock(when)}"

@@ -1,0 +1,77 @@
+"""Idle lock and unlock, settings, and switching the language at run time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from conftest import DOMAIN, TILL, Sim, make_window, open_settings
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import signin
+from kiosk.ui.i18n import Translations
+from kiosk.ui.main_window import MainWindow, Page
+
+
+@pytest.fixture
+def english_afterwards() -> Iterator[None]:
+    yield
+    Translations().install("en")
+
+
+def test_lock_after_idle_and_unlock(qtbot: QtBot, sim: Sim) -> None:
+    signin.sign_in(sim.url, *TILL, DOMAIN)
+    window = make_window(qtbot, idle_unit_ms=200)  # a "minute" of 200 ms
+    with qtbot.waitSignal(window.engine_ready, timeout=10_000):
+        window.start()
+    open_settings(qtbot, window)
+    window.settings_screen.idle_lock.setValue(1)
+    window.settings_screen.save_button.click()
+    qtbot.waitUntil(lambda: window.settings_screen.message_label.text() == "Saved.")
+    window.go_home()
+    qtbot.waitUntil(lambda: window.page is Page.LOCK, timeout=5_000)
+    lock = window.lock_screen
+    assert "Taylor Till" in lock.title.text()
+    assert not window.queue_button.isEnabled()
+    window.scan_code("GB50-K7QX-9M2F-4TZB")  # scans are ignored while locked
+    assert window.page is Page.LOCK
+
+    lock.password_field.setText("wrong")
+    lock.unlock_button.click()
+    qtbot.waitUntil(lambda: lock.error_label.text() == "Wrong password.", timeout=10_000)
+    lock.password_field.setText(TILL[1])
+    with qtbot.waitSignal(lock.unlocked, timeout=10_000):
+        lock.unlock_button.click()
+    assert window.page is Page.SCAN
+    assert window.queue_button.isEnabled()
+
+
+def test_lock_button_and_sign_out(qtbot: QtBot, window: MainWindow) -> None:
+    window.lock_button.click()
+    assert window.page is Page.LOCK
+    window.lock_screen.switch_button.click()  # nothing queued: allowed
+    qtbot.waitUntil(lambda: window.page is Page.SIGNIN, timeout=10_000)
+    qtbot.waitUntil(lambda: signin.current_account() is None, timeout=5_000)
+    assert window.controller is None
+
+
+def test_language_switch(qtbot: QtBot, window: MainWindow, english_afterwards: None) -> None:
+    assert window.scan_button.text() == "Scan"
+    open_settings(qtbot, window)
+    screen = window.settings_screen
+    screen.language.setCurrentIndex(screen.language.findData("de"))
+    screen.save_button.click()
+    qtbot.waitUntil(lambda: window.scan_button.text() == "Scannen", timeout=5_000)
+    assert screen.save_button.text() == "Speichern"
+    assert window.controller is not None
+    assert window.controller.engine.settings.language == "de"
+    window.go_home()
+    assert window.scan_screen.check_button.text() == "Prüfen"
+    with qtbot.waitSignal(window.controller.lookup_done, timeout=10_000):
+        window.scan_code("YOGA-5X2U-Q8WM-J4LT")
+    assert window.card_screen.banner.title_label.text() == "Gültig — teilweise eingelöst"
+    assert window.card_screen.remaining_label.text() == "3 von 5 Nutzungen übrig"
+    open_settings(qtbot, window)
+    screen.language.setCurrentIndex(screen.language.findData("en"))
+    screen.save_button.click()
+    qtbot.waitUntil(lambda: window.scan_button.text() == "Scan", timeout=5_000)

@@ -1,0 +1,126 @@
+"""Scanning (typed and keyboard-wedge) and the voucher card for every fixture kind."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from kiosk.domain.outcomes import Lookup
+from kiosk.domain.voucher import Voucher, VoucherKind, VoucherState
+from kiosk.ui.main_window import MainWindow, Page
+from kiosk.ui.screens.card import CardScreen
+from kiosk.ui.texts import Tone
+
+PARTLY_USED = "GB10-0PRT-LY8D-2WQC"
+
+
+def look_up(qtbot: QtBot, window: MainWindow, code: str) -> None:
+    assert window.controller is not None
+    with qtbot.waitSignal(window.controller.lookup_done, timeout=10_000):
+        window.scan_code(code)
+    assert window.page is Page.CARD
+
+
+def test_typed_code_shows_the_card(qtbot: QtBot, window: MainWindow) -> None:
+    screen = window.scan_screen
+    screen.code_field.setText("gb10 0prt ly8d 2wqc")
+    assert window.controller is not None
+    with qtbot.waitSignal(window.controller.lookup_done, timeout=10_000):
+        screen.check_button.click()
+    card = window.card_screen
+    assert window.page is Page.CARD
+    assert card.banner.title_label.text() == "Valid — partly used"
+    assert card.tone is Tone.CAREFUL
+    assert card.remaining_label.text() == "£67.50 left"
+    assert card.values["product"].text() == "Gift card £100"
+    assert card.values["value"].text() == "£100.00"
+    assert "Daniel Hughes" in card.values["recipient"].text()
+    assert card.values["message"].text()
+    assert card.values["buyer"].text()
+    assert "DSH-1002-GB" in card.values["order"].text()
+    assert card.history_list.count() == 2
+    assert card.redeem_all_button.isEnabled()
+    assert "£67.50" in card.redeem_all_button.text()
+    assert not card.offline_note.isVisible()
+
+
+def test_wedge_burst_is_caught_wherever_focus_is(qtbot: QtBot, window: MainWindow) -> None:
+    """A scanner's key burst is taken as a scan and never lands in the focused field."""
+    field = window.scan_screen.code_field
+    field.setFocus()
+    assert window.controller is not None
+    with qtbot.waitSignal(window.controller.lookup_done, timeout=10_000) as blocker:
+        qtbot.keyClicks(field, "YOGA-5X2U-Q8WM-J4LT")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert blocker.args[0].code == "YOGA-5X2U-Q8WM-J4LT"
+    assert window.page is Page.CARD
+    assert field.text() == ""  # nothing leaked into the field
+    assert window.card_screen.remaining_label.text() == "3 of 5 uses left"
+
+
+def test_slow_typing_reaches_the_field(qtbot: QtBot, window: MainWindow) -> None:
+    """Keys typed at human speed are re-delivered to the field, not taken as a scan."""
+    field = window.scan_screen.code_field
+    field.setFocus()
+    qtbot.keyClicks(field, "AB12", delay=60)
+    qtbot.waitUntil(lambda: field.text() == "AB12")
+    assert window.page is Page.SCAN
+
+
+def test_not_a_code_is_refused_on_the_scan_screen(qtbot: QtBot, window: MainWindow) -> None:
+    window.scan_code("!!")
+    assert window.page is Page.SCAN
+    assert "not a voucher code" in window.scan_screen.error_label.text()
+
+
+@pytest.mark.parametrize(("code", "title", "tone", "redeemable"), [
+    ("GB50-K7QX-9M2F-4TZB", "Valid", Tone.GOOD, True),
+    ("TEA2-8FJD-6NKS-3VXA", "Valid", Tone.GOOD, True),
+    ("MEAL-2R7H-CY4P-9GDN", "Fully redeemed", Tone.BAD, False),
+    ("OLD5-W6TB-3QHZ-8MEK", "Expired", Tone.BAD, False),
+    ("SOON-4K9V-PX2C-7RFA", "Not valid yet", Tone.CAREFUL, False),
+    ("RFND-7Y3M-KQ8T-2HWB", "Cancelled", Tone.BAD, False),
+    # VoucherCart answers 1010 "not found on specified domain" for another shop's voucher
+    ("CAFE-9D2L-M6QR-5TUY", "Unknown voucher", Tone.BAD, False),
+    ("NOPE-0000-0000-0000", "Unknown voucher", Tone.BAD, False),
+])
+def test_card_states(qtbot: QtBot, window: MainWindow, code: str, title: str, tone: Tone,
+                     redeemable: bool) -> None:
+    look_up(qtbot, window, code)
+    card = window.card_screen
+    assert card.banner.title_label.text() == title
+    assert card.tone is tone
+    assert not card.banner.icon_label.pixmap().isNull()  # icon + words, never colour alone
+    assert card.redeem_all_button.isEnabled() is redeemable
+    if title == "Expired":
+        assert card.banner.detail_label.text() == "Expired on 10 Jan 2024."
+    if title == "Fully redeemed":
+        assert card.banner.detail_label.text().startswith("Fully redeemed on ")
+
+
+def test_single_use_voucher_offers_no_part_redemption(qtbot: QtBot, window: MainWindow) -> None:
+    look_up(qtbot, window, "SPA1-2T6N-8KWF-3QJD")
+    assert window.card_screen.redeem_all_button.isEnabled()
+    assert not window.card_screen.redeem_part_button.isVisible()
+
+
+def test_card_for_another_shop_and_offline_badge(qtbot: QtBot) -> None:
+    """States the demo server cannot produce, shown from domain values on the real widget."""
+    card = CardScreen()
+    qtbot.addWidget(card)
+    voucher = Voucher("X1-AAAA", VoucherKind.MONETARY, True, 2000, 500, "EUR",
+                      redeemable_on=(2,), product_name="Brunch")
+    at = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
+    card.show_lookup(Lookup("X1-AAAA", voucher, VoucherState.NOT_FOR_THIS_SHOP, False, at, 0, ""))
+    assert card.banner.title_label.text() == "Not for this shop"
+    assert card.tone is Tone.BAD
+    assert not card.redeem_all_button.isEnabled()
+    card.show_lookup(Lookup("X1-AAAA", voucher, VoucherState.PARTLY_USED, True, at, 300, ""))
+    assert card.banner.badge_label.text() == "OFFLINE"
+    assert card.tone is Tone.CAREFUL  # last known status only
+    assert "Checked offline at" in card.offline_note.text()
+    assert card.remaining_label.text() == "€12.00 left"  # 15.00 minus 3.00 queued here
+    assert "€3.00" in card.queued_label.text()

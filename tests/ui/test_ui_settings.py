@@ -1,0 +1,145 @@
+"""Every setting persists (settings.json / ui.ini) and takes effect at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cv2
+import numpy as np
+from conftest import Sim, open_settings
+from pytestqt.qtbot import QtBot
+
+from kiosk import paths
+from kiosk.domain.outcomes import RedeemStatus
+from kiosk.store.settings import Settings
+from kiosk.ui.main_window import MainWindow, Page
+from kiosk.ui.screens.settings import SettingsScreen
+
+GB50 = "GB50-K7QX-9M2F-4TZB"
+
+
+def write_video(path: Path, text: str, frames: int = 45) -> str:
+    """A short MJPG video of a QR code holding ``text``."""
+    code = cv2.QRCodeEncoder.create().encode(text)
+    image = cv2.resize(code, (200, 200), interpolation=cv2.INTER_NEAREST)
+    frame = np.full((240, 320, 3), 255, np.uint8)
+    frame[20:220, 60:260] = cv2.cvtColor(image, cv2.COLOR_GRAY2BGR)
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 15, (320, 240))
+    for _ in range(frames):
+        writer.write(frame)
+    writer.release()
+    return str(path)
+
+
+def save(qtbot: QtBot, screen: SettingsScreen) -> None:
+    screen.message_label.clear()
+    screen.save_button.click()
+    qtbot.waitUntil(lambda: screen.message_label.text().startswith("Saved."), timeout=10_000)
+
+
+def stored() -> Settings:
+    """The settings as a fresh reader of the data directory sees them."""
+    return Settings.open(paths.data_dir())
+
+
+def test_camera_preview_reads_a_code_with_the_chosen_decoder(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    video = write_video(tmp_path / "cam.avi", GB50)
+    open_settings(qtbot, window)
+    screen = window.settings_screen
+    screen.camera.setEditText(video)
+    screen.decoder.setCurrentIndex(screen.decoder.findData("zbar"))
+    screen.preview_button.click()
+    qtbot.waitUntil(lambda: screen.preview.pixmap() is not None
+                    and not screen.preview.pixmap().isNull(), timeout=10_000)
+    qtbot.waitUntil(lambda: screen.preview_code == GB50, timeout=10_000)
+    assert f"Read: {GB50}" in screen.preview_label.text()
+    assert window.page is Page.SETTINGS  # the preview's codes are not looked up
+    window.go_home()
+    assert window.preview_camera is None  # leaving the settings stops the preview
+
+
+def test_camera_and_decoder_persist_and_restart_the_camera(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    video = write_video(tmp_path / "cam.avi", GB50)
+    window.camera_enabled = True
+    open_settings(qtbot, window)
+    screen = window.settings_screen
+    screen.camera.setEditText(video)
+    screen.decoder.setCurrentIndex(screen.decoder.findData("zxing"))
+    save(qtbot, screen)
+    assert (stored().camera_device, stored().decoder) == (video, "zxing")
+    assert window.camera is None  # the old device is closed at once
+    assert window.controller is not None
+    with qtbot.waitSignal(window.controller.lookup_done, timeout=10_000) as blocker:
+        window.go_home()  # back on the scan screen: the new camera's codes are looked up
+    assert window.camera_source == (video, "zxing")
+    assert blocker.args[0].code == GB50
+    qtbot.waitUntil(lambda: window.page is Page.CARD)
+    window.stop_camera()
+
+
+def test_sounds_idle_name_and_kiosk_mode(qtbot: QtBot, window: MainWindow) -> None:
+    open_settings(qtbot, window)
+    screen = window.settings_screen
+    screen.kiosk_name.setText("Front desk")
+    screen.beep.setChecked(False)
+    screen.volume.setValue(30)
+    screen.idle_lock.setValue(5)
+    screen.fullscreen.setChecked(True)
+    save(qtbot, screen)
+    assert (window.feedback.enabled, window.feedback.volume) == (False, 30)
+    assert window.idle.minutes == 5
+    assert window.kiosk_label.text() == "Front desk"
+    qtbot.waitUntil(window.isFullScreen)
+    again = stored()
+    assert (again.kiosk_name, again.beep, again.volume, again.idle_lock_minutes,
+            again.fullscreen) == ("Front desk", False, 30, 5, True)
+    screen.fullscreen.setChecked(False)
+    save(qtbot, screen)
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    assert window.account is not None
+    assert window.account.server_url in screen.account_label.text()
+    assert window.account.email in screen.account_label.text()
+
+
+def test_offline_limits_and_the_work_offline_switch(qtbot: QtBot, window: MainWindow,
+                                                   sim: Sim) -> None:
+    controller = window.controller
+    assert controller is not None
+    with qtbot.waitSignal(controller.lookup_done, timeout=10_000):
+        window.scan_code(GB50)  # seen online, so the offline policy may trust it
+    open_settings(qtbot, window)
+    screen = window.settings_screen
+    screen.cap_voucher.setValue(500)  # at most £5 per voucher while offline
+    screen.seen_within.setValue(12)
+    screen.allow_unseen.setChecked(True)
+    screen.work_offline.setChecked(True)
+    save(qtbot, screen)
+    again = stored()
+    assert (again.offline_cap_per_voucher, again.offline_seen_within_hours,
+            again.offline_allow_unseen) == (500, 12, True)
+    assert window.work_offline()
+    qtbot.waitUntil(lambda: window.connection.state is not None
+                    and not window.connection.state.online, timeout=10_000)
+
+    window.go_home()
+    with qtbot.waitSignal(controller.lookup_done, timeout=10_000) as looked:
+        window.scan_code(GB50)
+    assert looked.args[0].offline
+    window.card_screen.redeem_part_button.click()
+    window.redeem_screen.keypad.type_text("10")
+    window.redeem_screen.next_button.click()
+    with qtbot.waitSignal(controller.redeem_done, timeout=10_000) as redeemed:
+        window.redeem_screen.confirm_button.click()
+    assert redeemed.args[0].status is not RedeemStatus.QUEUED  # over the £5 offline cap
+    assert "over the limit" in window.result_screen.banner.detail_label.text()
+    assert sim.voucher(GB50)["current"] == 0
+
+    open_settings(qtbot, window)
+    assert screen.work_offline.isChecked()  # shown as kept
+    screen.work_offline.setChecked(False)
+    save(qtbot, screen)
+    assert not window.work_offline()
+    qtbot.waitUntil(lambda: window.connection.state is not None
+                    and window.connection.state.online, timeout=10_000)

@@ -1,0 +1,80 @@
+"""Sign-in screen: good password, bad password, server down, then sign-out rules."""
+
+from __future__ import annotations
+
+from conftest import DOMAIN, TILL, Sim, make_window
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import signin
+from kiosk.ui.main_window import MainWindow, Page
+
+
+def fill(window: MainWindow, url: str, email: str, password: str) -> None:
+    screen = window.signin_screen
+    screen.server_field.setText(url)
+    screen.email_field.setText(email)
+    screen.password_field.setText(password)
+    screen.domain_box.setEditText(DOMAIN)
+    screen.kiosk_field.setText("Front till")
+
+
+def started(qtbot: QtBot) -> MainWindow:
+    window = make_window(qtbot)
+    window.start()
+    qtbot.waitUntil(lambda: not window.runner.busy)
+    assert window.page is Page.SIGNIN
+    return window
+
+
+def test_sign_in_opens_the_scan_screen(qtbot: QtBot, sim: Sim) -> None:
+    window = started(qtbot)
+    fill(window, sim.url, *TILL)
+    with qtbot.waitSignal(window.engine_ready, timeout=10_000):
+        window.signin_screen.sign_in_button.click()
+    assert window.page is Page.SCAN
+    assert "Taylor Till" in window.staff_label.text()
+    assert window.kiosk_label.text() == "Front till"
+    account = signin.current_account()
+    assert account is not None
+    assert account.email == TILL[0]
+
+
+def test_find_my_shops_lists_the_domains(qtbot: QtBot, sim: Sim) -> None:
+    window = started(qtbot)
+    fill(window, sim.url, TILL[0], "")
+    window.signin_screen.find_button.click()
+    qtbot.waitUntil(lambda: window.signin_screen.domain_box.count() > 0)
+    names = [window.signin_screen.domain_box.itemText(i)
+             for i in range(window.signin_screen.domain_box.count())]
+    assert DOMAIN in names
+
+
+def test_wrong_password_is_explained(qtbot: QtBot, sim: Sim) -> None:
+    window = started(qtbot)
+    fill(window, sim.url, TILL[0], "not-the-password")
+    window.signin_screen.sign_in_button.click()
+    qtbot.waitUntil(lambda: window.signin_screen.error_label.text() != "")
+    assert "Wrong email or password" in window.signin_screen.error_label.text()
+    assert window.page is Page.SIGNIN
+    assert window.signin_screen.sign_in_button.isEnabled()
+    assert signin.current_account() is None
+
+
+def test_server_down_is_explained(qtbot: QtBot, sim: Sim) -> None:
+    url = sim.url
+    sim.stop()
+    window = started(qtbot)
+    fill(window, url, *TILL)
+    window.signin_screen.sign_in_button.click()
+    qtbot.waitUntil(lambda: window.signin_screen.error_label.text() != "", timeout=15_000)
+    assert "Cannot reach the server" in window.signin_screen.error_label.text()
+    assert window.page is Page.SIGNIN
+
+
+def test_no_access_to_the_shop_is_explained(qtbot: QtBot, sim: Sim) -> None:
+    window = started(qtbot)
+    fill(window, sim.url, *TILL)
+    window.signin_screen.domain_box.setEditText("demo-cafe")
+    window.signin_screen.sign_in_button.click()
+    qtbot.waitUntil(lambda: window.signin_screen.error_label.text() != "")
+    assert "no access" in window.signin_screen.error_label.text()

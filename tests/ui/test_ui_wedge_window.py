@@ -1,0 +1,113 @@
+"""A scanner's key burst sent through the window with a clock the test controls: it is looked
+up wherever focus is (a settings field, the keypad) and nothing leaks into that widget; slow
+human typing still reaches it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from conftest import open_settings
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui.main_window import MainWindow, Page
+
+YOGA = "YOGA-5X2U-Q8WM-J4LT"
+GB10 = "GB10-0PRT-LY8D-2WQC"
+
+
+class Clock:
+    """The wedge filter's clock: moves only when the test says."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock(window: MainWindow) -> Clock:
+    fake = Clock()
+    window.wedge.clock = fake
+    return fake
+
+
+def type_keys(widget: QWidget, text: str, clock: Clock, gap_s: float, *,
+              enter: bool = False) -> None:
+    """Key presses to ``widget``, ``gap_s`` apart on the filter's clock."""
+    for char in text:
+        clock.now += gap_s
+        QTest.keyClick(widget, char)
+    if enter:
+        clock.now += gap_s
+        QTest.keyClick(widget, Qt.Key.Key_Return)
+
+
+def scan_burst(qtbot: QtBot, window: MainWindow, widget: QWidget, clock: Clock,
+               code: str) -> None:
+    assert window.controller is not None
+    with qtbot.waitSignal(window.controller.lookup_done, timeout=10_000) as blocker:
+        type_keys(widget, code, clock, 0.004, enter=True)  # a scanner: 4 ms a key
+    assert blocker.args[0].code == code
+    qtbot.waitUntil(lambda: window.page is Page.CARD)
+
+
+def focused(qtbot: QtBot, widget: QWidget) -> QWidget:
+    widget.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
+    return widget
+
+
+def test_burst_in_a_settings_field_is_a_scan(qtbot: QtBot, window: MainWindow,
+                                             clock: Clock) -> None:
+    open_settings(qtbot, window)
+    field = focused(qtbot, window.settings_screen.kiosk_name)
+    before = field.text()
+    scan_burst(qtbot, window, field, clock, YOGA)
+    assert field.text() == before  # nothing leaked into the field
+    assert window.card_screen.remaining_label.text() == "3 of 5 uses left"
+
+
+def test_slow_typing_in_a_settings_field_reaches_it(qtbot: QtBot, window: MainWindow,
+                                                    clock: Clock) -> None:
+    open_settings(qtbot, window)
+    field = focused(qtbot, window.settings_screen.kiosk_name)
+    field.clear()
+    type_keys(field, "Till 7", clock, 0.2, enter=True)  # a person: 200 ms a key
+    clock.now += 1.0  # time passes: the last held key is released
+    qtbot.waitUntil(lambda: field.text() == "Till 7")
+    assert window.page is Page.SETTINGS
+
+
+def open_keypad(qtbot: QtBot, window: MainWindow) -> Callable[[], str]:
+    assert window.controller is not None
+    with qtbot.waitSignal(window.controller.lookup_done, timeout=10_000):
+        window.scan_code(GB10)
+    window.card_screen.redeem_part_button.click()
+    assert window.page is Page.REDEEM
+    return window.redeem_screen.keypad.text
+
+
+def test_burst_on_the_keypad_is_a_scan(qtbot: QtBot, window: MainWindow,
+                                       clock: Clock) -> None:
+    typed = open_keypad(qtbot, window)
+    key = focused(qtbot, window.redeem_screen.keypad.digit_buttons["5"])
+    scan_burst(qtbot, window, key, clock, YOGA)
+    assert typed() == ""  # no digit of the code landed in the amount
+    assert window.card_screen.lookup is not None
+    assert window.card_screen.lookup.code == YOGA
+
+
+def test_slow_digits_on_the_keypad_type_the_amount(qtbot: QtBot, window: MainWindow,
+                                                   clock: Clock) -> None:
+    typed = open_keypad(qtbot, window)
+    key = focused(qtbot, window.redeem_screen.keypad.digit_buttons["5"])
+    type_keys(key, "125", clock, 0.15)
+    clock.now += 1.0
+    qtbot.waitUntil(lambda: typed() == "125")
+    assert window.redeem_screen.display.text() == "£125"
+    assert window.page is Page.REDEEM
