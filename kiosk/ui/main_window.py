@@ -734,7 +734,7 @@ class MainWindow(QMainWindow):
 
         device, decoder = self._camera_config()
         worker = CameraWorker(self, decoder=decoder_name(decoder))
-        pass  # worker.frame_ready.connect(self.scan_screen.set_frame)
+        worker.frame_ready.connect(self.scan_screen.set_frame)
         worker.camera_state.connect(self.scan_screen.set_camera_state)
         worker.code_scanned.connect(lambda text, _format: self._camera_code(text))
         worker.start(device)
@@ -762,7 +762,7 @@ class MainWindow(QMainWindow):
         self.stop_camera()
         worker = CameraWorker(self, decoder=decoder_name(decoder))
         screen = self.settings_screen
-        pass  # worker.frame_ready.connect(screen.set_preview)
+        worker.frame_ready.connect(screen.set_preview)
         worker.camera_state.connect(screen.set_preview_state)
         worker.code_scanned.connect(lambda text, _format: screen.show_preview_code(text))
         self.preview_camera = worker

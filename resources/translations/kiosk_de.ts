@@ -308,22 +308,22 @@
         <translation>Einstellungen öffnen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="560"/>
+        <location filename="../../kiosk/ui/main_window.py" line="561"/>
         <source>%1 (%2) on %3 at %4</source>
         <translation>%1 (%2) in %3 auf %4</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="598"/>
+        <location filename="../../kiosk/ui/main_window.py" line="599"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="598"/>
+        <location filename="../../kiosk/ui/main_window.py" line="599"/>
         <source>Saved. The manager PIN is set.</source>
         <translation>Gespeichert. Die Manager-PIN ist gesetzt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="637"/>
+        <location filename="../../kiosk/ui/main_window.py" line="638"/>
         <source>%n redemption(s) are still waiting to be sent. Signing out now would strand them: connect to the server and wait until the queue is empty.</source>
         <translation>
             <numerusform>%n Einlösung wartet noch auf Übertragung. Bitte nicht abmelden: mit dem Server verbinden und warten, bis die Warteschlange leer ist.</numerusform>
@@ -331,7 +331,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="797"/>
+        <location filename="../../kiosk/ui/main_window.py" line="798"/>
         <source>Leave kiosk mode</source>
         <translation>Kioskmodus verlassen</translation>
     </message>

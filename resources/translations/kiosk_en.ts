@@ -308,22 +308,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="560"/>
+        <location filename="../../kiosk/ui/main_window.py" line="561"/>
         <source>%1 (%2) on %3 at %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="598"/>
+        <location filename="../../kiosk/ui/main_window.py" line="599"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="598"/>
+        <location filename="../../kiosk/ui/main_window.py" line="599"/>
         <source>Saved. The manager PIN is set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="637"/>
+        <location filename="../../kiosk/ui/main_window.py" line="638"/>
         <source>%n redemption(s) are still waiting to be sent. Signing out now would strand them: connect to the server and wait until the queue is empty.</source>
         <translation>
             <numerusform>%n redemption is still waiting to be sent. Signing out now would strand it: connect to the server and wait until the queue is empty.</numerusform>
@@ -331,7 +331,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="797"/>
+        <location filename="../../kiosk/ui/main_window.py" line="798"/>
         <source>Leave kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
