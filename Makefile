@@ -4,7 +4,6 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
-export QT_QPA_PLATFORM ?= offscreen
 
 # Debian packages the kiosk needs at run time (Qt offscreen/xcb, ZBar, audio)
 # and for the GUI under a virtual screen.
@@ -14,8 +13,13 @@ SYSTEM_PACKAGES := libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig
 
 .PHONY: demo test lint unit sysdeps install package package-test translations clean
 
+# Opens the kiosk on the embedded demo server. With no screen (no $$DISPLAY or
+# $$WAYLAND_DISPLAY) it runs on a virtual X screen and says how to look at it.
 demo: install
-	$(VENV)/bin/kiosk --demo
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then $(VENV)/bin/kiosk --demo; else \
+		echo "No screen here: running the kiosk on a virtual X display (Xvfb)."; \
+		echo "To see a screen as a picture: $(VENV)/bin/kiosk --demo --screenshot out.png --screen card"; \
+		xvfb-run -a -s "-screen 0 1280x800x24" $(VENV)/bin/kiosk --demo; fi
 
 test: install lint unit
 
@@ -25,7 +29,7 @@ lint: install
 	$(VENV)/bin/lint-imports
 
 unit: install
-	$(VENV)/bin/pytest
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest
 
 install: sysdeps $(STAMP) translations
 

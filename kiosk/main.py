@@ -21,6 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="render a screen offscreen to a PNG and exit")
     parser.add_argument("--screen", default="scan", help="screen for --screenshot")
     parser.add_argument("--fullscreen", action="store_true", help="start in kiosk mode")
+    parser.add_argument("--size", metavar="WxH", help="window size, e.g. 1024x600")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_commands(subparsers)
     return parser
