@@ -8,12 +8,9 @@ the password is kept there too, so the lock screen can still be opened while off
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import hmac
 import json
 import logging
 import os
-import secrets as random_secrets
 import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -28,6 +25,7 @@ from kiosk.backends.vouchercart import (
 )
 from kiosk.domain.backend import VoucherBackend
 from kiosk.domain.errors import AccessDenied, InvalidRequest, LoginFailed, TransportError
+from kiosk.domain.verifier import check_verifier, make_verifier
 from kiosk.store.secrets import SecretStore, open_secrets
 
 __all__ = [
@@ -46,7 +44,6 @@ log = logging.getLogger(__name__)
 ACCOUNT_FILE = "account.json"
 TOKENS_SECRET = "session"  # noqa: S105 - the entry's name, not a secret
 VERIFY_TIMEOUT = 5.0  # seconds: the lock screen must not hang on a slow server
-_SCRYPT = {"n": 2**14, "r": 8, "p": 1}  # ~50 ms per check
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +139,7 @@ def sign_in(
         )
     store = open_secrets(folder)
     SecretTokens(store).save(auth.tokens)  # tokens first: account.json never points to nothing
-    store.set(_verifier_name(account.email), _password_verifier(password))
+    store.set(_verifier_name(account.email), make_verifier(password))
     _write_account(folder / ACCOUNT_FILE, account)
     log.info("signed in as user %s on domain %s", account.user_id, account.domain_id)
     return account
@@ -201,30 +198,13 @@ def verify_password(account: Account, password: str, *, home: Path | None = None
         return False
     except TransportError:
         saved = store.get(name)
-        return saved is not None and _check_verifier(saved, password)
-    store.set(name, _password_verifier(password))
+        return saved is not None and check_verifier(saved, password)
+    store.set(name, make_verifier(password))
     return True
 
 
 def _verifier_name(email: str) -> str:
     return f"password-check|{email.strip().lower()}"
-
-
-def _password_verifier(password: str) -> str:
-    salt = random_secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode(), salt=salt, **_SCRYPT)
-    return f"scrypt${salt.hex()}${digest.hex()}"
-
-
-def _check_verifier(saved: str, password: str) -> bool:
-    try:
-        scheme, salt, digest = saved.split("$")
-        if scheme != "scrypt":
-            return False
-        candidate = hashlib.scrypt(password.encode(), salt=bytes.fromhex(salt), **_SCRYPT)
-    except ValueError:
-        return False
-    return hmac.compare_digest(candidate.hex(), digest)
 
 
 def _write_account(path: Path, account: Account) -> None:
