@@ -50,7 +50,7 @@ class KioskController(QObject):
     redeem_done = Signal(object)  # RedeemOutcome
     connectivity_changed = Signal(object)  # Connectivity
     sync_done = Signal(object)  # the engine's SyncReport
-    entries_loaded = Signal(object)  # list[OutboxEntry]
+    entries_loaded = Signal(object, object)  # the states asked for (None = all), list[OutboxEntry]
     summary_loaded = Signal(object)  # the engine's ShiftSummary
     recent_loaded = Signal(object)  # list of the engine's JournalEntry
     conflict_resolved = Signal(str)  # the entry id that was retried or written off
@@ -186,7 +186,8 @@ class KioskController(QObject):
         """Outbox entries, newest first as the engine orders them."""
         wanted = None if states is None else tuple(states)
         self._run(
-            "entries", lambda: self.engine.entries(wanted, limit), self.entries_loaded.emit
+            "entries", lambda: self.engine.entries(wanted, limit),
+            lambda entries: self.entries_loaded.emit(wanted, entries),
         )
 
     def load_summary(self, since: datetime) -> None:

@@ -132,8 +132,12 @@ class QueueScreen(Screen):
         self.refresh_requested.emit(FILTERS[self.tabs.currentIndex()])
         self.summary_requested.emit()
 
-    def show_entries(self, entries: Sequence[OutboxEntry]) -> None:
-        """Display ``entries``."""
+    def show_entries(
+        self, states: tuple[EntryState, ...] | None, entries: Sequence[OutboxEntry]
+    ) -> None:
+        """Display ``entries`` if they answer the selected tab (answers may come out of order)."""
+        if states != FILTERS[self.tabs.currentIndex()]:
+            return
         self.entries = list(entries)
         self._fill()
 
