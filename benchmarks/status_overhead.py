@@ -58,7 +58,7 @@ def main() -> None:
     print(f"  Engine.lookup() : p50 {o50 * 1000:7.2f} ms   p95 {o95 * 1000:7.2f} ms")
     print(f"  overhead        : p50 {(o50 - r50) * 1000:+7.2f} ms ({o50 / r50:.2f}x)   "
           f"p95 {(o95 - r95) * 1000:+7.2f} ms ({o95 / r95:.2f}x)")
-    print("  (lookup = status GET + parse + cache write + journal write, both durable)")
+    print("  (lookup = status GET + parse + cache and journal writes, synchronous=NORMAL)")
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from kiosk.domain.errors import (
     Refusal,
     RefusalReason,
     SessionExpired,
+    StorageError,
     TransportError,
 )
 from kiosk.domain.outcomes import (
@@ -38,6 +39,7 @@ from kiosk.domain.outcomes import (
 )
 from kiosk.domain.policy import OfflineContext, OfflinePolicy, check_offline, with_queued
 from kiosk.domain.voucher import Voucher, VoucherState, state_message
+from kiosk.scan.codes import CodeRejected, normalise_code
 from kiosk.store.cache import VoucherCache
 from kiosk.store.database import Store, utc_now
 from kiosk.store.journal import Journal, JournalEntry
@@ -48,20 +50,22 @@ from kiosk.sync.locks import CodeLocks
 from kiosk.sync.loop import SyncLoop
 from kiosk.sync.replay import Replayer, SyncReport
 
-__all__ = ["Engine", "JournalEntry", "ShiftSummary", "SyncReport", "normalise_code"]
+__all__ = ["Engine", "JournalEntry", "ShiftSummary", "SyncReport"]
 
 log = logging.getLogger(__name__)
-MAX_CODE_LENGTH = 128
 PROBE_CODE = "KIOSK-CONNECTIVITY-PROBE"
+NOT_RECORDED_FULL = "Storage full — nothing was redeemed. Call a manager."
+NOT_RECORDED = "The till could not save this redemption — nothing was redeemed. Call a manager."
 
 
-def normalise_code(code: str) -> str:
-    """A scanned or typed code as the outbox keys it: trimmed, upper case."""
-    return code.strip().upper()
+def _not_a_code(rejected: CodeRejected) -> str:
+    return f"This is not a voucher code ({rejected.reason.value})."
 
 
-def _plausible(code: str) -> bool:
-    return 0 < len(code) <= MAX_CODE_LENGTH and code.isprintable()
+def _shown(raw: str) -> str:
+    """A rejected input as it may appear in an outcome (trimmed, printable, bounded)."""
+    text = "".join(ch for ch in raw.strip() if ch.isprintable())
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _reason(value: str) -> RefusalReason:
@@ -108,7 +112,11 @@ class Engine:
         self._auth_required = False
         self._loop: SyncLoop | None = None
         self._listeners: list[Callable[[], None]] = []
+        self._closed = False
+        self._loop_lock = threading.Lock()
         self.outbox.recover_in_flight()
+        if self.settings.offline_forced:
+            self.watch.set_override(True)
         self.watch.add_listener(self._on_connectivity)
 
     @classmethod
@@ -132,12 +140,17 @@ class Engine:
     # --- look-up ----------------------------------------------------------------------
 
     def lookup(self, code: str) -> Lookup:
-        """The voucher's state: from the server, or from the cache when offline."""
-        code = normalise_code(code)
+        """The voucher's state: from the server, or from the cache when offline.
+
+        ``code`` as scanned or typed: normalised by ``kiosk.scan.codes.normalise_code``; an
+        implausible one is UNKNOWN with the reason, without contacting the server.
+        """
         now = self._clock()
-        if not _plausible(code):
-            return self._checked(Lookup(code, None, VoucherState.UNKNOWN, False, now, 0,
-                                        "This is not a voucher code."))
+        try:
+            code = normalise_code(code)
+        except CodeRejected as rejected:
+            return self._checked(Lookup(_shown(code), None, VoucherState.UNKNOWN, False, now,
+                                        0, _not_a_code(rejected)))
         queued = self.outbox.queued_amount(code)
         if self.watch.should_try():
             try:
@@ -179,12 +192,17 @@ class Engine:
         """Redeem ``amount`` units (None = all available): outbox first, then send.
 
         APPLIED only after the server confirmed; QUEUED once safely in the outbox while the
-        server cannot be reached; REFUSED (with the reason) otherwise.
+        server cannot be reached; REFUSED (with the reason) otherwise, e.g. NOT_FOUND with
+        the rejection reason for input that is not a voucher code.
+
+        Raises ``StorageError`` ("Storage full — nothing was redeemed. Call a manager.")
+        when the outbox commit fails: nothing is sent to the server.
         """
-        code = normalise_code(code)
-        if not _plausible(code):
-            return self._refused(code, amount or 0, Refusal(
-                RefusalReason.NOT_FOUND, "This is not a voucher code."))
+        try:
+            code = normalise_code(code)
+        except CodeRejected as rejected:
+            return self._refused(_shown(code), amount or 0, Refusal(
+                RefusalReason.NOT_FOUND, _not_a_code(rejected)))
         if amount is not None and amount <= 0:
             return self._refused(code, amount, Refusal(
                 RefusalReason.INVALID_AMOUNT, "The amount must be more than zero."))
@@ -238,17 +256,34 @@ class Engine:
             kiosk_id=self.settings.kiosk_id, backend=self.backend.name,
             state=EntryState.PENDING, offline=offline, replaces=replaces,
         )
-        self.outbox.add(entry)
+        try:
+            self.outbox.add(entry)
+        except StorageError as exc:
+            log.error("outbox commit failed, %s not redeemed: %s", code, exc.message)
+            self.journal.add("redeem", code, "not_recorded", amount=amount,
+                             currency=entry.currency, offline=offline, message=exc.message)
+            raise StorageError(NOT_RECORDED_FULL if exc.full else NOT_RECORDED,
+                               full=exc.full) from exc
         self._notify()
         return entry
 
     def _send_now(self, entry: OutboxEntry) -> RedeemOutcome:
-        self._replayer.replay(entry.code)
-        current = self.outbox.get(entry.id)
-        if current is not None and current.uncertain and current.state is EntryState.PENDING:
-            # The answer was lost: look for it in the history, but never re-send at once.
-            self._replayer.replay(entry.code, send=False)
+        try:
+            self._replayer.replay(entry.code)
             current = self.outbox.get(entry.id)
+            if current is not None and current.uncertain and current.state is EntryState.PENDING:
+                # The answer was lost: look for it in the history, but never re-send at once.
+                self._replayer.replay(entry.code, send=False)
+                current = self.outbox.get(entry.id)
+        except StorageError as exc:
+            # Committed, but a state change could not be written: the entry stays in the
+            # outbox (pending, or sending until recovered as uncertain) and is reconciled later.
+            log.error("outbox entry %s: state not saved: %s", entry.id, exc.message)
+            with contextlib.suppress(StorageError):
+                self.outbox.mark_offline(entry.id)
+            cached = self.cache.get(entry.code)
+            return self._queued(entry, cached.voucher if cached else None,
+                                self.outbox.queued_amount(entry.code))
         assert current is not None
         cached = self.cache.get(entry.code)
         voucher = cached.voucher if cached else None
@@ -382,10 +417,11 @@ class Engine:
             self._notify()
 
     def start_background_sync(self, idle_seconds: float = 30.0) -> None:
-        """Replay in a background thread until ``close()``."""
-        if self._loop is None:
-            self._loop = SyncLoop(self.sync, idle_seconds=idle_seconds)
-            self._loop.start()
+        """Replay in a background thread until ``close()`` (no-op once closed)."""
+        with self._loop_lock:
+            if self._loop is None and not self._closed:
+                self._loop = SyncLoop(self.sync, idle_seconds=idle_seconds)
+                self._loop.start()
 
     def _wake_loop(self) -> None:
         if self._loop is not None:
@@ -406,8 +442,13 @@ class Engine:
         )
 
     def set_offline_override(self, forced_offline: bool | None) -> None:
-        """Force offline (True), force online (False), or automatic (None)."""
+        """Force offline (True), force online (False), or automatic (None).
+
+        "Work offline" (True) is saved in the settings (``offline_forced``) and restored when
+        the engine opens again; forced online is for this session only.
+        """
         self.watch.set_override(forced_offline)
+        self.settings.offline_forced = forced_offline is True
         if forced_offline is not True:
             self._wake_loop()
 
@@ -482,10 +523,14 @@ class Engine:
         return self.journal.recent(limit)
 
     def close(self) -> None:
-        """Stop the background sync and release the database and connections."""
-        if self._loop is not None:
-            self._loop.stop()
-            self._loop = None
+        """Stop the background sync and release the database and connections (idempotent)."""
+        with self._loop_lock:
+            if self._closed:
+                return
+            self._closed = True
+            loop, self._loop = self._loop, None
+        if loop is not None:
+            loop.stop()
         closer = getattr(self.backend, "close", None)
         if callable(closer):
             closer()

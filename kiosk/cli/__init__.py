@@ -1,14 +1,17 @@
 """Headless command line: one module per sub-command, each exposing ``register(subparsers)``.
 
 A sub-command module adds its parser with ``set_defaults(func=run)`` where
-``run(args) -> int`` returns the process exit code. Heavy imports stay inside ``run``
-so that ``kiosk --help`` and the GUI start fast.
+``run(args) -> int`` returns the process exit code; every ``run`` is wrapped once so
+that a closed pipe (``kiosk status X | head``) ends the command quietly. Heavy imports
+stay inside ``run`` so that ``kiosk --help`` and the GUI start fast.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+
+from kiosk.cli.output import quiet_pipe
 
 COMMAND_MODULES = ("login", "status", "redeem", "queue", "doctor", "decode")
 
@@ -24,13 +27,9 @@ def common_options() -> argparse.ArgumentParser:
 
 
 def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Register every sub-command that exists."""
+    """Register every sub-command."""
     parent = common_options()
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"kiosk.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"kiosk.cli.{name}":
-                raise
-            continue
-        module.register(subparsers, parent)
+        importlib.import_module(f"kiosk.cli.{name}").register(subparsers, parent)
+    for parser in subparsers.choices.values():
+        parser.set_defaults(func=quiet_pipe(parser.get_default("func")))

@@ -1,6 +1,7 @@
 """``kiosk redeem CODE [--amount N] [--json]``: the GUI's redeem path, headless.
 
-Exit 0 applied, 3 queued offline, 2 refused (with the reason), 1 error.
+Exit 0 applied, 3 queued offline, 2 refused (with the reason), 1 error (one line on stderr,
+e.g. "Storage full — nothing was redeemed. Call a manager." when the outbox cannot be written).
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ def register(
 
 def run(args: argparse.Namespace) -> int:
     """Redeem and report."""
-    from kiosk.app.engine import Engine  # noqa: PLC0415 - keep `kiosk --help` fast
+    from kiosk.app.engine import NOT_RECORDED, NOT_RECORDED_FULL, Engine  # noqa: PLC0415
     from kiosk.app.headless import dumps, outcome_line  # noqa: PLC0415
-    from kiosk.domain.errors import KioskError  # noqa: PLC0415
+    from kiosk.domain.errors import KioskError, StorageError  # noqa: PLC0415
 
     amount: int | None = None
     if args.amount is not None:
@@ -43,6 +44,10 @@ def run(args: argparse.Namespace) -> int:
             return 1
     try:
         engine = Engine.open()
+    except StorageError as exc:  # cannot even open the outbox: say what it means here
+        print(f"kiosk redeem: {NOT_RECORDED_FULL if exc.full else NOT_RECORDED}",
+              file=sys.stderr)
+        return 1
     except KioskError as exc:
         print(f"kiosk redeem: {exc.message}", file=sys.stderr)
         return 1

@@ -9,7 +9,9 @@
     │   ├── SessionExpired      access and refresh tokens are no longer valid
     │   └── AccessDenied        signed in, but not allowed on that domain or action
     ├── Refusal                 the voucher cannot be redeemed: final, show ``reason`` to staff
-    └── InvalidRequest          a request the server calls malformed: our bug or bad input
+    ├── InvalidRequest          a request the server calls malformed: our bug or bad input
+    └── StorageError            the till's own database cannot be written (disk full, I/O
+                                error, read-only): nothing was recorded; ``full`` if out of space
 
 ``TransportError.maybe_applied`` is True when a write may have reached the server before the
 failure (timeout or connection lost after sending); such a redemption is *uncertain* and is
@@ -94,3 +96,15 @@ class Refusal(KioskError):
 
 class InvalidRequest(KioskError):
     """The server called our request malformed (validation error, missing parameter)."""
+
+
+class StorageError(KioskError):
+    """The kiosk's database could not be written: whatever was being recorded was not.
+
+    ``full`` is True when the disk (or the database's size limit) is full. A redemption whose
+    outbox commit fails raises this and is never sent to the server.
+    """
+
+    def __init__(self, message: str, *, full: bool = False) -> None:
+        super().__init__(message)
+        self.full = full

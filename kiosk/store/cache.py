@@ -1,13 +1,21 @@
-"""The voucher cache: the last status the server gave for each code, and when."""
+"""The voucher cache: the last status the server gave for each code, and when.
+
+Best effort: a write that fails (disk full) is logged and dropped, never raised, so a look-up
+still shows the server's answer. Writes are not fsynced on their own (``durable=False``).
+"""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 
+from kiosk.domain.errors import StorageError
 from kiosk.domain.voucher import Voucher
 from kiosk.store.codec import voucher_from_json, voucher_to_json
 from kiosk.store.database import Store, from_db, to_db
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,14 +33,19 @@ class VoucherCache:
         self._store = store
         self._domain = domain
 
-    def put(self, voucher: Voucher, seen_at: datetime, code: str | None = None) -> None:
-        """Remember ``voucher`` as the server's answer at ``seen_at``."""
-        with self._store.write() as db:
-            db.table("voucher_cache").upsert(
-                {"code": code or voucher.code, "domain": self._domain,
-                 "data": voucher_to_json(voucher), "seen_at": to_db(seen_at)},
-                pk=("code", "domain"),
-            )
+    def put(self, voucher: Voucher, seen_at: datetime, code: str | None = None) -> bool:
+        """Remember ``voucher`` as the server's answer at ``seen_at``; False if it could not."""
+        try:
+            with self._store.write(durable=False) as db:
+                db.table("voucher_cache").upsert(
+                    {"code": code or voucher.code, "domain": self._domain,
+                     "data": voucher_to_json(voucher), "seen_at": to_db(seen_at)},
+                    pk=("code", "domain"),
+                )
+        except StorageError as exc:
+            log.warning("voucher cache not updated: %s", exc.message)
+            return False
+        return True
 
     def get(self, code: str) -> CachedVoucher | None:
         """The cached status of ``code``, if this kiosk has seen it."""

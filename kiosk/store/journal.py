@@ -1,11 +1,19 @@
-"""The audit journal: every scan, check and redemption outcome, newest first on request."""
+"""The audit journal: every scan, check and redemption outcome, newest first on request.
+
+Best effort, like the voucher cache: a failed write (disk full) is logged, never raised (the
+outbox is the record of redemptions that must not be lost). Not fsynced on its own.
+"""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 
+from kiosk.domain.errors import StorageError
 from kiosk.store.database import Store, from_db, to_db, utc_now
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,23 +37,28 @@ class Journal:
     def __init__(self, store: Store) -> None:
         self._store = store
 
-    def record(self, entry: JournalEntry) -> None:
-        """Append ``entry``."""
-        with self._store.write() as db:
-            db.table("journal").insert({
-                "at": to_db(entry.at), "action": entry.action, "code": entry.code,
-                "outcome": entry.outcome, "amount": entry.amount, "currency": entry.currency,
-                "offline": int(entry.offline), "entry_id": entry.entry_id,
-                "message": entry.message,
-            })
+    def record(self, entry: JournalEntry) -> bool:
+        """Append ``entry``; False if it could not be written."""
+        try:
+            with self._store.write(durable=False) as db:
+                db.table("journal").insert({
+                    "at": to_db(entry.at), "action": entry.action, "code": entry.code,
+                    "outcome": entry.outcome, "amount": entry.amount,
+                    "currency": entry.currency, "offline": int(entry.offline),
+                    "entry_id": entry.entry_id, "message": entry.message,
+                })
+        except StorageError as exc:
+            log.warning("journal entry not written: %s", exc.message)
+            return False
+        return True
 
     def add(
         self, action: str, code: str, outcome: str, *, amount: int | None = None,
         currency: str | None = None, offline: bool = False, entry_id: str | None = None,
         message: str = "",
-    ) -> None:
-        """Append an entry stamped now."""
-        self.record(JournalEntry(
+    ) -> bool:
+        """Append an entry stamped now; False if it could not be written."""
+        return self.record(JournalEntry(
             utc_now(), action, code, outcome, amount, currency, offline, entry_id, message))
 
     def recent(self, limit: int = 20) -> list[JournalEntry]:

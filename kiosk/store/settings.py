@@ -89,6 +89,8 @@ class Settings:
     offline_allow_unseen = Option[bool](
         (bool,), False, "offline: accept codes never checked on this till")
     fullscreen = Option[bool]((bool,), False, "start in fullscreen kiosk mode")
+    offline_forced = Option[bool](
+        (bool,), False, "work offline: send nothing until switched off (kept across restarts)")
 
     def __init__(self, path: Path) -> None:
         self.path = path

@@ -17,7 +17,8 @@ class SyncLoop:
 
     After a clean pass it waits ``idle_seconds`` (or until ``wake()``); after a failure it
     backs off exponentially with jitter; when the session is over it waits for ``wake()``
-    (sign-in) or ``auth_wait_seconds``.
+    (sign-in) or ``auth_wait_seconds``. ``stop()`` may come at any time: before ``start()``
+    (the loop then never runs), while the thread is starting, or from the loop's own thread.
     """
 
     def __init__(
@@ -35,26 +36,30 @@ class SyncLoop:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()  # start() and stop() from different threads
         self.passes = 0  # completed passes (diagnostics, tests)
 
     def start(self) -> None:
-        """Start the thread (once)."""
-        if self._thread is not None:
-            return
-        self._thread = threading.Thread(target=self._run, name="kiosk-sync", daemon=True)
-        self._thread.start()
+        """Start the thread (once; never after ``stop()``)."""
+        with self._lock:
+            if self._thread is not None or self._stop.is_set():
+                return
+            thread = threading.Thread(target=self._run, name="kiosk-sync", daemon=True)
+            thread.start()
+            self._thread = thread
 
     def wake(self) -> None:
         """Run a pass now (new entries queued, connectivity changed, signed in again)."""
         self._wake.set()
 
     def stop(self, timeout: float = 15.0) -> None:
-        """Stop the thread, waiting for a pass under way to finish."""
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
+        """Stop the thread, waiting for a pass under way to finish (unless called from it)."""
+        with self._lock:
+            self._stop.set()
+            self._wake.set()
+            thread, self._thread = self._thread, None
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout)
 
     @property
     def running(self) -> bool:
@@ -80,6 +85,8 @@ class SyncLoop:
                 log.exception("background sync failed")
                 report = SyncReport(failed=1, error="unexpected error")
             self.passes += 1
+            if self._stop.is_set():
+                break
             delay = self._delay(report)
             self._wake.wait(delay)
             self._wake.clear()

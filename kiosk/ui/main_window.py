@@ -12,7 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk import APP_NAME, paths
+from kiosk import APP_NAME
 from kiosk.app.qt_controller import EngineApi, KioskController
 from kiosk.app.qt_runner import Runner
 from kiosk.domain.errors import AuthError, SessionExpired
@@ -53,7 +53,6 @@ EngineOpener = Callable[[], EngineApi]
 FLASH_MS = 180
 # Where a scanner burst is taken as a scan (never on the password screens).
 WEDGE_SCREENS = ("scan", "card", "result", "redeem", "queue", "settings")
-UI_STATE = "ui.ini"  # UI-only state kept by QSettings (the manual "work offline" switch)
 
 
 class Page(StrEnum):
@@ -373,8 +372,6 @@ class MainWindow(QMainWindow):
             # Called on engine threads; the signal hops to the UI thread.
             listener(controller.poke.emit)
         self.apply_settings()
-        if self.work_offline():
-            controller.set_offline_override(True)
         controller.start()
         controller.load_recent()
         self.show_page(Page.SCAN)
@@ -702,20 +699,14 @@ class MainWindow(QMainWindow):
         if cancel is not None:
             cancel()
 
-    # -- work offline (kept with the UI's own state) -------------------------------------
-
-    def _ui_state(self) -> QSettings:
-        return QSettings(str(paths.data_dir() / UI_STATE), QSettings.Format.IniFormat)
+    # -- work offline (the engine keeps the switch across restarts) ------------------------
 
     def work_offline(self) -> bool:
-        """Whether staff switched the till to work offline (kept across restarts)."""
-        return str(self._ui_state().value("work_offline", "false")).lower() == "true"
+        """Whether staff switched the till to work offline."""
+        return self.controller is not None and bool(self.controller.engine.settings.offline_forced)
 
     def set_work_offline(self, on: bool) -> None:
         """Force offline mode (nothing is sent until switched off), or follow the network."""
-        state = self._ui_state()
-        state.setValue("work_offline", "true" if on else "false")
-        state.sync()
         if self.controller is not None:
             self.controller.set_offline_override(True if on else None)
 

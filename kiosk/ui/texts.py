@@ -20,6 +20,7 @@ from kiosk.domain.errors import (
     Refusal,
     RefusalReason,
     SessionExpired,
+    StorageError,
     TransportError,
 )
 from kiosk.domain.outcomes import EntryState
@@ -149,6 +150,13 @@ def error_text(error: BaseException) -> str:
             "Texts", "Cannot reach the server. Check the address and the network.")
     if isinstance(error, InvalidRequest):
         return QCoreApplication.translate("Texts", "The server did not accept the request.")
+    if isinstance(error, StorageError):
+        if error.full:
+            return QCoreApplication.translate(
+                "Texts", "Storage full — nothing was redeemed. Call a manager.")
+        return QCoreApplication.translate(
+            "Texts", "The till could not save this redemption — nothing was redeemed. "
+            "Call a manager.")
     return QCoreApplication.translate("Texts", "Something went wrong: %1").replace(
         "%1", str(error) or type(error).__name__)
 

@@ -932,6 +932,16 @@
 <context>
     <name>Texts</name>
     <message>
+        <location filename="../../kiosk/ui/texts.py" line="155"/>
+        <source>Storage full — nothing was redeemed. Call a manager.</source>
+        <translation>Speicher voll — nichts wurde eingelöst. Bitte eine Führungskraft rufen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="155"/>
+        <source>The till could not save this redemption — nothing was redeemed. Call a manager.</source>
+        <translation>Die Kasse konnte diese Einlösung nicht speichern — nichts wurde eingelöst. Bitte eine Führungskraft rufen.</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/texts.py" line="50"/>
         <source>Valid</source>
         <translation>Gültig</translation>

@@ -932,6 +932,16 @@
 <context>
     <name>Texts</name>
     <message>
+        <location filename="../../kiosk/ui/texts.py" line="155"/>
+        <source>Storage full — nothing was redeemed. Call a manager.</source>
+        <translation>Storage full — nothing was redeemed. Call a manager.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="155"/>
+        <source>The till could not save this redemption — nothing was redeemed. Call a manager.</source>
+        <translation>The till could not save this redemption — nothing was redeemed. Call a manager.</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/texts.py" line="50"/>
         <source>Valid</source>
         <translation type="unfinished"></translation>

@@ -230,6 +230,7 @@ def test_expired_session_stops_replay_and_keeps_entries(
     engine.lookup(GBP50)
     engine.set_offline_override(True)
     engine.redeem(GBP50, 100)
+    engine.set_offline_override(None)  # "work offline" would be restored on the next open
     engine.close()
     secrets = open_secrets(kiosk_home)
     saved = signin.SecretTokens(secrets).load()

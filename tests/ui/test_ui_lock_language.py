@@ -9,8 +9,10 @@ from conftest import DOMAIN, TILL, Sim, make_window, open_settings
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import signin
+from kiosk.domain.errors import StorageError
 from kiosk.ui.i18n import Translations
 from kiosk.ui.main_window import MainWindow, Page
+from kiosk.ui.texts import error_text
 
 
 @pytest.fixture
@@ -75,3 +77,13 @@ def test_language_switch(qtbot: QtBot, window: MainWindow, english_afterwards: N
     screen.language.setCurrentIndex(screen.language.findData("en"))
     screen.save_button.click()
     qtbot.waitUntil(lambda: window.scan_button.text() == "Scan", timeout=5_000)
+
+
+def test_storage_full_is_said_plainly_in_both_languages(
+    qapp: object, english_afterwards: None
+) -> None:
+    full = StorageError("disk full", full=True)
+    assert error_text(full) == "Storage full — nothing was redeemed. Call a manager."
+    Translations().install("de")
+    assert error_text(full).startswith("Speicher voll — nichts wurde eingelöst")
+    assert "nichts wurde eingelöst" in error_text(StorageError("read-only"))

@@ -1,4 +1,4 @@
-"""Every setting persists (settings.json / ui.ini) and takes effect at once."""
+"""Every setting persists (settings.json) and takes effect at once."""
 
 from __future__ import annotations
 
