@@ -129,10 +129,75 @@ def _degrade(frame: Gray, condition: str, rng: random.Random, nrng: np.random.Ge
 
 
 def empty_frame(size: tuple[int, int], seed: int = 0) -> Gray:
-    """A camera frame with no code in it (the counter, with sensor noise)."""
-    nrng = np.random.default_rng(seed)
-    bg = _background(size[0], size[1], nrng).astype(np.float32)
-    return np.clip(bg + nrng.normal(0, 3, bg.shape), 0, 255).astype(np.uint8)
+    """A camera frame with no code in it: a shop scene, not a blank wall.
+
+    Shelves with boxes and printed labels, a hand, uneven lighting, slight defocus and
+    sensor noise: the edges, text and stripes a decoder has to look at and reject.
+    """
+    rng = random.Random(f"empty/{size}/{seed}")
+    nrng = np.random.default_rng(rng.randrange(2**32))
+    width, height = size
+    f = _background(width, height, nrng)
+    unit = width / 640
+    y = rng.uniform(0, 60) * unit
+    while y < height:  # shelves: a dark board, then boxes standing on the next one
+        board = rng.uniform(10, 20) * unit
+        cv2.rectangle(f, (0, int(y)), (width, int(y + board)), rng.uniform(40, 80), -1)
+        top = y + board
+        y = top + rng.uniform(90, 160) * unit
+        x = rng.uniform(-20, 20) * unit
+        while x < width:
+            bw = rng.uniform(40, 120) * unit
+            bh = (y - top) * rng.uniform(0.5, 0.95)
+            cv2.rectangle(f, (int(x), int(y - bh)), (int(x + bw), int(y)), rng.uniform(60, 230), -1)
+            _label(f, rng, int(x + 4 * unit), int(y - bh + 6 * unit), bw - 8 * unit, unit)
+            x += bw + rng.uniform(2, 15) * unit
+    for _ in range(rng.randint(1, 3)):  # price tags on the shelf edges
+        _label(f, rng, int(rng.uniform(0, width - 120 * unit)), int(rng.uniform(0, height - 40 * unit)),
+               rng.uniform(80, 140) * unit, unit, tag=True)
+    scene = _hand(f, rng, unit)
+    yy, xx = np.mgrid[0:height, 0:width].astype(np.float32)
+    cx, cy = rng.uniform(0.2, 0.8) * width, rng.uniform(0.2, 0.8) * height
+    light = 0.65 + 0.45 * np.exp(-((xx - cx) ** 2 + (yy - cy) ** 2) / (0.5 * width * width))
+    f = cv2.GaussianBlur(scene * light, (0, 0), rng.uniform(0.6, 1.2))
+    f = f + nrng.normal(0, 3, f.shape)
+    return np.clip(f, 0, 255).astype(np.uint8)
+
+
+def _label(f: Gray, rng: random.Random, x: int, y: int, width: float,
+           unit: float, *, tag: bool = False) -> None:
+    """A few lines of printed text (a product label or a price tag) at ``(x, y)``."""
+    scale = rng.uniform(0.3, 0.6) * unit
+    ink, paper = rng.uniform(10, 60), rng.uniform(190, 250)
+    lines = rng.randint(1, 3)
+    line_h = int(22 * scale + 6 * unit)
+    if tag:
+        cv2.rectangle(f, (x, y), (int(x + width), y + lines * line_h + int(6 * unit)), paper, -1)
+    for i in range(lines):
+        chars = max(2, int(width / (14 * scale + 1)))
+        text = "".join(rng.choice(_ALNUM + "  abcdefghijkmnoprstu.,%$") for _ in range(chars))
+        cv2.putText(f, text, (x, y + (i + 1) * line_h),
+                    cv2.FONT_HERSHEY_SIMPLEX, scale, ink, max(1, int(unit)), cv2.LINE_AA)
+
+
+def _hand(frame: Gray, rng: random.Random, unit: float) -> npt.NDArray[np.float32]:
+    """``frame`` with a palm and fingers reaching in from the bottom edge (as float)."""
+    f = frame.astype(np.float32)
+    h, w = f.shape
+    skin = rng.uniform(150, 200)
+    px, py = rng.uniform(0.2, 0.8) * w, h - rng.uniform(20, 80) * unit
+    hand = np.zeros_like(f)
+    cv2.ellipse(hand, (int(px), int(py)), (int(70 * unit), int(90 * unit)), rng.uniform(-20, 20),
+                0, 360, 1.0, -1)
+    for k in range(4):
+        angle = -110 + 15 * k + rng.uniform(-5, 5)
+        rad = np.deg2rad(angle)
+        fx, fy = px + 110 * unit * np.cos(rad), py + 110 * unit * np.sin(rad)
+        cv2.ellipse(hand, (int(fx), int(fy)), (int(55 * unit), int(14 * unit)), angle, 0, 360,
+                    1.0, -1)
+    hand = cv2.GaussianBlur(hand, (0, 0), 2 * unit)
+    shade = skin * (0.85 + 0.15 * hand)
+    return f * (1 - hand) + shade * hand
 
 
 def samples(per_set: int = 8) -> Iterator[Sample]:

@@ -79,11 +79,14 @@ def test_language_switch(qtbot: QtBot, window: MainWindow, english_afterwards: N
     qtbot.waitUntil(lambda: window.scan_button.text() == "Scan", timeout=5_000)
 
 
-def test_storage_full_is_said_plainly_in_both_languages(
-    qapp: object, english_afterwards: None
-) -> None:
+def test_storage_full_is_said_plainly_in_both_languages(qapp: object) -> None:
     full = StorageError("disk full", full=True)
     assert error_text(full) == "Storage full — nothing was redeemed. Call a manager."
-    Translations().install("de")
-    assert error_text(full).startswith("Speicher voll — nichts wurde eingelöst")
-    assert "nichts wurde eingelöst" in error_text(StorageError("read-only"))
+    translations = Translations()
+    try:
+        translations.install("de")
+        assert error_text(full).startswith("Speicher voll — nichts wurde eingelöst")
+        assert "nichts wurde eingelöst" in error_text(StorageError("read-only"))
+    finally:
+        translations.install("en")
+    assert error_text(full).startswith("Storage full")
