@@ -40,23 +40,38 @@ class ZxingDecoder:
     name = "zxing"
 
     def __init__(self, formats: Iterable[Symbology] = DEFAULT_FORMATS, *,
-                 try_downscale: bool = True) -> None:
+                 try_downscale: bool = True, thorough: bool = True) -> None:
         self.formats = frozenset(formats)
         self._formats = zxingcpp.BarcodeFormats([_TO_ZXING[f] for f in sorted(self.formats)])
         self._try_downscale = try_downscale
+        # ``thorough`` also reads linear codes turned by 90° and light-on-dark codes; each
+        # roughly doubles the cost of an empty frame.
+        self._thorough = thorough
 
     def decode(self, gray: GrayImage) -> list[Symbol]:
         """Every valid symbol of an enabled format in ``gray``."""
+        return self.read(gray)[0]
+
+    def read(self, gray: GrayImage) -> tuple[list[Symbol], bool]:
+        """The valid symbols in ``gray``, and whether it also held a symbol that failed to decode.
+
+        The second is evidence that a code is in view: worth a slower pass.
+        """
         if not self.formats:
-            return []
+            return [], False
         found = zxingcpp.read_barcodes(
             gray, formats=self._formats, text_mode=zxingcpp.TextMode.Plain,
-            try_downscale=self._try_downscale,
+            try_downscale=self._try_downscale, try_rotate=self._thorough,
+            try_invert=self._thorough, return_errors=True,
         )
         symbols = []
+        candidate = False
         for barcode in found:
             fmt = _symbology(barcode.format)
-            if fmt is None or fmt not in self.formats or not barcode.valid:
+            if fmt is None or fmt not in self.formats:
+                continue
+            if not barcode.valid:
+                candidate = True
                 continue
             pos = barcode.position
             corners: tuple[Point, ...] = tuple(
@@ -64,4 +79,4 @@ class ZxingDecoder:
                 for p in (pos.top_left, pos.top_right, pos.bottom_right, pos.bottom_left)
             )
             symbols.append(Symbol(barcode.text, fmt, corners))
-        return symbols
+        return symbols, candidate
