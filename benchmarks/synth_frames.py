@@ -2,7 +2,8 @@
 
 Renders QR (``XXXX-XXXX-XXXX-XXXX``), Code 128 and EAN-13 codes with zxing-cpp's
 writer onto 640×480 and 1280×720 frames with one degradation each: perspective,
-rotation, blur, noise, low contrast, glare or JPEG artefacts. Deterministic per seed.
+rotation, blur, noise, low contrast, glare or JPEG artefacts; and empty frames, both a
+realistic shop scene (shelves, labels, a hand) and a blank counter. Deterministic per seed.
 
     python benchmarks/synth_frames.py --out /tmp/frames   # writes PNGs + expected .txt
 """
@@ -128,6 +129,13 @@ def _degrade(frame: Gray, condition: str, rng: random.Random, nrng: np.random.Ge
     return out
 
 
+def blank_frame(size: tuple[int, int], seed: int = 0) -> Gray:
+    """A bare counter-top with sensor noise: the easy empty frame (for comparison)."""
+    nrng = np.random.default_rng(seed)
+    bg = _background(size[0], size[1], nrng).astype(np.float32)
+    return np.clip(bg + nrng.normal(0, 3, bg.shape), 0, 255).astype(np.uint8)
+
+
 def empty_frame(size: tuple[int, int], seed: int = 0) -> Gray:
     """A camera frame with no code in it: a shop scene, not a blank wall.
 
@@ -153,8 +161,8 @@ def empty_frame(size: tuple[int, int], seed: int = 0) -> Gray:
             _label(f, rng, int(x + 4 * unit), int(y - bh + 6 * unit), bw - 8 * unit, unit)
             x += bw + rng.uniform(2, 15) * unit
     for _ in range(rng.randint(1, 3)):  # price tags on the shelf edges
-        _label(f, rng, int(rng.uniform(0, width - 120 * unit)), int(rng.uniform(0, height - 40 * unit)),
-               rng.uniform(80, 140) * unit, unit, tag=True)
+        x, y = rng.uniform(0, width - 120 * unit), rng.uniform(0, height - 40 * unit)
+        _label(f, rng, int(x), int(y), rng.uniform(80, 140) * unit, unit, tag=True)
     scene = _hand(f, rng, unit)
     yy, xx = np.mgrid[0:height, 0:width].astype(np.float32)
     cx, cy = rng.uniform(0.2, 0.8) * width, rng.uniform(0.2, 0.8) * height

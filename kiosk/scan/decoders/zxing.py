@@ -50,28 +50,17 @@ class ZxingDecoder:
 
     def decode(self, gray: GrayImage) -> list[Symbol]:
         """Every valid symbol of an enabled format in ``gray``."""
-        return self.read(gray)[0]
-
-    def read(self, gray: GrayImage) -> tuple[list[Symbol], bool]:
-        """The valid symbols in ``gray``, and whether it also held a symbol that failed to decode.
-
-        The second is evidence that a code is in view: worth a slower pass.
-        """
         if not self.formats:
-            return [], False
+            return []
         found = zxingcpp.read_barcodes(
             gray, formats=self._formats, text_mode=zxingcpp.TextMode.Plain,
             try_downscale=self._try_downscale, try_rotate=self._thorough,
-            try_invert=self._thorough, return_errors=True,
+            try_invert=self._thorough,
         )
         symbols = []
-        candidate = False
         for barcode in found:
             fmt = _symbology(barcode.format)
-            if fmt is None or fmt not in self.formats:
-                continue
-            if not barcode.valid:
-                candidate = True
+            if fmt is None or fmt not in self.formats or not barcode.valid:
                 continue
             pos = barcode.position
             corners: tuple[Point, ...] = tuple(
@@ -79,4 +68,4 @@ class ZxingDecoder:
                 for p in (pos.top_left, pos.top_right, pos.bottom_right, pos.bottom_left)
             )
             symbols.append(Symbol(barcode.text, fmt, corners))
-        return symbols, candidate
+        return symbols
