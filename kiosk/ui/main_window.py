@@ -567,7 +567,8 @@ class MainWindow(QMainWindow):
         controller = self.controller
         if controller is None:
             return
-        settings = controller.engine.settings
+        engine = controller.engine
+        settings = engine.settings
         changed = dict(changed)
         new_pin = changed.pop("manager_pin", None)
         work_offline = changed.pop("work_offline", None)
@@ -577,10 +578,12 @@ class MainWindow(QMainWindow):
                 settings.set(name, value)
             if new_pin is not None:
                 settings.set("lock_pin", hash_pin(new_pin))  # only the salted hash is kept
+            if work_offline is not None:
+                engine.set_offline_override(True if work_offline else None)
 
         def saved(_none: None) -> None:
             if work_offline is not None:
-                self.set_work_offline(bool(work_offline))
+                controller.refresh_connectivity(replay=False)
             self.apply_settings()
             if "fullscreen" in changed:
                 if changed["fullscreen"]:
@@ -704,11 +707,6 @@ class MainWindow(QMainWindow):
     def work_offline(self) -> bool:
         """Whether staff switched the till to work offline."""
         return self.controller is not None and bool(self.controller.engine.settings.offline_forced)
-
-    def set_work_offline(self, on: bool) -> None:
-        """Force offline mode (nothing is sent until switched off), or follow the network."""
-        if self.controller is not None:
-            self.controller.set_offline_override(True if on else None)
 
     # -- cameras -------------------------------------------------------------------------
 
