@@ -8,8 +8,9 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
+from kiosk.domain.money import Money
 from kiosk.domain.outcomes import Lookup, OutboxEntry, RedeemOutcome
-from kiosk.domain.voucher import Voucher
+from kiosk.domain.voucher import Voucher, VoucherKind
 
 
 def jsonable(value: Any) -> Any:
@@ -71,8 +72,12 @@ def outcome_line(outcome: RedeemOutcome) -> str:
 
 def entry_line(entry: OutboxEntry) -> str:
     """One outbox entry in one line."""
-    units = f"{entry.amount} {entry.currency or 'units'}"
+    if entry.kind == VoucherKind.MONETARY.value and entry.currency:
+        units = Money(entry.amount, entry.currency).format()
+    else:
+        units = f"{entry.amount} use" if entry.amount == 1 else f"{entry.amount} uses"
     flags = "".join((" uncertain" if entry.uncertain else "", " offline" if entry.offline else ""))
     detail = f" — {entry.last_error}" if entry.last_error else ""
-    return (f"{entry.redeemed_at:%Y-%m-%d %H:%M:%S} {entry.state.value:<11} {entry.code} "
+    when = entry.redeemed_at.astimezone()  # stored in UTC, shown in the till's time zone
+    return (f"{when:%Y-%m-%d %H:%M:%S %Z} {entry.state.value:<11} {entry.code} "
             f"{units}{flags} [{entry.id}]{detail}")

@@ -46,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
     """Print one line per check."""
     from kiosk import paths  # noqa: PLC0415
     from kiosk.app.engine import Engine  # noqa: PLC0415 - keep `kiosk --help` fast
+    from kiosk.app.signin import current_account  # noqa: PLC0415
     from kiosk.domain.errors import KioskError  # noqa: PLC0415
 
     healthy = True
@@ -59,7 +60,9 @@ def run(args: argparse.Namespace) -> int:
         print("kiosk doctor: not signed in", file=sys.stderr)
         return 1
     try:
-        print(f"Account:     {engine.staff or '?'} on shop {engine.domain_id} "
+        account = current_account(home=engine.home)
+        shop = account.domain_name if account else f"shop {engine.domain_id}"
+        print(f"Account:     {engine.staff or '?'} on {shop} "
               f"({getattr(engine.backend, 'name', '?')})")
         try:
             reachable, seconds, detail = engine.ping()
