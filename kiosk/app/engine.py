@@ -15,7 +15,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from kiosk import paths
@@ -98,11 +98,12 @@ class Engine:
         self.settings = Settings.open(home)
         domain = "" if domain_id is None else str(domain_id)
         self._domain = domain
-        self.outbox = Outbox(self.store)
+        self.outbox = Outbox(self.store, domain=domain, backend=backend.name)
         self.cache = VoucherCache(self.store, domain)
         self.journal = Journal(self.store)
         self.watch = watch or ConnectivityWatch()
         self._locks = CodeLocks()
+        self._settle = timedelta(seconds=settle_seconds)
         self._replayer = Replayer(
             self.outbox, self.cache, backend, self.watch, self._locks,
             settle_seconds=settle_seconds, now=clock,
@@ -114,7 +115,7 @@ class Engine:
         self._listeners: list[Callable[[], None]] = []
         self._closed = False
         self._loop_lock = threading.Lock()
-        self.outbox.recover_in_flight()
+        self.outbox.recover_in_flight(self._clock() + self._settle)
         if self.settings.offline_forced:
             self.watch.set_override(True)
         self.watch.add_listener(self._on_connectivity)
@@ -247,10 +248,10 @@ class Engine:
 
     def _commit(
         self, code: str, amount: int, voucher: Voucher | None, at: datetime, *,
-        offline: bool = False, replaces: str | None = None,
+        offline: bool = False, replaces: str | None = None, entry_id: str | None = None,
     ) -> OutboxEntry:
         entry = OutboxEntry(
-            id=str(uuid.uuid4()), code=code, domain=self._domain, amount=amount,
+            id=entry_id or str(uuid.uuid4()), code=code, domain=self._domain, amount=amount,
             kind=voucher.kind.value if voucher else "",
             currency=voucher.currency if voucher else None, redeemed_at=at, staff=self.staff,
             kiosk_id=self.settings.kiosk_id, backend=self.backend.name,
@@ -300,7 +301,8 @@ class Engine:
                 RedeemStatus.REFUSED, entry.code, entry.amount, entry.id, voucher,
                 current.last_error or "The server refused this redemption.",
                 _reason(current.reason)))
-        self.outbox.mark_offline(entry.id)
+        with contextlib.suppress(StorageError):  # committed: it is queued whatever this says
+            self.outbox.mark_offline(entry.id)
         return self._queued(entry, voucher, self.outbox.queued_amount(entry.code))
 
     def _queued(self, entry: OutboxEntry, voucher: Voucher | None, queued: int) -> RedeemOutcome:
@@ -398,7 +400,7 @@ class Engine:
         try:
             self._syncing = True
             self._notify()
-            self.outbox.recover_in_flight()
+            self.outbox.recover_in_flight(self._clock() + self._settle)
             report = self._replayer.replay()
             if report.auth_required:
                 self._auth_required = True
@@ -476,28 +478,50 @@ class Engine:
 
         Needs the server. When the retry is applied or queued, the conflict is closed.
         """
-        entry = self.outbox.get(entry_id)
-        if entry is None or entry.state is not EntryState.REJECTED:
+        first = self.outbox.get(entry_id)
+        if first is None:
             raise InvalidRequest("Only a refused redemption can be retried.")
-        with self._locks.hold(entry.code):
+        with self._locks.hold(first.code):
+            entry = self.outbox.get(entry_id)
+            retry_id = str(uuid.uuid4())
+            # Compare-and-set rejected → written_off first: of two concurrent retries (a
+            # double tap, the CLI and the till) only one gets past this line.
+            if entry is None or not self.outbox.write_off(entry_id, f"retried as {retry_id}"):
+                raise InvalidRequest("Only a refused redemption can be retried.")
+            outcome: RedeemOutcome | None = None
             try:
-                voucher = self._fetch(entry.code)
-            except Refusal as refusal:
-                return self._refused(entry.code, entry.amount, refusal)
-            effective = with_queued(voucher, self.outbox.queued_amount(entry.code))
-            amount = min(entry.amount, effective.remaining)
-            try:
-                effective.check_redeem(amount, entry.redeemed_at, self.domain_id)
-            except Refusal as refusal:
-                return self._refused(entry.code, amount, refusal, voucher)
-            retry = self._commit(entry.code, amount, voucher, entry.redeemed_at,
-                                 replaces=entry.id)
-            outcome = self._send_now(retry)
+                outcome = self._retry(entry, retry_id)
+            finally:
+                if outcome is None or outcome.status is RedeemStatus.REFUSED:
+                    self._reopen_unless_sent(entry_id, retry_id)
             if outcome.status is not RedeemStatus.REFUSED:
-                self.outbox.write_off(entry.id, f"retried as {retry.id} for {amount}")
-                self.journal.add("retry", entry.code, outcome.status.value, amount=amount,
+                self.journal.add("retry", entry.code, outcome.status.value, amount=outcome.amount,
                                  entry_id=entry.id, message=outcome.message)
             return outcome
+
+    def _reopen_unless_sent(self, entry_id: str, retry_id: str) -> None:
+        """The retry did not go through: the conflict is open again (unless its retry entry
+        was committed and may still be sent)."""
+        with contextlib.suppress(StorageError):
+            retry = self.outbox.get(retry_id)
+            if retry is None or retry.state is EntryState.REJECTED:
+                self.outbox.reopen_conflict(entry_id)
+            self._notify()
+
+    def _retry(self, entry: OutboxEntry, retry_id: str) -> RedeemOutcome:
+        try:
+            voucher = self._fetch(entry.code)
+        except Refusal as refusal:
+            return self._refused(entry.code, entry.amount, refusal)
+        effective = with_queued(voucher, self.outbox.queued_amount(entry.code))
+        amount = min(entry.amount, effective.remaining)
+        try:
+            effective.check_redeem(amount, entry.redeemed_at, self.domain_id)
+        except Refusal as refusal:
+            return self._refused(entry.code, amount, refusal, voucher)
+        retry = self._commit(entry.code, amount, voucher, entry.redeemed_at,
+                             replaces=entry.id, entry_id=retry_id)
+        return self._send_now(retry)
 
     def write_off(self, entry_id: str, note: str) -> None:
         """Close a refused entry without redeeming it, with the manager's note."""

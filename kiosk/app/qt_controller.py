@@ -65,6 +65,7 @@ class KioskController(QObject):
         self.engine = engine
         self.runner = Runner(self)
         self._redeeming = False
+        self._retrying: set[str] = set()  # conflicts whose retry is running
         self._syncing = False
         self._polling = False
         self._last: Connectivity | None = None
@@ -199,14 +200,25 @@ class KioskController(QObject):
         self._run("recent", lambda: self.engine.recent(limit), self.recent_loaded.emit)
 
     def retry_conflict(self, entry_id: str) -> None:
-        """Retry a rejected entry with the voucher's remaining balance."""
+        """Retry a rejected entry with the voucher's remaining balance (a second tap while
+        its retry is running does nothing)."""
+        if entry_id in self._retrying:
+            return
+        self._retrying.add(entry_id)
 
         def done(outcome: RedeemOutcome) -> None:
+            self._retrying.discard(entry_id)
             self.redeem_done.emit(outcome)
             self.conflict_resolved.emit(entry_id)
             self.refresh_connectivity()
 
-        self._run("retry", lambda: self.engine.retry_conflict(entry_id), done)
+        def failed(error: BaseException) -> None:
+            self._retrying.discard(entry_id)
+            self.failed.emit("retry", error)
+
+        if not self.runner.run(lambda: self.engine.retry_conflict(entry_id), success=done,
+                               failure=failed):
+            self._retrying.discard(entry_id)
 
     def write_off(self, entry_id: str, note: str) -> None:
         """Close a conflict without redeeming, with the manager's note."""

@@ -30,9 +30,14 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.app.signin import sign_in  # noqa: PLC0415 - keep `kiosk --help` fast
     from kiosk.domain.errors import KioskError  # noqa: PLC0415
 
+    try:
+        domain = _keep_shop_with_unsent(args.server, args.domain)
+    except KioskError as exc:
+        print(f"kiosk login: {exc.message}", file=sys.stderr)
+        return 1
     password = args.password if args.password is not None else getpass.getpass("Password: ")
     try:
-        account = sign_in(args.server, args.email, password, args.domain)
+        account = sign_in(args.server, args.email, password, domain)
     except KioskError as exc:
         print(f"kiosk login: {exc.message}", file=sys.stderr)
         return 1
@@ -41,3 +46,29 @@ def run(args: argparse.Namespace) -> int:
         return 1
     print(f"Signed in as {account.staff_name} on {account.domain_name}")
     return 0
+
+
+def _keep_shop_with_unsent(server: str, domain: str | None) -> str | None:
+    """The shop to sign in to; raises when redemptions of the current shop are still unsent
+    and ``server``/``domain`` name another one (they would never be sent)."""
+    from kiosk.app.engine import Engine  # noqa: PLC0415
+    from kiosk.app.signin import current_account  # noqa: PLC0415
+    from kiosk.domain.errors import InvalidRequest  # noqa: PLC0415
+
+    account = current_account()
+    if account is None:
+        return domain
+    engine = Engine.open()
+    try:
+        unsent = len(engine.outbox.open_entries())
+    finally:
+        engine.close()
+    if not unsent:
+        return domain
+    same_server = server.rstrip("/") == account.server_url.rstrip("/")
+    same_shop = domain is None or domain in (account.domain_name, str(account.domain_id))
+    if not (same_server and same_shop):
+        raise InvalidRequest(
+            f"{unsent} redemption(s) of {account.domain_name} are not sent yet: "
+            "run `kiosk queue sync` before signing in to another shop or server.")
+    return account.domain_name

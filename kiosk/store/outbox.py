@@ -8,6 +8,7 @@ entry: whoever moves it from ``pending`` to ``sending`` owns the request.
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
@@ -48,11 +49,28 @@ def _row(entry: OutboxEntry) -> dict[str, Any]:
     }
 
 
-def _pid_alive(pid: int | None) -> bool:
-    if pid is None:
+# This process instance: a PID alone may belong to a new process after a reboot.
+_INSTANCE = uuid.uuid4().hex
+
+
+def process_token() -> str:
+    """Who is sending: ``"<pid>:<random id of this process instance>"``."""
+    return f"{os.getpid()}:{_INSTANCE}"
+
+
+def _sender_alive(token: object) -> bool:
+    """Whether the process that marked an entry ``sending`` may still be running."""
+    if token is None or token == "":
+        return False
+    if str(token) == process_token():
+        return True
+    pid_text, _, _instance = str(token).partition(":")
+    try:
+        pid = int(pid_text)
+    except ValueError:
         return False
     if pid == os.getpid():
-        return True
+        return False  # our PID but not us (a bare PID or another instance): from before a reboot
     if os.name != "posix":
         return True  # no cheap check: rely on IN_FLIGHT_LIMIT
     try:
@@ -65,10 +83,24 @@ def _pid_alive(pid: int | None) -> bool:
 
 
 class Outbox:
-    """Redemptions and their states."""
+    """Redemptions and their states.
 
-    def __init__(self, store: Store) -> None:
+    ``domain`` / ``backend``: the signed-in shop and server type. When given, the replay's
+    reads (``open_entries``, ``queued_amount``) see only that shop's entries (and legacy ones
+    that recorded none), so another shop's queue is never sent to this one.
+    """
+
+    def __init__(self, store: Store, *, domain: str | None = None,
+                 backend: str | None = None) -> None:
         self._store = store
+        self._scope = ""
+        self._scope_params: list[Any] = []
+        if domain is not None:
+            self._scope += " AND coalesce(domain, '') IN (?, '')"
+            self._scope_params.append(domain)
+        if backend is not None:
+            self._scope += " AND coalesce(backend, '') IN (?, '')"
+            self._scope_params.append(backend)
 
     # --- writes ---------------------------------------------------------------------------
 
@@ -100,7 +132,7 @@ class Outbox:
             cursor = db.execute(
                 "UPDATE outbox SET state = 'sending', attempts = attempts + 1, sending_pid = ?, "
                 "updated_at = ? WHERE id = ? AND state = 'pending'",
-                [os.getpid(), to_db(utc_now()), entry_id],
+                [process_token(), to_db(utc_now()), entry_id],
             )
             return cursor.rowcount == 1
 
@@ -150,8 +182,14 @@ class Outbox:
             entry_id, (EntryState.REJECTED,), state=EntryState.WRITTEN_OFF.value, note=note
         )
 
-    def recover_in_flight(self) -> int:
-        """``sending`` entries whose process died: back to pending, uncertain. Returns count."""
+    def reopen_conflict(self, entry_id: str) -> bool:
+        """written_off → rejected: a retry that claimed the conflict did not go through."""
+        return self._update(
+            entry_id, (EntryState.WRITTEN_OFF,), state=EntryState.REJECTED.value, note="")
+
+    def recover_in_flight(self, resend_after: datetime | None = None) -> int:
+        """``sending`` entries whose process died: back to pending, uncertain, not re-sent
+        before ``resend_after`` (like a timeout: the request may still land). Returns count."""
         with self._store.read() as db:
             rows = list(db.query(
                 "SELECT id, sending_pid, updated_at FROM outbox WHERE state = 'sending'"))
@@ -159,9 +197,10 @@ class Outbox:
         recovered = 0
         for row in rows:
             stale = row["updated_at"] is None or from_db(row["updated_at"]) < cutoff
-            if stale or not _pid_alive(row["sending_pid"]):
+            if stale or not _sender_alive(row["sending_pid"]):
                 recovered += self.release(
-                    row["id"], "interrupted while sending", uncertain=True)
+                    row["id"], "interrupted while sending", uncertain=True,
+                    resend_after=resend_after)
         return recovered
 
     # --- reads ----------------------------------------------------------------------------
@@ -192,10 +231,10 @@ class Outbox:
 
     def open_entries(self, code: str | None = None) -> list[OutboxEntry]:
         """Pending and sending entries, oldest first (replay order)."""
+        where, params = "state IN ('pending', 'sending')" + self._scope, self._scope_params
         if code is None:
-            return self._select("state IN ('pending', 'sending')", [], "redeemed_at, rowid")
-        return self._select(
-            "state IN ('pending', 'sending') AND code = ?", [code], "redeemed_at, rowid")
+            return self._select(where, params, "redeemed_at, rowid")
+        return self._select(where + " AND code = ?", [*params, code], "redeemed_at, rowid")
 
     def applied_for(self, code: str) -> list[OutboxEntry]:
         """Entries of ``code`` the server has confirmed."""
@@ -204,9 +243,9 @@ class Outbox:
     def queued_amount(self, code: str) -> int:
         """Units queued for ``code`` and not yet confirmed or refused."""
         with self._store.read() as db:
-            row = next(db.query(
-                "SELECT coalesce(sum(amount), 0) AS s FROM outbox "
-                "WHERE code = ? AND state IN ('pending', 'sending')", [code]))
+            sql = ("SELECT coalesce(sum(amount), 0) AS s FROM outbox WHERE code = ? "  # noqa: S608
+                   "AND state IN ('pending', 'sending')" + self._scope)
+            row = next(db.query(sql, [code, *self._scope_params]))
         return int(row["s"])
 
     def offline_total_since(self, since: datetime) -> int:

@@ -29,7 +29,6 @@ from kiosk.domain.errors import (
     RateLimited,
     Refusal,
     RefusalReason,
-    ServerUnavailable,
     SessionExpired,
     TransportError,
 )
@@ -224,11 +223,11 @@ class Replayer:
             return _Stop.HALT
         except TransportError as exc:
             self._watch.failure()
-            # A 5xx answer ends the request; a timeout may leave it running on the server.
-            answered = isinstance(exc, ServerUnavailable)
+            # Whenever it may have landed (a timeout, a 502 from a proxy while the server is
+            # still working, an unreadable 2xx), let it settle before it may be re-sent.
             self._outbox.release(
                 entry.id, exc.message, uncertain=exc.maybe_applied,
-                resend_after=None if answered else self._now() + self._settle)
+                resend_after=self._now() + self._settle if exc.maybe_applied else None)
             report.failed += 1
             report.error = exc.message
             return _Stop.TRANSIENT

@@ -58,3 +58,39 @@ def test_login_server_down(capsys: pytest.CaptureFixture[str]) -> None:
 def test_login_refuses_plain_http_to_a_remote_host(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(login("http://api.vouchercart.com/v1", "--domain", "1")) == 1
     assert "Use https://" in capsys.readouterr().err
+
+
+def _unsent(home: Path) -> None:
+    from kiosk.domain.outcomes import EntryState, OutboxEntry
+    from kiosk.store.database import Store, utc_now
+    from kiosk.store.outbox import Outbox
+
+    store = Store.open(home)
+    try:
+        Outbox(store).add(OutboxEntry(
+            id="e1", code="GB50-K7QX-9M2F-4TZB", domain="1", amount=700, kind="monetary",
+            currency="GBP", redeemed_at=utc_now(), staff="Till", kiosk_id="k",
+            backend="vouchercart", state=EntryState.PENDING, offline=True))
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("where", ["shop", "server"])
+def test_login_elsewhere_refused_while_entries_unsent(
+    sim: SimServer, tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    home = tmp_path / "till"
+    assert main(["--home", str(home), *login(sim.api_url, "--domain", "demo-shop")]) == 0
+    _unsent(home)
+    capsys.readouterr()
+    server = sim.api_url if where == "shop" else f"http://127.0.0.1:{free_port()}/v1"
+    assert main(["--home", str(home), *login(server, "--domain", "demo-cafe")]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.count("\n") == 1
+    assert "not sent yet" in err
+    account = current_account(home=home)
+    assert account is not None
+    assert account.domain_name == "demo-shop"
+    # The same shop again is fine (e.g. another staff member or a new session).
+    assert main(["--home", str(home), *login(sim.api_url)]) == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from engine_helpers import COMPLETED, GBP50, PARTLY, history
 from kiosk.app import signin
 from kiosk.main import main
 from kiosk.sim.testing import SimServer
+from kiosk.store.database import Store, to_db
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -75,12 +77,24 @@ def test_redeem_exit_codes_and_queue(
 
 
 def test_queue_sync_replays(
-    capsys: pytest.CaptureFixture[str], account: signin.Account, sim: SimServer
+    capsys: pytest.CaptureFixture[str], account: signin.Account, sim: SimServer,
+    kiosk_home: Path,
 ) -> None:
     run(capsys, "status", GBP50)  # seen, so it may be queued offline
     sim.fail_next(1, mode="html", path="/v1/redeem")
     code, _, _ = run(capsys, "redeem", GBP50, "--amount", "200")
     assert code == 3
+    code, out, _ = run(capsys, "queue", "sync", "--json")
+    assert code == 3  # a 502 may hide a request still running: not re-sent before it settles
+    assert json.loads(out)["applied"] == 0
+    assert len(sim.requests("POST", "/v1/redeem")) == 1
+    store = Store.open(kiosk_home)  # the settle time (10 s) has passed
+    try:
+        with store.write() as db:
+            db.execute("UPDATE outbox SET resend_after = ?",
+                       [to_db(datetime.now(UTC) - timedelta(seconds=1))])
+    finally:
+        store.close()
     code, out, err = run(capsys, "queue", "sync", "--json")
     assert code == 0, (out, err)
     assert json.loads(out)["applied"] == 1

@@ -180,3 +180,25 @@ def test_full_disk_cli_redeem_exits_1_with_one_line(
         ballast.unlink()
     finally:
         till.close()
+
+
+def test_storage_failure_after_commit_still_says_queued(
+    engine: Engine, sim: SimServer
+) -> None:
+    """The entry is safely committed; only marking it "told staff: saved" fails (real SQLite
+    full, raised by a trigger on that one update): staff must hear "saved", not "nothing"."""
+    engine.lookup(GBP50)
+    with engine.store.write() as db:
+        db.execute("CREATE TABLE ballast (data BLOB)")
+        db.execute("CREATE TRIGGER no_room BEFORE UPDATE OF offline ON outbox "
+                   "WHEN NEW.offline = 1 BEGIN "
+                   "INSERT INTO ballast VALUES (randomblob(2000000)); END")
+    with engine.store.read() as db:
+        pages = db.execute("PRAGMA page_count").fetchone()[0]
+        db.execute(f"PRAGMA max_page_count = {pages + 100}")
+    sim.fail_next(1, mode="json", path="/v1/redeem")
+    outcome = engine.redeem(GBP50, 300)
+    assert outcome.status is RedeemStatus.QUEUED
+    [entry] = engine.entries()
+    assert entry.id == outcome.entry_id
+    assert entry.state is EntryState.PENDING

@@ -173,7 +173,11 @@ class VoucherCartClient:
             "reductor": reductor,
             "redeemDate": format_redeem_date(redeem_date),
         })
-        return parse_voucher(self._json(response))
+        try:
+            return parse_voucher(self._json(response))
+        except ServerUnavailable as exc:
+            # A 2xx means the server took the request: an unreadable answer may hide success.
+            raise ServerUnavailable(exc.message, maybe_applied=True) from exc
 
     # --- users (administrators) -------------------------------------------------------
 
