@@ -37,17 +37,21 @@ DRIVER = textwrap.dedent("""
     from kiosk.app.engine import Engine
     import kiosk.app.signin
 
+    def say(*words):
+        # One write() per line: a kill -9 can then never leave half a line in the pipe.
+        os.write(1, (" ".join(map(str, words)) + "\\n").encode())
+
     def till(codes):
         engine = Engine.open()
-        print("READY", os.getpid(), flush=True)
+        say("READY", os.getpid())
         turn = 0
         while True:
             outcome = engine.redeem(codes[turn % len(codes)], 1)
             turn += 1
             if outcome.status.value in ("applied", "queued"):
-                print("ACCEPTED", outcome.entry_id, outcome.status.value, flush=True)
+                say("ACCEPTED", outcome.entry_id, outcome.status.value)
             else:
-                print("REFUSED", outcome.message, flush=True)
+                say("REFUSED", outcome.message)
 
     for _ in sys.stdin:
         pid = os.fork()
