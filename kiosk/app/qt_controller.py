@@ -81,10 +81,6 @@ class KioskController(QObject):
         self.refresh_connectivity()
         self._poll.start()
 
-    def set_poll_interval(self, msecs: int) -> None:
-        """How often connectivity is checked and a pending queue replayed."""
-        self._poll.setInterval(msecs)
-
     def close(self) -> None:
         """Stop polling, wait for running work, then close the engine."""
         self._poll.stop()

@@ -5,8 +5,6 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime, timedelta
 
-ISO_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
-
 
 def parse_iso(text: str) -> datetime:
     """Parse the API's ISO 8601 stamps (``2016-12-02T07:57:29+0000``) and common variants."""

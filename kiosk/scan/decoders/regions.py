@@ -89,14 +89,6 @@ def _barcode_like(maps: list[np.ndarray], *, min_busy: float) -> np.ndarray:
     return mask
 
 
-def barcode_mask(gray: GrayImage) -> np.ndarray:
-    """One bool per ``BLOCK``×``BLOCK`` block: does it look like part of a 1-D code?"""
-    h, w = gray.shape[:2]
-    if h < BLOCK or w < BLOCK:
-        return np.zeros((h // BLOCK, w // BLOCK), dtype=bool)
-    return _tensor(gray)[0]
-
-
 def barcode_regions(gray: GrayImage, max_regions: int = 3) -> list[Region]:
     """The largest barcode-like regions of ``gray`` (pixel rectangles, biggest first).
 
