@@ -343,12 +343,13 @@ class MainWindow(QMainWindow):
     def _open(self, account: Any, kiosk_name: str = "") -> None:
         self.account = account
 
-        def opened(engine: EngineApi) -> None:
+        def open_named() -> EngineApi:
+            engine = self.open_engine()
             if kiosk_name:
-                engine.settings.kiosk_name = kiosk_name
-            self._attach(engine)
+                engine.settings.kiosk_name = kiosk_name  # a file write: off the UI thread
+            return engine
 
-        self.runner.run(self.open_engine, success=opened, failure=self._engine_failed)
+        self.runner.run(open_named, success=self._attach, failure=self._engine_failed)
 
     def _engine_failed(self, error: BaseException) -> None:
         self.show_page(Page.SIGNIN)
