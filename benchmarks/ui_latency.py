@@ -147,8 +147,6 @@ def main() -> None:
     else:
         print(f"max RSS (no camera video given): "
               f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
-    sys.stdout.flush()
-    os._exit(0)  # skip PySide's finalisation order at exit
 
 
 def make_video(path: Path) -> str:
