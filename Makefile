@@ -1,6 +1,7 @@
 # Voucher Kiosk — the two commands that matter: `make demo` and `make test`.
 SHELL := /bin/bash
-PYTHON ?= python3
+# The distribution's own Python (what a till has), not a newer one that happens to be on PATH.
+PYTHON ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
@@ -38,9 +39,14 @@ translations: $(STAMP)
 	@$(PY) -m kiosk.ui.i18n >/dev/null
 
 $(STAMP): pyproject.toml
-	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { echo "python3-venv is missing"; \
-		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y --no-install-recommends python3-venv && $(PYTHON) -m venv $(VENV); \
-		else echo "run: sudo apt-get install -y python3-venv"; exit 1; fi; }
+	@if ! $(PYTHON) -c 'import ensurepip, venv' 2>/dev/null; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing python3-venv (needed to create .venv)"; \
+			DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-venv >/dev/null; \
+		else echo "Missing python3-venv. Run: sudo apt-get install -y python3-venv"; exit 1; fi; \
+	fi
+	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $(STAMP)
