@@ -1,4 +1,4 @@
-"""``python -m kiosk.sim``: run the VoucherCart simulator until SIGTERM/SIGINT."""
+"""``python -m kiosk.sim``: run one voucher API's simulator until SIGTERM/SIGINT."""
 
 from __future__ import annotations
 
@@ -9,21 +9,26 @@ import threading
 from collections.abc import Sequence
 from types import FrameType
 
-from kiosk.sim.fixtures import FixtureError
 from kiosk.sim.server import make_server
+from kiosk.sim.simulator import APIS
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The simulator's command line (DESIGN.md §4)."""
     parser = argparse.ArgumentParser(prog="python -m kiosk.sim",
-                                     description="Local VoucherCart API simulator")
+                                     description="Local voucher API simulator")
+    parser.add_argument("--api", choices=sorted(APIS), default="vouchercart",
+                        help="which API to serve (default: vouchercart)")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765, help="0 picks a free port")
     parser.add_argument("--fixture", metavar="FILE.json",
                         help="seeds a new --db (default: the demo fixture)")
     parser.add_argument("--db", metavar="FILE", help="SQLite state file (default: in memory)")
     parser.add_argument("--token-ttl", type=float, default=86400, metavar="SECONDS",
-                        help="access token lifetime")
+                        help="access token lifetime (VoucherCart)")
+    parser.add_argument("--auth", metavar="CREDENTIAL",
+                        help="the API key (vouchers-api) or user:password (vauchar, shopwired);"
+                             " without --fixture the store starts empty")
     return parser
 
 
@@ -32,8 +37,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         server = make_server(args.fixture, db=args.db, token_ttl=args.token_ttl,
-                             host=args.host, port=args.port)
-    except (OSError, FixtureError) as exc:
+                             host=args.host, port=args.port, api=args.api, auth=args.auth)
+    except (OSError, ValueError) as exc:
         print(f"kiosk.sim: {exc}", file=sys.stderr)  # noqa: T201
         return 1
 

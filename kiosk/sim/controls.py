@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import Any, Protocol
 
-from kiosk.sim.clock import parse_iso
+from kiosk.sim.clock import SimClock, parse_iso
 from kiosk.sim.errors import ApiError, invalid
+from kiosk.sim.faults import Faults, RequestLog
 from kiosk.sim.fixtures import FixtureError
 from kiosk.sim.protocol import Request, Response
 from kiosk.sim.router import Route, Router
 
-if TYPE_CHECKING:
-    from kiosk.sim.simulator import Simulator
+
+class Simulator(Protocol):
+    """What the controls act on (``kiosk.sim.simulator.Simulator``; no import, no cycle)."""
+
+    clock: SimClock
+    faults: Faults
+    log: RequestLog
+
+    def add_vouchers(self, vouchers: list[Mapping[str, Any]]) -> list[str]: ...
+    def voucher(self, code: str) -> dict[str, Any] | None: ...
+    def set_rate_limits(self, enabled: bool) -> None: ...
+    def reset(self) -> None: ...
 
 _OK = {"status": "ok"}
 
@@ -112,6 +124,15 @@ def clear_faults(sim: Simulator, request: Request) -> Response:
     return Response.json(200, _OK)
 
 
+def rate_limits(sim: Simulator, request: Request) -> Response:
+    """``POST /_sim/rate-limits``: ``{"enabled": bool}`` the API's documented rate limits."""
+    try:
+        sim.set_rate_limits(bool(request.json().get("enabled", True)))
+    except ValueError as exc:
+        raise invalid("enabled", str(exc)) from exc
+    return Response.json(200, _OK)
+
+
 def reset(sim: Simulator, request: Request) -> Response:
     """``POST /_sim/reset``: back to the initial fixture, no faults, empty log, real time."""
     sim.reset()
@@ -119,7 +140,7 @@ def reset(sim: Simulator, request: Request) -> Response:
 
 
 def get_requests(sim: Simulator, request: Request) -> Response:
-    """``GET /_sim/requests?method=&path=``: the ``/v1`` requests that reached the server."""
+    """``GET /_sim/requests?method=&path=``: the API requests that reached the server."""
     query = request.query
     entries = sim.log.entries(query.get("method") or None, query.get("path") or None)
     return Response.json(200, {"count": len(entries), "requests": entries})
@@ -141,6 +162,7 @@ CONTROL_ROUTES = Router([
     Route("POST", "/_sim/fail", fail_next),
     Route("POST", "/_sim/drop", drop_next),
     Route("DELETE", "/_sim/faults", clear_faults),
+    Route("POST", "/_sim/rate-limits", rate_limits),
     Route("POST", "/_sim/reset", reset),
     Route("GET", "/_sim/requests", get_requests),
     Route("DELETE", "/_sim/requests", clear_requests),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from kiosk.sim.protocol import SimError
+
 MESSAGES: dict[int, str] = {
     1000: "Incorrect request",
     1001: "Unauthorized - API key is incorrect",
@@ -35,7 +37,7 @@ HTTP_STATUS: dict[int, int] = {
 }
 
 
-class ApiError(Exception):
+class ApiError(SimError):
     """A refusal the API reports as ``{code, errors, message, status: "failed"}``."""
 
     def __init__(

@@ -59,7 +59,7 @@ class Faults:
         with self._lock:
             self._latency: tuple[float, _Budget] | None = None
             self._failures: list[tuple[Failure, _Budget]] = []
-            self._drops = _Budget(0, "/v1/redeem")
+            self._drops = _Budget(0, None)  # the API decides which requests are its writes
 
     def set_latency(self, seconds: float, count: int | None = None,
                     path: str | None = None) -> None:
@@ -79,7 +79,7 @@ class Faults:
             self._failures.append((Failure(mode, status, after), _Budget(count, path)))
 
     def drop_next(self, count: int = 1) -> None:
-        """Apply the next ``count`` redeems, then close the connection without answering."""
+        """Apply the next ``count`` redeem/apply writes, then close the connection unanswered."""
         with self._lock:
             self._drops.count = (self._drops.count or 0) + count
 
@@ -100,7 +100,7 @@ class Faults:
             return None
 
     def take_drop(self, path: str) -> bool:
-        """True when this redeem's connection must be dropped after applying it."""
+        """True when this write's connection must be dropped after applying it."""
         with self._lock:
             return self._drops.take(path)
 
@@ -118,7 +118,7 @@ class LoggedRequest:
 
 
 class RequestLog:
-    """Every ``/v1`` request, in arrival order; thread-safe."""
+    """Every API request (not the ``/_sim/`` ones), in arrival order; thread-safe."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()

@@ -5,10 +5,32 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from kiosk.sim.errors import ApiError
+
+class SimError(Exception):
+    """An error answer in one API's own shape (each API subclasses it)."""
+
+    http_status: int = 500
+    headers: Mapping[str, str] = MappingProxyType({})  # extra headers (Retry-After, …)
+
+    def body(self) -> object:
+        """The JSON error body."""
+        raise NotImplementedError
+
+
+class BadBody(ValueError):
+    """The request body is not a JSON object (each API answers in its own error shape)."""
+
+
+class NoRoute(LookupError):
+    """No route matches: ``path_known`` when only the method is wrong."""
+
+    def __init__(self, path_known: bool) -> None:
+        super().__init__("method not allowed" if path_known else "not found")
+        self.path_known = path_known
 
 
 @dataclass
@@ -41,13 +63,13 @@ class Request:
         return {k: v[0] for k, v in parse_qs(text, keep_blank_values=True).items()}
 
     def json(self) -> dict[str, Any]:
-        """The body as a JSON object; 422 1000 otherwise."""
+        """The body as a JSON object; ``BadBody`` otherwise."""
         try:
             data = json.loads(self.body or b"{}")
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise ApiError(1000, {"body": ["The body must be a JSON object."]}) from exc
+            raise BadBody("The body must be a JSON object.") from exc
         if not isinstance(data, dict):
-            raise ApiError(1000, {"body": ["The body must be a JSON object."]})
+            raise BadBody("The body must be a JSON object.")
         return data
 
 
@@ -67,9 +89,11 @@ class Response:
         return cls(status, json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
     @classmethod
-    def error(cls, error: ApiError) -> Response:
+    def error(cls, error: SimError) -> Response:
         """The API's error body."""
-        return cls.json(error.http_status, error.body())
+        response = cls.json(error.http_status, error.body())
+        response.headers = dict(error.headers)
+        return response
 
     @classmethod
     def empty(cls) -> Response:

@@ -1,4 +1,4 @@
-"""Match a request to a route: 404 1004 for an unknown path, 405 1002 for a wrong method."""
+"""Match a request to a route; ``NoRoute`` when none matches (each API answers it its way)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from kiosk.sim.errors import ApiError
-from kiosk.sim.protocol import Request, Response
+from kiosk.sim.protocol import NoRoute, Request, Response
 
 Handler = Callable[..., Response]
 
@@ -29,7 +28,7 @@ class Router:
         self._routes = [(route, re.compile(f"^{route.pattern}/?$")) for route in routes]
 
     def dispatch(self, context: Any, request: Request) -> Response:
-        """Run the matching handler; raises ApiError 1004/1002 if none matches."""
+        """Run the matching handler; raises ``NoRoute`` if none matches."""
         path_known = False
         for route, pattern in self._routes:
             match = pattern.match(request.path)
@@ -38,4 +37,4 @@ class Router:
             path_known = True
             if route.method == request.method:
                 return route.handler(context, request, *match.groups())
-        raise ApiError(1002 if path_known else 1004)
+        raise NoRoute(path_known)

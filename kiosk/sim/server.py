@@ -135,9 +135,14 @@ class SimServer:
         return f"http://{self.host}:{self.port}"
 
     @property
+    def api(self) -> str:
+        """The API served (``vouchercart``, ``vouchers-api``, ``vauchar``, ``shopwired``)."""
+        return self.simulator.api
+
+    @property
     def api_url(self) -> str:
-        """``http://HOST:PORT/v1`` — what the kiosk calls ``--server``."""
-        return f"{self.base_url}/v1"
+        """What the kiosk calls ``--server``: ``http://HOST:PORT/v1`` (``…PORT`` for Vauchar)."""
+        return f"{self.base_url}{self.simulator.platform.base_path}"
 
     def serve_forever(self) -> None:
         """Serve in the calling thread until :meth:`shutdown` or :meth:`stop`."""
@@ -149,7 +154,7 @@ class SimServer:
 
     def start(self) -> SimServer:
         """Serve in a background thread."""
-        self._thread = threading.Thread(target=self.serve_forever, name="vouchercart-sim",
+        self._thread = threading.Thread(target=self.serve_forever, name=f"{self.api}-sim",
                                         daemon=True)
         self._thread.start()
         return self
@@ -195,7 +200,7 @@ class SimServer:
         return self.simulator.add_vouchers([voucher])[0]
 
     def voucher(self, code: str) -> Voucher:
-        """A voucher's current state (``KeyError`` if unknown)."""
+        """A voucher's current state in the API's own shape (``KeyError`` if unknown)."""
         state = self.simulator.voucher(code)
         if state is None:
             raise KeyError(code)
@@ -212,8 +217,12 @@ class SimServer:
         self.simulator.faults.reset()
 
     def drop_next(self, count: int = 1) -> None:
-        """Apply the next ``count`` redeems, then cut the connection without a response."""
+        """Apply the next ``count`` redeem/apply writes, then cut the connection unanswered."""
         self.simulator.faults.drop_next(count)
+
+    def set_rate_limits(self, enabled: bool = True) -> None:
+        """Enforce the API's documented rate limits (Vouchers API only)."""
+        self.simulator.set_rate_limits(enabled)
 
     def set_latency(self, seconds: float, count: int | None = None,
                     path: str | None = None) -> None:
@@ -231,9 +240,10 @@ class SimServer:
 
 def make_server(fixture: Mapping[str, Any] | str | Path | None = None, *,
                 db: str | Path | None = None, token_ttl: float = 86400,
-                host: str = "127.0.0.1", port: int = 0) -> SimServer:
-    """A bound (not yet serving) simulator."""
-    simulator = Simulator(fixture, db=db, token_ttl=token_ttl)
+                host: str = "127.0.0.1", port: int = 0, api: str = "vouchercart",
+                auth: str | None = None) -> SimServer:
+    """A bound (not yet serving) simulator of ``api``."""
+    simulator = Simulator(fixture, db=db, token_ttl=token_ttl, api=api, auth=auth)
     try:
         return SimServer(simulator, host, port)
     except OSError:

@@ -24,6 +24,8 @@ CREATE TABLE IF NOT EXISTS users (id INTEGER PRIMARY KEY AUTOINCREMENT,
                                   phone TEXT NOT NULL, locale TEXT NOT NULL,
                                   created_at TEXT NOT NULL, permissions TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS vouchers (code TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS items (id TEXT PRIMARY KEY, code TEXT UNIQUE COLLATE NOCASE NOT NULL,
+                                  seq INTEGER NOT NULL, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS refresh_tokens (token TEXT PRIMARY KEY, jti TEXT NOT NULL,
                                            user_id INTEGER NOT NULL, access_hash TEXT NOT NULL,
                                            used INTEGER NOT NULL DEFAULT 0);
@@ -185,6 +187,47 @@ class SimStore:
         """Add or replace a voucher."""
         self._run("INSERT OR REPLACE INTO vouchers (code, data) VALUES (?, ?)",
                   voucher["code"], json.dumps(voucher))
+
+    # --- items: the other APIs' vouchers (JSON in their own shape, by id and code) ---------
+    def clear_items(self) -> None:
+        """Forget every item."""
+        self._run("DELETE FROM items")
+
+    def put_item(self, item_id: str, code: str, data: Mapping[str, Any]) -> None:
+        """Add or replace an item (a replaced one keeps its place in the order)."""
+        with self.transaction():
+            row = self._one("SELECT seq FROM items WHERE id = ?", item_id)
+            if row is not None:
+                seq = int(row["seq"])
+            else:
+                last = self._one("SELECT COALESCE(MAX(seq), 0) AS seq FROM items")
+                seq = int(last["seq"] if last else 0) + 1
+            self._run("DELETE FROM items WHERE code = ? AND id != ?", code.strip(), item_id)
+            self._run("INSERT OR REPLACE INTO items (id, code, seq, data) VALUES (?, ?, ?, ?)",
+                      item_id, code.strip(), seq, json.dumps(data))
+
+    def item(self, item_id: str) -> dict[str, Any] | None:
+        """One item by id, or None."""
+        row = self._one("SELECT data FROM items WHERE id = ?", item_id)
+        return json.loads(row["data"]) if row else None
+
+    def item_by_code(self, code: str) -> dict[str, Any] | None:
+        """One item by code (case-insensitive, blanks ignored), or None."""
+        row = self._one("SELECT data FROM items WHERE code = ?", code.strip())
+        return json.loads(row["data"]) if row else None
+
+    def items(self) -> list[dict[str, Any]]:
+        """Every item, oldest first."""
+        return [json.loads(r["data"]) for r in self._all("SELECT data FROM items ORDER BY seq")]
+
+    def item_count(self) -> int:
+        """How many items there are."""
+        row = self._one("SELECT COUNT(*) AS n FROM items")
+        return int(row["n"]) if row else 0
+
+    def delete_item(self, item_id: str) -> bool:
+        """Remove an item; False if there was none."""
+        return self._run("DELETE FROM items WHERE id = ?", item_id) > 0
 
     # --- refresh tokens -----------------------------------------------------------------
     def add_refresh_token(self, token: str, jti: str, user_id: int, access_hash: str) -> None:

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from kiosk.sim.server import SimServer, make_server
 
@@ -21,9 +22,11 @@ _BANNER = "listening on "
 @contextmanager
 def serve_in_thread(fixture: Mapping[str, Any] | str | Path | None = None, *,
                     db: str | Path | None = None, token_ttl: float = 86400,
-                    host: str = "127.0.0.1", port: int = 0) -> Iterator[SimServer]:
-    """Serve the simulator (the demo fixture if ``fixture`` is None) until the block ends."""
-    server = make_server(fixture, db=db, token_ttl=token_ttl, host=host, port=port).start()
+                    host: str = "127.0.0.1", port: int = 0, api: str = "vouchercart",
+                    auth: str | None = None) -> Iterator[SimServer]:
+    """Serve ``api``'s simulator (its demo fixture if ``fixture`` is None) until the block ends."""
+    server = make_server(fixture, db=db, token_ttl=token_ttl, host=host, port=port, api=api,
+                         auth=auth).start()
     try:
         yield server
     finally:
@@ -40,7 +43,8 @@ class SimProcess:
     @property
     def base_url(self) -> str:
         """``http://HOST:PORT`` (where ``/_sim/`` lives)."""
-        return self.api_url.removesuffix("/v1")
+        parts = urlsplit(self.api_url)
+        return f"{parts.scheme}://{parts.netloc}"
 
     def kill(self) -> None:
         """SIGKILL: no clean shutdown (committed state survives)."""
@@ -56,12 +60,15 @@ class SimProcess:
 @contextmanager
 def serve_in_subprocess(fixture: str | Path | None = None, *, db: str | Path | None = None,
                         token_ttl: float | None = None, host: str = "127.0.0.1",
-                        port: int = 0) -> Iterator[SimProcess]:
+                        port: int = 0, api: str = "vouchercart",
+                        auth: str | None = None) -> Iterator[SimProcess]:
     """Run ``python -m kiosk.sim``; yields once it listens, kills it at the end of the block.
 
     Restart on the same ``db`` (in a new block) to test persistence across server restarts.
     """
-    command = [sys.executable, "-m", "kiosk.sim", "--host", host, "--port", str(port)]
+    command = [sys.executable, "-m", "kiosk.sim", "--api", api, "--host", host, "--port", str(port)]
+    if auth is not None:
+        command += ["--auth", auth]
     if fixture is not None:
         command += ["--fixture", str(fixture)]
     if db is not None:
