@@ -43,6 +43,23 @@ def sim(tmp_path: Path) -> Iterator[Sim]:
 
 
 @pytest.fixture
+def sim_of(tmp_path: Path) -> Iterator[Callable[..., Sim]]:
+    """Start the simulator of another API (``sim_of("vauchar")``) with its demo fixture (or
+    ``fixture=``, ``auth=``), persisted in a temp file; stopped at the end of the test."""
+    started: list[Sim] = []
+
+    def start(api: str, fixture: Path | str | None = None, auth: str | None = None) -> Sim:
+        server = Sim(tmp_path / f"{api}-{len(started)}.sqlite3", fixture, api=api,
+                     auth=auth).start()
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+@pytest.fixture
 def client(sim: Sim) -> Iterator[VoucherCartClient]:
     """A VoucherCart client for ``sim``."""
     with VoucherCartClient(sim.api_url) as api:

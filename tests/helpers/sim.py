@@ -15,6 +15,7 @@ from tests.helpers.demo import DEMO_FIXTURE, TILL
 SEED = SEEDS / "vouchercart-api.txt"
 
 SHOP, CAFE = 1, 2
+API_PATHS = {"vouchercart": "/v1", "vouchers-api": "/v1", "vauchar": "", "shopwired": "/v1"}
 
 
 def sign_in(client: httpx.Client, login: tuple[str, str] = TILL,
@@ -54,9 +55,12 @@ class Sim:
     and ``start()`` serves the same database again on the same port.
     """
 
-    def __init__(self, db: Path, fixture: Path | str | None = None) -> None:
+    def __init__(self, db: Path, fixture: Path | str | None = None, *,
+                 api: str = "vouchercart", auth: str | None = None) -> None:
         self.db = db
-        self.fixture = fixture if fixture is not None else DEMO_FIXTURE
+        self.api = api
+        self.auth = auth
+        self.fixture = fixture if fixture is not None or api != "vouchercart" else DEMO_FIXTURE
         self.port = 0
         self._server: SimServer | None = None
         self._stack = ExitStack()
@@ -64,7 +68,8 @@ class Sim:
     def start(self) -> Sim:
         """Serve (again, on the same port once it has one)."""
         self._server = self._stack.enter_context(
-            serve_in_thread(self.fixture, db=self.db, port=self.port))
+            serve_in_thread(self.fixture, db=self.db, port=self.port, api=self.api,
+                            auth=self.auth))
         self.port = self._server.port
         return self
 
@@ -82,8 +87,8 @@ class Sim:
 
     @property
     def api_url(self) -> str:
-        """The API base URL (stable across stop/start)."""
-        return f"http://127.0.0.1:{self.port}/v1"
+        """The API base URL (stable across stop/start): ``…/v1``, the root for Vauchar."""
+        return f"http://127.0.0.1:{self.port}{API_PATHS[self.api]}"
 
     @property
     def base_url(self) -> str:
