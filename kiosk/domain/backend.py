@@ -23,6 +23,19 @@ class RedeemRequest:
     code: str
     amount: int
     at: datetime
+    order_total: int | None = None  # the basket (minor units), for a discount voucher
+    staff: str = ""  # who redeemed it (sent where the platform records a user)
+
+
+@dataclass(frozen=True, slots=True)
+class Redeemed:
+    """A redemption the server confirmed: the voucher after it, the server's own reference
+    for it (application/redemption id; "" where the platform has none), and for a discount
+    voucher what was taken off the basket (minor units)."""
+
+    voucher: Voucher
+    reference: str = ""
+    discount: int | None = None
 
 
 class VoucherBackend(Protocol):

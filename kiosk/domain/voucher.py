@@ -6,8 +6,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from kiosk.domain.discount import Discount
 from kiosk.domain.errors import Refusal, RefusalReason
 from kiosk.domain.money import Money
+
+UNLIMITED_USES = 10**9  # ``total`` of a voucher without a usage limit
 
 
 class VoucherKind(StrEnum):
@@ -84,6 +87,9 @@ class Voucher:
     purchased_at: datetime | None = None
     fully_redeemed_at: datetime | None = None
     history: tuple[HistoryEntry, ...] = field(default=())
+    # A discount voucher (its units are uses; it needs the basket total to be applied).
+    discount: Discount | None = None
+    ref: str = ""  # the platform's own id of the voucher (opaque), when it has one
 
     @property
     def remaining(self) -> int:
@@ -155,6 +161,8 @@ class Voucher:
         money = self.money(units)
         if money is not None:
             return money.format()
+        if units >= UNLIMITED_USES // 2:
+            return "unlimited uses"
         return f"{units} use" if units == 1 else f"{units} uses"
 
 

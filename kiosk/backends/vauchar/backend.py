@@ -1,0 +1,147 @@
+"""``VaucharBackend``: fixed-value vouchers as gift balances, percentage ones as discounts.
+
+Look-up by code is ``GET /vouchers/validate?voucher_code=``; the balance is the value minus
+the redemptions listed; a redemption carries the staff id (``user_id``) and the outbox entry
+id (``transaction_id``), by which an uncertain one is confirmed; deleting it reverses it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import httpx
+
+from kiosk.backends.http import HttpChannel, answer_json
+from kiosk.backends.vauchar.errors import STATUS_REFUSALS, VALID, api_errors
+from kiosk.domain.backend import Redeemed, RedeemRequest
+from kiosk.domain.discount import Discount, DiscountKind, to_major, to_minor
+from kiosk.domain.errors import InvalidRequest, Refusal, RefusalReason, ServerUnavailable
+from kiosk.domain.voucher import HistoryEntry, ValidityWindow, Voucher, VoucherKind
+
+_SERVER_STATUS = {VALID: "valid", 1001: "expired", 1002: "not_started", 1003: "redeemed"}
+
+
+def _epoch(value: object) -> datetime | None:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        return None
+    return datetime.fromtimestamp(value, UTC)
+
+
+def parse_voucher(data: Mapping[str, Any], status: int, redemptions: list[Any]) -> Voucher:
+    """A Vauchar voucher (and its redemptions) as the kiosk's voucher."""
+    try:
+        code = str(data["voucher_code"])
+        unit = str(data["value_unit"])
+        currency = str(data["currency"]).upper()
+        value = Decimal(str(data["value"]))
+        used = sum(to_minor(str(r["value_used"]), currency) for r in redemptions
+                   if isinstance(r, Mapping))
+    except (KeyError, TypeError, ValueError, InvalidOperation) as exc:
+        raise ServerUnavailable("Vauchar's voucher could not be read.") from exc
+    start, end = _epoch(data.get("start_time")), _epoch(data.get("expiry_time"))
+    redeemed = bool(data.get("redeemed"))
+    history = tuple(HistoryEntry(to_minor(str(r["value_used"]), currency), at)
+                    for r in redemptions
+                    if isinstance(r, Mapping) and (at := _epoch(r.get("created"))) is not None)
+    common: dict[str, Any] = {
+        "code": code, "currency": currency, "ref": str(data.get("id") or ""),
+        "windows": (ValidityWindow(start, end),) if start or end else (),
+        "server_status": _SERVER_STATUS.get(status, str(status)),
+        "fully_redeemed_at": _epoch(data.get("redeemed_date")) if redeemed else None,
+        "product_name": str(data.get("tag") or ""),
+    }
+    if unit == "percentage":
+        return Voucher(kind=VoucherKind.QUANTITY, multi_use=False, total=1,
+                       used=1 if redeemed or redemptions else 0, history=history,
+                       discount=Discount(DiscountKind.PERCENT, value), **common)
+    total = to_minor(value, currency)
+    return Voucher(kind=VoucherKind.MONETARY, multi_use=True, total=total,
+                   used=total if redeemed else min(used, total), history=history, **common)
+
+
+class VaucharBackend:
+    """Vauchar for one merchant (HTTP Basic ``merchant_id:api_key``)."""
+
+    name = "vauchar"
+
+    def __init__(self, base_url: str, merchant_id: str, api_key: str, *,
+                 timeout: httpx.Timeout | float | None = None,
+                 transport: httpx.BaseTransport | None = None) -> None:
+        self.channel = HttpChannel(base_url, api_errors, timeout=timeout, transport=transport)
+        self._auth = httpx.BasicAuth(merchant_id, api_key)
+
+    def close(self) -> None:
+        """Release the connection pool."""
+        self.channel.close()
+
+    def _json(self, method: str, path: str, **kwargs: Any) -> Mapping[str, Any]:
+        data = answer_json(self.channel.request(method, path, auth=self._auth, **kwargs))
+        if not isinstance(data, Mapping):
+            raise ServerUnavailable("Vauchar sent something that is not its API.",
+                                    maybe_applied=method != "GET")
+        return data
+
+    def _look_up(self, code: str) -> tuple[Mapping[str, Any], int]:
+        answer = self._json("GET", "vouchers/validate", params={"voucher_code": code})
+        data, status = answer.get("data"), answer.get("validation_status")
+        if not isinstance(data, Mapping) or not isinstance(status, Mapping) \
+                or not isinstance(status.get("status"), int) or not data.get("id"):
+            raise ServerUnavailable("Vauchar's answer did not name the voucher.")
+        return data, int(status["status"])
+
+    def _redemptions(self, voucher_id: str) -> list[Any]:
+        listed = self._json("GET", f"vouchers/{voucher_id}/redemptions").get("data")
+        if not isinstance(listed, list):
+            raise ServerUnavailable("Vauchar's redemptions could not be read.")
+        return listed
+
+    def status(self, code: str, order_total: int | None = None) -> Voucher:
+        """The voucher, its validation status and what its redemptions took."""
+        data, status = self._look_up(code)
+        return parse_voucher(data, status, self._redemptions(str(data["id"])))
+
+    def redeem(self, request: RedeemRequest) -> Redeemed:
+        """One redemption: ``value_used`` = the amount (gift balance) or the discount on the
+        basket (percentage); ``user_id`` = the staff member; ``transaction_id`` = the entry."""
+        voucher = self.status(request.code)
+        if voucher.discount is not None:
+            if request.order_total is None:
+                raise InvalidRequest("A discount voucher needs the order total.")
+            discount: int | None = voucher.discount.amount_off(request.order_total)
+            value_used = to_major(discount or 0, voucher.currency or "GBP")
+        else:
+            discount = None
+            value_used = to_major(request.amount, voucher.currency or "GBP")
+        redemption = self._json("POST", f"vouchers/{voucher.ref}/redemptions", json={
+            "user_id": request.staff or "kiosk", "transaction_id": request.local_id,
+            "value_used": value_used})
+        return Redeemed(self.status(request.code), str(redemption.get("id") or ""), discount)
+
+    def confirm(self, request: RedeemRequest) -> bool:
+        """Did this (uncertain) redemption land? Its ``transaction_id`` among the voucher's."""
+        try:
+            data, _ = self._look_up(request.code)
+        except Refusal:
+            return False
+        return any(isinstance(r, Mapping) and r.get("transaction_id") == request.local_id
+                   for r in self._redemptions(str(data["id"])))
+
+    def reverse(self, code: str, reference: str) -> Voucher:
+        """Delete redemption ``reference`` of the voucher (its value is available again)."""
+        data, _ = self._look_up(code)
+        try:
+            self.channel.request("DELETE", f"vouchers/{data['id']}/redemptions/{reference}",
+                                 auth=self._auth)
+        except Refusal as refusal:
+            if refusal.reason is RefusalReason.NOT_FOUND:
+                raise Refusal(RefusalReason.NOT_FOUND,
+                              "Vauchar no longer has this redemption: it may have been "
+                              "reversed already.") from refusal
+            raise
+        return self.status(code)
+
+
+__all__ = ["STATUS_REFUSALS", "VaucharBackend", "parse_voucher"]

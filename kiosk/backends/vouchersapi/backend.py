@@ -1,0 +1,155 @@
+"""``VouchersApiBackend``: check a discount code with the basket, apply it once per order.
+
+There is no look-up by code: ``validate`` (with the basket, or 0) gives the voucher's id, then
+``GET /vouchers/{id}`` its conditions and uses. ``apply`` is idempotent per ``order_id`` (the
+outbox entry id), so a replay can never count twice. See docs/api-decisions.md.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import httpx
+
+from kiosk.backends.http import HttpChannel, answer_json
+from kiosk.backends.vouchersapi.errors import AlreadyApplied, api_errors
+from kiosk.domain.backend import Redeemed, RedeemRequest
+from kiosk.domain.discount import Discount, DiscountKind
+from kiosk.domain.errors import InvalidRequest, Refusal, ServerUnavailable
+from kiosk.domain.voucher import (
+    UNLIMITED_USES,
+    HistoryEntry,
+    ValidityWindow,
+    Voucher,
+    VoucherKind,
+)
+
+log = logging.getLogger(__name__)
+
+
+def _time(value: object) -> datetime | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _count(value: object) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        return None
+    return int(value)
+
+
+def parse_voucher(data: Mapping[str, Any], currency: str) -> Voucher:
+    """A retrieve answer (``GET /vouchers/{id}``) as the kiosk's voucher (liberal: missing
+    conditions are fine; an unreadable type, value or count is not the API)."""
+    try:
+        kind = {"percentage": DiscountKind.PERCENT, "fixed": DiscountKind.AMOUNT}[data["type"]]
+        value = Decimal(str(data["value"]))
+        code = str(data["code"])
+    except (KeyError, TypeError, InvalidOperation) as exc:
+        raise ServerUnavailable("The server's voucher could not be read.") from exc
+    conditions = data.get("conditions") if isinstance(data.get("conditions"), Mapping) else {}
+    assert isinstance(conditions, Mapping)
+    limit = _count(conditions.get("max_uses"))
+    used = _count(data.get("usage_count")) or 0
+    start, end = _time(conditions.get("valid_from")), _time(conditions.get("valid_until"))
+    history = tuple(
+        HistoryEntry(1, at) for h in data.get("usage_history") or []
+        if isinstance(h, Mapping) and (at := _time(h.get("applied_at"))) is not None)
+    status = str(data.get("status") or "active")
+    return Voucher(
+        code=code, kind=VoucherKind.QUANTITY, multi_use=limit != 1,
+        total=limit if limit is not None else max(UNLIMITED_USES, used + 1), used=used,
+        currency=currency,
+        windows=(ValidityWindow(start, end),) if start or end else (),
+        server_status=status, cancelled=status == "inactive",
+        discount=Discount(kind, value, _count(conditions.get("min_order_value"))),
+        history=history, ref=str(data.get("id") or ""),
+        product_name=f"{value.normalize():f}% off" if kind is DiscountKind.PERCENT else "",
+    )
+
+
+class VouchersApiBackend:
+    """Vouchers API for one shop (one API key). Amounts are cents = the shop's minor units."""
+
+    name = "vouchers-api"
+
+    def __init__(self, base_url: str, api_key: str, *, currency: str = "GBP",
+                 timeout: httpx.Timeout | float | None = None,
+                 transport: httpx.BaseTransport | None = None) -> None:
+        self.currency = currency.upper()
+        self.channel = HttpChannel(base_url, api_errors, timeout=timeout, transport=transport,
+                                   headers={"Authorization": f"Bearer {api_key}"})
+
+    def close(self) -> None:
+        """Release the connection pool."""
+        self.channel.close()
+
+    def _json(self, method: str, path: str, **kwargs: Any) -> Mapping[str, Any]:
+        data = answer_json(self.channel.request(method, path, **kwargs))
+        if not isinstance(data, Mapping):
+            raise ServerUnavailable("The server sent something that is not its API.",
+                                    maybe_applied=method != "GET")
+        return data
+
+    def _order(self, order_total: int | None) -> dict[str, Any]:
+        return {"value": max(order_total or 0, 0), "currency": self.currency}
+
+    def status(self, code: str, order_total: int | None = None) -> Voucher:
+        """``validate`` with the basket (or 0) for the id, then the voucher itself."""
+        checked = self._json("POST", "vouchers/validate",
+                             json={"code": code, "order": self._order(order_total)})
+        voucher = checked.get("voucher")
+        if not isinstance(voucher, Mapping) or not voucher.get("id"):
+            raise ServerUnavailable("The server's answer did not name the voucher.")
+        return self.voucher_by_id(str(voucher["id"]))
+
+    def voucher_by_id(self, voucher_id: str) -> Voucher:
+        """``GET /vouchers/{id}``."""
+        return parse_voucher(self._json("GET", f"vouchers/{voucher_id}"), self.currency)
+
+    def redeem(self, request: RedeemRequest) -> Redeemed:
+        """Apply the voucher to order ``request.local_id`` with the basket total.
+
+        A 409 naming our own order means an earlier attempt landed: applied, not a conflict.
+        """
+        if request.order_total is None:
+            raise InvalidRequest("A discount voucher needs the order total.")
+        body = {"code": request.code, "order_id": request.local_id,
+                "order": self._order(request.order_total)}
+        try:
+            applied = self._json("POST", "vouchers/apply", json=body)
+        except AlreadyApplied as refusal:
+            if refusal.order_id != request.local_id:
+                raise
+            log.info("apply of %s had already landed", request.local_id)
+            return Redeemed(self.status(request.code, request.order_total))
+        reference = str(applied.get("id") or "")
+        discount = _count(applied.get("discount_amount"))
+        target = applied.get("voucher")
+        voucher_id = target.get("id") if isinstance(target, Mapping) else None
+        voucher = self.voucher_by_id(str(voucher_id)) if voucher_id \
+            else self.status(request.code, request.order_total)
+        return Redeemed(voucher, reference, discount)
+
+    def confirm(self, request: RedeemRequest) -> bool:
+        """Did this (uncertain) apply land? Its ``order_id`` in the voucher's usage history."""
+        try:
+            checked = self._json("POST", "vouchers/validate",
+                                 json={"code": request.code, "order": self._order(0)})
+        except Refusal:
+            return False
+        voucher = checked.get("voucher")
+        if not isinstance(voucher, Mapping):
+            raise ServerUnavailable("The server's answer did not name the voucher.")
+        data = self._json("GET", f"vouchers/{voucher['id']}")
+        return any(isinstance(h, Mapping) and h.get("order_id") == request.local_id
+                   for h in data.get("usage_history") or [])
