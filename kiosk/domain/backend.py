@@ -28,6 +28,19 @@ class RedeemRequest:
 
 
 @dataclass(frozen=True, slots=True)
+class Capabilities:
+    """What a platform allows; the UI shows only what the platform can do."""
+
+    partial_amounts: bool  # take part of a gift balance
+    uses: bool  # vouchers counted in uses
+    discounts: bool  # discount vouchers, applied to an order total
+    reversal: bool  # a redemption can be undone on the server
+    idempotent: bool  # the server itself never counts a re-sent redemption twice
+    backdated: bool  # a replay is judged at the redemption's original time
+    staff_sign_in: bool  # staff sign in on the platform (else: the till's local staff list)
+
+
+@dataclass(frozen=True, slots=True)
 class Redeemed:
     """A redemption the server confirmed: the voucher after it, the server's own reference
     for it (application/redemption id; "" where the platform has none), and for a discount
@@ -36,6 +49,38 @@ class Redeemed:
     voucher: Voucher
     reference: str = ""
     discount: int | None = None
+
+
+class PlatformBackend(Protocol):
+    """What every platform adapter offers (VoucherCart, Vouchers API, Vauchar, ShopWired).
+
+    Methods block; call them off the UI thread. Errors are those of ``kiosk.domain.errors``.
+    ``shop_id`` is opaque (a VoucherCart domain id, a merchant id, a key's fingerprint).
+    """
+
+    name: str
+    shop_id: str
+    capabilities: Capabilities
+
+    def probe(self) -> None:
+        """One cheap authenticated request: raises if the server or the credentials fail."""
+        ...
+
+    def status(self, code: str, order_total: int | None = None) -> Voucher:
+        """The voucher's current state (a discount voucher's terms need no basket)."""
+        ...
+
+    def redeem(self, request: RedeemRequest) -> Redeemed:
+        """Redeem (or apply) once; the server's reference comes back."""
+        ...
+
+    def confirm(self, request: RedeemRequest) -> bool:
+        """Did this uncertain redemption land? Each platform answers its own way."""
+        ...
+
+    def close(self) -> None:
+        """Release connections."""
+        ...
 
 
 class VoucherBackend(Protocol):

@@ -27,7 +27,7 @@ from typing import Any
 import httpx
 
 from kiosk.backends.http import HttpChannel, answer_json
-from kiosk.domain.backend import Redeemed, RedeemRequest
+from kiosk.domain.backend import Capabilities, Redeemed, RedeemRequest
 from kiosk.domain.discount import Discount, DiscountKind, to_minor
 from kiosk.domain.errors import (
     InvalidRequest,
@@ -120,11 +120,16 @@ def _with_marker(comments: str, marker: str) -> str:
     return " ".join(others + [*markers, marker][-KEEP_MARKERS:])
 
 
+CAPABILITIES = Capabilities(partial_amounts=False, uses=True, discounts=True, reversal=False,
+                            idempotent=False, backdated=True, staff_sign_in=False)
+
+
 class ShopWiredBackend:
     """ShopWired for one shop (HTTP Basic ``api_key:api_secret``); ``currency`` is the shop's
     (ShopWired's amounts carry none)."""
 
     name = "shopwired"
+    capabilities = CAPABILITIES
 
     def __init__(self, base_url: str, api_key: str, api_secret: str, *, currency: str = "GBP",
                  timeout: httpx.Timeout | float | None = None,
@@ -132,6 +137,11 @@ class ShopWiredBackend:
         self.currency = currency.upper()
         self.channel = HttpChannel(base_url, api_errors, timeout=timeout, transport=transport)
         self._auth = httpx.BasicAuth(api_key, api_secret)
+        self.shop_id = api_key
+
+    def probe(self) -> None:
+        """``GET /vouchers/count``: the server answers and takes the key."""
+        self._json("GET", "vouchers/count")
 
     def close(self) -> None:
         """Release the connection pool."""

@@ -16,7 +16,7 @@ import httpx
 
 from kiosk.backends.http import HttpChannel, answer_json
 from kiosk.backends.vauchar.errors import STATUS_REFUSALS, VALID, api_errors
-from kiosk.domain.backend import Redeemed, RedeemRequest
+from kiosk.domain.backend import Capabilities, Redeemed, RedeemRequest
 from kiosk.domain.discount import Discount, DiscountKind, to_major, to_minor
 from kiosk.domain.errors import InvalidRequest, Refusal, RefusalReason, ServerUnavailable
 from kiosk.domain.voucher import HistoryEntry, ValidityWindow, Voucher, VoucherKind
@@ -62,16 +62,29 @@ def parse_voucher(data: Mapping[str, Any], status: int, redemptions: list[Any]) 
                    used=total if redeemed else min(used, total), history=history, **common)
 
 
+CAPABILITIES = Capabilities(partial_amounts=True, uses=True, discounts=True, reversal=True,
+                            idempotent=False, backdated=False, staff_sign_in=False)
+
+
 class VaucharBackend:
     """Vauchar for one merchant (HTTP Basic ``merchant_id:api_key``)."""
 
     name = "vauchar"
+    capabilities = CAPABILITIES
 
     def __init__(self, base_url: str, merchant_id: str, api_key: str, *,
                  timeout: httpx.Timeout | float | None = None,
                  transport: httpx.BaseTransport | None = None) -> None:
         self.channel = HttpChannel(base_url, api_errors, timeout=timeout, transport=transport)
         self._auth = httpx.BasicAuth(merchant_id, api_key)
+        self.shop_id = merchant_id
+
+    def probe(self) -> None:
+        """Look up a code that cannot exist: "not found" proves the server takes our key."""
+        try:
+            self._look_up("KIOSK-PROBE")
+        except Refusal:
+            return
 
     def close(self) -> None:
         """Release the connection pool."""

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from kiosk.backends.vouchercart.client import VoucherCartClient
 from kiosk.backends.vouchercart.session import Session
-from kiosk.domain.backend import RedeemRequest
+from kiosk.domain.backend import Capabilities, RedeemRequest
 from kiosk.domain.errors import KioskError, Refusal, RefusalReason
 from kiosk.domain.voucher import Voucher
 
@@ -19,6 +19,10 @@ _EXPLAINABLE = frozenset({RefusalReason.CANNOT_REDUCE, RefusalReason.EXPIRED,
                           RefusalReason.FULLY_REDEEMED})
 
 
+CAPABILITIES = Capabilities(partial_amounts=True, uses=True, discounts=False, reversal=False,
+                            idempotent=False, backdated=True, staff_sign_in=True)
+
+
 class VoucherCartBackend:
     """Status and redeem on ``domain_id``, through a ``Session`` that refreshes tokens.
 
@@ -27,6 +31,7 @@ class VoucherCartBackend:
     """
 
     name = "vouchercart"
+    capabilities = CAPABILITIES
 
     def __init__(self, client: VoucherCartClient, session: Session, domain_id: int) -> None:
         self.client = client

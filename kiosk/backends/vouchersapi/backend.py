@@ -7,6 +7,7 @@ outbox entry id), so a replay can never count twice. See docs/api-decisions.md.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -17,7 +18,7 @@ import httpx
 
 from kiosk.backends.http import HttpChannel, answer_json
 from kiosk.backends.vouchersapi.errors import AlreadyApplied, api_errors
-from kiosk.domain.backend import Redeemed, RedeemRequest
+from kiosk.domain.backend import Capabilities, Redeemed, RedeemRequest
 from kiosk.domain.discount import Discount, DiscountKind
 from kiosk.domain.errors import InvalidRequest, Refusal, ServerUnavailable
 from kiosk.domain.voucher import (
@@ -77,17 +78,32 @@ def parse_voucher(data: Mapping[str, Any], currency: str) -> Voucher:
     )
 
 
+CAPABILITIES = Capabilities(partial_amounts=False, uses=True, discounts=True, reversal=False,
+                            idempotent=True, backdated=False, staff_sign_in=False)
+
+
+def key_fingerprint(api_key: str) -> str:
+    """The opaque shop id of an API key: a short hash, never the key itself."""
+    return "key-" + hashlib.sha256(api_key.encode()).hexdigest()[:12]
+
+
 class VouchersApiBackend:
     """Vouchers API for one shop (one API key). Amounts are cents = the shop's minor units."""
 
     name = "vouchers-api"
+    capabilities = CAPABILITIES
 
     def __init__(self, base_url: str, api_key: str, *, currency: str = "GBP",
                  timeout: httpx.Timeout | float | None = None,
                  transport: httpx.BaseTransport | None = None) -> None:
         self.currency = currency.upper()
+        self.shop_id = key_fingerprint(api_key)
         self.channel = HttpChannel(base_url, api_errors, timeout=timeout, transport=transport,
                                    headers={"Authorization": f"Bearer {api_key}"})
+
+    def probe(self) -> None:
+        """``GET /vouchers?limit=1``: the server answers and takes the key."""
+        self._json("GET", "vouchers", params={"limit": 1})
 
     def close(self) -> None:
         """Release the connection pool."""
