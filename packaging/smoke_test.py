@@ -196,23 +196,32 @@ def _check_png(path: Path) -> str:
     return hashlib.sha256(image.tobytes()).hexdigest()
 
 
-def check_screens(bundle: Bundle) -> str:
-    """``--demo --screenshot`` renders every screen, each one different from the others."""
+def check_pngs(folder: Path, failures: list[str] | None = None) -> str:
+    """Every screen's ``NAME.png`` in ``folder`` is a real picture, unlike all the others."""
+    failures = [] if failures is None else failures
     seen: dict[str, str] = {}
-    failures = []
     for screen in SCREENS:
-        out = bundle.home / f"{screen}.png"
-        result = bundle.run("--demo", "--screenshot", str(out), "--screen", screen,
-                            extra_env={"KIOSK_HOME": str(bundle.home / screen)})
         try:
-            _clean_run(result)
-            digest = _check_png(out)
+            digest = _check_png(folder / f"{screen}.png")
             assert digest not in seen, f"looks exactly like the {seen.get(digest)} screen"
             seen[digest] = screen
         except AssertionError as exc:
             failures.append(f"{screen}: {exc}")
     assert not failures, "; ".join(failures)
     return f"{len(seen)} screens: {' '.join(SCREENS)}"
+
+
+def check_screens(bundle: Bundle) -> str:
+    """``--demo --screenshot`` renders every screen, each one different from the others."""
+    failures = []
+    for screen in SCREENS:
+        result = bundle.run("--demo", "--screenshot", str(bundle.home / f"{screen}.png"),
+                            "--screen", screen, extra_env={"KIOSK_HOME": str(bundle.home / screen)})
+        try:
+            _clean_run(result)
+        except AssertionError as exc:
+            failures.append(f"{screen}: {exc}")
+    return check_pngs(bundle.home, failures)
 
 
 def check_sounds(bundle: Bundle) -> str:
@@ -333,7 +342,16 @@ def main(argv: list[str] | None = None) -> int:
     """Run every check; print one PASS/FAIL/SKIP line each."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bundle", type=Path, default=REPO / "dist" / "kiosk")
+    parser.add_argument("--check-pngs", type=Path, metavar="DIR",
+                        help="only check DIR/NAME.png of every screen (fresh_machine.sh)")
     args = parser.parse_args(argv)
+    if args.check_pngs:
+        try:
+            print(f"PASS  {check_pngs(args.check_pngs)}")
+        except AssertionError as exc:
+            print(f"FAIL  {exc}")
+            return 1
+        return 0
     bundle_dir: Path = args.bundle.resolve()
     if not (bundle_dir / "kiosk").is_file():
         parser.error(f"no bundle at {bundle_dir}: run `make package` first")

@@ -9,9 +9,29 @@ import tarfile
 from pathlib import Path
 from types import ModuleType
 
+import pytest
 from packaging_helpers import PACKAGING
 
 VERSION = "9.8.7"
+
+
+def extract(tar: tarfile.TarFile, dest: Path) -> None:
+    """Unpack ``tar`` into ``dest`` safely: with the ``tar`` filter where Python has it
+    (3.11.4+), else after checking that no member or link leads outside ``dest``."""
+    if hasattr(tarfile, "tar_filter"):
+        tar.extractall(dest, filter="tar")
+        return
+    root = dest.resolve()
+    for member in tar.getmembers():
+        path = (root / member.name).resolve()
+        link = member.linkname if member.issym() else ""
+        hard = root / member.linkname if member.islnk() else None
+        if (not path.is_relative_to(root) or os.path.isabs(link)
+                or not (path.parent / link).resolve().is_relative_to(root)
+                or (hard is not None and not hard.resolve().is_relative_to(root))
+                or member.isdev()):
+            raise tarfile.TarError(f"refusing to extract {member.name!r}: it leaves {dest}")
+    tar.extractall(dest)  # noqa: S202 - every member was checked above
 
 
 def test_desktop_entry_launches_kiosk_with_its_icon(spec_support: ModuleType) -> None:
@@ -49,7 +69,7 @@ def test_install_script_installs_and_upgrades_in_place(
     release: ModuleType, fake_bundle: Path, tmp_path: Path
 ) -> None:
     with tarfile.open(release.make_tarball(fake_bundle, VERSION, tmp_path)) as tar:
-        tar.extractall(tmp_path / "unpacked", filter="tar")
+        extract(tar, tmp_path / "unpacked")
     unpacked = tmp_path / "unpacked" / f"voucher-kiosk-{VERSION}"
     target, bin_dir, share = tmp_path / "opt" / "kiosk", tmp_path / "bin", tmp_path / "share"
     env = {**os.environ, "BIN_DIR": str(bin_dir), "SHARE_DIR": str(share)}
@@ -66,6 +86,40 @@ def test_install_script_installs_and_upgrades_in_place(
     desktop = (share / "applications" / "voucher-kiosk.desktop").read_text()
     assert f"Exec={target}/kiosk\n" in desktop
     assert (share / "icons" / "hicolor" / "scalable" / "apps" / "voucher-kiosk.svg").is_file()
+
+
+def _tarball(tmp_path: Path, *members: tuple[str, str]) -> Path:
+    """A .tar with one ``(name, symlink target or "")`` member each ("" = a small file)."""
+    out = tmp_path / "evil.tar"
+    with tarfile.open(out, "w") as tar:
+        for name, target in members:
+            info = tarfile.TarInfo(name)
+            if target:
+                info.type, info.linkname = tarfile.SYMTYPE, target
+            tar.addfile(info)
+    return out
+
+
+@pytest.mark.parametrize("member", [
+    ("../escaped", ""), ("ok/../../escaped", ""),
+    ("link", "/etc/passwd"), ("link", "../../outside"),
+])
+def test_extract_refuses_members_that_leave_the_folder(
+    tmp_path: Path, member: tuple[str, str]
+) -> None:
+    dest = tmp_path / "a" / "b"
+    dest.mkdir(parents=True)
+    with tarfile.open(_tarball(tmp_path, member)) as tar, pytest.raises(tarfile.TarError):
+        extract(tar, dest)
+    assert not (tmp_path / "a" / "escaped").exists()
+    assert not (dest / "link").exists()
+
+
+def test_extract_keeps_links_inside_the_folder(tmp_path: Path) -> None:
+    dest = tmp_path / "out"
+    with tarfile.open(_tarball(tmp_path, ("lib.so.1", ""), ("lib.so", "lib.so.1"))) as tar:
+        extract(tar, dest)
+    assert os.readlink(dest / "lib.so") == "lib.so.1"
 
 
 def dpkg_deb(*args: str) -> str:
