@@ -14,7 +14,9 @@
 #
 # The debootstrap'ed base is made once (/srv/fresh-base) and copied for each stage; each
 # stage starts from a clean copy. FRESH_PIP_CACHE=/root/.cache/pip (the default when it
-# exists) lends pip its download cache; set it empty to download everything again.
+# exists) lends pip its download cache; set it empty to download everything again. Behind a
+# TLS-intercepting proxy the host trusts extra CAs (/usr/local/share/ca-certificates/*.crt):
+# they are copied in before ca-certificates is installed (FRESH_HOST_CA=0 to skip).
 # Logs: /srv/fresh-logs/STAGE.log. Exit status: 0 when every stage asked for passed.
 set -eu
 stage=${1:-all}
@@ -49,6 +51,11 @@ fresh_root() {  # fresh_root DIR: a clean copy of the base with /proc, /sys, /de
     rm -rf "$1"
     cp -a "$base" "$1"
     cp /etc/resolv.conf "$1/etc/resolv.conf"
+    if [ "${FRESH_HOST_CA:-1}" = 1 ] && ls /usr/local/share/ca-certificates/*.crt >/dev/null 2>&1
+    then
+        mkdir -p "$1/usr/local/share/ca-certificates"
+        cp /usr/local/share/ca-certificates/*.crt "$1/usr/local/share/ca-certificates/"
+    fi
     mount -t proc proc "$1/proc" && mounted="$1/proc $mounted"
     mount -t sysfs sys "$1/sys" && mounted="$1/sys $mounted"
     bind /dev "$1/dev"

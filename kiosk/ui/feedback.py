@@ -67,8 +67,12 @@ class Feedback(QObject):
 
         loop, timer = QEventLoop(), QTimer(singleShot=True, interval=timeout_ms)
         timer.timeout.connect(loop.quit)
-        links = [signal.connect(lambda: done() and loop.quit())
-                 for signal in (effect.playingChanged, effect.statusChanged)]
+
+        def check() -> None:
+            if done():
+                loop.quit()
+
+        links = [signal.connect(check) for signal in (effect.playingChanged, effect.statusChanged)]
         if not done():
             timer.start()
             loop.exec()
