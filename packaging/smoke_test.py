@@ -53,6 +53,8 @@ REDEEM_CODE = "GB50-K7QX-9M2F-4TZB"  # £50.00 unused in the demo fixture
 REDEEM_UNITS = 500
 # Plug-ins only loaded on a Wayland or GTK desktop; their libraries are optional (Recommends).
 OPTIONAL_ELF = re.compile(r"wayland|libqgtk3|libQt6Wayland|libQt6WlShell")
+# glibc's own libraries (libc6, always there).
+LIBC = re.compile(r"(libc|libm|libdl|libpthread|libresolv|librt|libutil|ld-linux[\w-]*)\.so")
 
 
 class Skip(Exception):
@@ -287,10 +289,12 @@ def _elf_files(root: Path) -> list[Path]:
 
 
 def _ldd(files: list[Path], root: Path) -> dict[str, set[str]]:
-    """``{"missing": sonames, "outside": paths}`` for the required (non-optional) ELF files."""
+    """``{"missing": sonames, "outside": paths, "sonames": of those outside}`` for the
+    required (non-optional) ELF files."""
     env = {"PATH": "/usr/bin:/bin", "LD_LIBRARY_PATH": str(root / "_internal")}
     missing: set[str] = set()
     outside: set[str] = set()
+    sonames: set[str] = set()
     for path in files:
         if OPTIONAL_ELF.search(str(path.relative_to(root))):
             continue
@@ -302,7 +306,8 @@ def _ldd(files: list[Path], root: Path) -> dict[str, set[str]]:
             elif (m := re.search(r"=> (/\S+)", line)) and not Path(
                     m.group(1)).resolve().is_relative_to(root.resolve()):
                 outside.add(str(Path(m.group(1)).resolve()))
-    return {"missing": missing, "outside": outside}
+                sonames.add(line.split()[0])
+    return {"missing": missing, "outside": outside, "sonames": sonames}
 
 
 def check_libraries(bundle: Bundle) -> str:
@@ -321,6 +326,10 @@ def check_libraries(bundle: Bundle) -> str:
     covered = declared | set(re.findall(r"([a-z0-9][a-z0-9.+-]+)", depends_of_declared))
     uncovered = packages - covered
     assert not uncovered, f"system packages missing from DEB_DEPENDS: {sorted(uncovered)}"
+    from kiosk.cli.doctor import SYSTEM_LIBRARIES  # noqa: PLC0415 - what doctor checks
+
+    unchecked = {n for n in links["sonames"] - set(SYSTEM_LIBRARIES) if not LIBC.match(n)}
+    assert not unchecked, f"kiosk doctor does not check {sorted(unchecked)} (SYSTEM_LIBRARIES)"
     return f"{len(links['outside'])} system libraries from {', '.join(sorted(packages))}"
 
 
