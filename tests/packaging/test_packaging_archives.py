@@ -115,7 +115,9 @@ def fake_tools(folder: Path, uid: int) -> dict[str, str]:
     return {"PATH": f"{folder}:/usr/sbin:/usr/bin:/sbin:/bin"}
 
 
-def run_install(unpacked: Path, tmp_path: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+def run_install(
+    unpacked: Path, tmp_path: Path, env: dict[str, str]
+) -> subprocess.CompletedProcess[str]:
     dirs = {"BIN_DIR": str(tmp_path / "bin"), "SHARE_DIR": str(tmp_path / "share"),
             "HOME": str(tmp_path)}
     return subprocess.run([str(unpacked / "install.sh"), str(tmp_path / "opt" / "kiosk")],
