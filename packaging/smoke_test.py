@@ -8,7 +8,8 @@ screen, plays every sound, decodes photos, and signs in and redeems against a si
 runs from the venv. Usage: ``.venv/bin/python packaging/smoke_test.py [--bundle dist/kiosk]``.
 Exit 1 if any check fails. A check that cannot run on this machine (no mount namespaces, no
 dpkg, no pulseaudio) says SKIP. Photos come from ``$KIOSK_CORPUS`` (default
-``../shared/corpus``) when there, else from the repository's copies in ``tests/data``.
+``../shared/corpus``) when there, else from the repository's copies in ``tests/data``
+(``tests/helpers/corpus.py`` decides).
 """
 
 from __future__ import annotations
@@ -29,24 +30,17 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(1, str(REPO))
 
 import release  # noqa: E402
 import spec_support  # noqa: E402
 from qt_modules import SCREENS  # noqa: E402
 from silent_audio import silent_pulse  # noqa: E402
 
+from tests.helpers.corpus import best_corpus  # noqa: E402 - $KIOSK_CORPUS, else tests/data
 
-def corpus_image(relative: str) -> Path:
-    """A ZXing corpus photo: from ``$KIOSK_CORPUS`` (default ``../shared/corpus``) when it is
-    there, else the repository's own copy under ``tests/data/corpus``."""
-    full = Path(os.environ.get("KIOSK_CORPUS") or REPO.parent / "shared" / "corpus")
-    roots = (full, REPO / "tests" / "data" / "corpus")
-    found = [root / "zxing-blackbox" / relative for root in roots]
-    return next((path for path in found if path.is_file()), found[-1])
-
-
-QR_IMAGE = corpus_image("qrcode-1/1.png")
-BARCODE_IMAGE = corpus_image("code128-1/1.png")
+QR_IMAGE = best_corpus() / "qrcode-1" / "1.png"
+BARCODE_IMAGE = best_corpus() / "code128-1" / "1.png"
 DEMO_LOGIN = ("--email", "till@demo-shop.example", "--password", "till1234",
               "--domain", "demo-shop")
 REDEEM_CODE = "GB50-K7QX-9M2F-4TZB"  # £50.00 unused in the demo fixture

@@ -11,7 +11,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from packaging_helpers import PACKAGING
+
+from tests.helpers.packaging import PACKAGING
 
 VERSION = "9.8.7"
 

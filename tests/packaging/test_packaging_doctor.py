@@ -9,9 +9,9 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from packaging_helpers import PACKAGING
 
 from kiosk.cli import doctor
+from tests.helpers.packaging import PACKAGING
 
 HOOK = PACKAGING / "hooks" / "rthook_pyzbar.py"
 

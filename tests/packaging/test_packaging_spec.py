@@ -11,7 +11,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from packaging_helpers import REPO, load
+
+from tests.helpers.packaging import REPO, load
 
 
 def qt_modules_imported_by_kiosk() -> set[str]:

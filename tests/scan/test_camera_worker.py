@@ -8,9 +8,9 @@ import cv2
 import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
-from scan_helpers import VOUCHER, bgr, on_canvas, render
 
 from kiosk.app.camera_worker import CameraWorker
+from tests.helpers.scan import VOUCHER, bgr, on_canvas, render
 
 
 @pytest.fixture
