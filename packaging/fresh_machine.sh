@@ -51,6 +51,10 @@ fresh_root() {  # fresh_root DIR: a clean copy of the base with /proc, /sys, /de
     rm -rf "$1"
     cp -a "$base" "$1"
     cp /etc/resolv.conf "$1/etc/resolv.conf"
+    # Its own mount, private: `unshare --mount` inside needs / to be a mount point, and
+    # nothing mounted inside may propagate to the host.
+    bind "$1" "$1"
+    mount --make-rprivate "$1"
     if [ "${FRESH_HOST_CA:-1}" = 1 ] && ls /usr/local/share/ca-certificates/*.crt >/dev/null 2>&1
     then
         mkdir -p "$1/usr/local/share/ca-certificates"
@@ -140,7 +144,7 @@ stage_tar() {
         setpriv --reuid=65534 --regid=65534 --clear-groups env -i PATH=/usr/bin:/bin \
             HOME=/tmp/u /tmp/u/.local/bin/kiosk doctor >/tmp/doctor.out 2>&1 || true
         cat /tmp/doctor.out
-        grep -q 'libxcb.so.1' /tmp/doctor.out
+        grep -q 'zbar (libxcb.so.1' /tmp/doctor.out
         # As root it installs them (apt-get update included), then the program.
         ./install.sh
         env -i PATH=/usr/bin:/bin HOME=/tmp/h-doctor kiosk doctor || true"
