@@ -155,7 +155,12 @@ failed=""
 for s in build deb tar; do
     case $stage in all|$s) ;; *) continue ;; esac
     echo "== $s ($logs/$s.log)"
-    if ( trap cleanup EXIT; "stage_$s" ) >"$logs/$s.log" 2>&1; then echo "== $s: PASS"; else
+    # Not in an `if`: that would switch off `set -e` inside the stage.
+    set +e
+    ( set -e; trap cleanup EXIT; "stage_$s" ) >"$logs/$s.log" 2>&1
+    rc=$?
+    set -e
+    if [ "$rc" = 0 ]; then echo "== $s: PASS"; else
         echo "== $s: FAIL (last lines of $logs/$s.log:)"; tail -n 25 "$logs/$s.log"
         failed="$failed $s"
     fi

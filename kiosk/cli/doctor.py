@@ -53,7 +53,10 @@ def library_problem(path: str) -> str | None:
     try:
         ctypes.CDLL(path)
     except OSError as exc:
-        name, _, reason = str(exc).partition(": ")
+        # A frozen app's ctypes wraps the loader's error in a vaguer one ("… was not found
+        # when the application was frozen"); the loader's own names the library.
+        cause = exc.__cause__ if isinstance(exc.__cause__, OSError) else exc
+        name, _, reason = str(cause).partition(": ")
         library = os.path.basename(name)
         package = SYSTEM_LIBRARIES.get(library)
         hint = f" (Debian/Ubuntu: sudo apt-get install {package})" if package else ""

@@ -15,10 +15,13 @@ from tests.helpers.packaging import PACKAGING
 
 HOOK = PACKAGING / "hooks" / "rthook_pyzbar.py"
 
-# A frozen kiosk as PyInstaller runs it: sys._MEIPASS holds the bundled libzbar.
+# A frozen kiosk as PyInstaller runs it: sys._MEIPASS holds the bundled libzbar, ctypes is
+# PyInstaller's (its errors blame freezing), then our runtime hook runs.
 FROZEN_DOCTOR = """
 import runpy, sys
 sys.frozen, sys._MEIPASS = True, sys.argv[1]
+from PyInstaller.loader import pyimod03_ctypes
+pyimod03_ctypes.install()
 runpy.run_path(sys.argv[2])
 from kiosk.main import main
 sys.exit(main(["doctor"]))
