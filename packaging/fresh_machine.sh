@@ -17,6 +17,7 @@
 # exists) lends pip its download cache; set it empty to download everything again. Behind a
 # TLS-intercepting proxy the host trusts extra CAs (/usr/local/share/ca-certificates/*.crt):
 # they are copied in before ca-certificates is installed (FRESH_HOST_CA=0 to skip).
+# FRESH_DIST=DIR makes deb and tar take the packages from DIR instead of build's dist/.
 # Logs: /srv/fresh-logs/STAGE.log. Exit status: 0 when every stage asked for passed.
 set -eu
 stage=${1:-all}
@@ -25,6 +26,7 @@ base=/srv/fresh-base
 logs=/srv/fresh-logs
 mirror=${FRESH_MIRROR:-http://deb.debian.org/debian}
 pip_cache=${FRESH_PIP_CACHE-/root/.cache/pip}
+dist=${FRESH_DIST:-/srv/fresh/root/kiosk/dist}  # what deb and tar install: build's output
 screens="scan card redeem result queue settings lock signin"
 mkdir -p "$logs"
 
@@ -114,7 +116,7 @@ stage_build() {
 
 stage_deb() {
     root=/srv/fresh-deb
-    deb=$(ls /srv/fresh/root/kiosk/dist/voucher-kiosk_*_amd64.deb)
+    deb=$(ls "$dist"/voucher-kiosk_*_amd64.deb)
     fresh_root "$root"
     cp "$deb" "$root/root/"
     in_root "$root" "
@@ -127,7 +129,7 @@ stage_deb() {
 
 stage_tar() {
     root=/srv/fresh-tar
-    tarball=$(ls /srv/fresh/root/kiosk/dist/voucher-kiosk-*-linux-x86_64.tar.gz)
+    tarball=$(ls "$dist"/voucher-kiosk-*-linux-x86_64.tar.gz)
     fresh_root "$root"
     tar -xzf "$tarball" -C "$root/root"
     in_root "$root" "
