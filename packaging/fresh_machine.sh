@@ -149,7 +149,7 @@ stage_tar() {
         grep -q 'zbar (libxcb.so.1' /tmp/doctor.out
         # As root it installs them (apt-get update included), then the program.
         ./install.sh
-        env -i PATH=/usr/bin:/bin HOME=/tmp/h-doctor kiosk doctor || true"
+        env -i PATH=/usr/bin:/bin HOME=/tmp/h-doctor /usr/local/bin/kiosk doctor || true"
     render_all "$root" /usr/local/bin/kiosk
 }
 

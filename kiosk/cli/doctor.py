@@ -47,9 +47,9 @@ def _cameras() -> str:
     return ", ".join(f"{c.index}: {c.name}" for c in found) if found else "none found"
 
 
-def library_problem(path: str) -> str | None:
-    """Why the dynamic loader cannot load ``path``, naming the library really missing (which
-    may be a dependency of ``path``) and its package; None when it loads."""
+def _load_failure(path: str) -> tuple[str, str] | None:
+    """``(library, reason)`` when the dynamic loader cannot load ``path``: the library really
+    missing, which may be a dependency of ``path``; None when it loads."""
     try:
         ctypes.CDLL(path)
     except OSError as exc:
@@ -57,16 +57,30 @@ def library_problem(path: str) -> str | None:
         # when the application was frozen"); the loader's own names the library.
         cause = exc.__cause__ if isinstance(exc.__cause__, OSError) else exc
         name, _, reason = str(cause).partition(": ")
-        library = os.path.basename(name)
-        package = SYSTEM_LIBRARIES.get(library)
-        hint = f" (Debian/Ubuntu: sudo apt-get install {package})" if package else ""
-        return f"{library}: {reason or 'cannot be loaded'}{hint}"
+        return os.path.basename(name), reason or "cannot be loaded"
     return None
 
 
+def _install_hint(libraries: list[str]) -> str:
+    packages = [SYSTEM_LIBRARIES[lib] for lib in libraries if lib in SYSTEM_LIBRARIES]
+    return f" (Debian/Ubuntu: sudo apt-get install {' '.join(packages)})" if packages else ""
+
+
+def library_problem(path: str) -> str | None:
+    """Why ``path`` cannot be loaded, naming the library really missing and its package."""
+    failure = _load_failure(path)
+    if failure is None:
+        return None
+    library, reason = failure
+    return f"{library}: {reason}{_install_hint([library])}"
+
+
 def _system_libraries() -> str:
-    problems = [p for lib in SYSTEM_LIBRARIES if (p := library_problem(lib))]
-    return "MISSING " + "; ".join(dict.fromkeys(problems)) if problems else "ok"
+    failures = dict(f for lib in SYSTEM_LIBRARIES if (f := _load_failure(lib)))
+    if not failures:
+        return "ok"
+    reasons = ", ".join(sorted(set(failures.values())))
+    return f"MISSING {', '.join(failures)} ({reasons}){_install_hint(list(failures))}"
 
 
 def _zbar_problem() -> str | None:

@@ -58,6 +58,17 @@ def test_doctor_in_a_bundle_blames_the_library_zbar_lacks_not_zbar(
     assert "System:      ok" in result.stdout
 
 
+def test_doctor_names_missing_system_libraries_and_the_command(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(doctor.SYSTEM_LIBRARIES, "libkiosk-test-absent.so.1", "kiosk-test-pkg")
+    monkeypatch.setitem(doctor.SYSTEM_LIBRARIES, "libkiosk-test-gone.so.2", "kiosk-test-gone")
+    assert doctor._system_libraries() == (
+        "MISSING libkiosk-test-absent.so.1, libkiosk-test-gone.so.2 (cannot open shared object "
+        "file: No such file or directory) (Debian/Ubuntu: sudo apt-get install kiosk-test-pkg "
+        "kiosk-test-gone)")
+
+
 def test_doctor_libraries_are_the_debs_depends(release: ModuleType) -> None:
     packages = set(doctor.SYSTEM_LIBRARIES.values())
     declared = {alt.split()[0] for dep in release.DEB_DEPENDS for alt in dep.split("|")}
