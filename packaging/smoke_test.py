@@ -178,6 +178,7 @@ def _clean_run(result: subprocess.CompletedProcess[str]) -> None:
 
 
 def _check_png(path: Path) -> str:
+    """Checks ``path`` is a real, non-blank picture; returns a digest of its pixels."""
     import cv2  # noqa: PLC0415 - the checker, not the bundle, reads the PNG
     import numpy as np  # noqa: PLC0415
 
@@ -232,12 +233,12 @@ def check_sounds(bundle: Bundle) -> str:
         raise Skip(f"pulseaudio not installed: {len(outcomes)} sounds ran silently "
                    "(no audio output), none was heard")
     not_played = {name: what for name, what in outcomes.items() if what != "played"}
-    assert not not_played, f"{not_played} ({result.stderr.strip()[-400:]})"
+    assert not not_played, f"{not_played} ({_tail(result.stderr)})"
     return f"played {', '.join(outcomes)} on a null sink"
 
 
 def _json(result: subprocess.CompletedProcess[str]) -> Any:
-    assert result.returncode == 0, f"exit {result.returncode}: {result.stderr.strip()[-400:]}"
+    assert result.returncode == 0, f"exit {result.returncode}: {_tail(result.stderr)}"
     return json.loads(result.stdout)
 
 
