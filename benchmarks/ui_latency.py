@@ -132,7 +132,7 @@ def main() -> None:
 
     video = args.video or make_video(home / "bench.avi")
     if video:
-        from kiosk.app.camera_worker import CameraWorker
+        from kiosk.app.qt.camera_worker import CameraWorker
 
         worker = CameraWorker()
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -9,7 +9,7 @@ from engine_helpers import make_voucher
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.engine import Engine
-from kiosk.app.qt_controller import KioskController
+from kiosk.app.qt.controller import KioskController
 from kiosk.domain.errors import InvalidRequest
 from kiosk.domain.outcomes import EntryState, RedeemOutcome, RedeemStatus
 from kiosk.sim.testing import SimServer

@@ -10,7 +10,7 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 from scan_helpers import VOUCHER, bgr, on_canvas, render
 
-from kiosk.app.camera_worker import CameraWorker
+from kiosk.app.qt.camera_worker import CameraWorker
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QThread, QThreadPool
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import signin
-from kiosk.app.qt_runner import live_runners
+from kiosk.app.qt.runner import live_runners
 from kiosk.paths import resource
 from kiosk.sim.testing import SimServer, serve_in_thread
 from kiosk.ui.i18n import compile_translations

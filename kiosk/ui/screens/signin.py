@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.app.qt_runner import Runner
+from kiosk.app.qt.runner import Runner
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.style import set_role
 from kiosk.ui.texts import error_text
