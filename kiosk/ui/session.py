@@ -10,8 +10,8 @@ from PySide6.QtCore import QObject
 
 from kiosk.app.qt.controller import EngineApi, KioskController
 from kiosk.ui.cameras import Cameras
-from kiosk.ui.pin import check_pin
 from kiosk.ui.pages import Navigator
+from kiosk.ui.pin import check_pin
 
 if TYPE_CHECKING:
     from kiosk.ui.main_window import MainWindow

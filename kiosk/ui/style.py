@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtGui import QIcon, QPixmap
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QScroller, QWidget
 
 from kiosk.paths import resource
 
@@ -44,3 +44,8 @@ def set_tone(widget: QWidget, tone: str) -> None:
 def set_role(widget: QWidget, role: str) -> None:
     """Mark a button's role (primary, danger, nav, key) for the stylesheet."""
     widget.setProperty("role", role)
+
+
+def kinetic(area: QAbstractScrollArea) -> None:
+    """Let a finger drag ``area`` (kinetic scrolling, as on a phone)."""
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)

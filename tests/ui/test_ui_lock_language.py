@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from conftest import DOMAIN, TILL, Sim, make_window, open_settings
+from helpers.ui import DOMAIN, TILL, Sim, make_window, open_settings
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import signin

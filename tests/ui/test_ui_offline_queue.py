@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import DOMAIN, TILL, Sim, authorise, make_window
+from helpers.ui import DOMAIN, TILL, Sim, authorise, make_window, work_offline
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import signin
@@ -68,7 +68,7 @@ def test_conflict_shown_and_resolved(qtbot: QtBot, window: MainWindow, sim: Sim,
                                      tmp_path: Path) -> None:
     look_up(qtbot, window, NEWC)
     assert window.controller is not None
-    window.controller.set_offline_override(True)
+    work_offline(qtbot, window, True)
     qtbot.waitUntil(lambda: window.connection.state is not None
                     and not window.connection.state.online, timeout=10_000)
     look_up(qtbot, window, NEWC)
@@ -78,7 +78,7 @@ def test_conflict_shown_and_resolved(qtbot: QtBot, window: MainWindow, sim: Sim,
     server_side.update(current=500)
     assert sim.server is not None
     sim.server.add_voucher(server_side)
-    window.controller.set_offline_override(None)
+    work_offline(qtbot, window, False)
     qtbot.waitUntil(lambda: window.connection.state is not None
                     and window.connection.state.conflicts == 1, timeout=20_000)
     assert "Conflicts: 1" in window.connection.queue_label.text()
@@ -114,7 +114,7 @@ def test_conflict_shown_and_resolved(qtbot: QtBot, window: MainWindow, sim: Sim,
 def test_write_off_a_conflict(qtbot: QtBot, window: MainWindow, sim: Sim) -> None:
     look_up(qtbot, window, NEWC)
     assert window.controller is not None
-    window.controller.set_offline_override(True)
+    work_offline(qtbot, window, True)
     qtbot.waitUntil(lambda: window.connection.state is not None
                     and not window.connection.state.online, timeout=10_000)
     look_up(qtbot, window, NEWC)
@@ -123,7 +123,7 @@ def test_write_off_a_conflict(qtbot: QtBot, window: MainWindow, sim: Sim) -> Non
     server_side.update(current=2000, status="completed")
     assert sim.server is not None
     sim.server.add_voucher(server_side)
-    window.controller.set_offline_override(None)
+    work_offline(qtbot, window, False)
     qtbot.waitUntil(lambda: window.connection.state is not None
                     and window.connection.state.conflicts == 1, timeout=20_000)
     window.open_queue()

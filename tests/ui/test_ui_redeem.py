@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import Sim
+from helpers.ui import Sim
 from pytestqt.qtbot import QtBot
 
 from kiosk.domain.outcomes import RedeemStatus

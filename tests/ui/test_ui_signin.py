@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import DOMAIN, TILL, Sim, make_window
+from helpers.ui import DOMAIN, TILL, Sim, make_window
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import signin

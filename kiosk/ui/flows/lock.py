@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kiosk.ui.feedback import Sound
 from kiosk.ui.flows.base import Flow
 from kiosk.ui.pages import CLOSED_PAGES, Navigator, Page
 
@@ -26,6 +27,13 @@ class LockFlow(Flow):
         self.link(window.settings_screen.switch_staff_requested, self.sign_out)
         self.link(window.lock_button.clicked, self.lock)
         self.link(window.idle.idle, self.lock)
+        self.link(window.wedge.scanned, self._scanned)
+
+    def _scanned(self, _code: str) -> None:
+        if self.nav.page is Page.LOCK:
+            self.window.wedge.forget(_code)
+            self.screen.scan_refused()
+            self.nav.play(Sound.WARNING)
 
     def lock(self) -> None:
         """Lock the till until the staff password is typed."""

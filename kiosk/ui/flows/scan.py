@@ -34,7 +34,7 @@ class ScanFlow(Flow):
         self.result = window.result_screen
         controller = self.controller
         self.link(self.scan_screen.code_entered, self.scan_code)
-        self.link(self.scan_screen.settings_requested, lambda: session.settings.open())
+        self.link(self.scan_screen.settings_requested, self._camera_settings)
         self.link(window.wedge.scanned, self.scan_code)
         self.link(session.cameras.code_seen, self._camera_code)
         self.link(self.card.redeem_all, self.redeem)
@@ -67,6 +67,8 @@ class ScanFlow(Flow):
         """A code arrived (camera, wedge scanner or typed): look it up."""
         if self.nav.page in CLOSED_PAGES:
             return
+        if self.window.settings_screen.scanner_test.hasFocus():
+            return  # a scanner being tested in the settings
         try:
             code = normalise_code(raw)
         except CodeRejected:
@@ -89,6 +91,9 @@ class ScanFlow(Flow):
         self.nav.show_page(Page.SCAN)
         self.scan_screen.show_checking(code)
         self.controller.lookup(code, self._lookup_failed)
+
+    def _camera_settings(self) -> None:
+        self.session.settings.open(tab="scanner")
 
     def _camera_code(self, text: str) -> None:
         if self.nav.page in CAMERA_PAGES:

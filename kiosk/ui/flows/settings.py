@@ -25,12 +25,17 @@ class SettingsFlow(Flow):
         self.link(screen.cameras_requested, self._find_cameras)
         self.link(screen.preview_requested, self.cameras.start_preview)
         self.link(window.settings_button.clicked, self.open)
+        self.link(window.wedge.burst, self._burst)
 
-    def open(self) -> None:
-        """The settings screen (manager only)."""
+    def _burst(self, code: str, gap_ms: float) -> None:
+        if self.nav.page is Page.SETTINGS and self.screen.scanner_test.hasFocus():
+            self.screen.show_scanner_test(code, gap_ms)
+
+    def open(self, tab: str = "") -> None:
+        """The settings screen (manager only), at ``tab`` when given."""
         if self.nav.page in CLOSED_PAGES:
             return
-        self.session.manager.require(self.tr("Open the settings"), self.show)
+        self.session.manager.require(self.tr("Open the settings"), lambda: self.show(tab))
 
     def account_text(self) -> str:
         """Who is signed in where, for the settings screen."""
@@ -39,9 +44,11 @@ class SettingsFlow(Flow):
             "%2", account.email).replace("%3", account.domain_name).replace(
             "%4", account.server_url)
 
-    def show(self) -> None:
+    def show(self, tab: str = "") -> None:
         """The settings screen, for a caller that already has manager authority."""
         self.screen.load(self.controller.settings_values(), self.account_text())
+        if tab in self.screen.tab_keys:
+            self.screen.tabs.setCurrentIndex(self.screen.tab_keys.index(tab))
         self.nav.show_page(Page.SETTINGS)
 
     def save(self, changed: dict[str, Any]) -> None:

@@ -22,7 +22,6 @@ from kiosk.ui.screens.base import Screen
 from kiosk.ui.style import set_role
 from kiosk.ui.texts import (
     Tone,
-    clock,
     day,
     grouped_code,
     left_text,
@@ -201,8 +200,8 @@ class CardScreen(Screen):
 
     def _offline_text(self, lookup: Lookup) -> str:
         minutes = max(int((datetime.now(UTC) - lookup.checked_at).total_seconds() // 60), 0)
-        return self.tr("Offline: last checked online at %1, %n minute(s) ago.", None, minutes) \
-            .replace("%1", stamp(lookup.checked_at))
+        return self.tr("Offline: showing the last known status. Last checked online at %1, "
+                       "%n minute(s) ago.", None, minutes).replace("%1", stamp(lookup.checked_at))
 
     def _why_not(self, lookup: Lookup) -> str:
         """Why the card offers no redemption, and what staff can do."""

@@ -7,7 +7,6 @@ screen says to set a PIN in Settings.
 from __future__ import annotations
 
 from collections.abc import Callable
-
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
