@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from PySide6.QtGui import QIcon, QPixmap
@@ -10,11 +11,29 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QScroller, QWid
 from kiosk.paths import resource
 
 
-def load_stylesheet(app: QApplication) -> None:
-    """Apply ``resources/style.qss`` to the whole application."""
+_PX = re.compile(r"(\d+)px")
+
+
+def stylesheet(scale: float = 1.0) -> str:
+    """``resources/style.qss`` with every size multiplied by ``scale``."""
     path = resource("style.qss")
-    if path.exists():
-        app.setStyleSheet(path.read_text(encoding="utf-8"))
+    if not path.exists():
+        return ""
+    text = path.read_text(encoding="utf-8")
+    if scale == 1.0:
+        return text
+    return _PX.sub(lambda m: f"{round(int(m.group(1)) * scale)}px", text)
+
+
+def screen_scale(width: int, height: int) -> float:
+    """How much bigger than the 1280×800 design the type and targets should be (never
+    smaller: touch targets stay >= 44 px on a 1024×600 screen)."""
+    return round(max(1.0, min(width / 1280, height / 800, 2.0)), 2)
+
+
+def load_stylesheet(app: QApplication, scale: float = 1.0) -> None:
+    """Apply the stylesheet, scaled, to the whole application."""
+    app.setStyleSheet(stylesheet(scale))
 
 
 @cache
