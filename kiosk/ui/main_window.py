@@ -145,6 +145,8 @@ class MainWindow(QMainWindow):
         self.kiosk_label.setObjectName("title")
         self.staff_label = QLabel(bar)
         self.staff_label.setObjectName("staff")
+        for label in (self.kiosk_label, self.staff_label):
+            label.setWordWrap(True)  # gives way to the buttons on a narrow screen
         self.connection = ConnectionIndicator(bar)
         self.scan_button = QPushButton(bar)
         self.queue_button = QPushButton(bar)

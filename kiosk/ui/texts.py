@@ -73,8 +73,7 @@ def state_detail(state: VoucherState, voucher: Voucher | None) -> str:
     """One line saying why, with the date when there is one."""
     if state is VoucherState.UNSEEN_OFFLINE:
         return QCoreApplication.translate(
-            "Texts", "This voucher hasn't been seen on this till, and the server can't be "
-            "reached to check it.")
+            "Texts", "This voucher hasn't been seen on this till.")
     if voucher is None or state is VoucherState.UNKNOWN:
         return QCoreApplication.translate("Texts", "This code is not a voucher of this shop.")
     if state is VoucherState.FULLY_REDEEMED:

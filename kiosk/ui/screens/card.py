@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.outcomes import Lookup
 from kiosk.domain.voucher import Voucher, VoucherKind, VoucherState
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.style import set_role
+from kiosk.ui.style import kinetic, set_role
 from kiosk.ui.texts import (
     Tone,
     day,
@@ -88,7 +88,7 @@ class CardScreen(Screen):
         self.redeem_part_button = QPushButton(self)
         self.back_button = QPushButton(self)
 
-        details = QWidget(self)
+        self.details = details = QWidget(self)
         details_box = QVBoxLayout(details)
         details_box.addWidget(self.remaining_label)
         details_box.addWidget(self.queued_label)
@@ -96,15 +96,17 @@ class CardScreen(Screen):
         details_box.addWidget(self.history_title)
         details_box.addWidget(self.history_list)
         details_box.addStretch(1)
-        scroll = QScrollArea(self)
+        self.scroll = scroll = QScrollArea(self)
+        kinetic(scroll)
         scroll.setWidgetResizable(True)
         scroll.setWidget(details)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
-        buttons.addWidget(self.why_label, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.redeem_part_button)
-        buttons.addWidget(self.redeem_all_button, 2)
+        buttons.addWidget(self.redeem_all_button)
+        self.redeem_all_button.setMinimumWidth(360)  # the big target, as wide as fits
         box = QVBoxLayout(self)
         box.setContentsMargins(16, 12, 16, 12)
         box.addWidget(self.banner)
@@ -112,6 +114,8 @@ class CardScreen(Screen):
         box.addWidget(self.offline_note)
         box.addWidget(self.notice_label)
         box.addWidget(scroll, 1)
+        box.addStretch(0)
+        box.addWidget(self.why_label)
         box.addLayout(buttons)
 
         self.redeem_all_button.clicked.connect(self._redeem_all)
@@ -168,6 +172,7 @@ class CardScreen(Screen):
             self.code_label.clear()
             self.offline_note.hide()
             self.why_label.clear()
+            self.why_label.hide()
             self._show_voucher(None, None)
             self._set_enabled(redeemable=False, partial=False)
             return
@@ -190,6 +195,8 @@ class CardScreen(Screen):
         else:
             self.redeem_all_button.setText(self.tr("Redeem all"))
         self.why_label.setText("" if can_redeem else self._why_not(lookup))
+        self.why_label.setVisible(not can_redeem)
+        self.scroll.setVisible(voucher is not None)
         self._set_enabled(redeemable=can_redeem and not self.sending,
                           partial=partial and not self.sending)
         self.redeem_all_button.setVisible(can_redeem)
@@ -264,6 +271,9 @@ class CardScreen(Screen):
             self.history_list.addItem(f"{stamp(entry.at)}   {units(voucher, entry.amount)}")
         self.history_title.setVisible(bool(voucher.history))
         self.history_list.setVisible(bool(voucher.history))
+        # Scroll rather than squeeze: a squeezed form clips its wrapped lines.
+        self.details.setMinimumHeight(0)
+        self.details.setMinimumHeight(self.details.sizeHint().height())
 
     def _window_text(self, voucher: Voucher) -> str:
         if len(voucher.windows) > 1:  # each window as it is: a merged range hides the gaps
