@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QScroller, QWid
 
 from kiosk.paths import resource
 
-
 _PX = re.compile(r"(\d+)px")
 
 

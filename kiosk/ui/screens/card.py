@@ -96,7 +96,7 @@ class CardScreen(Screen):
         details_box.addWidget(self.history_title)
         details_box.addWidget(self.history_list)
         details_box.addStretch(1)
-        self.scroll = scroll = QScrollArea(self)
+        self.details_area = scroll = QScrollArea(self)
         kinetic(scroll)
         scroll.setWidgetResizable(True)
         scroll.setWidget(details)
@@ -196,7 +196,7 @@ class CardScreen(Screen):
             self.redeem_all_button.setText(self.tr("Redeem all"))
         self.why_label.setText("" if can_redeem else self._why_not(lookup))
         self.why_label.setVisible(not can_redeem)
-        self.scroll.setVisible(voucher is not None)
+        self.details_area.setVisible(voucher is not None)
         self._set_enabled(redeemable=can_redeem and not self.sending,
                           partial=partial and not self.sending)
         self.redeem_all_button.setVisible(can_redeem)
