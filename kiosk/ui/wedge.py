@@ -38,7 +38,7 @@ class WedgeFilter(QObject):
         self.clock = clock
         self.enabled = True
         # A scanner that re-sends the same code (a double trigger) counts once.
-        self.debouncer = Debouncer(HARDWARE_DEBOUNCE_S, clock)
+        self.debouncer = Debouncer(HARDWARE_DEBOUNCE_S, self._now)
         self._gap_ms = 0.0  # slowest gap between keys of the burst being typed
         self._last_key: float | None = None
         self._target: QObject | None = None
@@ -46,6 +46,9 @@ class WedgeFilter(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._flush)
+
+    def _now(self) -> float:
+        return self.clock()  # read at each call: tests swap the clock
 
     def set_max_gap_ms(self, gap_ms: int) -> None:
         """Accept bursts whose keys come at most ``gap_ms`` apart (the scanner's speed)."""

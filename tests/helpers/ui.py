@@ -9,6 +9,9 @@ from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.paths import resource
@@ -144,3 +147,30 @@ def visit_every_screen(qtbot: QtBot, window: MainWindow,
     see("lock", window)
     window.show_page(Page.SIGNIN)
     see("signin", window)
+
+
+class Clock:
+    """The wedge filter's clock: moves only when the test says."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def type_keys(widget: QWidget, text: str, clock: Clock, gap_s: float, *,
+              enter: bool = False) -> None:
+    """Key presses to ``widget``, ``gap_s`` apart on the filter's clock."""
+    for char in text:
+        clock.now += gap_s
+        QTest.keyClick(widget, char)
+    if enter:
+        clock.now += gap_s
+        QTest.keyClick(widget, Qt.Key.Key_Return)
+
+
+def focused(qtbot: QtBot, widget: QWidget) -> QWidget:
+    widget.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
+    return widget
