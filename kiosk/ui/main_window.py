@@ -416,6 +416,10 @@ class MainWindow(QMainWindow):
         if event.key() == Qt.Key.Key_F11:
             self.toggle_full_screen()
             return
+        if event.key() == Qt.Key.Key_Escape and self.page in (Page.QUEUE, Page.SETTINGS,
+                                                              Page.RESULT):
+            self.go_home()  # Escape goes back: from these, to scanning
+            return
         super().keyPressEvent(event)
 
     def toggle_full_screen(self) -> None:

@@ -82,6 +82,7 @@ class CardScreen(Screen):
         self.history_title.setObjectName("fieldName")
         self.history_list = QListWidget(self)
         self.history_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        kinetic(self.history_list)
         self.history_list.setMaximumHeight(130)
         self.redeem_all_button = QPushButton(self)
         set_role(self.redeem_all_button, "primary")

@@ -99,6 +99,11 @@ class ManagerScreen(Screen):
         self.retranslate()
         self.secret_field.setFocus()
 
+    def escape(self) -> bool:
+        """Escape: give up."""
+        self.cancelled.emit()
+        return True
+
     def submit(self) -> None:
         """Check what was typed."""
         secret, check, runner = self.secret_field.text(), self.check, self.runner

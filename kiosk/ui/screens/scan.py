@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.style import pixmap, set_role
+from kiosk.ui.style import kinetic, pixmap, set_role
 from kiosk.ui.texts import clock, grouped_code
 
 PREVIEW_MIN = (320, 240)
@@ -51,7 +51,9 @@ class ScanScreen(Screen):
         self.hint.setWordWrap(True)
         self.code_field = QLineEdit(self)
         self.code_field.setObjectName("codeField")
-        self.code_field.setClearButtonEnabled(True)
+        self.clear_button = QPushButton("×", self)  # a 48 px target, not the 16 px built-in
+        self.clear_button.setObjectName("clearCode")
+        self.clear_button.clicked.connect(self._clear)
         self.check_button = QPushButton(self)
         set_role(self.check_button, "primary")
         self.error_label = QLabel(self)
@@ -64,6 +66,7 @@ class ScanScreen(Screen):
 
         entry = QHBoxLayout()
         entry.addWidget(self.code_field, 1)
+        entry.addWidget(self.clear_button)
         entry.addWidget(self.check_button)
         side = QVBoxLayout()
         side.addWidget(self.hint)
@@ -82,6 +85,7 @@ class ScanScreen(Screen):
         row.addLayout(camera, 3)
         row.addLayout(side, 2)
         self.recent_list.setWordWrap(True)
+        kinetic(self.recent_list)
         self.recent_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.camera_button.clicked.connect(self.settings_requested.emit)
 
@@ -94,9 +98,14 @@ class ScanScreen(Screen):
         self.hint.setText(self.tr("Scan a voucher or type its code"))
         self.code_field.setPlaceholderText(self.tr("Voucher code"))
         self.check_button.setText(self.tr("Check"))
+        self.clear_button.setToolTip(self.tr("Clear the code"))
         self.recent_title.setText(self.tr("Recent scans"))
         self.camera_button.setText(self.tr("Camera settings"))
         self._show_camera_state()
+
+    def _clear(self) -> None:
+        self.code_field.clear()
+        self.code_field.setFocus()
 
     def _submit(self) -> None:
         text = self.code_field.text().strip()
