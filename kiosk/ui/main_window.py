@@ -30,6 +30,7 @@ from kiosk.ui.feedback import Feedback, Sound
 from kiosk.ui.i18n import Translations
 from kiosk.ui.idle import MINUTE_MS, IdleWatcher
 from kiosk.ui.pages import CLOSED_PAGES, MANAGER_PAGES, Page
+from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.card import CardScreen
 from kiosk.ui.screens.lock import LockScreen
 from kiosk.ui.screens.manager import ManagerScreen
@@ -48,6 +49,7 @@ from kiosk.ui.wedge import WedgeFilter
 __all__ = ["MANAGER_PAGES", "MainWindow", "Page"]
 
 FLASH_MS = 180
+DEFAULT_KIOSK_NAME = "Till 1"  # the settings' default
 # Where a scanner burst is caught (on the lock screen too: it must never reach the password).
 WEDGE_PAGES = frozenset({Page.SCAN, Page.CARD, Page.RESULT, Page.REDEEM, Page.QUEUE,
                          Page.SETTINGS, Page.LOCK})
@@ -195,6 +197,8 @@ class MainWindow(QMainWindow):
     def _show_who(self) -> None:
         session = self.session
         name = str(session.setting("kiosk_name")) if session else ""
+        if name == DEFAULT_KIOSK_NAME:
+            name = self.tr("Till 1")  # the default name is shown in the till's language
         self.kiosk_label.setText(name or APP_NAME)
         self.staff_label.setText(
             self.tr("%1 at %2").replace("%1", session.account.staff_name).replace(
@@ -223,6 +227,9 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is not self.pages[page]:
             self.tap_guard.arm()
         self.stack.setCurrentWidget(self.pages[page])
+        screen = self.pages[page]
+        if isinstance(screen, Screen):
+            screen.focus_target().setFocus()
         usable = session is not None and page not in CLOSED_PAGES
         for button in self.nav_buttons:
             button.setEnabled(usable)

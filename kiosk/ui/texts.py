@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from functools import cache
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, QTimeZone
 
 from kiosk.domain.errors import (
     AccessDenied,
@@ -26,6 +27,23 @@ from kiosk.domain.errors import (
 from kiosk.domain.money import Money, exponent
 from kiosk.domain.outcomes import EntryState, Lookup
 from kiosk.domain.voucher import Voucher, VoucherState
+
+
+class Texts(QObject):
+    """Plural strings of the ``Texts`` context (lupdate sees numerus only in ``self.tr``)."""
+
+    def uses(self, count: int) -> str:
+        """"1 use", "3 uses"."""
+        return self.tr("%n use(s)", None, count)
+
+    def uses_left(self, available: int, total: int) -> str:
+        """"3 of 5 uses left"."""
+        return self.tr("%1 of %n use(s) left", None, total).replace("%1", str(available))
+
+
+@cache
+def _texts() -> Texts:
+    return Texts()
 
 
 class Tone(StrEnum):
@@ -108,15 +126,16 @@ def money_text(minor: int, currency: str) -> str:
     prefix, _, suffix = zero.format().partition(zero.major_str())
     symbol = (prefix or suffix).strip()
     places = exponent(currency)
-    return QLocale().toCurrencyString(minor / 10**places, symbol, places) if symbol \
-        else money.format()
+    if not symbol:
+        return money.format()
+    return QLocale().toCurrencyString(minor / 10**places, symbol, places)
 
 
 def units(voucher: Voucher, amount: int) -> str:
     """``amount`` in the voucher's units: money in its currency, or a number of uses."""
     if voucher.money(amount) is not None and voucher.currency:
         return money_text(amount, voucher.currency)
-    return QCoreApplication.translate("Texts", "%n use(s)", None, amount)
+    return _texts().uses(amount)
 
 
 def amount_text(amount: int | None, currency: str | None) -> str:
@@ -125,7 +144,7 @@ def amount_text(amount: int | None, currency: str | None) -> str:
         return ""
     if currency:
         return money_text(amount, currency)
-    return QCoreApplication.translate("Texts", "%n use(s)", None, amount)
+    return _texts().uses(amount)
 
 
 def grouped_code(code: str) -> str:
@@ -141,9 +160,7 @@ def left_text(voucher: Voucher, available: int) -> str:
     if voucher.money(available) is not None:
         return QCoreApplication.translate("Texts", "%1 left").replace(
             "%1", units(voucher, available))
-    return QCoreApplication.translate("Texts", "%1 of %n use(s) left", None, voucher.total).replace(
-        "%1", str(available)
-    )
+    return _texts().uses_left(available, voucher.total)
 
 
 def refusal_text(reason: RefusalReason | None) -> str:

@@ -17,6 +17,10 @@ class Screen(QWidget):
     def retranslate(self) -> None:
         """Set every user-visible text (called at start and on every language change)."""
 
+    def focus_target(self) -> QWidget:
+        """What gets the keyboard focus when the screen comes up (its main action)."""
+        return self
+
     def escape(self) -> bool:
         """Go back one step (Escape); False when there is nowhere to go back to."""
         return False

@@ -306,6 +306,11 @@ class CardScreen(Screen):
         self._set_enabled(redeemable=False, partial=False)
         self.redeem_all.emit(lookup.code, lookup.available)
 
+    def focus_target(self) -> QWidget:
+        """Return does the main thing of this card."""
+        return self.redeem_all_button if self.redeem_all_button.isEnabled() \
+            else self.back_button
+
     def escape(self) -> bool:
         """Escape: back to scanning."""
         self.back.emit()

@@ -83,6 +83,10 @@ class LockScreen(Screen):
         self.retranslate()
         self.password_field.setFocus()
 
+    def focus_target(self) -> QWidget:
+        """The password."""
+        return self.password_field
+
     def scan_refused(self) -> None:
         """A scanner burst arrived while locked: nothing was typed into the password."""
         self.error_label.setText(self.tr("That was a scan. Unlock first, then scan again."))

@@ -99,6 +99,10 @@ class ManagerScreen(Screen):
         self.retranslate()
         self.secret_field.setFocus()
 
+    def focus_target(self) -> QWidget:
+        """The PIN or password."""
+        return self.secret_field
+
     def escape(self) -> bool:
         """Escape: give up."""
         self.cancelled.emit()

@@ -257,6 +257,12 @@ class RedeemScreen(Screen):
         self.confirm_button.setEnabled(True)
         self.notice_label.hide()
 
+    def focus_target(self) -> QWidget:
+        """Return goes on to the question, then confirms it."""
+        if self.steps.currentIndex() == 1:
+            return self.confirm_button
+        return self.next_button if self.next_button.isEnabled() else self
+
     def escape(self) -> bool:
         """Escape: from the question back to the keypad, from the keypad back to the card."""
         if self.steps.currentIndex() == 1:

@@ -122,6 +122,10 @@ class ScanScreen(Screen):
         self.error_label.clear()
         self.checking_label.setText(self.tr("Checking %1…").replace("%1", grouped_code(code)))
 
+    def focus_target(self) -> QWidget:
+        """The code field."""
+        return self.code_field
+
     def reset(self) -> None:
         """Ready for the next customer: empty field, no error, focus on the field."""
         self.code_field.clear()
