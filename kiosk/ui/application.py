@@ -114,6 +114,10 @@ def run_gui(args: argparse.Namespace) -> int:
             window.showFullScreen()
         else:
             window.show()
+        # Take the keyboard: with no window manager (a kiosk often has none) nobody else
+        # gives the window focus, and a keyboard-wedge scanner would type into nothing.
+        window.raise_()
+        window.activateWindow()
         QTimer.singleShot(0, lambda: window.start(demo_login=demo_login))
         code = app.exec()
         window.shutdown()

@@ -97,8 +97,8 @@ class WedgeFilter(QObject):
 
     @staticmethod
     def _key_text(event: QKeyEvent) -> str | None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            return ENTER
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or event.text() in ("\r", "\n"):
+            return ENTER  # scanners end with Enter, some with a line feed
         if event.key() == Qt.Key.Key_Tab:
             return TAB
         text = event.text()

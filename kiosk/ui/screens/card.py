@@ -119,6 +119,9 @@ class CardScreen(Screen):
         box.addWidget(self.why_label)
         box.addLayout(buttons)
 
+        # Tab goes left to right along the buttons, as they are seen.
+        QWidget.setTabOrder(self.back_button, self.redeem_part_button)
+        QWidget.setTabOrder(self.redeem_part_button, self.redeem_all_button)
         self.redeem_all_button.clicked.connect(self._redeem_all)
         self.redeem_part_button.clicked.connect(self._redeem_part)
         self.back_button.clicked.connect(self.back.emit)

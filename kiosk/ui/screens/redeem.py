@@ -109,6 +109,8 @@ class RedeemScreen(Screen):
         box.addWidget(self.notice_label)
         box.addWidget(self.steps, 1)
 
+        QWidget.setTabOrder(self.cancel_button, self.next_button)
+        QWidget.setTabOrder(self.confirm_button, self.change_button)
         self.keypad.text_changed.connect(self._typed)
         self.keypad.max_pressed.connect(self.fill_max)
         self.cancel_button.clicked.connect(self.cancelled.emit)

@@ -64,12 +64,12 @@ class ScanScreen(Screen):
         self.recent_list = QListWidget(self)
         self.recent_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-        entry = QHBoxLayout()
-        entry.addWidget(self.code_field, 1)
+        entry = QHBoxLayout()  # under the field: the field keeps the whole width for the code
         entry.addWidget(self.clear_button)
-        entry.addWidget(self.check_button)
+        entry.addWidget(self.check_button, 1)
         side = QVBoxLayout()
         side.addWidget(self.hint)
+        side.addWidget(self.code_field)
         side.addLayout(entry)
         side.addWidget(self.checking_label)
         side.addWidget(self.error_label)
