@@ -22,6 +22,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screen", default="scan", help="screen for --screenshot")
     parser.add_argument("--fullscreen", action="store_true", help="start in kiosk mode")
     parser.add_argument("--size", metavar="WxH", help="window size, e.g. 1024x600")
+    parser.add_argument("--language", metavar="CODE",
+                        help="UI language for this run (en, de), whatever the settings say")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_commands(subparsers)
     return parser

@@ -89,7 +89,8 @@ def run_gui(args: argparse.Namespace) -> int:
     """Run the kiosk GUI until the window closes; returns the exit code."""
     app = make_app()
     translations = Translations()
-    translations.install(initial_language())
+    language = getattr(args, "language", None)
+    translations.install(language or initial_language())
     with contextlib.ExitStack() as stack:
         demo_login = None
         if args.demo:
@@ -97,6 +98,7 @@ def run_gui(args: argparse.Namespace) -> int:
             demo_login = {"server": url, **DEMO_LOGIN}
             print(f"Demo server: {url}", flush=True)  # noqa: T201 - tests and staff read it
         window = MainWindow(translations=translations, camera=not args.screenshot)
+        window.language_override = language
         if args.screenshot:
             window.resize(*(args_size(args) or DEFAULT_SIZE))
         else:

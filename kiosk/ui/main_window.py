@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.poll_ms = poll_ms
         self.camera_enabled = camera
         self.session: Session | None = None
+        self.language_override: str | None = None  # ``--language``: wins over the settings
         self.runner = Runner(self)  # sign-in work, before any session exists
         self.feedback = Feedback(self)
         self.idle = IdleWatcher(self, unit_ms=idle_unit_ms)
@@ -391,7 +392,7 @@ class MainWindow(QMainWindow):
                                 volume=int(session.setting("volume")))
         self.idle.set_minutes(int(session.setting("idle_lock_minutes")))
         self.wedge.set_max_gap_ms(int(session.setting("scanner_gap_ms")))
-        language = str(session.setting("language"))
+        language = self.language_override or str(session.setting("language"))
         if self.translations.language != language or not language:
             self.translations.install(language)
         self._show_who()

@@ -789,7 +789,7 @@
     <message>
         <location filename="../../kiosk/ui/flows/settings.py" line="68"/>
         <source>Saved. The manager PIN is set.</source>
-        <translation>Gespeichert. Die Leitungs-PIN ist gesetzt.</translation>
+        <translation>Gespeichert. Die Manager-PIN ist gesetzt.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/flows/settings.py" line="68"/>
