@@ -67,3 +67,17 @@ def set_role(widget: QWidget, role: str) -> None:
 def kinetic(area: QAbstractScrollArea) -> None:
     """Let a finger drag ``area`` (kinetic scrolling, as on a phone)."""
     QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+
+
+def restyle(widget: QWidget, name: str, value: str) -> None:
+    """Set a property the stylesheet keys on (``objectName`` too) and re-polish, only when it
+    changes (polishing is slow: not on every scan)."""
+    current = widget.objectName() if name == "objectName" else widget.property(name)
+    if current == value:
+        return
+    if name == "objectName":
+        widget.setObjectName(value)
+    else:
+        widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

@@ -26,6 +26,7 @@ from kiosk.backends.vouchercart.models import Tokens
 from kiosk.backends.vouchercart.session import Session
 from kiosk.domain.errors import RefusalReason
 from kiosk.domain.outcomes import EntryState, RedeemStatus
+from kiosk.domain.voucher import VoucherState
 from kiosk.sim.testing import SimServer, serve_in_thread
 from kiosk.store.secrets import open_secrets
 
@@ -54,6 +55,9 @@ def test_offline_queue_then_replay_with_original_minute(engine: Engine, sim: Sim
 def test_offline_refuses_unseen_and_more_than_cached(engine: Engine) -> None:
     engine.lookup(QUANTITY)
     engine.set_offline_override(True)
+    looked = engine.lookup(GBP50)
+    assert looked.state is VoucherState.UNSEEN_OFFLINE  # not "unknown": it may be valid
+    assert looked.offline
     unseen = engine.redeem(GBP50, 100)
     assert unseen.status is RedeemStatus.REFUSED
     assert unseen.reason is RefusalReason.OFFLINE_UNSEEN

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.outcomes import Lookup
 from kiosk.domain.voucher import Voucher, VoucherKind, VoucherState
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.style import kinetic, set_role
+from kiosk.ui.style import kinetic, restyle, set_role
 from kiosk.ui.texts import (
     Tone,
     day,
@@ -205,9 +205,7 @@ class CardScreen(Screen):
                           partial=partial and not self.sending)
         self.redeem_all_button.setVisible(can_redeem)
         self.redeem_part_button.setVisible(partial)
-        set_role(self.back_button, "" if can_redeem else "primary")
-        self.back_button.style().unpolish(self.back_button)
-        self.back_button.style().polish(self.back_button)
+        restyle(self.back_button, "role", "" if can_redeem else "primary")
 
     def _offline_text(self, lookup: Lookup) -> str:
         minutes = max(int((datetime.now(UTC) - lookup.checked_at).total_seconds() // 60), 0)
@@ -245,10 +243,8 @@ class CardScreen(Screen):
             return
         self.remaining_label.setText(left_text(voucher, lookup.available))
         # On a card that cannot be redeemed the balance is secondary.
-        self.remaining_label.setObjectName(
-            "bigValue" if lookup.state.redeemable else "secondaryValue")
-        self.remaining_label.style().unpolish(self.remaining_label)
-        self.remaining_label.style().polish(self.remaining_label)
+        restyle(self.remaining_label, "objectName",
+                "bigValue" if lookup.state.redeemable else "secondaryValue")
         self.queued_label.setText(
             self.tr("%1 waiting to be sent from this till.").replace(
                 "%1", units(voucher, lookup.queued)) if lookup.queued else "")
