@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from helpers.e2e import Kiosk, running_kiosk
+
+from tests.helpers.e2e import Kiosk, running_kiosk
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ simulator's request log and the pixels on screen."""
 
 from __future__ import annotations
 
-from helpers.e2e import SCREEN, Kiosk, wait_for
+from tests.helpers.e2e import SCREEN, Kiosk, wait_for
 
 GREEN = "#1b7f3b"  # the "Redeemed" banner
 PREVIEW = "#20242b"  # the scan screen's camera panel

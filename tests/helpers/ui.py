@@ -1,60 +1,17 @@
-"""Shared UI test helpers: the simulator with a persistent database, windows, manager checks.
-
-Fixtures live in ``tests/ui/conftest.py``; tests import these helpers from here.
-"""
+"""Helpers for the UI tests: demo logins, a main window with fast timers, the manager check."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import ExitStack
-from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.paths import resource
-from kiosk.sim.testing import SimServer, serve_in_thread
 from kiosk.ui.main_window import MainWindow, Page
-
-TILL = ("till@demo-shop.example", "till1234")
-MANAGER = ("manager@demo-shop.example", "manager1234")
-DOMAIN = "demo-shop"
-FIXTURE = resource("demo-fixture.json")
-
-
-class Sim:
-    """The simulator with a persistent database, so it can be stopped and started again."""
-
-    def __init__(self, db: Path) -> None:
-        self.db = db
-        self.port = 0
-        self.server: SimServer | None = None
-        self._stack = ExitStack()
-
-    def start(self) -> SimServer:
-        """Serve (again, on the same port once it has one)."""
-        self.server = self._stack.enter_context(
-            serve_in_thread(FIXTURE, db=self.db, port=self.port))
-        self.port = self.server.port
-        return self.server
-
-    def stop(self) -> None:
-        """Stop serving: the kiosk now sees connection refused."""
-        self._stack.close()
-        self._stack = ExitStack()
-        self.server = None
-
-    @property
-    def url(self) -> str:
-        """The API base URL."""
-        return f"http://127.0.0.1:{self.port}/v1"
-
-    def voucher(self, code: str) -> dict[str, object]:
-        """The server's state of ``code``."""
-        assert self.server is not None
-        return dict(self.server.voucher(code))
+from tests.helpers.demo import TILL
 
 
 def make_window(qtbot: QtBot, **options: int) -> MainWindow:
@@ -83,6 +40,36 @@ def open_settings(qtbot: QtBot, window: MainWindow, secret: str = TILL[1]) -> No
     window.open_settings()
     authorise(qtbot, window, secret)
     assert window.page is Page.SETTINGS
+
+
+class Clock:
+    """The wedge filter's clock: moves only when the test says."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+W = TypeVar("W", bound=QWidget)
+
+
+def type_keys(widget: QWidget, text: str, clock: Clock, gap_s: float, *,
+              enter: bool = False) -> None:
+    """Key presses to ``widget``, ``gap_s`` apart on the filter's clock."""
+    for char in text:
+        clock.now += gap_s
+        QTest.keyClick(widget, char)  # type: ignore[call-overload]
+    if enter:
+        clock.now += gap_s
+        QTest.keyClick(widget, Qt.Key.Key_Return)
+
+
+def focused(qtbot: QtBot, widget: W) -> W:
+    widget.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
+    return widget
 
 
 def work_offline(qtbot: QtBot, window: MainWindow, on: bool) -> None:
@@ -147,30 +134,3 @@ def visit_every_screen(qtbot: QtBot, window: MainWindow,
     see("lock", window)
     window.show_page(Page.SIGNIN)
     see("signin", window)
-
-
-class Clock:
-    """The wedge filter's clock: moves only when the test says."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def type_keys(widget: QWidget, text: str, clock: Clock, gap_s: float, *,
-              enter: bool = False) -> None:
-    """Key presses to ``widget``, ``gap_s`` apart on the filter's clock."""
-    for char in text:
-        clock.now += gap_s
-        QTest.keyClick(widget, char)
-    if enter:
-        clock.now += gap_s
-        QTest.keyClick(widget, Qt.Key.Key_Return)
-
-
-def focused(qtbot: QtBot, widget: QWidget) -> QWidget:
-    widget.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
-    return widget

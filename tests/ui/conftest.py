@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers.ui import DOMAIN, TILL, Sim, make_window
 from PySide6.QtCore import QCoreApplication, QEvent, QThread, QThreadPool
 from pytestqt.qtbot import QtBot
 
@@ -15,6 +14,9 @@ from kiosk.app import signin
 from kiosk.app.qt.runner import live_runners
 from kiosk.ui.i18n import compile_translations
 from kiosk.ui.main_window import MainWindow, Page
+from tests.helpers.demo import DOMAIN, TILL
+from tests.helpers.sim import Sim
+from tests.helpers.ui import make_window
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -51,22 +53,11 @@ def _running(thread: QThread) -> bool:
 
 
 @pytest.fixture
-def sim(tmp_path: Path) -> Iterator[Sim]:
-    """A running simulator with the demo fixture."""
-    control = Sim(tmp_path / "sim.sqlite")
-    control.start()
-    yield control
-    control.stop()
-
-
-@pytest.fixture
 def window(qtbot: QtBot, sim: Sim) -> MainWindow:
     """A window signed in as the demo till user, on the scan screen."""
-    signin.sign_in(sim.url, *TILL, DOMAIN)
+    signin.sign_in(sim.api_url, *TILL, DOMAIN)
     main = make_window(qtbot)
     with qtbot.waitSignal(main.engine_ready, timeout=10_000):
         main.start()
     assert main.page is Page.SCAN
     return main
-
-

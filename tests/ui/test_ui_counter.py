@@ -5,15 +5,6 @@ cannot be redeemed, unlocking, scans at the lock screen, slow scanners."""
 from __future__ import annotations
 
 import pytest
-from helpers.ui import (
-    Clock,
-    Sim,
-    focused,
-    look_up,
-    open_settings,
-    type_keys,
-    work_offline,
-)
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -23,6 +14,15 @@ from kiosk.domain.voucher import VoucherState
 from kiosk.ui.feedback import Sound
 from kiosk.ui.main_window import MainWindow, Page
 from kiosk.ui.texts import Tone
+from tests.helpers.sim import Sim
+from tests.helpers.ui import (
+    Clock,
+    focused,
+    look_up,
+    open_settings,
+    type_keys,
+    work_offline,
+)
 
 GB50 = "GB50-K7QX-9M2F-4TZB"
 YOGA = "YOGA-5X2U-Q8WM-J4LT"

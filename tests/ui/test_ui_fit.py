@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from helpers.ui import DOMAIN, TILL, Sim, make_window, visit_every_screen
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -14,6 +13,12 @@ from kiosk.app import signin
 from kiosk.ui.i18n import LANGUAGES, PSEUDO
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.style import load_stylesheet
+from tests.helpers.demo import DOMAIN, TILL
+from tests.helpers.sim import Sim
+from tests.helpers.ui import (
+    make_window,
+    visit_every_screen,
+)
 
 SMALL = (1024, 600)
 
@@ -60,7 +65,7 @@ def styled(qapp: QApplication) -> Iterator[None]:
 @pytest.mark.parametrize("language", [*LANGUAGES, PSEUDO])
 def test_every_screen_fits_1024_by_600(qtbot: QtBot, sim: Sim, styled: None,
                                        language: str) -> None:
-    signin.sign_in(sim.url, *TILL, DOMAIN)
+    signin.sign_in(sim.api_url, *TILL, DOMAIN)
     window = make_window(qtbot)
     with qtbot.waitSignal(window.engine_ready, timeout=10_000):
         window.start()

@@ -11,17 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers.ui import (
-    DOMAIN,
-    TILL,
-    Sim,
-    authorise,
-    focused,
-    look_up,
-    make_window,
-    open_settings,
-    work_offline,
-)
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
@@ -38,6 +27,16 @@ from kiosk.domain.outcomes import RedeemStatus
 from kiosk.ui.application import place_window
 from kiosk.ui.main_window import MainWindow, Page
 from kiosk.ui.style import load_stylesheet, screen_scale, stylesheet
+from tests.helpers.demo import DOMAIN, TILL
+from tests.helpers.sim import Sim
+from tests.helpers.ui import (
+    authorise,
+    focused,
+    look_up,
+    make_window,
+    open_settings,
+    work_offline,
+)
 
 GB50 = "GB50-K7QX-9M2F-4TZB"
 REPO = Path(__file__).resolve().parents[2]
@@ -160,7 +159,7 @@ def test_switch_staff_refusal_says_what_to_do(qtbot: QtBot, window: MainWindow) 
 def test_failed_sign_in_focuses_the_empty_password(qtbot: QtBot, sim: Sim) -> None:
     window = make_window(qtbot)
     screen = window.signin_screen
-    screen.server_field.setText(sim.url)
+    screen.server_field.setText(sim.api_url)
     screen.email_field.setText(TILL[0])
     screen.domain_box.setEditText(DOMAIN)
     field = focused(qtbot, screen.password_field)
@@ -169,7 +168,7 @@ def test_failed_sign_in_focuses_the_empty_password(qtbot: QtBot, sim: Sim) -> No
     qtbot.waitUntil(lambda: screen.error_label.text() != "", timeout=10_000)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is screen.password_field)
     assert screen.password_field.text() == ""
-    assert screen.server_field.text() == sim.url
+    assert screen.server_field.text() == sim.api_url
 
 
 # -- 16: disabled top-bar buttons look disabled --------------------------------------------

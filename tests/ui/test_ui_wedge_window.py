@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from helpers.ui import Clock, focused, open_settings, type_keys
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.main_window import MainWindow, Page
+from tests.helpers.ui import Clock, focused, open_settings, type_keys
 
 YOGA = "YOGA-5X2U-Q8WM-J4LT"
 GB10 = "GB10-0PRT-LY8D-2WQC"
