@@ -4,78 +4,78 @@
 <context>
     <name>CardScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="146"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="149"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="163"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="163"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="161"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="164"/>
         <source>Valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="161"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="164"/>
         <source>For</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="162"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="165"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="162"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="165"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="163"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="166"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="169"/>
         <source>Redemptions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="170"/>
         <source>Redeem part…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="168"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="171"/>
         <source>Scan next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="171"/>
-        <location filename="../../kiosk/ui/screens/card.py" line="197"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="174"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="200"/>
         <source>Redeem all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="189"/>
         <source>OFFLINE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="198"/>
         <source>Redeem all (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/card.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="212"/>
         <source>Offline: showing the last known status. Last checked online at %1, %n minute(s) ago.</source>
         <translation>
             <numerusform>Offline: showing the last known status. Last checked online at %1, %n minute ago.</numerusform>
@@ -83,37 +83,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="218"/>
-        <source>Offline settings accept unseen vouchers, but only once the server confirms the balance here: ask the customer to wait or come back.</source>
+        <location filename="../../kiosk/ui/screens/card.py" line="219"/>
+        <source>This till accepts unseen vouchers offline, but cannot tell this one&apos;s currency or balance: redeem it when the till is back online, or ask a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="222"/>
         <source>Can&apos;t redeem until the till is back online. A manager can allow unseen vouchers in Settings → Offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="225"/>
         <source>Can&apos;t redeem: check the code shown above against the voucher.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="226"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="227"/>
         <source>Can&apos;t redeem: nothing left to redeem here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="227"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="228"/>
         <source>Can&apos;t redeem: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="249"/>
         <source>%1 waiting to be sent from this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/card.py" line="258"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="257"/>
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n use</numerusform>
@@ -121,27 +121,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="268"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="267"/>
         <source>%1, bought %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="286"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="285"/>
         <source>%1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="288"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="287"/>
         <source>until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="290"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="289"/>
         <source>from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="291"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="290"/>
         <source>no expiry date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -186,27 +186,27 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="58"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="60"/>
         <source>Max</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="59"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="61"/>
         <source>Everything available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="60"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="62"/>
         <source>Delete the last digit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="61"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="63"/>
         <source>C</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="62"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="64"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
@@ -288,37 +288,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="186"/>
+        <location filename="../../kiosk/ui/main_window.py" line="187"/>
         <source>Scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="186"/>
+        <location filename="../../kiosk/ui/main_window.py" line="187"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="186"/>
+        <location filename="../../kiosk/ui/main_window.py" line="187"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="186"/>
+        <location filename="../../kiosk/ui/main_window.py" line="187"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="201"/>
+        <location filename="../../kiosk/ui/main_window.py" line="202"/>
         <source>Till 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="204"/>
+        <location filename="../../kiosk/ui/main_window.py" line="205"/>
         <source>%1 at %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="439"/>
+        <location filename="../../kiosk/ui/main_window.py" line="440"/>
         <source>Leave kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -561,72 +561,72 @@
 <context>
     <name>RedeemScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="157"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="166"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="165"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="167"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="168"/>
         <source>Change amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="169"/>
         <source>Yes, redeem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="170"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="172"/>
         <source>Redeem part</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="175"/>
         <source>Amount to redeem from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="175"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="177"/>
         <source>Uses to redeem from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="179"/>
         <source>Available: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="219"/>
         <source>Enter an amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="222"/>
         <source>Enter an amount greater than zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="226"/>
         <source>Too much: only %1 can be redeemed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="247"/>
         <source>Redeem %1?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="249"/>
         <source>%1 will be left.</source>
         <translation type="unfinished"></translation>
     </message>

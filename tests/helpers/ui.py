@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.domain.outcomes import RedeemStatus
 from kiosk.ui.main_window import MainWindow, Page
 from tests.helpers.demo import TILL
 
@@ -134,3 +135,15 @@ def visit_every_screen(qtbot: QtBot, window: MainWindow,
     see("lock", window)
     window.show_page(Page.SIGNIN)
     see("signin", window)
+
+
+def redeem_part(qtbot: QtBot, window: MainWindow, amount: str) -> RedeemStatus:
+    """Redeem ``amount`` of the card on display through the keypad; returns the status."""
+    window.card_screen.redeem_part_button.click()
+    window.redeem_screen.keypad.type_text(amount)
+    window.redeem_screen.next_button.click()
+    assert window.controller is not None
+    with qtbot.waitSignal(window.controller.redeem_done, timeout=15_000) as blocker:
+        window.redeem_screen.confirm_button.click()
+    status: RedeemStatus = blocker.args[0].status
+    return status

@@ -12,7 +12,7 @@ from kiosk.ui.main_window import MainWindow, Page
 from kiosk.ui.texts import Tone
 from tests.helpers.demo import DOMAIN, TILL
 from tests.helpers.sim import Sim
-from tests.helpers.ui import authorise, make_window, work_offline
+from tests.helpers.ui import authorise, make_window, redeem_part, work_offline
 
 GB50 = "GB50-K7QX-9M2F-4TZB"
 NEWC = "NEWC-5H7K-2DRM-4FXA"
@@ -22,17 +22,6 @@ def look_up(qtbot: QtBot, window: MainWindow, code: str) -> None:
     assert window.controller is not None
     with qtbot.waitSignal(window.controller.lookup_done, timeout=10_000):
         window.scan_code(code)
-
-
-def redeem_part(qtbot: QtBot, window: MainWindow, amount: str) -> RedeemStatus:
-    window.card_screen.redeem_part_button.click()
-    window.redeem_screen.keypad.type_text(amount)
-    window.redeem_screen.next_button.click()
-    assert window.controller is not None
-    with qtbot.waitSignal(window.controller.redeem_done, timeout=15_000) as blocker:
-        window.redeem_screen.confirm_button.click()
-    status: RedeemStatus = blocker.args[0].status
-    return status
 
 
 def test_offline_queue_then_drain(qtbot: QtBot, window: MainWindow, sim: Sim) -> None:

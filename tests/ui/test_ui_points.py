@@ -35,6 +35,7 @@ from tests.helpers.ui import (
     look_up,
     make_window,
     open_settings,
+    redeem_part,
     work_offline,
 )
 
@@ -47,17 +48,6 @@ def styled(qapp: QApplication) -> Iterator[None]:
     load_stylesheet(qapp)
     yield
     qapp.setStyleSheet("")
-
-
-def redeem_part(qtbot: QtBot, window: MainWindow, amount: str) -> RedeemStatus:
-    window.card_screen.redeem_part_button.click()
-    window.redeem_screen.keypad.type_text(amount)
-    window.redeem_screen.next_button.click()
-    assert window.controller is not None
-    with qtbot.waitSignal(window.controller.redeem_done, timeout=15_000) as blocker:
-        window.redeem_screen.confirm_button.click()
-    status: RedeemStatus = blocker.args[0].status
-    return status
 
 
 # -- 10, 11, 12: offline since, the offline note, Send now while working offline ----------

@@ -216,9 +216,9 @@ class CardScreen(Screen):
         """Why the card offers no redemption, and what staff can do."""
         if lookup.state is VoucherState.UNSEEN_OFFLINE:
             if self.allow_unseen:
-                return self.tr("Offline settings accept unseen vouchers, but only once the "
-                               "server confirms the balance here: ask the customer to wait "
-                               "or come back.")
+                return self.tr("This till accepts unseen vouchers offline, but cannot tell "
+                               "this one's currency or balance: redeem it when the till is "
+                               "back online, or ask a manager.")
             return self.tr("Can't redeem until the till is back online. A manager can allow "
                            "unseen vouchers in Settings → Offline.")
         if lookup.state is VoucherState.UNKNOWN:
