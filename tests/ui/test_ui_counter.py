@@ -5,7 +5,7 @@ cannot be redeemed, unlocking, scans at the lock screen, slow scanners."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import SIGNAL, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -292,3 +292,30 @@ def test_scanner_speed_setting_and_test_field(qtbot: QtBot, window: MainWindow,
     assert YOGA in screen.scanner_result.text()
     assert "120 ms" in screen.scanner_result.text()
     assert window.page is Page.SETTINGS  # tested, not looked up
+
+
+# -- structure: a new session's flows replace the old ones ---------------------------------
+
+def test_signing_in_again_gives_one_flow_per_action(qtbot: QtBot, window: MainWindow,
+                                                   sim: Sim) -> None:
+    card, wedge = window.card_screen, window.wedge
+    links = (card.receivers(SIGNAL("redeem_all(QString,int)")),
+             wedge.receivers(SIGNAL("scanned(QString)")))
+    window.sign_out()
+    qtbot.waitUntil(lambda: window.page is Page.SIGNIN, timeout=10_000)
+    assert card.receivers(SIGNAL("redeem_all(QString,int)")) == 0  # the session's links cut
+    screen = window.signin_screen
+    screen.server_field.setText(sim.api_url)
+    screen.email_field.setText("till@demo-shop.example")
+    screen.password_field.setText("till1234")
+    screen.domain_box.setEditText("demo-shop")
+    with qtbot.waitSignal(window.engine_ready, timeout=10_000):
+        screen.sign_in_button.click()
+    assert (card.receivers(SIGNAL("redeem_all(QString,int)")),
+            wedge.receivers(SIGNAL("scanned(QString)"))) == links
+    look_up(qtbot, window, TEA2)
+    assert window.controller is not None
+    with qtbot.waitSignal(window.controller.redeem_done, timeout=10_000):
+        window.card_screen.redeem_all_button.click()
+    assert len(redeems(sim)) == 1
+    assert window.page is Page.RESULT
