@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -74,8 +75,11 @@ class PlatformBackend(Protocol):
         """Redeem (or apply) once; the server's reference comes back."""
         ...
 
-    def confirm(self, request: RedeemRequest) -> bool:
-        """Did this uncertain redemption land? Each platform answers its own way."""
+    def confirm(self, uncertain: Sequence[RedeemRequest],
+                applied: Sequence[RedeemRequest] = ()) -> set[str]:
+        """Which of these uncertain redemptions landed (their ``local_id``s)? Each platform
+        answers its own way; ``applied`` are entries already known to have landed (VoucherCart
+        needs them to count its history lines)."""
         ...
 
     def close(self) -> None:
@@ -100,3 +104,14 @@ class VoucherBackend(Protocol):
     def redeem(self, request: RedeemRequest) -> Voucher:
         """Redeem ``request.amount`` units at ``request.at``; returns the updated voucher."""
         ...
+
+
+def confirm_by_ids(uncertain: Sequence[RedeemRequest],
+                   landed_ids: Callable[[str], set[str]]) -> set[str]:
+    """``confirm`` for platforms that record our entry id with the redemption: one look per
+    voucher code, ``landed_ids(code)`` = the entry ids the server holds for it."""
+    found: set[str] = set()
+    for code in dict.fromkeys(r.code for r in uncertain):
+        ids = landed_ids(code)
+        found |= {r.local_id for r in uncertain if r.code == code and r.local_id in ids}
+    return found

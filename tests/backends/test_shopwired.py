@@ -120,12 +120,12 @@ def test_wrong_credentials_end_the_session(server: Sim) -> None:
 
 def test_a_lost_answer_is_confirmed_by_the_marker(backend: ShopWiredBackend,
                                                   server: Sim) -> None:
-    assert backend.confirm(use("TENOFF")) is False
+    assert backend.confirm([use("TENOFF")]) == set()
     server.drop_next(1)
     with pytest.raises(TransportError) as lost:
         backend.redeem(use("TENOFF"))
     assert lost.value.maybe_applied
-    assert backend.confirm(use("TENOFF")) is True
+    assert backend.confirm([use("TENOFF")]) == {"entry-1"}
     assert backend.redeem(use("TENOFF")).voucher.used == 4  # re-sent: found, not counted twice
 
 

@@ -113,14 +113,14 @@ def test_wrong_credentials_end_the_session(server: Sim) -> None:
 
 def test_a_lost_answer_is_confirmed_by_transaction_id(backend: VaucharBackend,
                                                       server: Sim) -> None:
-    assert backend.confirm(redeem("GIFT50DEMO001", 500)) is False
+    assert backend.confirm([redeem("GIFT50DEMO001", 500)]) == set()
     server.drop_next(1)
     with pytest.raises(TransportError) as lost:
         backend.redeem(redeem("GIFT50DEMO001", 500))
     assert lost.value.maybe_applied
-    assert backend.confirm(redeem("GIFT50DEMO001", 500)) is True
-    assert backend.confirm(redeem("GIFT50DEMO001", 500, entry="other")) is False
-    assert backend.confirm(redeem("NOPE-CODE", 500)) is False
+    assert backend.confirm([redeem("GIFT50DEMO001", 500)]) == {"entry-1"}
+    assert backend.confirm([redeem("GIFT50DEMO001", 500, entry="other")]) == set()
+    assert backend.confirm([redeem("NOPE-CODE", 500)]) == set()
 
 
 def test_a_server_error_on_a_redemption_is_uncertain(backend: VaucharBackend,

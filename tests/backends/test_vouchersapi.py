@@ -132,13 +132,16 @@ def test_rate_limit_is_transient(backend: VouchersApiBackend, server: Sim) -> No
 
 def test_a_lost_answer_is_confirmed_by_order_id(backend: VouchersApiBackend,
                                                 server: Sim) -> None:
-    assert backend.confirm(apply("TENOFF")) is False
+    assert backend.confirm([apply("TENOFF")]) == set()
     server.drop_next(1)
     with pytest.raises(TransportError) as lost:
         backend.redeem(apply("TENOFF"))
     assert lost.value.maybe_applied
-    assert backend.confirm(apply("TENOFF")) is True
-    assert backend.confirm(apply("TENOFF", entry="entry-2")) is False
+    assert backend.confirm([apply("TENOFF")]) == {"entry-1"}
+    assert backend.confirm([apply("TENOFF", entry="entry-2")]) == set()
+    batch = [apply("TENOFF"), apply("SAVE20", entry="entry-3"), apply("NOPE", entry="entry-4")]
+    backend.redeem(batch[1])
+    assert backend.confirm(batch) == {"entry-1", "entry-3"}
     backend.redeem(apply("TENOFF"))  # a re-send is harmless: idempotent
     assert server.voucher("TENOFF")["usage_count"] == 3
 

@@ -19,7 +19,7 @@ own marker, and one use is not counted. ShopWired offers nothing to close that w
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -27,7 +27,7 @@ from typing import Any
 import httpx
 
 from kiosk.backends.http import HttpChannel, answer_json
-from kiosk.domain.backend import Capabilities, Redeemed, RedeemRequest
+from kiosk.domain.backend import Capabilities, Redeemed, RedeemRequest, confirm_by_ids
 from kiosk.domain.discount import Discount, DiscountKind, to_minor
 from kiosk.domain.errors import (
     InvalidRequest,
@@ -194,13 +194,18 @@ class ShopWiredBackend:
         assert voucher.discount is not None
         return Redeemed(voucher, marker, voucher.discount.amount_off(order_total))
 
-    def confirm(self, request: RedeemRequest) -> bool:
-        """Did this (uncertain) use land? Its marker in the voucher's ``comments``."""
+    def confirm(self, uncertain: Sequence[RedeemRequest],
+                applied: Sequence[RedeemRequest] = ()) -> set[str]:
+        """Which uncertain uses landed? Their markers in the voucher's ``comments``."""
+        return confirm_by_ids(uncertain, self._marked)
+
+    def _marked(self, code: str) -> set[str]:
         try:
-            data = self._read(request.code)
+            data = self._read(code)
         except Refusal:
-            return False
-        return f"{MARKER}{request.local_id}" in str(data.get("comments") or "").split()
+            return set()
+        return {w.removeprefix(MARKER) for w in str(data.get("comments") or "").split()
+                if w.startswith(MARKER)}
 
 
 def _check_minimum(voucher: Voucher, order_total: int) -> None:

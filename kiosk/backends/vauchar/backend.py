@@ -7,7 +7,7 @@ id (``transaction_id``), by which an uncertain one is confirmed; deleting it rev
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -16,7 +16,7 @@ import httpx
 
 from kiosk.backends.http import HttpChannel, answer_json
 from kiosk.backends.vauchar.errors import STATUS_REFUSALS, VALID, api_errors
-from kiosk.domain.backend import Capabilities, Redeemed, RedeemRequest
+from kiosk.domain.backend import Capabilities, Redeemed, RedeemRequest, confirm_by_ids
 from kiosk.domain.discount import Discount, DiscountKind, to_major, to_minor
 from kiosk.domain.errors import InvalidRequest, Refusal, RefusalReason, ServerUnavailable
 from kiosk.domain.voucher import HistoryEntry, ValidityWindow, Voucher, VoucherKind
@@ -133,14 +133,18 @@ class VaucharBackend:
             "value_used": value_used})
         return Redeemed(self.status(request.code), str(redemption.get("id") or ""), discount)
 
-    def confirm(self, request: RedeemRequest) -> bool:
-        """Did this (uncertain) redemption land? Its ``transaction_id`` among the voucher's."""
+    def confirm(self, uncertain: Sequence[RedeemRequest],
+                applied: Sequence[RedeemRequest] = ()) -> set[str]:
+        """Which uncertain redemptions landed? Their ``transaction_id`` among the voucher's."""
+        return confirm_by_ids(uncertain, self._transactions)
+
+    def _transactions(self, code: str) -> set[str]:
         try:
-            data, _ = self._look_up(request.code)
+            data, _ = self._look_up(code)
         except Refusal:
-            return False
-        return any(isinstance(r, Mapping) and r.get("transaction_id") == request.local_id
-                   for r in self._redemptions(str(data["id"])))
+            return set()
+        return {str(r.get("transaction_id")) for r in self._redemptions(str(data["id"]))
+                if isinstance(r, Mapping)}
 
     def reverse(self, code: str, reference: str) -> Voucher:
         """Delete redemption ``reference`` of the voucher (its value is available again)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -18,7 +18,7 @@ import httpx
 
 from kiosk.backends.http import HttpChannel, answer_json
 from kiosk.backends.vouchersapi.errors import AlreadyApplied, api_errors
-from kiosk.domain.backend import Capabilities, Redeemed, RedeemRequest
+from kiosk.domain.backend import Capabilities, Redeemed, RedeemRequest, confirm_by_ids
 from kiosk.domain.discount import Discount, DiscountKind
 from kiosk.domain.errors import InvalidRequest, Refusal, ServerUnavailable
 from kiosk.domain.voucher import (
@@ -156,16 +156,21 @@ class VouchersApiBackend:
             else self.status(request.code, request.order_total)
         return Redeemed(voucher, reference, discount)
 
-    def confirm(self, request: RedeemRequest) -> bool:
-        """Did this (uncertain) apply land? Its ``order_id`` in the voucher's usage history."""
+    def confirm(self, uncertain: Sequence[RedeemRequest],
+                applied: Sequence[RedeemRequest] = ()) -> set[str]:
+        """Which uncertain applies landed? Their ``order_id`` in the voucher's usage history
+        (re-sending would be safe too: apply is idempotent per order)."""
+        return confirm_by_ids(uncertain, self._orders)
+
+    def _orders(self, code: str) -> set[str]:
         try:
             checked = self._json("POST", "vouchers/validate",
-                                 json={"code": request.code, "order": self._order(0)})
+                                 json={"code": code, "order": self._order(0)})
         except Refusal:
-            return False
+            return set()
         voucher = checked.get("voucher")
         if not isinstance(voucher, Mapping):
             raise ServerUnavailable("The server's answer did not name the voucher.")
         data = self._json("GET", f"vouchers/{voucher['id']}")
-        return any(isinstance(h, Mapping) and h.get("order_id") == request.local_id
-                   for h in data.get("usage_history") or [])
+        return {str(h.get("order_id")) for h in data.get("usage_history") or []
+                if isinstance(h, Mapping)}
