@@ -15,7 +15,7 @@ from kiosk.backends.vouchercart import (
     VoucherCartClient,
 )
 from kiosk.domain.backend import RedeemRequest, VoucherBackend
-from kiosk.domain.errors import Refusal, RefusalReason
+from kiosk.domain.errors import Refusal, RefusalReason, TransportError
 from kiosk.domain.voucher import VoucherState
 from tests.helpers.backends import sample
 from tests.helpers.demo import DOMAIN, GBP50, SHOP_ID, TILL
@@ -111,3 +111,19 @@ def test_seed_sample_voucher_expired_on_2_mar_2017(backend: VoucherCartBackend,
     # Redeemed offline in time and replayed now: accepted, as error 1012 suggests.
     at = datetime(2017, 3, 1, 18, 0, tzinfo=UTC)
     assert backend.redeem(request(code, 1, at)).remaining == 0
+
+
+def test_confirm_counts_history_lines(backend: VoucherCartBackend, sim: Sim) -> None:
+    at = datetime(2026, 5, 5, 10, 30, 15, tzinfo=UTC)
+    first, second = request(GBP50, 250, at), request(GBP50, 250, at.replace(second=40))
+    assert backend.confirm([first, second]) == set()
+    sim.drop_next(1)
+    with pytest.raises(TransportError):
+        backend.redeem(first)
+    # one line of 2.50 in that minute: it is the first's; the second never landed
+    assert backend.confirm([first, second]) == {first.local_id}
+    # a line already accounted for by an applied entry is used up first
+    assert backend.confirm([second], applied=[first]) == set()
+    assert backend.confirm([request("NOPE-0000-0000-0000", 1)]) == set()
+    backend.probe()
+    assert backend.shop_id == str(SHOP_ID)

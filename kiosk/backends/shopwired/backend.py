@@ -26,7 +26,7 @@ from typing import Any
 
 import httpx
 
-from kiosk.backends.http import HttpChannel, answer_json
+from kiosk.backends.http import HttpChannel, ServerClock, answer_json
 from kiosk.domain.backend import Capabilities, Redeemed, RedeemRequest, confirm_by_ids
 from kiosk.domain.discount import Discount, DiscountKind, to_minor
 from kiosk.domain.errors import (
@@ -142,6 +142,11 @@ class ShopWiredBackend:
     def probe(self) -> None:
         """``GET /vouchers/count``: the server answers and takes the key."""
         self._json("GET", "vouchers/count")
+
+    @property
+    def server_clock(self) -> ServerClock:
+        """The server's clock offset, from every answer's ``Date`` header."""
+        return self.channel.clock
 
     def close(self) -> None:
         """Release the connection pool."""

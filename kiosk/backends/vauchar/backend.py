@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 
-from kiosk.backends.http import HttpChannel, answer_json
+from kiosk.backends.http import HttpChannel, ServerClock, answer_json
 from kiosk.backends.vauchar.errors import STATUS_REFUSALS, VALID, api_errors
 from kiosk.domain.backend import Capabilities, Redeemed, RedeemRequest, confirm_by_ids
 from kiosk.domain.discount import Discount, DiscountKind, to_major, to_minor
@@ -85,6 +85,11 @@ class VaucharBackend:
             self._look_up("KIOSK-PROBE")
         except Refusal:
             return
+
+    @property
+    def server_clock(self) -> ServerClock:
+        """The server's clock offset, from every answer's ``Date`` header."""
+        return self.channel.clock
 
     def close(self) -> None:
         """Release the connection pool."""

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from kiosk.backends.vouchercart.client import VoucherCartClient
 from kiosk.backends.vouchercart.session import Session
 from kiosk.domain.backend import Capabilities, RedeemRequest
 from kiosk.domain.errors import KioskError, Refusal, RefusalReason
+from kiosk.domain.reconcile import Claim, applied_claims
 from kiosk.domain.voucher import Voucher
 
 log = logging.getLogger(__name__)
@@ -37,6 +39,32 @@ class VoucherCartBackend:
         self.client = client
         self.session = session
         self.domain_id = domain_id
+
+    @property
+    def shop_id(self) -> str:
+        """The opaque shop id: the domain id as text."""
+        return str(self.domain_id)
+
+    def probe(self) -> None:
+        """``GET /domains`` with the session: the server answers and the login holds."""
+        self.session.call(self.client.domains)
+
+    def confirm(self, uncertain: Sequence[RedeemRequest],
+                applied: Sequence[RedeemRequest] = ()) -> set[str]:
+        """Which uncertain redemptions the vouchers' ``redeemHistory`` shows: VoucherCart has
+        no idempotency key, so a line with the same amount in the same minute, counted
+        (``applied`` entries use up their lines first)."""
+        found: set[str] = set()
+        for code in dict.fromkeys(r.code for r in uncertain):
+            try:
+                history = self.status(code).history
+            except Refusal:  # the voucher is gone: nothing of ours can be in its history
+                continue
+            found |= applied_claims(
+                [Claim(r.local_id, r.amount, r.at) for r in uncertain if r.code == code],
+                [Claim(r.local_id, r.amount, r.at) for r in applied if r.code == code],
+                history)
+        return found
 
     def status(self, code: str) -> Voucher:
         """The voucher's current state on the server."""

@@ -16,7 +16,7 @@ from typing import Any
 
 import httpx
 
-from kiosk.backends.http import HttpChannel, answer_json
+from kiosk.backends.http import HttpChannel, ServerClock, answer_json
 from kiosk.backends.vouchersapi.errors import AlreadyApplied, api_errors
 from kiosk.domain.backend import Capabilities, Redeemed, RedeemRequest, confirm_by_ids
 from kiosk.domain.discount import Discount, DiscountKind
@@ -104,6 +104,11 @@ class VouchersApiBackend:
     def probe(self) -> None:
         """``GET /vouchers?limit=1``: the server answers and takes the key."""
         self._json("GET", "vouchers", params={"limit": 1})
+
+    @property
+    def server_clock(self) -> ServerClock:
+        """The server's clock offset, from every answer's ``Date`` header."""
+        return self.channel.clock
 
     def close(self) -> None:
         """Release the connection pool."""
