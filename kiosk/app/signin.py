@@ -12,10 +12,13 @@ import json
 import logging
 import os
 import tempfile
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from kiosk import paths
+from kiosk.backends import registry
+from kiosk.backends.http import check_base_url
 from kiosk.backends.vouchercart import (
     Domain,
     Session,
@@ -23,8 +26,14 @@ from kiosk.backends.vouchercart import (
     VoucherCartBackend,
     VoucherCartClient,
 )
-from kiosk.domain.backend import VoucherBackend
-from kiosk.domain.errors import AccessDenied, InvalidRequest, LoginFailed, TransportError
+from kiosk.domain.backend import PlatformBackend, VoucherBackend
+from kiosk.domain.errors import (
+    AccessDenied,
+    InvalidRequest,
+    LoginFailed,
+    SessionExpired,
+    TransportError,
+)
 from kiosk.domain.verifier import check_verifier, make_verifier
 from kiosk.store.secrets import SecretStore, open_secrets
 
@@ -34,7 +43,9 @@ __all__ = [
     "current_account",
     "list_domains",
     "open_backend",
+    "open_platform",
     "sign_in",
+    "sign_in_platform",
     "sign_out",
     "verify_password",
 ]
@@ -43,6 +54,7 @@ log = logging.getLogger(__name__)
 
 ACCOUNT_FILE = "account.json"
 TOKENS_SECRET = "session"  # noqa: S105 - the entry's name, not a secret
+CREDENTIALS_SECRET = "platform-credentials"  # noqa: S105 - the entry's name
 VERIFY_TIMEOUT = 5.0  # seconds: the lock screen must not hang on a slow server
 
 
@@ -57,6 +69,13 @@ class Account:
     domain_id: int
     domain_name: str
     backend: str = "vouchercart"
+    shop_id: str = ""  # opaque; VoucherCart: the domain id, else the platform's shop/key id
+    currency: str = "GBP"  # the shop's currency (ShopWired's amounts carry none)
+
+    @property
+    def shop(self) -> str:
+        """The opaque shop id the outbox and cache are scoped to."""
+        return self.shop_id or str(self.domain_id)
 
 
 class SecretTokens:
@@ -157,12 +176,56 @@ def current_account(*, home: Path | None = None) -> Account | None:
         return None
 
 
+def sign_in_platform(
+    backend: str,
+    server_url: str,
+    credentials: Mapping[str, str],
+    *,
+    staff: str,
+    currency: str = "GBP",
+    home: Path | None = None,
+) -> Account:
+    """Sign a till in to a key-based platform (Vouchers API, Vauchar, ShopWired): one request
+    with the shop's credentials proves them; they are kept in the secret store. ``staff`` is
+    who works the till (these platforms know shops, not people).
+    """
+    info = registry.platform(backend)
+    if info.capabilities.staff_sign_in:
+        raise InvalidRequest(f"{info.title} signs staff in with e-mail and password.")
+    folder = _home(home)
+    shop = info.check(server_url, credentials, currency=currency)
+    account = Account(
+        server_url=str(check_base_url(server_url)), email=credentials.get("username", ""),
+        staff_name=staff.strip() or "staff", user_id=0, domain_id=0, domain_name=shop,
+        backend=info.name, shop_id=shop, currency=currency.upper())
+    open_secrets(folder).set(CREDENTIALS_SECRET, json.dumps(dict(credentials)))
+    _write_account(folder / ACCOUNT_FILE, account)
+    log.info("signed in to %s shop %s", info.name, shop)
+    return account
+
+
+def open_platform(account: Account, *, home: Path | None = None,
+                  timeout: float | None = None) -> PlatformBackend:
+    """The backend of a key-based platform's ``account``, with its saved credentials."""
+    raw = open_secrets(_home(home)).get(CREDENTIALS_SECRET)
+    try:
+        credentials = json.loads(raw or "")
+    except ValueError:
+        credentials = None
+    if not isinstance(credentials, dict):
+        raise SessionExpired("This till's shop credentials are gone: sign in again.")
+    return registry.platform(account.backend).open(
+        account.server_url, {str(k): str(v) for k, v in credentials.items()},
+        currency=account.currency, timeout=timeout)
+
+
 def sign_out(*, home: Path | None = None) -> None:
     """Forget the signed-in account and its session."""
     folder = _home(home)
     account = current_account(home=folder)
     store = open_secrets(folder)
     SecretTokens(store).clear()
+    store.delete(CREDENTIALS_SECRET)
     if account is not None:
         store.delete(_verifier_name(account.email))
     with contextlib.suppress(FileNotFoundError):

@@ -8,6 +8,7 @@ import os
 import stat
 import sys
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -154,3 +155,32 @@ def test_no_secret_reaches_the_logs(sim: Sim, caplog: pytest.LogCaptureFixture) 
     for secret in (TILL[1], first.access_token, first.refresh_token,
                    second.access_token, second.refresh_token):
         assert secret not in caplog.text
+
+
+@pytest.mark.parametrize(("backend", "credentials", "code"), [
+    ("vouchers-api", {"api_key": "sk_test_demo"}, "SAVE20"),
+    ("vauchar", {"username": "demo-merchant", "password": "demo-api-key"}, "GIFT50DEMO001"),
+    ("shopwired", {"username": "demo-key", "password": "demo-secret"}, "TENOFF"),
+])
+def test_sign_in_to_a_key_based_platform(sim_of: Callable[..., Sim], kiosk_home: Path,
+                                         backend: str, credentials: dict[str, str],
+                                         code: str) -> None:
+    server = sim_of(backend)
+    wrong = dict.fromkeys(credentials, "wrong")
+    with pytest.raises(SessionExpired):
+        signin.sign_in_platform(backend, server.api_url, wrong, staff="anna", home=kiosk_home)
+    assert signin.current_account(home=kiosk_home) is None
+    account = signin.sign_in_platform(backend, server.api_url, credentials, staff="anna",
+                                      currency="gbp", home=kiosk_home)
+    assert (account.backend, account.staff_name, account.currency) == (backend, "anna", "GBP")
+    assert account.shop
+    assert "sk_test_demo" not in account.shop
+    assert signin.current_account(home=kiosk_home) == account
+    opened = signin.open_platform(account, home=kiosk_home)
+    try:
+        assert opened.status(code).code.upper() == code
+    finally:
+        opened.close()
+    signin.sign_out(home=kiosk_home)
+    with pytest.raises(SessionExpired, match="sign in again"):
+        signin.open_platform(account, home=kiosk_home)
