@@ -208,7 +208,7 @@ def _verifier_name(email: str) -> str:
 
 
 def _write_account(path: Path, account: Account) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    paths.make_private_dir(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=".account-", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
+from kiosk.backends.http import ServerClock
 from kiosk.backends.vouchercart.client import VoucherCartClient
 from kiosk.backends.vouchercart.session import Session
 from kiosk.domain.backend import RedeemRequest
@@ -33,6 +34,11 @@ class VoucherCartBackend:
         self.client = client
         self.session = session
         self.domain_id = domain_id
+
+    @property
+    def server_clock(self) -> ServerClock:
+        """The server's clock offset, from every answer's ``Date`` header."""
+        return self.client.server_clock
 
     def status(self, code: str) -> Voucher:
         """The voucher's current state on the server."""
