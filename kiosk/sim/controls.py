@@ -87,12 +87,14 @@ def set_latency(sim: Simulator, request: Request) -> Response:
 
 
 def fail_next(sim: Simulator, request: Request) -> Response:
-    """``POST /_sim/fail``: ``{"count": N, "mode": "json"|"html", "status": n, "path": p}``."""
+    """``POST /_sim/fail``: ``{"count": N, "mode": "json"|"html"|"redirect", "status": n,
+    "path": p, "after": bool}``."""
     data = request.json()
     status = _number(data, "status")
     try:
         sim.faults.fail_next(_count(data) or 0, str(data.get("mode", "json")),
-                             int(status) if status else None, data.get("path"))
+                             int(status) if status else None, data.get("path"),
+                             bool(data.get("after", False)))
     except ValueError as exc:
         raise invalid("mode", str(exc)) from exc
     return Response.json(200, _OK)
@@ -101,6 +103,12 @@ def fail_next(sim: Simulator, request: Request) -> Response:
 def drop_next(sim: Simulator, request: Request) -> Response:
     """``POST /_sim/drop``: ``{"count": N}`` redeems applied, then the connection is cut."""
     sim.faults.drop_next(_count(request.json()) or 0)
+    return Response.json(200, _OK)
+
+
+def clear_faults(sim: Simulator, request: Request) -> Response:
+    """``DELETE /_sim/faults``: no latency, failures or drops; vouchers, log, clock kept."""
+    sim.faults.reset()
     return Response.json(200, _OK)
 
 
@@ -132,6 +140,7 @@ CONTROL_ROUTES = Router([
     Route("POST", "/_sim/latency", set_latency),
     Route("POST", "/_sim/fail", fail_next),
     Route("POST", "/_sim/drop", drop_next),
+    Route("DELETE", "/_sim/faults", clear_faults),
     Route("POST", "/_sim/reset", reset),
     Route("GET", "/_sim/requests", get_requests),
     Route("DELETE", "/_sim/requests", clear_requests),

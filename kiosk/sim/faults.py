@@ -13,12 +13,20 @@ HTML_ERROR_PAGE = (
 )
 
 
+MAINTENANCE_PAGE = (
+    "<html><head><title>Maintenance</title></head><body><h1>Back soon</h1>"
+    "<p>We are doing some maintenance.</p></body></html>"
+)
+FAIL_MODES = ("json", "html", "redirect")
+
+
 @dataclass
 class Failure:
-    """How to fail a request instead of serving it."""
+    """How to fail a request: instead of serving it, or (``after``) once it was served."""
 
-    mode: str  # "json" | "html"
+    mode: str  # "json" | "html" | "redirect"
     status: int
+    after: bool = False  # serve (apply) the request first, then answer with the failure
 
 
 @dataclass
@@ -60,13 +68,15 @@ class Faults:
             self._latency = (seconds, _Budget(count, path)) if seconds > 0 else None
 
     def fail_next(self, count: int = 1, mode: str = "json", status: int | None = None,
-                  path: str | None = None) -> None:
-        """Answer the next ``count`` requests with a 500 JSON or an HTML error page."""
-        if mode not in ("json", "html"):
-            raise ValueError(f"mode must be json or html, not {mode!r}")
-        status = status or (500 if mode == "json" else 502)
+                  path: str | None = None, after: bool = False) -> None:
+        """Answer the next ``count`` requests with a 500 JSON, an HTML error page or a
+        maintenance redirect (302 to an HTML page); ``after``: once the request was served,
+        as a gateway that times out on an upstream that did the work."""
+        if mode not in FAIL_MODES:
+            raise ValueError(f"mode must be one of {', '.join(FAIL_MODES)}, not {mode!r}")
+        status = status or {"json": 500, "html": 502, "redirect": 302}[mode]
         with self._lock:
-            self._failures.append((Failure(mode, status), _Budget(count, path)))
+            self._failures.append((Failure(mode, status, after), _Budget(count, path)))
 
     def drop_next(self, count: int = 1) -> None:
         """Apply the next ``count`` redeems, then close the connection without answering."""

@@ -59,6 +59,7 @@ class Response:
     body: bytes = b""
     content_type: str = "application/json"
     drop: bool = False
+    headers: Mapping[str, str] = field(default_factory=dict)  # extra headers (Location, …)
 
     @classmethod
     def json(cls, status: int, data: object) -> Response:

@@ -8,6 +8,7 @@ import sqlite3
 import threading
 from collections.abc import Mapping
 from datetime import datetime
+from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -74,9 +75,17 @@ class _Handler(BaseHTTPRequestHandler):
         if response.content_type:
             charset = "; charset=utf-8" if "charset" not in response.content_type else ""
             self.send_header("Content-Type", response.content_type + charset)
+        for name, value in response.headers.items():
+            self.send_header(name, value)
         self.send_header("Content-Length", str(len(response.body)))
         self.end_headers()
         self.wfile.write(response.body)
+
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        """The ``Date`` header: the simulator's clock (``/_sim/clock``), not the machine's."""
+        if timestamp is not None:
+            return super().date_time_string(timestamp)
+        return format_datetime(self.server.simulator.clock.now(), usegmt=True)
 
     def do_GET(self) -> None:
         """Serve a GET."""
@@ -193,9 +202,14 @@ class SimServer:
         return state
 
     def fail_next(self, count: int = 1, mode: str = "json", status: int | None = None,
-                  path: str | None = None) -> None:
-        """Fail the next ``count`` ``/v1`` requests (500 JSON, or an HTML 502 page)."""
-        self.simulator.faults.fail_next(count, mode, status, path)
+                  path: str | None = None, after: bool = False) -> None:
+        """Fail the next ``count`` ``/v1`` requests (500 JSON, an HTML 502 page, or a 302
+        maintenance redirect); ``after``: serve them first, then answer with the failure."""
+        self.simulator.faults.fail_next(count, mode, status, path, after)
+
+    def clear_faults(self) -> None:
+        """No more injected faults (vouchers, log and clock are kept)."""
+        self.simulator.faults.reset()
 
     def drop_next(self, count: int = 1) -> None:
         """Apply the next ``count`` redeems, then cut the connection without a response."""

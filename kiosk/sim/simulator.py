@@ -14,7 +14,7 @@ from kiosk.sim.clock import SimClock, format_iso
 from kiosk.sim.context import Context
 from kiosk.sim.controls import CONTROL_ROUTES
 from kiosk.sim.errors import ApiError
-from kiosk.sim.faults import HTML_ERROR_PAGE, Faults, RequestLog
+from kiosk.sim.faults import HTML_ERROR_PAGE, MAINTENANCE_PAGE, Faults, RequestLog
 from kiosk.sim.fixtures import Fixture, load_fixture, normalise_fixture, normalise_voucher
 from kiosk.sim.protocol import Request, Response
 from kiosk.sim.router import Route, Router
@@ -91,10 +91,13 @@ class Simulator:
             return Response(503, drop=True)
         stamp = format_iso(self.clock.now())
         failure = self.faults.take_failure(path)
-        if failure is not None:
+        if failure is not None and not failure.after:
             self.log.add(request.method, path, failure.status, "failed", stamp)
             return self._failure_response(failure.mode, failure.status)
         response = self._serve(VOUCHERCART_ROUTES, self.context, request)
+        if failure is not None:
+            self.log.add(request.method, path, failure.status, "failed after serving", stamp)
+            return self._failure_response(failure.mode, failure.status)
         if request.method == "POST" and self.faults.take_drop(path):
             self.log.add(request.method, path, response.status, "dropped", stamp)
             return Response(response.status, drop=True)
@@ -110,6 +113,9 @@ class Simulator:
 
     @staticmethod
     def _failure_response(mode: str, status: int) -> Response:
+        if mode == "redirect":
+            return Response(status, MAINTENANCE_PAGE.encode(), "text/html",
+                            headers={"Location": "/maintenance.html"})
         if mode == "html":
             page = HTML_ERROR_PAGE.format(status=status)
             return Response(status, page.encode(), "text/html")
