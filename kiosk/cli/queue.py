@@ -15,7 +15,8 @@ def register(
     parser = subparsers.add_parser(
         "queue", parents=[parent], help="list, replay or export the offline queue",
         description="list: outbox entries with their states (newest first); sync: replay "
-                    "now (exit 0 all sent, 3 some still queued, 1 error); export FILE: CSV.")
+                    "now (exit 0 all sent, 2 some were refused and are now conflicts for a "
+                    "manager, 3 some still queued, 1 error); export FILE: CSV.")
     parser.add_argument("action", nargs="?", default="list", choices=("list", "sync", "export"))
     parser.add_argument("file", nargs="?", type=Path, help="CSV file for export")
     parser.add_argument("--all", action="store_true", help="list every entry, not only open "
@@ -63,6 +64,11 @@ def run(args: argparse.Namespace) -> int:
                 if report.error:
                     print(f"kiosk queue: {report.error}", file=sys.stderr)
                 return 3
+            if report.rejected:
+                print(f"kiosk queue: {report.rejected} redemption(s) were refused by the server "
+                      "and are now conflicts for a manager (`kiosk queue list`).",
+                      file=sys.stderr)
+                return 2
             return 0
         states = None if args.all else (EntryState.PENDING, EntryState.SENDING,
                                         EntryState.REJECTED)
