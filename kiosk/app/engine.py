@@ -59,6 +59,7 @@ log = logging.getLogger(__name__)
 PROBE_CODE = "KIOSK-CONNECTIVITY-PROBE"
 NOT_RECORDED_FULL = "Storage full — nothing was redeemed. Call a manager."
 NOT_RECORDED = "The till could not save this redemption — nothing was redeemed. Call a manager."
+NOT_REDEEMED = "Nothing was redeemed."
 
 
 def _not_a_code(rejected: CodeRejected) -> str:

@@ -16,6 +16,7 @@ _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 def setup(home: Path | None) -> None:
     """Send every log record of this process to ``home/kiosk.log``, never to the terminal."""
+    logging.raiseExceptions = False  # a full disk must not print "--- Logging error ---"
     root = logging.getLogger()
     for handler in list(root.handlers):
         root.removeHandler(handler)

@@ -42,7 +42,7 @@ def parse_amount(text: str) -> int | None:
 
 def run(args: argparse.Namespace) -> int:
     """Redeem and report."""
-    from kiosk.app.engine import NOT_RECORDED, NOT_RECORDED_FULL, Engine  # noqa: PLC0415
+    from kiosk.app.engine import NOT_RECORDED_FULL, NOT_REDEEMED, Engine  # noqa: PLC0415
     from kiosk.app.headless import dumps, outcome_line  # noqa: PLC0415
     from kiosk.domain.errors import KioskError, StorageError  # noqa: PLC0415
     from kiosk.domain.voucher import MAX_UNITS  # noqa: PLC0415
@@ -58,8 +58,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         engine = Engine.open()
     except StorageError as exc:  # cannot even open the outbox: say what it means here
-        print(f"kiosk redeem: {NOT_RECORDED_FULL if exc.full else NOT_RECORDED}",
-              file=sys.stderr)
+        words = NOT_RECORDED_FULL if exc.full else f"{exc.message} {NOT_REDEEMED}"
+        print(f"kiosk redeem: {words}", file=sys.stderr)
         return 1
     except KioskError as exc:
         print(f"kiosk redeem: {exc.message}", file=sys.stderr)

@@ -17,7 +17,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from engine_helpers import GBP50, PARTLY, history
+from engine_helpers import GBP50, PARTLY, TILL, history
+from mangler import mangling
 
 from kiosk.app import signin
 from kiosk.app.engine import Engine
@@ -113,25 +114,32 @@ def test_entry_saved_but_never_sent_is_sent_once_on_retry(
 # --- 5. a server that applies long after the till gave up -----------------------------------------
 
 def test_late_apply_is_not_resent_within_the_settle_window(
-    account: signin.Account, sim: SimServer, kiosk_home: Path
+    sim: SimServer, tmp_path: Path
 ) -> None:
+    home = tmp_path / "late-home"
     later = [timedelta()]
-    engine = Engine(kiosk_home, signin.open_backend(account, home=kiosk_home, timeout=1.0),
-                    domain_id=account.domain_id, clock=lambda: utc_now() + later[0])
-    try:
-        engine.lookup(GBP50)
-        sim.set_latency(4.0, count=1, path="/v1/redeem")  # applied 4 s after it was sent
-        assert engine.redeem(GBP50, 300).status is RedeemStatus.QUEUED
-        later[0] += timedelta(seconds=25)  # past the old 10 s settle window
-        engine.sync()
-        _wait(lambda: len(history(sim, GBP50)) >= 1)
-        later[0] += timedelta(minutes=30)
-        for _ in range(3):
+    with mangling(sim.base_url) as proxy:  # the proxy sees every request arrive
+        account = signin.sign_in(proxy.api_url, TILL[0], TILL[1], "demo-shop", home=home)
+        engine = Engine(home, signin.open_backend(account, home=home, timeout=1.0),
+                        domain_id=account.domain_id, clock=lambda: utc_now() + later[0])
+        try:
+            engine.lookup(GBP50)
+            sim.set_latency(4.0, count=1, path="/v1/redeem")  # applied 4 s after it was sent
+            assert engine.redeem(GBP50, 300).status is RedeemStatus.QUEUED
+            later[0] += timedelta(seconds=25)  # past the old 10 s settle window
             engine.sync()
-        assert [a for a, _ in history(sim, GBP50)] == [300]
-        assert [e.state for e in engine.entries()] == [EntryState.APPLIED]
-    finally:
-        engine.close()
+
+            def all_landed() -> bool:
+                arrived = [p for _, p, _ in proxy.seen if p == "/v1/redeem"]
+                return len(sim.requests("POST", "/v1/redeem")) == len(arrived)
+            _wait(all_landed)
+            later[0] += timedelta(minutes=30)
+            for _ in range(3):
+                engine.sync()
+            assert [a for a, _ in history(sim, GBP50)] == [300]
+            assert [e.state for e in engine.entries()] == [EntryState.APPLIED]
+        finally:
+            engine.close()
 
 
 def test_uncertain_resends_back_off(
