@@ -192,6 +192,7 @@ class Engine:
             except (TransportError, SessionExpired):
                 pass
             else:
+                now = self.till_clock.now()  # the answer just measured the server's clock
                 queued = self.outbox.queued_amount(code)
                 state = with_queued(voucher, queued).state(now, self.domain_id)
                 message = self._earlier_note(code, voucher) + state_message(voucher, state)
@@ -253,7 +254,6 @@ class Engine:
                 RefusalReason.INVALID_AMOUNT, "The amount must be more than zero."
                 if amount <= 0 else "The amount is too large."))
         with self._locks.hold(code):
-            now = self.till_clock.now()
             voucher: Voucher | None = None
             signed_out = False
             if self.watch.should_try():
@@ -267,6 +267,7 @@ class Engine:
             earlier = self.outbox.unreported(code)
             if earlier:
                 return self._settle_earlier(earlier, voucher is not None, signed_out)
+            now = self.till_clock.now()  # after the fetch: its Date header corrected the clock
             queued = self.outbox.queued_amount(code)
             if voucher is not None:
                 effective = with_queued(voucher, queued)

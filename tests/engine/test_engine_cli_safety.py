@@ -16,7 +16,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from engine_helpers import GBP50, TILL, history
+from engine_helpers import GBP50, TILL, history, make_voucher
 from mangler import Rule, mangling
 
 from kiosk.app import signin
@@ -244,3 +244,35 @@ def test_password_from_file_or_environment(
     assert "Wrong email or password" in one_line(err)
     account = json.loads((kiosk_home / "account.json").read_text())
     assert "password" not in json.dumps(account).lower()
+
+
+# --- 3. `queue sync` never exits 0 when it parked entries -------------------------------------
+
+def test_queue_sync_exit_codes_under_a_redirect_and_a_conflict(
+    capsys: pytest.CaptureFixture[str], account: signin.Account, sim: SimServer
+) -> None:
+    run(capsys, "status", GBP50)
+    sim.fail_next(20, mode="html", status=503, path="/v1/")
+    assert run(capsys, "redeem", GBP50, "--amount", "100")[0] == 3
+    sim.clear_faults()
+    sim.fail_next(20, mode="redirect", path="/v1/redeem")  # maintenance
+    code, _, err = run(capsys, "queue", "sync")
+    assert code == 3, err  # kept queued (uncertain: reconciled before any re-send)
+    code, out, _ = run(capsys, "queue", "list")
+    assert "0 conflicts" in out
+
+
+def test_queue_sync_exits_2_when_it_parked_a_conflict(
+    capsys: pytest.CaptureFixture[str], account: signin.Account, sim: SimServer
+) -> None:
+    run(capsys, "status", GBP50)
+    sim.fail_next(20, mode="html", status=503, path="/v1/")
+    assert run(capsys, "redeem", GBP50, "--amount", "100")[0] == 3
+    sim.clear_faults()
+    used_up = make_voucher(GBP50, stock=5000, current=5000)
+    used_up["status"] = "completed"
+    sim.add_voucher(used_up)  # meanwhile someone else took everything
+    code, _, err = run(capsys, "queue", "sync")
+    assert code == 2, err
+    assert "conflicts" in err
+    assert history(sim, GBP50) == []
