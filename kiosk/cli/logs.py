@@ -31,3 +31,5 @@ def setup(home: Path | None) -> None:
             target = logging.NullHandler()
     root.addHandler(target)
     root.setLevel(logging.INFO)
+    for chatty in ("httpx", "httpcore"):  # they log full URLs: voucher codes are money
+        logging.getLogger(chatty).setLevel(logging.WARNING)
