@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn, cast
 
 from kiosk import __version__, paths
 from kiosk.cli import add_commands, logs
+
+STATELESS_COMMANDS = frozenset({"decode"})  # need no data folder
 
 
 class _Parser(argparse.ArgumentParser):
@@ -42,11 +45,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths.set_home(getattr(args, "home", None))
     if args.command:
         try:
-            home = paths.data_dir()
+            home: Path | None = paths.data_dir()
         except OSError as exc:
-            sys.stderr.write(f"kiosk: cannot use the data folder: {exc.strerror}: "
-                             f"{exc.filename}\n")
-            return 1
+            if args.command in STATELESS_COMMANDS:
+                home = None
+            else:
+                sys.stderr.write(f"kiosk: cannot use the data folder: {exc.strerror}: "
+                                 f"{exc.filename}\n")
+                return 1
         logs.setup(home)
         try:
             code: int = args.func(args)
