@@ -26,12 +26,14 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.helpers.corpus
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth_frames
 
 from kiosk.scan.decoders import CombinedDecoder, Decoder, ZbarDecoder, ZxingDecoder
+from tests.helpers.corpus import best_corpus
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "zxing-blackbox"
+CORPUS = best_corpus()  # the full corpus (KIOSK_CORPUS) when present, else tests/data's subset
 NAMES = ("zxing", "zbar", "combined")
 
 

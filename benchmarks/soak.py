@@ -1,6 +1,6 @@
 """Soak: many mixed redemptions under random faults, then a clean sync: 0 lost, 0 doubled.
 
-Runs ``tests/engine/test_engine_soak.py`` (the same code ``make test`` runs with 120
+Runs ``tests/app/test_engine_soak.py`` (the same code ``make test`` runs with 120
 redemptions) at a larger size. Faults: 500/502 before the server, 503/504 after it applied,
 dropped connections after applying, 429, late applies, maintenance redirects, answers about
 another voucher, trickled answers, working offline, and real ``kiosk redeem`` processes
@@ -27,7 +27,7 @@ def main() -> int:
     started = time.monotonic()
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-s", "-p", "no:randomly", "--timeout=3600",
-         str(REPO / "tests" / "engine" / "test_engine_soak.py")],
+         str(REPO / "tests" / "app" / "test_engine_soak.py")],
         cwd=REPO, env=env, text=True, capture_output=True, check=False)
     for line in done.stdout.splitlines():
         if line.startswith("soak:") or "passed" in line or "failed" in line:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))  # for tests.helpers.corpus
 CODES = ["GB50-K7QX-9M2F-4TZB", "GB10-0PRT-LY8D-2WQC", "YOGA-5X2U-Q8WM-J4LT",
          "OLD5-W6TB-3QHZ-8MEK", "MEAL-2R7H-CY4P-9GDN"]
 
@@ -153,9 +154,9 @@ def make_video(path: Path) -> str:
     """A 5 s 640x480 MJPG video of a QR code photo from the corpus (empty if none)."""
     import cv2
 
-    photos = sorted((REPO.parent / "shared" / "corpus" / "zxing-blackbox" / "qrcode-1").glob(
-        "*.png")) + sorted((REPO.parent / "shared" / "corpus" / "zxing-blackbox").glob(
-        "qrcode-1/*.jpg"))
+    from tests.helpers.corpus import best_corpus, images
+
+    photos = images(best_corpus() / "qrcode-1")
     if not photos:
         return ""
     frame = cv2.resize(cv2.imread(str(photos[0])), (640, 480))

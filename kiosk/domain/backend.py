@@ -34,7 +34,6 @@ class VoucherBackend(Protocol):
     """
 
     name: str  # e.g. "vouchercart"
-    supports_idempotency: bool  # True when re-sending the same local_id can never double
 
     def status(self, code: str) -> Voucher:
         """The voucher's current state on the server."""

@@ -27,6 +27,11 @@ LINEAR_FORMATS: frozenset[Symbology] = frozenset(
     {Symbology.CODE_128, Symbology.CODE_39, Symbology.EAN_13, Symbology.UPC_A}
 )
 
+#: Shortest text accepted per format. Code 39 and Code 128 have weak or no check digits, so
+#: a 1–3 character "read" on a busy image is noise far more often than a code (voucher codes
+#: are much longer); EAN/UPC have fixed lengths and a check digit, 2-D codes strong ECC.
+MIN_LENGTH: dict[Symbology, int] = {Symbology.CODE_39: 4, Symbology.CODE_128: 4}
+
 Point = tuple[int, int]
 
 
@@ -41,6 +46,10 @@ class Symbol:
     text: str
     format: Symbology
     position: tuple[Point, ...] = ()
+
+    def plausible(self) -> bool:
+        """Long enough for its format to be a real code (see :data:`MIN_LENGTH`)."""
+        return len(self.text) >= MIN_LENGTH.get(self.format, 1)
 
     def key(self) -> tuple[str, Symbology]:
         """Identity for de-duplication across decoders and frames."""

@@ -23,7 +23,6 @@ from kiosk.sim.tokens import TokenIssuer
 from kiosk.sim.users import CREATED_AT_FORMAT
 from kiosk.sim.vouchers import Voucher, present
 
-API_PREFIX = "/v1"
 CONTROL_PREFIX = "/_sim"
 
 VOUCHERCART_ROUTES = Router([

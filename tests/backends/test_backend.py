@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
-from backend_helpers import GB50, SHOP, SHOP_ID, TILL, sample
 
 from kiosk.backends.vouchercart import (
     MemoryTokenStore,
@@ -18,13 +17,15 @@ from kiosk.backends.vouchercart import (
 from kiosk.domain.backend import RedeemRequest, VoucherBackend
 from kiosk.domain.errors import Refusal, RefusalReason
 from kiosk.domain.voucher import VoucherState
-from kiosk.sim.testing import SimServer
+from tests.helpers.backends import sample
+from tests.helpers.demo import DOMAIN, GBP50, SHOP_ID, TILL
+from tests.helpers.sim import Sim
 
 
 @pytest.fixture
-def backend(sim: SimServer) -> Iterator[VoucherCartBackend]:
+def backend(sim: Sim) -> Iterator[VoucherCartBackend]:
     client = VoucherCartClient(sim.api_url)
-    tokens = client.authorize(*TILL, SHOP).tokens
+    tokens = client.authorize(*TILL, DOMAIN).tokens
     backend = VoucherCartBackend(client, Session(client, MemoryTokenStore(tokens)), SHOP_ID)
     yield backend
     backend.close()
@@ -37,24 +38,23 @@ def request(code: str, amount: int, at: datetime | None = None) -> RedeemRequest
 def test_is_a_voucher_backend(backend: VoucherCartBackend) -> None:
     as_protocol: VoucherBackend = backend
     assert as_protocol.name == "vouchercart"
-    assert as_protocol.supports_idempotency is False
 
 
-def test_status_and_redeem(backend: VoucherCartBackend, sim: SimServer) -> None:
-    before = backend.status(GB50)
+def test_status_and_redeem(backend: VoucherCartBackend, sim: Sim) -> None:
+    before = backend.status(GBP50)
     assert before.state(datetime.now(UTC), SHOP_ID) is VoucherState.VALID
     at = datetime(2025, 3, 4, 5, 6, tzinfo=UTC)
-    after = backend.redeem(request(GB50, 1999, at))
+    after = backend.redeem(request(GBP50, 1999, at))
     assert (after.used, after.remaining) == (1999, 3001)
-    assert sim.voucher(GB50)["redeemHistory"] == [
+    assert sim.voucher(GBP50)["redeemHistory"] == [
         {"redeemAt": "2025-03-04T05:06:00+0000", "amount": 1999}]
 
 
 def test_redeem_after_token_expiry_is_applied_once(backend: VoucherCartBackend,
-                                                   sim: SimServer) -> None:
+                                                   sim: Sim) -> None:
     sim.set_clock(advance=2 * 86400)
-    backend.redeem(request(GB50, 500))
-    assert sim.voucher(GB50)["current"] == 500
+    backend.redeem(request(GBP50, 500))
+    assert sim.voucher(GBP50)["current"] == 500
     assert len(sim.requests("POST", "/v1/redeem")) == 2  # 401, then applied once
     assert len(sim.requests("PUT", "/v1/refresh")) == 1
 
@@ -86,7 +86,7 @@ def test_refusals_say_why(backend: VoucherCartBackend, code: str, amount: int,
 
 
 def test_refusal_kept_when_status_cannot_be_fetched(backend: VoucherCartBackend,
-                                                    sim: SimServer) -> None:
+                                                    sim: Sim) -> None:
     sim.fail_next(1, mode="html", path="/v1/status")
     with pytest.raises(Refusal) as caught:
         backend.redeem(request("OLD5-W6TB-3QHZ-8MEK", 100))
@@ -100,7 +100,7 @@ def test_offline_redemption_replayed_inside_its_window(backend: VoucherCartBacke
 
 
 def test_seed_sample_voucher_expired_on_2_mar_2017(backend: VoucherCartBackend,
-                                                   sim: SimServer) -> None:
+                                                   sim: Sim) -> None:
     code = sim.add_voucher(sample("status-fixed-single-use"))  # the seed's own voucher
     assert backend.status(code).product_name == "Fixed voucher: Meal for two"
     with pytest.raises(Refusal) as caught:

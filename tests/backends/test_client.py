@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 import httpx
 import jwt
 import pytest
-from backend_helpers import BARISTA, GB50, MANAGER, SHOP, SHOP_ID, TILL, free_port
 
 from kiosk.backends.http import check_base_url, transport_error
 from kiosk.backends.vouchercart import Permission, Tokens, VoucherCartClient
@@ -24,12 +23,14 @@ from kiosk.domain.errors import (
     TransportError,
 )
 from kiosk.domain.voucher import HistoryEntry, VoucherKind
-from kiosk.sim.testing import SimServer
+from tests.helpers.backends import free_port
+from tests.helpers.demo import BARISTA, DOMAIN, GBP50, MANAGER, SHOP_ID, TILL
+from tests.helpers.sim import Sim
 
 # --- sign-in endpoints -------------------------------------------------------------------
 
 def test_authorize(client: VoucherCartClient) -> None:
-    result = client.authorize(*TILL, SHOP)
+    result = client.authorize(*TILL, DOMAIN)
     assert result.profile.full_name == "Taylor Till"
     assert result.profile.email == TILL[0]
     assert result.tokens.refresh_token.startswith("RT")
@@ -38,12 +39,12 @@ def test_authorize(client: VoucherCartClient) -> None:
 
 def test_authorize_wrong_password(client: VoucherCartClient) -> None:
     with pytest.raises(LoginFailed, match="Wrong email or password"):
-        client.authorize(TILL[0], "nope", SHOP)
+        client.authorize(TILL[0], "nope", DOMAIN)
 
 
 def test_authorize_unknown_email(client: VoucherCartClient) -> None:
     with pytest.raises(LoginFailed, match="Wrong email or password"):
-        client.authorize("nobody@example.com", "x", SHOP)
+        client.authorize("nobody@example.com", "x", DOMAIN)
 
 
 def test_authorize_unknown_shop(client: VoucherCartClient) -> None:
@@ -75,7 +76,7 @@ def test_refresh_rotates_and_spends_the_old_token(client: VoucherCartClient, til
     fresh = client.refresh(till)
     assert fresh.refresh_token != till.refresh_token
     assert fresh.identified_by == till.identified_by
-    assert client.status(fresh.access_token, GB50, SHOP_ID).code == GB50
+    assert client.status(fresh.access_token, GBP50, SHOP_ID).code == GBP50
     with pytest.raises(SessionExpired):
         client.refresh(till)  # already used
 
@@ -91,20 +92,20 @@ def test_status(client: VoucherCartClient, till: Tokens) -> None:
 
 
 def test_redeem_partial_then_rest(client: VoucherCartClient, till: Tokens,
-                                  sim: SimServer) -> None:
+                                  sim: Sim) -> None:
     at = datetime(2025, 6, 1, 10, 30, 45, tzinfo=UTC)
-    after = client.redeem(till.access_token, GB50, SHOP_ID, 1250, at)
+    after = client.redeem(till.access_token, GBP50, SHOP_ID, 1250, at)
     assert (after.used, after.remaining) == (1250, 3750)
     assert after.history == (HistoryEntry(1250, at.replace(second=0)),)
-    last = client.redeem(till.access_token, GB50, SHOP_ID, 3750, at)
+    last = client.redeem(till.access_token, GBP50, SHOP_ID, 3750, at)
     assert last.remaining == 0
-    assert sim.voucher(GB50)["status"] == "completed"
+    assert sim.voucher(GBP50)["status"] == "completed"
     form = sim.requests("POST", "/v1/redeem")
     assert len(form) == 2
 
 
 def test_redeem_sends_reductor_and_minute(client: VoucherCartClient, till: Tokens,
-                                          sim: SimServer) -> None:
+                                          sim: Sim) -> None:
     client.redeem(till.access_token, "YOGA-5X2U-Q8WM-J4LT", SHOP_ID, 1,
                   datetime(2026, 1, 2, 3, 4, 59, tzinfo=UTC))
     history = sim.voucher("YOGA-5X2U-Q8WM-J4LT")["redeemHistory"]
@@ -114,7 +115,7 @@ def test_redeem_sends_reductor_and_minute(client: VoucherCartClient, till: Token
 @pytest.mark.parametrize(("code", "amount", "reason"), [
     ("NOPE-NOPE", 1, RefusalReason.NOT_FOUND),                  # 1010
     ("CAFE-9D2L-M6QR-5TUY", 1, RefusalReason.NOT_FOUND),        # other shop's voucher: 1010
-    (GB50, 5001, RefusalReason.CANNOT_REDUCE),                  # 1011
+    (GBP50, 5001, RefusalReason.CANNOT_REDUCE),                  # 1011
     ("SPA1-2T6N-8KWF-3QJD", 100, RefusalReason.CANNOT_REDUCE),  # single use, partial: 1011
     ("OLD5-W6TB-3QHZ-8MEK", 100, RefusalReason.EXPIRED),        # 1012
     ("DONE-8P3S-4LZK-7AWC", 1, RefusalReason.FULLY_REDEEMED),   # 1013
@@ -142,20 +143,20 @@ def test_missing_parameter(client: VoucherCartClient, till: Tokens) -> None:
 def test_no_right_on_domain(client: VoucherCartClient) -> None:
     barista = client.authorize(*BARISTA, "demo-cafe").tokens
     with pytest.raises(AccessDenied):
-        client.status(barista.access_token, GB50, SHOP_ID)
+        client.status(barista.access_token, GBP50, SHOP_ID)
 
 
-def test_expired_token(client: VoucherCartClient, till: Tokens, sim: SimServer) -> None:
+def test_expired_token(client: VoucherCartClient, till: Tokens, sim: Sim) -> None:
     sim.set_clock(advance=2 * 86400)
     with pytest.raises(SessionExpired) as caught:
-        client.status(till.access_token, GB50, SHOP_ID)
+        client.status(till.access_token, GBP50, SHOP_ID)
     assert caught.value.code == 1006
 
 
-def test_not_yet_valid_token(client: VoucherCartClient, till: Tokens, sim: SimServer) -> None:
+def test_not_yet_valid_token(client: VoucherCartClient, till: Tokens, sim: Sim) -> None:
     sim.set_clock(advance=-3600)
     with pytest.raises(SessionExpired) as caught:
-        client.status(till.access_token, GB50, SHOP_ID)
+        client.status(till.access_token, GBP50, SHOP_ID)
     assert caught.value.code == 1007
 
 
@@ -171,7 +172,7 @@ def forged_token() -> str:
 ])
 def test_bad_tokens(client: VoucherCartClient, token: str, codes: set[int]) -> None:
     with pytest.raises(SessionExpired) as caught:
-        client.status(token, GB50, SHOP_ID)
+        client.status(token, GBP50, SHOP_ID)
     assert caught.value.code in codes
 
 
@@ -191,7 +192,7 @@ def test_users_crud(client: VoucherCartClient, manager: Tokens) -> None:
                        permissions=[Permission(1, 3, ("redeem.voucher",)), Permission(2, 0)])
     assert client.get_user(token, new_id).permissions[0].custom == ("redeem.voucher",)
     client.change_password(token, new_id, "Changed456")
-    assert client.authorize("new@demo-shop.example", "Changed456", SHOP).profile.id == new_id
+    assert client.authorize("new@demo-shop.example", "Changed456", DOMAIN).profile.id == new_id
     client.delete_user(token, new_id)
     with pytest.raises(InvalidRequest):
         client.get_user(token, new_id)
@@ -213,55 +214,55 @@ def test_create_user_validation(client: VoucherCartClient, manager: Tokens) -> N
 def test_connection_refused() -> None:
     with VoucherCartClient(f"http://127.0.0.1:{free_port()}/v1") as api, \
             pytest.raises(TransportError) as caught:
-        api.redeem("t", GB50, SHOP_ID, 1, datetime.now(UTC))
+        api.redeem("t", GBP50, SHOP_ID, 1, datetime.now(UTC))
     assert not caught.value.maybe_applied
     assert type(caught.value) is TransportError
     assert "Cannot reach the server" in caught.value.message
 
 
-def test_html_error_page(client: VoucherCartClient, till: Tokens, sim: SimServer) -> None:
+def test_html_error_page(client: VoucherCartClient, till: Tokens, sim: Sim) -> None:
     sim.fail_next(1, mode="html", path="/v1/status")
     with pytest.raises(ServerUnavailable, match="HTTP 502"):
-        client.status(till.access_token, GB50, SHOP_ID)
-    assert client.status(till.access_token, GB50, SHOP_ID).code == GB50
+        client.status(till.access_token, GBP50, SHOP_ID)
+    assert client.status(till.access_token, GBP50, SHOP_ID).code == GBP50
 
 
 def test_500_on_redeem_may_have_applied(client: VoucherCartClient, till: Tokens,
-                                        sim: SimServer) -> None:
+                                        sim: Sim) -> None:
     sim.fail_next(1, mode="json", status=500, path="/v1/redeem")
     with pytest.raises(ServerUnavailable) as caught:
-        client.redeem(till.access_token, GB50, SHOP_ID, 100, datetime.now(UTC))
+        client.redeem(till.access_token, GBP50, SHOP_ID, 100, datetime.now(UTC))
     assert caught.value.maybe_applied
 
 
-def test_read_timeout_on_status(sim: SimServer, till: Tokens) -> None:
+def test_read_timeout_on_status(sim: Sim, till: Tokens) -> None:
     sim.set_latency(2.0, count=1, path="/v1/status")
     with VoucherCartClient(sim.api_url, timeout=0.2) as fast, \
             pytest.raises(TransportError) as caught:
-        fast.status(till.access_token, GB50, SHOP_ID)
+        fast.status(till.access_token, GBP50, SHOP_ID)
     assert not caught.value.maybe_applied
     assert "did not answer in time" in caught.value.message
 
 
-def test_read_timeout_on_redeem_may_have_applied(sim: SimServer, till: Tokens) -> None:
+def test_read_timeout_on_redeem_may_have_applied(sim: Sim, till: Tokens) -> None:
     sim.set_latency(0.6, count=1, path="/v1/redeem")
     with VoucherCartClient(sim.api_url, timeout=0.2) as fast, \
             pytest.raises(TransportError) as caught:
-        fast.redeem(till.access_token, GB50, SHOP_ID, 700, datetime.now(UTC))
+        fast.redeem(till.access_token, GBP50, SHOP_ID, 700, datetime.now(UTC))
     assert caught.value.maybe_applied
     deadline = time.monotonic() + 5
-    while sim.voucher(GB50)["current"] == 0 and time.monotonic() < deadline:
+    while sim.voucher(GBP50)["current"] == 0 and time.monotonic() < deadline:
         time.sleep(0.02)
-    assert sim.voucher(GB50)["current"] == 700  # it did land: the engine must reconcile
+    assert sim.voucher(GBP50)["current"] == 700  # it did land: the engine must reconcile
 
 
 def test_connection_dropped_after_applying(client: VoucherCartClient, till: Tokens,
-                                           sim: SimServer) -> None:
+                                           sim: Sim) -> None:
     sim.drop_next(1)
     with pytest.raises(TransportError) as caught:
-        client.redeem(till.access_token, GB50, SHOP_ID, 300, datetime.now(UTC))
+        client.redeem(till.access_token, GBP50, SHOP_ID, 300, datetime.now(UTC))
     assert caught.value.maybe_applied
-    assert sim.voucher(GB50)["current"] == 300
+    assert sim.voucher(GBP50)["current"] == 300
 
 
 def test_429_honours_retry_after() -> None:
@@ -273,7 +274,7 @@ def test_429_honours_retry_after() -> None:
     with VoucherCartClient("https://api.vouchercart.example/v1",
                            transport=httpx.MockTransport(edge)) as api, \
             pytest.raises(RateLimited) as caught:
-        api.status("t", GB50, SHOP_ID)
+        api.status("t", GBP50, SHOP_ID)
     assert caught.value.retry_after == 12.0
     assert not caught.value.maybe_applied
 

@@ -6,10 +6,10 @@ from datetime import UTC, datetime
 
 import httpx
 import pytest
-from backend_helpers import GB50, SHOP_ID
 
 from kiosk.backends.vouchercart import VoucherCartClient
 from kiosk.domain.errors import ServerUnavailable
+from tests.helpers.demo import GBP50, SHOP_ID
 
 
 @pytest.mark.parametrize("body", [{"unexpected": True}, [1, 2], {"code": 7, "stock": "x"}])
@@ -21,7 +21,7 @@ def test_unreadable_2xx_on_redeem_may_have_applied(body: object) -> None:
     with VoucherCartClient("https://api.vouchercart.example/v1",
                            transport=httpx.MockTransport(edge)) as api, \
             pytest.raises(ServerUnavailable) as caught:
-        api.redeem("t", GB50, SHOP_ID, 100, datetime.now(UTC))
+        api.redeem("t", GBP50, SHOP_ID, 100, datetime.now(UTC))
     assert caught.value.maybe_applied
 
 
@@ -32,5 +32,5 @@ def test_unreadable_2xx_on_status_is_not_a_write() -> None:
     with VoucherCartClient("https://api.vouchercart.example/v1",
                            transport=httpx.MockTransport(edge)) as api, \
             pytest.raises(ServerUnavailable) as caught:
-        api.status("t", GB50, SHOP_ID)
+        api.status("t", GBP50, SHOP_ID)
     assert not caught.value.maybe_applied

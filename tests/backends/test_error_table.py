@@ -7,7 +7,6 @@ from email.utils import format_datetime
 
 import httpx
 import pytest
-from backend_helpers import sample
 
 from kiosk.backends.http import retry_after
 from kiosk.backends.vouchercart.errors import error_from_response
@@ -22,6 +21,7 @@ from kiosk.domain.errors import (
     ServerUnavailable,
     SessionExpired,
 )
+from tests.helpers.backends import sample
 
 URL = "http://127.0.0.1:1/v1/redeem"
 

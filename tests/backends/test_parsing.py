@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-from backend_helpers import elided_sample, sample
 
 from kiosk.backends.text import html_to_text
 from kiosk.backends.vouchercart import parse_voucher
@@ -18,6 +17,7 @@ from kiosk.backends.vouchercart.models import (
 )
 from kiosk.domain.errors import ServerUnavailable
 from kiosk.domain.voucher import HistoryEntry, ValidityWindow, VoucherKind, VoucherState
+from tests.helpers.backends import elided_sample, sample
 
 DEC_2 = datetime(2016, 12, 2, 7, 57, 29, tzinfo=UTC)
 MAR_2 = datetime(2017, 3, 2, 7, 57, 29, tzinfo=UTC)

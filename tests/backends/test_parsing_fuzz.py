@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from backend_helpers import sample
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,6 +11,7 @@ from kiosk.backends.text import html_to_text
 from kiosk.backends.vouchercart import parse_voucher
 from kiosk.backends.vouchercart.dates import parse_datetime
 from kiosk.domain.errors import ServerUnavailable
+from tests.helpers.backends import sample
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),

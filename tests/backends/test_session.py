@@ -7,13 +7,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from backend_helpers import GB50, SHOP, SHOP_ID, TILL, free_port
 
 from kiosk.app.signin import SecretTokens
 from kiosk.backends.vouchercart import MemoryTokenStore, Session, Tokens, VoucherCartClient
 from kiosk.domain.errors import SessionExpired, TransportError
 from kiosk.sim.testing import SimServer, serve_in_thread
 from kiosk.store.secrets import FileSecrets
+from tests.helpers.backends import free_port
+from tests.helpers.demo import DOMAIN, GBP50, SHOP_ID, TILL
 
 TTL = 60.0  # seconds; tests expire tokens by moving the simulator's clock past it
 
@@ -32,7 +33,7 @@ def api(short_sim: SimServer) -> Iterator[VoucherCartClient]:
 
 
 def signed_in(api: VoucherCartClient) -> Tokens:
-    return api.authorize(*TILL, SHOP).tokens
+    return api.authorize(*TILL, DOMAIN).tokens
 
 
 def refreshes(sim: SimServer) -> int:
@@ -40,7 +41,7 @@ def refreshes(sim: SimServer) -> int:
 
 
 def status_via(session: Session, api: VoucherCartClient) -> str:
-    return session.call(lambda token: api.status(token, GB50, SHOP_ID)).code
+    return session.call(lambda token: api.status(token, GBP50, SHOP_ID)).code
 
 
 def test_expired_token_is_refreshed_transparently(api: VoucherCartClient,
@@ -49,13 +50,13 @@ def test_expired_token_is_refreshed_transparently(api: VoucherCartClient,
     store = MemoryTokenStore(original)
     session = Session(api, store)
     short_sim.set_clock(advance=TTL + 5)
-    assert status_via(session, api) == GB50
+    assert status_via(session, api) == GBP50
     assert refreshes(short_sim) == 1
     saved = store.load()
     assert saved is not None
     assert saved.refresh_token != original.refresh_token
     assert session.tokens() == saved
-    assert status_via(session, api) == GB50  # no second refresh needed
+    assert status_via(session, api) == GBP50  # no second refresh needed
     assert refreshes(short_sim) == 1
 
 
@@ -88,7 +89,7 @@ def test_eight_threads_one_refresh_per_expiry(api: VoucherCartClient,
         short_sim.set_clock(advance=TTL + 5)
         results, errors = all_at_once(8, lambda: status_via(session, api))
         assert not errors
-        assert results == [GB50] * 8
+        assert results == [GBP50] * 8
         assert refreshes(short_sim) == round_number  # exactly one PUT /refresh per expiry
         assert session.refresh_count == round_number
         # Each thread asked at most twice (refused once for the expired token, then served).
@@ -113,7 +114,7 @@ def test_rotated_tokens_are_saved_before_they_are_used(api: VoucherCartClient,
                                                        short_sim: SimServer) -> None:
     store = RecordingStore(signed_in(api), short_sim)
     short_sim.set_clock(advance=TTL + 5)
-    assert status_via(Session(api, store), api) == GB50
+    assert status_via(Session(api, store), api) == GBP50
     # Saved after the first (refused) status and before the retried one went out.
     assert store.saved_after == [1]
     assert len(short_sim.requests("GET", "/v1/status")) == 2
@@ -146,7 +147,7 @@ def test_session_revives_after_signing_in_again(api: VoucherCartClient,
     with pytest.raises(SessionExpired):
         status_via(session, api)
     store.save(signed_in(api))  # staff signed in again (GUI or `kiosk login`)
-    assert status_via(session, api) == GB50
+    assert status_via(session, api) == GBP50
 
 
 def test_lost_refresh_answer_asks_for_sign_in(short_sim: SimServer) -> None:
@@ -195,10 +196,10 @@ def test_sessions_sharing_a_store_refresh_once(api: VoucherCartClient, short_sim
     shared = FileSecrets(tmp_path / "secrets.json")
     SecretTokens(shared).save(signed_in(api))
     gui, cli = Session(api, SecretTokens(shared)), Session(api, SecretTokens(shared))
-    assert status_via(gui, api) == status_via(cli, api) == GB50
+    assert status_via(gui, api) == status_via(cli, api) == GBP50
     short_sim.set_clock(advance=TTL + 5)
-    assert status_via(gui, api) == GB50
-    assert status_via(cli, api) == GB50  # picks up the GUI's rotated tokens
+    assert status_via(gui, api) == GBP50
+    assert status_via(cli, api) == GBP50  # picks up the GUI's rotated tokens
     assert refreshes(short_sim) == 1
 
 

@@ -6,7 +6,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from packaging_helpers import load
+
+from tests.helpers.packaging import load
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ import tarfile
 from pathlib import Path
 from types import ModuleType
 
-from packaging_helpers import PACKAGING
+from tests.helpers.packaging import PACKAGING
 
 VERSION = "9.8.7"
 

@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from packaging_helpers import BARCODE_IMAGE, BARCODE_TEXT, PACKAGING
+
+from tests.helpers.packaging import BARCODE_IMAGE, BARCODE_TEXT, PACKAGING
 
 HOOK = PACKAGING / "hooks" / "rthook_pyzbar.py"
 

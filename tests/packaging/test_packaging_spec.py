@@ -10,7 +10,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from packaging_helpers import REPO
+
+from tests.helpers.packaging import REPO
 
 
 def qt_modules_imported_by_kiosk() -> set[str]:

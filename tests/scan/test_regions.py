@@ -5,10 +5,10 @@ from __future__ import annotations
 import cv2
 import numpy as np
 import zxingcpp
-from scan_helpers import VOUCHER, on_canvas, render
 
 from kiosk.scan.decoders import CombinedDecoder, ZxingDecoder
 from kiosk.scan.decoders.regions import barcode_regions
+from tests.helpers.scan import VOUCHER, on_canvas, render
 
 CODE128 = zxingcpp.BarcodeFormat.Code128
 

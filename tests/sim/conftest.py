@@ -7,18 +7,11 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from kiosk.sim.testing import SimServer, serve_in_thread
+from tests.helpers.sim import Sim
 
 
 @pytest.fixture
-def sim() -> Iterator[SimServer]:
-    """The demo fixture, in memory, on a free port."""
-    with serve_in_thread() as server:
-        yield server
-
-
-@pytest.fixture
-def client(sim: SimServer) -> Iterator[httpx.Client]:
+def client(sim: Sim) -> Iterator[httpx.Client]:
     """An httpx client whose base URL is the simulator's API URL."""
     with httpx.Client(base_url=sim.api_url + "/", timeout=10) as http:
         yield http

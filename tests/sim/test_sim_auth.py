@@ -7,9 +7,9 @@ import json
 
 import httpx
 import jwt
-from sim_helpers import BARISTA, MANAGER, TILL, assert_error, bearer, sign_in
 
-from kiosk.sim.testing import SimServer
+from tests.helpers.demo import BARISTA, MANAGER, TILL
+from tests.helpers.sim import Sim, assert_error, bearer, sign_in
 
 
 def test_authorize_returns_a_signed_jwt_and_the_profile(client: httpx.Client) -> None:
@@ -93,7 +93,7 @@ def test_malformed_and_forged_tokens(client: httpx.Client) -> None:
                  401, 1009)
 
 
-def test_token_expires_with_the_clock(sim: SimServer, client: httpx.Client) -> None:
+def test_token_expires_with_the_clock(sim: Sim, client: httpx.Client) -> None:
     headers = bearer(client)
     assert client.get("domains", headers=headers).status_code == 200
     sim.set_clock(offset=86400 - 5)
@@ -102,7 +102,7 @@ def test_token_expires_with_the_clock(sim: SimServer, client: httpx.Client) -> N
     assert_error(client.get("domains", headers=headers), 401, 1006)
 
 
-def test_token_issued_in_the_future_is_not_yet_valid(sim: SimServer,
+def test_token_issued_in_the_future_is_not_yet_valid(sim: Sim,
                                                      client: httpx.Client) -> None:
     sim.set_clock(offset=3600)
     headers = bearer(client)
@@ -119,7 +119,7 @@ def test_short_token_ttl() -> None:
         assert_error(c.get("domains", headers=headers), 401, 1006)
 
 
-def test_refresh_rotates_and_refuses_reuse(sim: SimServer, client: httpx.Client) -> None:
+def test_refresh_rotates_and_refuses_reuse(sim: Sim, client: httpx.Client) -> None:
     first = sign_in(client)
     sim.set_clock(offset=2 * 86400)  # the access token has expired: refresh still works
     response = client.put("refresh", data={"accessToken": first["accessToken"],

@@ -7,15 +7,15 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from sim_helpers import TILL, assert_error, bearer
 
-from kiosk.sim.testing import SimServer
+from tests.helpers.demo import TILL
+from tests.helpers.sim import Sim, assert_error, bearer
 
 CODE = "TEST-0000-0000-0001"
 
 
 @pytest.fixture
-def control(sim: SimServer) -> Iterator[httpx.Client]:
+def control(sim: Sim) -> Iterator[httpx.Client]:
     """A client for the /_sim/ controls."""
     with httpx.Client(base_url=sim.base_url + "/_sim/", timeout=10) as http:
         yield http
@@ -55,7 +55,7 @@ def test_add_and_read_vouchers(control: httpx.Client, client: httpx.Client,
     assert control.post("vouchers", json={"code": "X"}).status_code == 422
 
 
-def test_clock_controls(sim: SimServer, control: httpx.Client) -> None:
+def test_clock_controls(sim: Sim, control: httpx.Client) -> None:
     body = control.post("clock", json={"now": "2030-01-01T00:00:00+0000", "frozen": True}).json()
     assert body == {"now": "2030-01-01T00:00:00+0000", "offset": body["offset"], "frozen": True}
     assert control.post("clock", json={"advance": 90}).json()["now"] == "2030-01-01T00:01:30+0000"
@@ -114,7 +114,7 @@ def test_drop_applies_then_cuts_the_connection(control: httpx.Client, client: ht
     assert outcomes == ["dropped", "served"]
 
 
-def test_drop_only_affects_redeems(sim: SimServer, client: httpx.Client,
+def test_drop_only_affects_redeems(sim: Sim, client: httpx.Client,
                                    auth: dict[str, str]) -> None:
     sim.drop_next(1)
     assert client.get("domains", headers=auth).status_code == 200
@@ -136,7 +136,7 @@ def test_latency_for_the_next_requests(control: httpx.Client, client: httpx.Clie
     assert fast < 0.3
 
 
-def test_latency_makes_a_client_time_out(sim: SimServer, auth: dict[str, str]) -> None:
+def test_latency_makes_a_client_time_out(sim: Sim, auth: dict[str, str]) -> None:
     sim.set_latency(5)
     with httpx.Client(base_url=sim.api_url + "/", timeout=0.2) as impatient, \
             pytest.raises(httpx.ReadTimeout):
@@ -144,7 +144,7 @@ def test_latency_makes_a_client_time_out(sim: SimServer, auth: dict[str, str]) -
     sim.set_latency(0)
 
 
-def test_request_log_counts_what_reached_the_server(sim: SimServer, control: httpx.Client,
+def test_request_log_counts_what_reached_the_server(sim: Sim, control: httpx.Client,
                                                     client: httpx.Client,
                                                     auth: dict[str, str]) -> None:
     add_test_voucher(control)
@@ -163,7 +163,7 @@ def test_request_log_counts_what_reached_the_server(sim: SimServer, control: htt
     assert control.get("requests").json()["count"] == 0
 
 
-def test_reset_restores_the_fixture(sim: SimServer, control: httpx.Client,
+def test_reset_restores_the_fixture(sim: Sim, control: httpx.Client,
                                     client: httpx.Client, auth: dict[str, str]) -> None:
     code = "GB50-K7QX-9M2F-4TZB"
     client.post("redeem", data={"code": code, "domain": "1"}, headers=auth)
@@ -180,13 +180,13 @@ def test_reset_restores_the_fixture(sim: SimServer, control: httpx.Client,
     assert time.perf_counter() - started < 1
 
 
-def test_controls_are_not_under_v1(sim: SimServer, client: httpx.Client) -> None:
+def test_controls_are_not_under_v1(sim: Sim, client: httpx.Client) -> None:
     assert_error(client.post("../v1/_sim/reset"), 404, 1004)
     assert httpx.get(f"{sim.base_url}/_sim/health").json() == {"status": "ok"}
     assert_error(httpx.get(f"{sim.base_url}/_sim/nothing"), 404, 1004)
 
 
-def test_helper_wrappers(sim: SimServer) -> None:
+def test_helper_wrappers(sim: Sim) -> None:
     assert sim.api_url == sim.base_url + "/v1"
     assert sim.base_url.startswith("http://127.0.0.1:")
     assert sim.add_voucher({"code": CODE, "stock": 5, "monetary": False,

@@ -10,7 +10,9 @@ from typing import Any
 
 import httpx
 import pytest
-from sim_helpers import MANAGER, SEED, TILL, bearer, sign_in
+
+from tests.helpers.demo import MANAGER, TILL
+from tests.helpers.sim import SEED, bearer, sign_in
 
 TEA = "TEA2-8FJD-6NKS-3VXA"  # fixed, single-use, unused: like the seed's samples
 

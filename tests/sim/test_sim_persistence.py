@@ -12,10 +12,11 @@ from pathlib import Path
 import httpx
 import jwt
 import pytest
-from sim_helpers import MANAGER, TILL, bearer, sign_in
 
 from kiosk.sim.fixtures import load_fixture
 from kiosk.sim.testing import serve_in_subprocess, serve_in_thread
+from tests.helpers.demo import MANAGER, TILL
+from tests.helpers.sim import bearer, sign_in
 
 GBP50 = "GB50-K7QX-9M2F-4TZB"
 

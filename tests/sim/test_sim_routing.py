@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from sim_helpers import assert_error
 
-from kiosk.sim.testing import SimServer
+from tests.helpers.sim import Sim, assert_error
 
 
 @pytest.mark.parametrize("path", ["teapot", "", "status/extra", "users/1/password/x"])
@@ -26,6 +25,6 @@ def test_a_trailing_slash_is_tolerated(client: httpx.Client) -> None:
     assert client.get("user-domains/", params={"email": "till@demo-shop.example"}).is_success
 
 
-def test_other_prefixes_are_not_found(sim: SimServer) -> None:
+def test_other_prefixes_are_not_found(sim: Sim) -> None:
     assert_error(httpx.get(f"{sim.base_url}/v2/status"), 404, 1004)
     assert_error(httpx.get(f"{sim.base_url}/"), 404, 1004)

@@ -7,9 +7,9 @@ from typing import Any
 
 import httpx
 import pytest
-from sim_helpers import BARISTA, MANAGER, TILL, assert_error, bearer, sign_in
 
-from kiosk.sim.testing import SimServer
+from tests.helpers.demo import BARISTA, MANAGER, TILL
+from tests.helpers.sim import Sim, assert_error, bearer, sign_in
 
 
 def new_user(email: str = "new.staff@demo-shop.example", **changes: Any) -> dict[str, Any]:
@@ -34,7 +34,7 @@ def test_list_users_never_shows_passwords(client: httpx.Client, admin: dict[str,
     assert "till1234" not in client.get("users", headers=admin).text
 
 
-def test_create_get_update_delete(sim: SimServer, client: httpx.Client,
+def test_create_get_update_delete(sim: Sim, client: httpx.Client,
                                   admin: dict[str, str]) -> None:
     sim.set_clock("2031-02-03T04:05:06+0000")
     admin = bearer(client, MANAGER)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from sim_helpers import BARISTA, CAFE, MANAGER, SHOP, TILL, assert_error, bearer
 
-from kiosk.sim.testing import SimServer
+from tests.helpers.demo import BARISTA, MANAGER, TILL
+from tests.helpers.sim import CAFE, SHOP, Sim, assert_error, bearer
 
 GBP50 = "GB50-K7QX-9M2F-4TZB"
 GBP100_USED = "GB10-0PRT-LY8D-2WQC"
@@ -69,7 +69,7 @@ def test_codes_are_case_insensitive(client: httpx.Client, auth: dict[str, str]) 
     assert status(client, auth, f"  {GBP50.lower()} ").json()["code"] == GBP50
 
 
-def test_partial_then_full_money_redemption(sim: SimServer, client: httpx.Client) -> None:
+def test_partial_then_full_money_redemption(sim: Sim, client: httpx.Client) -> None:
     sim.set_clock("2030-05-06T07:08:09+0000", frozen=True)
     auth = bearer(client, TILL)
     first = redeem(client, auth, GBP50, reductor="1250")
@@ -128,7 +128,7 @@ def test_expired_voucher_redeems_with_a_date_inside_its_window(client: httpx.Cli
     assert body["redeemHistory"] == [{"redeemAt": "2023-12-24T15:30:00+0000", "amount": 500}]
 
 
-def test_not_yet_valid_voucher(sim: SimServer, client: httpx.Client,
+def test_not_yet_valid_voucher(sim: Sim, client: httpx.Client,
                                auth: dict[str, str]) -> None:
     assert_error(redeem(client, auth, FUTURE), 422, 1012)
     sim.set_clock("2034-06-01T00:00:01+0000")
@@ -175,7 +175,7 @@ def test_no_right_on_the_domain_is_1003(client: httpx.Client, auth: dict[str, st
 
 def test_missing_parameters_are_1018(client: httpx.Client, auth: dict[str, str]) -> None:
     body = assert_error(client.get("status", params={"code": GBP50}, headers=auth), 422, 1018)
-    assert set(body["errors"]) == {"domain"}  # type: ignore[arg-type]
+    assert set(body["errors"]) == {"domain"}  # type: ignore[call-overload]
     assert_error(client.post("redeem", data={"domain": "1"}, headers=auth), 422, 1018)
     assert_error(client.post("redeem", headers=auth), 422, 1018)
     assert_error(status(client, auth, GBP50, "shop"), 422, 1000)  # type: ignore[arg-type]
@@ -192,7 +192,7 @@ def test_redeem_accepts_a_json_body(client: httpx.Client, auth: dict[str, str]) 
     assert response.json()["current"] == 5
 
 
-def test_status_expired_needs_a_redeem_date(sim: SimServer, client: httpx.Client,
+def test_status_expired_needs_a_redeem_date(sim: Sim, client: httpx.Client,
                                             auth: dict[str, str]) -> None:
     sim.add_voucher({"code": "EXPD-0000-0000-0001", "stock": 100, "monetary": True,
                      "multiUsable": True, "status": "expired",

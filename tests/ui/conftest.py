@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
-from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -13,15 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app import signin
 from kiosk.app.qt_runner import live_runners
-from kiosk.paths import resource
-from kiosk.sim.testing import SimServer, serve_in_thread
 from kiosk.ui.i18n import compile_translations
 from kiosk.ui.main_window import MainWindow, Page
-
-TILL = ("till@demo-shop.example", "till1234")
-MANAGER = ("manager@demo-shop.example", "manager1234")
-DOMAIN = "demo-shop"
-FIXTURE = resource("demo-fixture.json")
+from tests.helpers.demo import DOMAIN, TILL
+from tests.helpers.sim import Sim
+from tests.helpers.ui import make_window
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -57,82 +52,12 @@ def _running(thread: QThread) -> bool:
         return False
 
 
-class Sim:
-    """The simulator with a persistent database, so it can be stopped and started again."""
-
-    def __init__(self, db: Path) -> None:
-        self.db = db
-        self.port = 0
-        self.server: SimServer | None = None
-        self._stack = ExitStack()
-
-    def start(self) -> SimServer:
-        """Serve (again, on the same port once it has one)."""
-        self.server = self._stack.enter_context(
-            serve_in_thread(FIXTURE, db=self.db, port=self.port))
-        self.port = self.server.port
-        return self.server
-
-    def stop(self) -> None:
-        """Stop serving: the kiosk now sees connection refused."""
-        self._stack.close()
-        self._stack = ExitStack()
-        self.server = None
-
-    @property
-    def url(self) -> str:
-        """The API base URL."""
-        return f"http://127.0.0.1:{self.port}/v1"
-
-    def voucher(self, code: str) -> dict[str, object]:
-        """The server's state of ``code``."""
-        assert self.server is not None
-        return dict(self.server.voucher(code))
-
-
-@pytest.fixture
-def sim(tmp_path: Path) -> Iterator[Sim]:
-    """A running simulator with the demo fixture."""
-    control = Sim(tmp_path / "sim.sqlite")
-    control.start()
-    yield control
-    control.stop()
-
-
-def make_window(qtbot: QtBot, **options: int) -> MainWindow:
-    """A main window with fast timers, registered with qtbot, filters installed."""
-    window = MainWindow(result_seconds=options.get("result_seconds", 0),
-                        poll_ms=options.get("poll_ms", 150),
-                        idle_unit_ms=options.get("idle_unit_ms", 60_000))
-    qtbot.addWidget(window, before_close_func=lambda w: w.shutdown())
-    window.resize(1024, 600)
-    window.show()
-    window.install_filters()
-    return window
-
-
 @pytest.fixture
 def window(qtbot: QtBot, sim: Sim) -> MainWindow:
     """A window signed in as the demo till user, on the scan screen."""
-    signin.sign_in(sim.url, *TILL, DOMAIN)
+    signin.sign_in(sim.api_url, *TILL, DOMAIN)
     main = make_window(qtbot)
     with qtbot.waitSignal(main.engine_ready, timeout=10_000):
         main.start()
     assert main.page is Page.SCAN
     return main
-
-
-def authorise(qtbot: QtBot, window: MainWindow, secret: str = TILL[1]) -> None:
-    """Answer the manager check now on screen (the PIN, or with none set the password)."""
-    assert window.page is Page.MANAGER
-    screen = window.manager_screen
-    screen.secret_field.setText(secret)
-    with qtbot.waitSignal(screen.granted, timeout=10_000):
-        screen.ok_button.click()
-
-
-def open_settings(qtbot: QtBot, window: MainWindow, secret: str = TILL[1]) -> None:
-    """Open the settings through the manager check."""
-    window.open_settings()
-    authorise(qtbot, window, secret)
-    assert window.page is Page.SETTINGS

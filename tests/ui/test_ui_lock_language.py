@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from conftest import DOMAIN, TILL, Sim, make_window, open_settings
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import signin
@@ -13,6 +12,9 @@ from kiosk.domain.errors import StorageError
 from kiosk.ui.i18n import Translations
 from kiosk.ui.main_window import MainWindow, Page
 from kiosk.ui.texts import error_text
+from tests.helpers.demo import DOMAIN, TILL
+from tests.helpers.sim import Sim
+from tests.helpers.ui import make_window, open_settings
 
 
 @pytest.fixture
@@ -22,7 +24,7 @@ def english_afterwards() -> Iterator[None]:
 
 
 def test_lock_after_idle_and_unlock(qtbot: QtBot, sim: Sim) -> None:
-    signin.sign_in(sim.url, *TILL, DOMAIN)
+    signin.sign_in(sim.api_url, *TILL, DOMAIN)
     window = make_window(qtbot, idle_unit_ms=200)  # a "minute" of 200 ms
     with qtbot.waitSignal(window.engine_ready, timeout=10_000):
         window.start()

@@ -6,11 +6,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import TILL, authorise, open_settings
 from pytestqt.qtbot import QtBot
 
 from kiosk import paths
 from kiosk.ui.main_window import MainWindow, Page
+from tests.helpers.demo import TILL
+from tests.helpers.ui import authorise, open_settings
 
 PIN = "2468"
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import DOMAIN, TILL, Sim, authorise, make_window
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import signin
 from kiosk.domain.outcomes import EntryState, RedeemStatus
 from kiosk.ui.main_window import MainWindow, Page
 from kiosk.ui.texts import Tone
+from tests.helpers.demo import DOMAIN, TILL
+from tests.helpers.sim import Sim
+from tests.helpers.ui import authorise, make_window
 
 GB50 = "GB50-K7QX-9M2F-4TZB"
 NEWC = "NEWC-5H7K-2DRM-4FXA"
@@ -88,7 +90,9 @@ def test_conflict_shown_and_resolved(qtbot: QtBot, window: MainWindow, sim: Sim,
     queue.tabs.setCurrentIndex(1)  # conflicts
     qtbot.waitUntil(lambda: len(queue.entries) == 1
                     and queue.entries[0].state is EntryState.REJECTED, timeout=10_000)
-    assert queue.table.item(0, 4).text() != ""  # the reason is shown
+    reason = queue.table.item(0, 4)
+    assert reason is not None
+    assert reason.text() != ""  # the reason is shown
     assert "This shift" in queue.summary_label.text()
     assert queue.select_entry(queue.entries[0].id)
     assert queue.retry_button.isEnabled()
@@ -141,7 +145,7 @@ def test_write_off_a_conflict(qtbot: QtBot, window: MainWindow, sim: Sim) -> Non
 
 
 def test_result_returns_to_scanning_by_itself(qtbot: QtBot, sim: Sim) -> None:
-    signin.sign_in(sim.url, *TILL, DOMAIN)
+    signin.sign_in(sim.api_url, *TILL, DOMAIN)
     window = make_window(qtbot, result_seconds=1)
     with qtbot.waitSignal(window.engine_ready, timeout=10_000):
         window.start()

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from conftest import Sim
 from pytestqt.qtbot import QtBot
 
 from kiosk.domain.outcomes import RedeemStatus
 from kiosk.ui.main_window import MainWindow, Page
 from kiosk.ui.texts import Tone
+from tests.helpers.sim import Sim
 
 GB50 = "GB50-K7QX-9M2F-4TZB"
 YOGA = "YOGA-5X2U-Q8WM-J4LT"

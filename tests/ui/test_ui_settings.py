@@ -6,7 +6,6 @@ from pathlib import Path
 
 import cv2
 import numpy as np
-from conftest import Sim, open_settings
 from pytestqt.qtbot import QtBot
 
 from kiosk import paths
@@ -14,6 +13,8 @@ from kiosk.domain.outcomes import RedeemStatus
 from kiosk.store.settings import Settings
 from kiosk.ui.main_window import MainWindow, Page
 from kiosk.ui.screens.settings import SettingsScreen
+from tests.helpers.sim import Sim
+from tests.helpers.ui import open_settings
 
 GB50 = "GB50-K7QX-9M2F-4TZB"
 
@@ -24,7 +25,8 @@ def write_video(path: Path, text: str, frames: int = 45) -> str:
     image = cv2.resize(code, (200, 200), interpolation=cv2.INTER_NEAREST)
     frame = np.full((240, 320, 3), 255, np.uint8)
     frame[20:220, 60:260] = cv2.cvtColor(image, cv2.COLOR_GRAY2BGR)
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 15, (320, 240))
+    fourcc = cv2.VideoWriter_fourcc(*"MJPG")  # type: ignore[attr-defined]
+    writer = cv2.VideoWriter(str(path), fourcc, 15, (320, 240))
     for _ in range(frames):
         writer.write(frame)
     writer.release()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from conftest import DOMAIN, TILL, Sim, make_window
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import signin
 from kiosk.ui.main_window import MainWindow, Page
+from tests.helpers.demo import DOMAIN, TILL
+from tests.helpers.sim import Sim
+from tests.helpers.ui import make_window
 
 
 def fill(window: MainWindow, url: str, email: str, password: str) -> None:
@@ -28,7 +30,7 @@ def started(qtbot: QtBot) -> MainWindow:
 
 def test_sign_in_opens_the_scan_screen(qtbot: QtBot, sim: Sim) -> None:
     window = started(qtbot)
-    fill(window, sim.url, *TILL)
+    fill(window, sim.api_url, *TILL)
     with qtbot.waitSignal(window.engine_ready, timeout=10_000):
         window.signin_screen.sign_in_button.click()
     assert window.page is Page.SCAN
@@ -41,7 +43,7 @@ def test_sign_in_opens_the_scan_screen(qtbot: QtBot, sim: Sim) -> None:
 
 def test_find_my_shops_lists_the_domains(qtbot: QtBot, sim: Sim) -> None:
     window = started(qtbot)
-    fill(window, sim.url, TILL[0], "")
+    fill(window, sim.api_url, TILL[0], "")
     window.signin_screen.find_button.click()
     qtbot.waitUntil(lambda: window.signin_screen.domain_box.count() > 0)
     names = [window.signin_screen.domain_box.itemText(i)
@@ -51,7 +53,7 @@ def test_find_my_shops_lists_the_domains(qtbot: QtBot, sim: Sim) -> None:
 
 def test_wrong_password_is_explained(qtbot: QtBot, sim: Sim) -> None:
     window = started(qtbot)
-    fill(window, sim.url, TILL[0], "not-the-password")
+    fill(window, sim.api_url, TILL[0], "not-the-password")
     window.signin_screen.sign_in_button.click()
     qtbot.waitUntil(lambda: window.signin_screen.error_label.text() != "")
     assert "Wrong email or password" in window.signin_screen.error_label.text()
@@ -61,7 +63,7 @@ def test_wrong_password_is_explained(qtbot: QtBot, sim: Sim) -> None:
 
 
 def test_server_down_is_explained(qtbot: QtBot, sim: Sim) -> None:
-    url = sim.url
+    url = sim.api_url
     sim.stop()
     window = started(qtbot)
     fill(window, url, *TILL)
@@ -73,7 +75,7 @@ def test_server_down_is_explained(qtbot: QtBot, sim: Sim) -> None:
 
 def test_no_access_to_the_shop_is_explained(qtbot: QtBot, sim: Sim) -> None:
     window = started(qtbot)
-    fill(window, sim.url, *TILL)
+    fill(window, sim.api_url, *TILL)
     window.signin_screen.domain_box.setEditText("demo-cafe")
     window.signin_screen.sign_in_button.click()
     qtbot.waitUntil(lambda: window.signin_screen.error_label.text() != "")

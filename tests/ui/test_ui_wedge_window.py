@@ -5,15 +5,16 @@ human typing still reaches it."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 import pytest
-from conftest import open_settings
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.main_window import MainWindow, Page
+from tests.helpers.ui import open_settings
 
 YOGA = "YOGA-5X2U-Q8WM-J4LT"
 GB10 = "GB10-0PRT-LY8D-2WQC"
@@ -29,6 +30,9 @@ class Clock:
         return self.now
 
 
+W = TypeVar("W", bound=QWidget)
+
+
 @pytest.fixture
 def clock(window: MainWindow) -> Clock:
     fake = Clock()
@@ -41,7 +45,7 @@ def type_keys(widget: QWidget, text: str, clock: Clock, gap_s: float, *,
     """Key presses to ``widget``, ``gap_s`` apart on the filter's clock."""
     for char in text:
         clock.now += gap_s
-        QTest.keyClick(widget, char)
+        QTest.keyClick(widget, char)  # type: ignore[call-overload]
     if enter:
         clock.now += gap_s
         QTest.keyClick(widget, Qt.Key.Key_Return)
@@ -56,7 +60,7 @@ def scan_burst(qtbot: QtBot, window: MainWindow, widget: QWidget, clock: Clock,
     qtbot.waitUntil(lambda: window.page is Page.CARD)
 
 
-def focused(qtbot: QtBot, widget: QWidget) -> QWidget:
+def focused(qtbot: QtBot, widget: W) -> W:
     widget.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
     return widget

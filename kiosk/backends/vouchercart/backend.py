@@ -28,7 +28,6 @@ class VoucherCartBackend:
     """
 
     name = "vouchercart"
-    supports_idempotency = False
 
     def __init__(self, client: VoucherCartClient, session: Session, domain_id: int) -> None:
         self.client = client

@@ -37,11 +37,6 @@ class Region:
     x1: int
     y1: int
 
-    @property
-    def area(self) -> int:
-        """Its size in pixels."""
-        return (self.x1 - self.x0) * (self.y1 - self.y0)
-
 
 def _tensor(gray: GrayImage) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Per block: mask of barcode-like blocks and the mean structure tensor (xx, yy, xy)."""

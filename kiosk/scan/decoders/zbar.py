@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from kiosk.scan.decoders.base import DecoderUnavailable, GrayImage
-from kiosk.scan.symbols import DEFAULT_FORMATS, Symbol, Symbology
+from kiosk.scan.symbols import DEFAULT_FORMATS, MIN_LENGTH, Symbol, Symbology
 
 INSTALL_HINT = "install the ZBar library (Debian/Ubuntu: sudo apt-get install libzbar0)"
 
@@ -61,6 +61,9 @@ class ZbarDecoder:
         w.zbar_image_scanner_set_config(self._scanner, 0, cfg.CFG_ENABLE, 0)
         for fmt in self.formats:
             w.zbar_image_scanner_set_config(self._scanner, _TO_ZBAR[fmt], cfg.CFG_ENABLE, 1)
+            if fmt in MIN_LENGTH:
+                w.zbar_image_scanner_set_config(self._scanner, _TO_ZBAR[fmt], cfg.CFG_MIN_LEN,
+                                                MIN_LENGTH[fmt])
         w.zbar_image_scanner_set_config(self._scanner, 0, cfg.CFG_X_DENSITY, density)
         w.zbar_image_scanner_set_config(self._scanner, 0, cfg.CFG_Y_DENSITY, density)
 
@@ -101,7 +104,9 @@ class ZbarDecoder:
                     (int(w.zbar_symbol_get_loc_x(sym, i)), int(w.zbar_symbol_get_loc_y(sym, i)))
                     for i in range(w.zbar_symbol_get_loc_size(sym))
                 )
-                yield Symbol(_text(raw), fmt, _hull(corners))
+                symbol = Symbol(_text(raw), fmt, _hull(corners))
+                if symbol.plausible():  # MIN_LEN counts bytes; the rule counts characters
+                    yield symbol
             sym = w.zbar_symbol_next(sym)
 
 

@@ -67,5 +67,7 @@ class ZxingDecoder:
                 (int(p.x), int(p.y))
                 for p in (pos.top_left, pos.top_right, pos.bottom_right, pos.bottom_left)
             )
-            symbols.append(Symbol(barcode.text, fmt, corners))
+            symbol = Symbol(barcode.text, fmt, corners)
+            if symbol.plausible():
+                symbols.append(symbol)
         return symbols

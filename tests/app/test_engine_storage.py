@@ -1,0 +1,209 @@
+"""A till whose database cannot be written: real SQLite size limits, read-only connections
+and a real full tmpfs. Nothing is sent unless it was committed; look-ups keep working."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import subprocess
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from kiosk.app import signin
+from kiosk.app.engine import NOT_RECORDED, NOT_RECORDED_FULL, Engine
+from kiosk.domain.errors import StorageError
+from kiosk.domain.outcomes import EntryState, OutboxEntry, RedeemStatus
+from kiosk.domain.voucher import VoucherState
+from kiosk.main import main
+from kiosk.store.database import Store
+from tests.helpers.demo import GBP50, PARTLY, TILL
+from tests.helpers.sim import Sim
+
+FULL_MESSAGE = "Storage full — nothing was redeemed. Call a manager."
+
+
+def filler(engine: Engine, n: int) -> OutboxEntry:
+    """An entry shaped like a real redemption (same field widths), already applied."""
+    return OutboxEntry(
+        id=str(uuid.uuid4()), code=f"FILL-{n:04d}-0000-0000", domain=engine._domain,
+        amount=1000, kind="monetary", currency="GBP", redeemed_at=datetime.now(UTC),
+        staff=engine.staff, kiosk_id=engine.settings.kiosk_id, backend=engine.backend.name,
+        state=EntryState.APPLIED)
+
+
+def fill_database(engine: Engine) -> None:
+    """Cap the engine's database at its size (``max_page_count``) and fill it to the brim."""
+    with engine.store.read() as db:
+        pages = db.execute("PRAGMA page_count").fetchone()[0]
+        db.execute(f"PRAGMA max_page_count = {pages}")
+    failures = 0
+    for n in range(20_000):
+        try:
+            engine.outbox.add(filler(engine, n))
+        except StorageError as exc:
+            full = exc.full
+            failures += 1
+            assert full
+            if failures == 20:  # not one more entry of that shape fits
+                return
+        else:
+            failures = 0
+    raise AssertionError("the database never filled up")
+
+
+def test_full_database_refuses_to_redeem_and_sends_nothing(
+    make_engine: Callable[..., Engine], sim: Sim
+) -> None:
+    engine = make_engine()
+    assert engine.lookup(GBP50).voucher is not None
+    fill_database(engine)
+    with pytest.raises(StorageError) as online:
+        engine.redeem(GBP50, 1000)
+    assert (online.value.message, online.value.full) == (FULL_MESSAGE, True)
+    engine.set_offline_override(True)
+    with pytest.raises(StorageError) as offline:
+        engine.redeem(GBP50, 1000)
+    assert offline.value.message == FULL_MESSAGE
+    engine.set_offline_override(None)
+    assert sim.requests("POST", "/v1/redeem") == []
+    assert sim.voucher(GBP50)["current"] == 0
+    assert engine.outbox.open_entries() == []
+    # Look-ups still answer from the server, even for a code the cache has no room for.
+    for code, available in ((GBP50, 5000), (PARTLY, 6750)):
+        lookup = engine.lookup(code)
+        assert (lookup.offline, lookup.available) == (False, available)
+    # Room again (a manager freed space): redeeming works at once.
+    with engine.store.read() as db:
+        db.execute("PRAGMA max_page_count = 1000000")
+    outcome = engine.redeem(GBP50, 1000)
+    assert outcome.status is RedeemStatus.APPLIED
+    assert sim.voucher(GBP50)["current"] == 1000
+
+
+def test_unwritable_database_lookup_still_works_redeem_refused(
+    make_engine: Callable[..., Engine], sim: Sim
+) -> None:
+    engine = make_engine()
+    engine.lookup(GBP50)
+    before = engine.recent(50)
+    with engine.store.read() as db:
+        db.execute("PRAGMA query_only = ON")  # every write now fails (SQLITE_READONLY)
+    lookup = engine.lookup(PARTLY)
+    assert (lookup.state, lookup.available, lookup.offline) == (
+        VoucherState.PARTLY_USED, 6750, False)
+    assert engine.cache.get(PARTLY) is None  # the cache write failed, quietly
+    assert engine.recent(50) == before  # so did the journal's
+    with pytest.raises(StorageError) as failed:
+        engine.redeem(GBP50, 100)
+    assert (failed.value.message, failed.value.full) == (NOT_RECORDED, False)
+    assert sim.requests("POST", "/v1/redeem") == []
+
+
+def test_cache_and_journal_writes_are_not_fsynced_but_the_outbox_is(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)
+    with store.write(durable=False) as db:
+        assert db.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+    with store.write() as db:
+        assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    with store.write(durable=False), pytest.raises(ZeroDivisionError):
+        raise ZeroDivisionError
+    with store.read() as db:
+        db.execute("PRAGMA query_only = ON")
+    with pytest.raises(StorageError), store.write() as db:
+        db.execute("CREATE TABLE t (x)")
+    store.close()
+
+
+# --- a real full disk (tmpfs), through the CLI -------------------------------------------
+
+
+needs_root = pytest.mark.skipif(
+    os.geteuid() != 0,
+    reason="mounting a tmpfs needs root (CI runs as root; elsewhere the max_page_count tests "
+    "cover the same ground)",
+)
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 2 MiB tmpfs."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)],
+                          capture_output=True, check=False)
+    assert done.returncode == 0, f"cannot mount a tmpfs: {done.stderr.decode().strip()}"
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def fill_disk(folder: Path) -> Path:
+    """Write a file until the file system says ENOSPC; returns it."""
+    ballast = folder / "ballast"
+    reason: int | None = None
+    with ballast.open("wb") as out:
+        while True:
+            try:
+                out.write(b"\0" * 4096)
+                out.flush()
+            except OSError as exc:
+                reason = exc.errno
+                break
+        with contextlib.suppress(OSError):
+            out.close()
+    assert reason == errno.ENOSPC
+    return ballast
+
+
+@needs_root
+def test_full_disk_cli_redeem_exits_1_with_one_line(
+    tiny_disk: Path, sim: Sim, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = tiny_disk / "home"
+    account = signin.sign_in(sim.api_url, TILL[0], TILL[1], "demo-shop", home=home)
+    # The till app is running: it holds the database (and its WAL) open.
+    till = Engine(home, signin.open_backend(account, home=home), domain_id=account.domain_id,
+                  staff=account.staff_name)
+    try:
+        assert till.lookup(GBP50).voucher is not None
+        ballast = fill_disk(tiny_disk)
+        code = main(["--home", str(home), "redeem", GBP50, "--amount", "500"])
+        out, err = capsys.readouterr()
+        assert (code, out, err) == (1, "", f"kiosk redeem: {NOT_RECORDED_FULL}\n")
+        assert sim.requests("POST", "/v1/redeem") == []
+        code = main(["--home", str(home), "status", PARTLY])
+        out, _ = capsys.readouterr()
+        assert code == 0
+        assert "£67.50" in out
+        assert till.outbox.open_entries() == []
+        ballast.unlink()
+    finally:
+        till.close()
+
+
+def test_storage_failure_after_commit_still_says_queued(
+    engine: Engine, sim: Sim
+) -> None:
+    """The entry is safely committed; only marking it "told staff: saved" fails (real SQLite
+    full, raised by a trigger on that one update): staff must hear "saved", not "nothing"."""
+    engine.lookup(GBP50)
+    with engine.store.write() as db:
+        db.execute("CREATE TABLE ballast (data BLOB)")
+        db.execute("CREATE TRIGGER no_room BEFORE UPDATE OF offline ON outbox "
+                   "WHEN NEW.offline = 1 BEGIN "
+                   "INSERT INTO ballast VALUES (randomblob(2000000)); END")
+    with engine.store.read() as db:
+        pages = db.execute("PRAGMA page_count").fetchone()[0]
+        db.execute(f"PRAGMA max_page_count = {pages + 100}")
+    sim.fail_next(1, mode="json", path="/v1/redeem")
+    outcome = engine.redeem(GBP50, 300)
+    assert outcome.status is RedeemStatus.QUEUED
+    [entry] = engine.entries()
+    assert entry.id == outcome.entry_id
+    assert entry.state is EntryState.PENDING
