@@ -132,7 +132,7 @@ class Engine:
         self._settle = timedelta(seconds=settle_seconds)
         self._replayer = Replayer(
             self.outbox, self.cache, backend, self.watch, self._locks,
-            settle_seconds=settle_seconds, now=clock,
+            settle_seconds=settle_seconds, now=clock, stamp=self.till_clock.now,
         )
         self._sync_lock = threading.Lock()
         self._syncing = False
@@ -212,14 +212,9 @@ class Engine:
 
     def _earlier_note(self, code: str, voucher: Voucher | None) -> str:
         """What became of redemptions of ``code`` staff never heard the end of (the till
-        stopped mid-way), as sentences to put first; settled ones count as told."""
-        notes: list[str] = []
-        for entry in self.outbox.unreported(code):
-            notes.append(_earlier_sentence(entry, voucher))
-            if entry.state is not EntryState.PENDING and entry.state is not EntryState.SENDING:
-                with contextlib.suppress(StorageError):
-                    self.outbox.mark_reported(entry.id)
-        return "".join(note + " " for note in notes)
+        stopped mid-way), as sentences to put first. They stay unreported until a redeem
+        settles them: a card may not be read, a redeem's outcome is."""
+        return "".join(_earlier_sentence(e, voucher) + " " for e in self.outbox.unreported(code))
 
     def _checked(self, lookup: Lookup) -> Lookup:
         self.journal.add("check", lookup.code, lookup.state.value, offline=lookup.offline,
@@ -476,7 +471,7 @@ class Engine:
         if problem is not None:
             log.warning("status answer for %s refused: %s", code, problem)
             raise ServerUnavailable(f"The server's answer cannot be used: {problem}.")
-        self.cache.put(voucher, self._clock(), code)
+        self.cache.put(voucher, self.till_clock.now(), code)
         # Uncertain entries this history shows are applied: never count them twice.
         self._replayer.reconcile_known(code, voucher)
         return voucher

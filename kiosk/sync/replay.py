@@ -86,6 +86,7 @@ class Replayer:
         *,
         settle_seconds: float = SETTLE_SECONDS,
         now: Callable[[], datetime],
+        stamp: Callable[[], datetime] | None = None,
     ) -> None:
         self._outbox = outbox
         self._cache = cache
@@ -93,7 +94,8 @@ class Replayer:
         self._watch = watch
         self._locks = locks
         self._settle = timedelta(seconds=settle_seconds)
-        self._now = now
+        self._now = now  # the till's clock: settle windows are durations on it
+        self._stamp = stamp or now  # the corrected time: when the server said something
         # Entries the server confirmed whose new state could not be saved (storage trouble):
         # staff are still told "redeemed"; the entry is reconciled on the next pass.
         self.confirmed: dict[str, Voucher] = {}
@@ -146,7 +148,7 @@ class Replayer:
                     latest = answer or latest
             finally:
                 if latest is not None:
-                    self._cache.put(latest, self._now(), code)
+                    self._cache.put(latest, self._stamp(), code)
         return _Stop.CONTINUE
 
     def _call_status(
@@ -180,7 +182,7 @@ class Replayer:
             report.error = f"The server's answer cannot be used: {problem}."
             log.warning("status answer for %s refused: %s", code, problem)
             return None, _Stop.TRANSIENT
-        self._cache.put(voucher, self._now(), code)
+        self._cache.put(voucher, self._stamp(), code)
         return voucher, None
 
     def _reconcile(

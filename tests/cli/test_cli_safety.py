@@ -21,7 +21,7 @@ from kiosk.app import signin
 from kiosk.main import main
 from kiosk.store.database import DB_NAME, Store
 from tests.helpers.app import history, make_voucher
-from tests.helpers.demo import GBP50, TILL
+from tests.helpers.demo import BARISTA, GBP50, TILL
 from tests.helpers.mangler import Rule, mangling
 from tests.helpers.sim import Sim
 
@@ -277,3 +277,16 @@ def test_queue_sync_exits_2_when_it_parked_a_conflict(
     assert code == 2, err
     assert "conflicts" in err
     assert history(sim, GBP50) == []
+
+
+def test_entries_of_another_shop_are_named_not_silently_left(
+    capsys: pytest.CaptureFixture[str], account: signin.Account, sim: Sim, kiosk_home: Path
+) -> None:
+    run(capsys, "status", GBP50)
+    sim.fail_next(20, mode="html", status=503, path="/v1/")
+    assert run(capsys, "redeem", GBP50, "--amount", "100")[0] == 3
+    sim.clear_faults()
+    signin.sign_in(sim.api_url, *BARISTA, "demo-cafe", home=kiosk_home)  # as after a mishap
+    code, _, err = run(capsys, "queue", "sync")
+    assert code == 3
+    assert "another shop" in one_line(err)
