@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -29,7 +28,7 @@ class Rule:
     """Mangle the next ``count`` requests whose path starts with ``path`` (and ``method``)."""
 
     path: str
-    action: str  # "status" | "rewrite" | "redirect" | "trickle" | "endless"
+    action: str  # "status" | "rewrite" | "redirect" | "trickle" | "trickle-all" | "endless"
     count: int = 1
     method: str | None = None
     status: int = 503
@@ -141,6 +140,15 @@ class ManglingProxy:
             elif rule.action == "trickle":
                 status, headers, content = self._forward(handler, body)
                 self._trickle(handler, status, headers, content, rule.interval)
+            elif rule.action == "trickle-all":  # the status line and headers too
+                status, headers, content = self._forward(handler, body)
+                raw = (f"HTTP/1.1 {status} OK\r\nContent-Type: application/json\r\n"
+                       f"Content-Length: {len(content)}\r\n\r\n").encode() + content
+                for byte in raw:
+                    handler.wfile.write(bytes([byte]))
+                    handler.wfile.flush()
+                    time.sleep(rule.interval)
+                handler.close_connection = True
             elif rule.action == "endless":
                 self._endless(handler)
         except (BrokenPipeError, ConnectionResetError, OSError):
@@ -190,10 +198,3 @@ def mangling(upstream: str) -> Iterator[ManglingProxy]:
     with ManglingProxy(upstream) as proxy:
         yield proxy
 
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
