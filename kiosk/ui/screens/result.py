@@ -75,6 +75,10 @@ class ResultScreen(Screen):
         else:
             self._show_countdown()
 
+    def focus_target(self) -> QWidget:
+        """Return: scan the next voucher."""
+        return self.next_button
+
     def finish(self) -> None:
         """Stop the countdown and go back to scanning."""
         self.timer.stop()
