@@ -5,14 +5,26 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn, cast
 
 from kiosk import __version__, paths
-from kiosk.cli import add_commands
+from kiosk.cli import add_commands, logs
+
+STATELESS_COMMANDS = frozenset({"decode"})  # need no data folder
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors exit 1 ("error"): exit 2 means "refused" to scripts (DESIGN §4)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(1, f"{self.prog}: error: {message}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The full command-line parser."""
-    parser = argparse.ArgumentParser(prog="kiosk", description="Voucher Kiosk")
+    parser = _Parser(prog="kiosk", description="Voucher Kiosk")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--home", metavar="DIR", help="data directory")
     parser.add_argument("--demo", action="store_true",
@@ -27,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--language", metavar="CODE",
                         help="UI language for this run (en, de), whatever the settings say")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    add_commands(subparsers)
+    add_commands(cast("argparse._SubParsersAction[argparse.ArgumentParser]", subparsers))
     return parser
 
 
@@ -36,7 +48,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     paths.set_home(getattr(args, "home", None))
     if args.command:
-        code: int = args.func(args)
+        try:
+            home: Path | None = paths.data_dir()
+        except OSError as exc:
+            if args.command in STATELESS_COMMANDS:
+                home = None
+            else:
+                sys.stderr.write(f"kiosk: cannot use the data folder: {exc.strerror}: "
+                                 f"{exc.filename}\n")
+                return 1
+        logs.setup(home)
+        try:
+            code: int = args.func(args)
+        except KeyboardInterrupt:
+            sys.stderr.write("kiosk: interrupted. A redemption under way is kept in the "
+                             "queue: see `kiosk queue`.\n")
+            return 130
         return code
     from kiosk.ui.application import run_gui  # noqa: PLC0415 - Qt only when the GUI runs
 

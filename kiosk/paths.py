@@ -31,8 +31,21 @@ def data_dir() -> Path:
         path = Path(os.environ["KIOSK_HOME"]).expanduser()
     else:
         path = Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    make_private_dir(path)
     return path
+
+
+def make_private_dir(path: Path) -> None:
+    """Create ``path`` and its missing parents 0700, whatever the umask (voucher codes are
+    worth money). Folders that already exist are left as they are: they may be shared."""
+    missing: list[Path] = []
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for created in missing:
+        os.chmod(created, 0o700)
 
 
 def resources_dir() -> Path:

@@ -19,12 +19,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from kiosk import paths
+from kiosk.app.clock import TillClock
 from kiosk.app.reports import ShiftSummary, shift_summary, write_csv
 from kiosk.domain.backend import VoucherBackend
 from kiosk.domain.errors import (
     InvalidRequest,
     Refusal,
     RefusalReason,
+    ServerUnavailable,
     SessionExpired,
     StorageError,
     TransportError,
@@ -38,17 +40,18 @@ from kiosk.domain.outcomes import (
     RedeemStatus,
 )
 from kiosk.domain.policy import OfflineContext, OfflinePolicy, check_offline, with_queued
-from kiosk.domain.voucher import Voucher, VoucherState, state_message
+from kiosk.domain.voucher import MAX_UNITS, Voucher, VoucherState, answer_problem, state_message
 from kiosk.scan.codes import CodeRejected, normalise_code
 from kiosk.store.cache import VoucherCache
 from kiosk.store.database import Store, utc_now
 from kiosk.store.journal import Journal, JournalEntry
+from kiosk.store.meta import Meta
 from kiosk.store.outbox import Outbox
 from kiosk.store.settings import Settings
 from kiosk.sync.connectivity import ConnectivityWatch
 from kiosk.sync.locks import CodeLocks
 from kiosk.sync.loop import SyncLoop
-from kiosk.sync.replay import Replayer, SyncReport
+from kiosk.sync.replay import SETTLE_SECONDS, Replayer, SyncReport
 
 __all__ = ["Engine", "JournalEntry", "ShiftSummary", "SyncReport"]
 
@@ -56,6 +59,7 @@ log = logging.getLogger(__name__)
 PROBE_CODE = "KIOSK-CONNECTIVITY-PROBE"
 NOT_RECORDED_FULL = "Storage full — nothing was redeemed. Call a manager."
 NOT_RECORDED = "The till could not save this redemption — nothing was redeemed. Call a manager."
+NOT_REDEEMED = "Nothing was redeemed."
 
 
 def _not_a_code(rejected: CodeRejected) -> str:
@@ -66,6 +70,24 @@ def _shown(raw: str) -> str:
     """A rejected input as it may appear in an outcome (trimmed, printable, bounded)."""
     text = "".join(ch for ch in raw.strip() if ch.isprintable())
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+SIGNED_OUT_NOTE = "It will be sent once someone signs in again (the session has ended)."
+
+
+def _earlier_sentence(entry: OutboxEntry, voucher: Voucher | None) -> str:
+    """What became of an earlier redemption staff never heard the end of, in one sentence."""
+    units = (voucher.format_units(entry.amount) if voucher is not None
+             else str(entry.amount))
+    when = entry.redeemed_at.astimezone().strftime("%H:%M")
+    start = f"A redemption of {units} at {when}"
+    if entry.state is EntryState.APPLIED:
+        return f"{start} did go through."
+    if entry.state is EntryState.REJECTED:
+        return f"{start} was refused: {entry.last_error or 'the server refused it'}"
+    if entry.state is EntryState.WRITTEN_OFF:
+        return f"{start} was closed by a manager."
+    return f"{start} is saved but not confirmed yet; it will be checked and sent if needed."
 
 
 def _reason(value: str) -> RefusalReason:
@@ -86,7 +108,7 @@ class Engine:
         domain_id: int | None = None,
         staff: str = "",
         clock: Callable[[], datetime] = utc_now,
-        settle_seconds: float = 10.0,
+        settle_seconds: float = SETTLE_SECONDS,
         watch: ConnectivityWatch | None = None,
     ) -> None:
         self.home = home
@@ -101,12 +123,16 @@ class Engine:
         self.outbox = Outbox(self.store, domain=domain, backend=backend.name)
         self.cache = VoucherCache(self.store, domain)
         self.journal = Journal(self.store)
+        server_clock = getattr(backend, "server_clock", None)
+        if server_clock is not None and hasattr(server_clock, "local"):
+            server_clock.local = clock  # offsets are measured against the clock we correct
+        self.till_clock = TillClock(clock, Meta(self.store), server_clock)
         self.watch = watch or ConnectivityWatch()
         self._locks = CodeLocks()
         self._settle = timedelta(seconds=settle_seconds)
         self._replayer = Replayer(
             self.outbox, self.cache, backend, self.watch, self._locks,
-            settle_seconds=settle_seconds, now=clock,
+            settle_seconds=settle_seconds, now=clock, stamp=self.till_clock.now,
         )
         self._sync_lock = threading.Lock()
         self._syncing = False
@@ -144,15 +170,16 @@ class Engine:
         """The voucher's state: from the server, or from the cache when offline.
 
         ``code`` as scanned or typed: normalised by ``kiosk.scan.codes.normalise_code``; an
-        implausible one is UNKNOWN with the reason, without contacting the server.
+        implausible one is UNKNOWN with the reason, without contacting the server. Uncertain
+        entries the fetched history shows are settled first, so they are not counted twice;
+        an earlier redemption staff never heard the end of is named in the message.
         """
-        now = self._clock()
+        now = self.till_clock.now()
         try:
             code = normalise_code(code)
         except CodeRejected as rejected:
             return self._checked(Lookup(_shown(code), None, VoucherState.UNKNOWN, False, now,
                                         0, _not_a_code(rejected)))
-        queued = self.outbox.queued_amount(code)
         if self.watch.should_try():
             try:
                 voucher = self._fetch(code)
@@ -160,14 +187,17 @@ class Engine:
                 state = (VoucherState.NOT_FOR_THIS_SHOP
                          if refusal.reason is RefusalReason.NOT_FOR_THIS_SHOP
                          else VoucherState.UNKNOWN)
-                return self._checked(Lookup(code, None, state, False, now, queued,
-                                            refusal.message))
+                return self._checked(Lookup(code, None, state, False, now,
+                                            self.outbox.queued_amount(code), refusal.message))
             except (TransportError, SessionExpired):
                 pass
             else:
+                now = self.till_clock.now()  # the answer just measured the server's clock
+                queued = self.outbox.queued_amount(code)
                 state = with_queued(voucher, queued).state(now, self.domain_id)
-                return self._checked(Lookup(code, voucher, state, False, now, queued,
-                                            state_message(voucher, state)))
+                message = self._earlier_note(code, voucher) + state_message(voucher, state)
+                return self._checked(Lookup(code, voucher, state, False, now, queued, message))
+        queued = self.outbox.queued_amount(code)
         cached = self.cache.get(code)
         if cached is None:
             return self._checked(Lookup(
@@ -178,7 +208,13 @@ class Engine:
         message = (f"Offline: checked against this till's records "
                    f"from {cached.seen_at:%d %b %H:%M} UTC. {state_message(cached.voucher, state)}")
         return self._checked(Lookup(code, cached.voucher, state, True, cached.seen_at, queued,
-                                    message))
+                                    self._earlier_note(code, cached.voucher) + message))
+
+    def _earlier_note(self, code: str, voucher: Voucher | None) -> str:
+        """What became of redemptions of ``code`` staff never heard the end of (the till
+        stopped mid-way), as sentences to put first. They stay unreported until a redeem
+        settles them: a card may not be read, a redeem's outcome is."""
+        return "".join(_earlier_sentence(e, voucher) + " " for e in self.outbox.unreported(code))
 
     def _checked(self, lookup: Lookup) -> Lookup:
         self.journal.add("check", lookup.code, lookup.state.value, offline=lookup.offline,
@@ -196,6 +232,10 @@ class Engine:
         server cannot be reached; REFUSED (with the reason) otherwise, e.g. NOT_FOUND with
         the rejection reason for input that is not a voucher code.
 
+        When an earlier redemption of this voucher was never reported to staff (the till
+        died after saving it), that one is settled first and the outcome is about it
+        (``RedeemOutcome.earlier``); nothing new is redeemed, so a retry never doubles.
+
         Raises ``StorageError`` ("Storage full — nothing was redeemed. Call a manager.")
         when the outbox commit fails: nothing is sent to the server.
         """
@@ -204,20 +244,26 @@ class Engine:
         except CodeRejected as rejected:
             return self._refused(_shown(code), amount or 0, Refusal(
                 RefusalReason.NOT_FOUND, _not_a_code(rejected)))
-        if amount is not None and amount <= 0:
+        if amount is not None and not 0 < amount <= MAX_UNITS:
             return self._refused(code, amount, Refusal(
-                RefusalReason.INVALID_AMOUNT, "The amount must be more than zero."))
+                RefusalReason.INVALID_AMOUNT, "The amount must be more than zero."
+                if amount <= 0 else "The amount is too large."))
         with self._locks.hold(code):
-            now = self._clock()
-            queued = self.outbox.queued_amount(code)
             voucher: Voucher | None = None
+            signed_out = False
             if self.watch.should_try():
                 try:
                     voucher = self._fetch(code)
                 except Refusal as refusal:
                     return self._refused(code, amount or 0, refusal)
                 except (TransportError, SessionExpired) as exc:
+                    signed_out = isinstance(exc, SessionExpired)
                     log.info("redeem %s offline: %s", code, exc.message)
+            earlier = self.outbox.unreported(code)
+            if earlier:
+                return self._settle_earlier(earlier, voucher is not None, signed_out)
+            now = self.till_clock.now()  # after the fetch: its Date header corrected the clock
+            queued = self.outbox.queued_amount(code)
             if voucher is not None:
                 effective = with_queued(voucher, queued)
                 concrete = effective.remaining if amount is None else amount
@@ -227,11 +273,49 @@ class Engine:
                     return self._refused(code, concrete, refusal, voucher)
                 entry = self._commit(code, concrete, voucher, now)
                 return self._send_now(entry)
-            return self._queue_offline(code, amount, queued, now)
+            return self._queue_offline(code, amount, queued, now, signed_out=signed_out)
+
+    def _settle_earlier(
+        self, earlier: list[OutboxEntry], online: bool, signed_out: bool
+    ) -> RedeemOutcome:
+        """Finish the unreported entries of one voucher and say what became of them."""
+        code = earlier[0].code
+        if online:
+            with contextlib.suppress(StorageError):
+                self._replayer.replay(code)
+        settled = [self.outbox.get(e.id) or e for e in earlier]
+        cached = self.cache.get(code)
+        voucher = cached.voucher if cached else None
+        for entry in settled:
+            with contextlib.suppress(StorageError):
+                if entry.state in (EntryState.PENDING, EntryState.SENDING):
+                    self.outbox.mark_offline(entry.id)  # now a queued entry staff know of
+                self.outbox.mark_reported(entry.id)
+        message = " ".join(_earlier_sentence(e, voucher) for e in settled)
+        last = settled[-1]
+        if all(e.state is EntryState.APPLIED for e in settled):
+            status = RedeemStatus.APPLIED
+        elif any(e.state in (EntryState.PENDING, EntryState.SENDING) for e in settled):
+            status = RedeemStatus.QUEUED
+            message += (" " + SIGNED_OUT_NOTE) if signed_out else ""
+        else:
+            status = RedeemStatus.REFUSED
+        total = sum(e.amount for e in settled if e.state is not EntryState.REJECTED)
+        reason = _reason(last.reason) if status is RedeemStatus.REFUSED else None
+        self._notify()
+        return self._outcome(RedeemOutcome(
+            status, code, total or last.amount, last.id, voucher,
+            message + " Nothing more was taken; redeem again if the customer wants more.",
+            reason, earlier=last), offline=status is RedeemStatus.QUEUED)
 
     def _queue_offline(
-        self, code: str, amount: int | None, queued: int, now: datetime
+        self, code: str, amount: int | None, queued: int, now: datetime, *,
+        signed_out: bool = False,
     ) -> RedeemOutcome:
+        try:
+            self.till_clock.check_offline(now)
+        except Refusal as refusal:
+            return self._refused(code, amount or 0, refusal, offline=True)
         cached = self.cache.get(code)
         context = OfflineContext(
             cached=cached.voucher if cached else None,
@@ -244,7 +328,7 @@ class Engine:
         except Refusal as refusal:
             return self._refused(code, amount or 0, refusal, context.cached, offline=True)
         entry = self._commit(code, concrete, context.cached, now, offline=True)
-        return self._queued(entry, context.cached, queued + concrete)
+        return self._queued(entry, context.cached, queued + concrete, signed_out=signed_out)
 
     def _commit(
         self, code: str, amount: int, voucher: Voucher | None, at: datetime, *,
@@ -255,7 +339,7 @@ class Engine:
             kind=voucher.kind.value if voucher else "",
             currency=voucher.currency if voucher else None, redeemed_at=at, staff=self.staff,
             kiosk_id=self.settings.kiosk_id, backend=self.backend.name,
-            state=EntryState.PENDING, offline=offline, replaces=replaces,
+            state=EntryState.PENDING, offline=offline, replaces=replaces, reported=False,
         )
         try:
             self.outbox.add(entry)
@@ -269,8 +353,9 @@ class Engine:
         return entry
 
     def _send_now(self, entry: OutboxEntry) -> RedeemOutcome:
+        report = SyncReport()
         try:
-            self._replayer.replay(entry.code)
+            report = self._replayer.replay(entry.code)
             current = self.outbox.get(entry.id)
             if current is not None and current.uncertain and current.state is EntryState.PENDING:
                 # The answer was lost: look for it in the history, but never re-send at once.
@@ -280,38 +365,46 @@ class Engine:
             # Committed, but a state change could not be written: the entry stays in the
             # outbox (pending, or sending until recovered as uncertain) and is reconciled later.
             log.error("outbox entry %s: state not saved: %s", entry.id, exc.message)
-            with contextlib.suppress(StorageError):
-                self.outbox.mark_offline(entry.id)
-            cached = self.cache.get(entry.code)
-            return self._queued(entry, cached.voucher if cached else None,
-                                self.outbox.queued_amount(entry.code))
-        assert current is not None
+            current = None
+        confirmed = self._replayer.confirmed.pop(entry.id, None)
+        self.till_clock.observed()
         cached = self.cache.get(entry.code)
-        voucher = cached.voucher if cached else None
+        voucher = confirmed or (cached.voucher if cached else None)
         self._notify()
-        if current.state is EntryState.APPLIED:
+        if confirmed is not None or (current is not None
+                                     and current.state is EntryState.APPLIED):
+            # The server has the money: from here on nothing may turn this into an error.
             self._auth_required = False
             left = f" {voucher.format_units(voucher.remaining)} left." if voucher else ""
             units = voucher.format_units(entry.amount) if voucher else str(entry.amount)
             return self._outcome(RedeemOutcome(
                 RedeemStatus.APPLIED, entry.code, entry.amount, entry.id, voucher,
                 f"Redeemed {units}.{left}"))
-        if current.state is EntryState.REJECTED:
+        if current is not None and current.state is EntryState.REJECTED:
             return self._outcome(RedeemOutcome(
                 RedeemStatus.REFUSED, entry.code, entry.amount, entry.id, voucher,
                 current.last_error or "The server refused this redemption.",
                 _reason(current.reason)))
         with contextlib.suppress(StorageError):  # committed: it is queued whatever this says
             self.outbox.mark_offline(entry.id)
-        return self._queued(entry, voucher, self.outbox.queued_amount(entry.code))
+        return self._queued(entry, voucher, self._queued_amount(entry.code),
+                            signed_out=report.auth_required)
 
-    def _queued(self, entry: OutboxEntry, voucher: Voucher | None, queued: int) -> RedeemOutcome:
+    def _queued_amount(self, code: str) -> int:
+        try:
+            return self.outbox.queued_amount(code)
+        except StorageError:
+            return 0
+
+    def _queued(self, entry: OutboxEntry, voucher: Voucher | None, queued: int, *,
+                signed_out: bool = False) -> RedeemOutcome:
         units = voucher.format_units(entry.amount) if voucher else str(entry.amount)
         self._wake_loop()
+        when = SIGNED_OUT_NOTE if signed_out else "It will be sent when the server is back."
         return self._outcome(RedeemOutcome(
             RedeemStatus.QUEUED, entry.code, entry.amount, entry.id,
             with_queued(voucher, queued) if voucher else None,
-            f"Saved offline: {units} will be sent when the server is back."), offline=True)
+            f"Saved offline: {units}. {when}"), offline=True)
 
     def _refused(
         self, code: str, amount: int, refusal: Refusal, voucher: Voucher | None = None, *,
@@ -322,6 +415,12 @@ class Engine:
             offline=offline)
 
     def _outcome(self, outcome: RedeemOutcome, *, offline: bool = False) -> RedeemOutcome:
+        if outcome.entry_id is not None:
+            try:
+                self.outbox.mark_reported(outcome.entry_id)
+            except StorageError as exc:
+                log.warning("outbox %s: 'told staff' not saved: %s", outcome.entry_id,
+                            exc.message)
         voucher = outcome.voucher
         self.journal.add(
             "redeem", outcome.code, outcome.status.value, amount=outcome.amount,
@@ -363,10 +462,18 @@ class Engine:
             raise
         except TransportError:
             self.watch.failure()
+            self.till_clock.observed()
             raise
         self.watch.success(time.monotonic() - started)
         self._auth_required = False
-        self.cache.put(voucher, self._clock(), code)
+        self.till_clock.observed()
+        problem = answer_problem(voucher, code)
+        if problem is not None:
+            log.warning("status answer for %s refused: %s", code, problem)
+            raise ServerUnavailable(f"The server's answer cannot be used: {problem}.")
+        self.cache.put(voucher, self.till_clock.now(), code)
+        # Uncertain entries this history shows are applied: never count them twice.
+        self._replayer.reconcile_known(code, voucher)
         return voucher
 
     def ping(self) -> tuple[bool, float, str]:
@@ -402,6 +509,12 @@ class Engine:
             self._notify()
             self.outbox.recover_in_flight(self._clock() + self._settle)
             report = self._replayer.replay()
+            self._replayer.confirmed.clear()
+            self.till_clock.observed()
+            others = self.outbox.other_shops_open()
+            if others and not report.error:
+                report.error = (f"{others} redemption(s) belong to another shop or server: "
+                                "sign in there to send them.")
             if report.auth_required:
                 self._auth_required = True
             elif report.applied or report.rejected or report.reconciled:
@@ -440,7 +553,8 @@ class Engine:
         return Connectivity(
             online=self.watch.online, since=self.watch.since, syncing=self._syncing,
             pending=pending, conflicts=conflicts, auth_required=self._auth_required,
-            forced=self.watch.forced_offline,
+            forced=self.watch.forced_offline, clock_warning=self.till_clock.warning(),
+            other_shops=self.outbox.other_shops_open(),
         )
 
     def set_offline_override(self, forced_offline: bool | None) -> None:

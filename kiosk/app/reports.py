@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -75,7 +76,11 @@ def shift_summary(since: datetime, entries: list[OutboxEntry]) -> ShiftSummary:
 def write_csv(path: Path, entries: Iterable[OutboxEntry]) -> int:
     """Write ``entries`` to ``path`` as CSV (UTF-8, header row); returns the row count."""
     rows = 0
-    with path.open("w", newline="", encoding="utf-8") as handle:
+    # Voucher codes are worth money: the export is 0600 whatever the umask.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    if os.name == "posix":
+        os.fchmod(fd, 0o600)
+    with os.fdopen(fd, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(CSV_FIELDS)
         for entry in entries:

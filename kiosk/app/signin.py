@@ -32,6 +32,7 @@ from kiosk.domain.errors import (
     InvalidRequest,
     LoginFailed,
     SessionExpired,
+    StorageError,
     TransportError,
 )
 from kiosk.domain.verifier import check_verifier, make_verifier
@@ -165,15 +166,24 @@ def sign_in(
 
 
 def current_account(*, home: Path | None = None) -> Account | None:
-    """The signed-in account, or None."""
+    """The signed-in account, or None when nobody is signed in.
+
+    A file that cannot be read or is damaged raises ``StorageError``: treating the till as
+    signed out would let another shop sign in over this shop's unsent redemptions.
+    """
+    path = _home(home) / ACCOUNT_FILE
     try:
-        data = json.loads((_home(home) / ACCOUNT_FILE).read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
         return Account(**data)
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, TypeError):
-        log.warning("account file is unreadable; treating the kiosk as signed out")
-        return None
+    except OSError as exc:
+        raise StorageError(f"Cannot read the till's sign-in record {path} "
+                           f"({exc.strerror}).") from exc
+    except (ValueError, TypeError) as exc:
+        raise StorageError(f"The till's sign-in record {path} is damaged. Sign in again with "
+                           "`kiosk login` (to the same shop while redemptions are queued).") \
+            from exc
 
 
 def sign_in_platform(
@@ -271,7 +281,7 @@ def _verifier_name(email: str) -> str:
 
 
 def _write_account(path: Path, account: Account) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    paths.make_private_dir(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=".account-", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

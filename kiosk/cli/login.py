@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
+from pathlib import Path
 
 
 def register(
@@ -19,7 +21,11 @@ def register(
     parser.add_argument("--server", required=True, metavar="URL",
                         help="API base URL including the version, e.g. https://api.vouchercart.com/v1")
     parser.add_argument("--email", required=True, help="staff e-mail (login)")
-    parser.add_argument("--password", help="password (asked for when omitted)")
+    parser.add_argument("--password", help="password; WARNING: visible to every user of this "
+                        "machine (ps, shell history): prefer the prompt, --password-file or "
+                        "$KIOSK_PASSWORD")
+    parser.add_argument("--password-file", metavar="FILE", type=Path,
+                        help="read the password from the first line of FILE")
     parser.add_argument("--domain", metavar="NAME_OR_ID",
                         help="shop (sales page) name or id; optional if the account has one")
     parser.set_defaults(func=run)
@@ -35,7 +41,11 @@ def run(args: argparse.Namespace) -> int:
     except KioskError as exc:
         print(f"kiosk login: {exc.message}", file=sys.stderr)
         return 1
-    password = args.password if args.password is not None else getpass.getpass("Password: ")
+    try:
+        password = _password(args)
+    except OSError as exc:
+        print(f"kiosk login: cannot read the password file: {exc.strerror}", file=sys.stderr)
+        return 1
     try:
         account = sign_in(args.server, args.email, password, domain)
     except KioskError as exc:
@@ -48,14 +58,40 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _password(args: argparse.Namespace) -> str:
+    """--password, else --password-file, else $KIOSK_PASSWORD, else a prompt."""
+    if args.password is not None:
+        return str(args.password)
+    if args.password_file is not None:
+        lines = Path(args.password_file).read_text(encoding="utf-8").splitlines()
+        return lines[0] if lines else ""
+    return os.environ.get("KIOSK_PASSWORD") or getpass.getpass("Password: ")
+
+
 def _keep_shop_with_unsent(server: str, domain: str | None) -> str | None:
     """The shop to sign in to; raises when redemptions of the current shop are still unsent
     and ``server``/``domain`` name another one (they would never be sent)."""
+    from kiosk import paths  # noqa: PLC0415
     from kiosk.app.engine import Engine  # noqa: PLC0415
     from kiosk.app.signin import current_account  # noqa: PLC0415
-    from kiosk.domain.errors import InvalidRequest  # noqa: PLC0415
+    from kiosk.domain.errors import InvalidRequest, StorageError  # noqa: PLC0415
+    from kiosk.store.database import Store  # noqa: PLC0415
+    from kiosk.store.outbox import Outbox  # noqa: PLC0415
 
-    account = current_account()
+    try:
+        account = current_account()
+    except StorageError as exc:
+        # Which shop the queue belongs to is still in the outbox: only that one may sign in.
+        store = Store.open(paths.data_dir())
+        try:
+            shops = {e.domain for e in Outbox(store).open_entries()}
+        finally:
+            store.close()
+        if shops and (len(shops) > 1 or domain not in shops):
+            raise InvalidRequest(
+                f"{exc.message} Redemptions of shop id {', '.join(sorted(shops))} are not sent "
+                f"yet: sign in to that shop (--domain {sorted(shops)[0]}).") from exc
+        return domain
     if account is None:
         return domain
     engine = Engine.open()

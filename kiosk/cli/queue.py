@@ -30,8 +30,8 @@ def register(
     listing.set_defaults(action="list")
     sync = actions.add_parser(
         "sync", parents=[parent], help="replay queued redemptions now",
-        description="Replay queued redemptions now. Exit 0 all sent, 3 some still queued, "
-                    "1 error.")
+        description="Replay queued redemptions now. Exit 0 all sent, 2 some were refused "
+                    "and are now conflicts for a manager, 3 some still queued, 1 error.")
     sync.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                       help="print JSON")
     sync.set_defaults(action="sync")
@@ -104,6 +104,10 @@ def _sync(engine: Engine, args: argparse.Namespace) -> int:
         if report.error:
             print(f"kiosk queue: {report.error}", file=sys.stderr)
         return 3
+    if report.rejected:
+        print(f"kiosk queue: {report.rejected} redemption(s) were refused by the server and are "
+              "now conflicts for a manager (`kiosk queue list`).", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -25,7 +25,14 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.app.engine import Engine  # noqa: PLC0415 - keep `kiosk --help` fast
     from kiosk.app.headless import dumps, lookup_lines  # noqa: PLC0415
     from kiosk.domain.errors import KioskError  # noqa: PLC0415
+    from kiosk.scan.codes import CodeRejected, normalise_code  # noqa: PLC0415
 
+    try:
+        normalise_code(args.code)
+    except CodeRejected as rejected:
+        print(f"kiosk status: This is not a voucher code ({rejected.reason.value}).",
+              file=sys.stderr)
+        return 2
     try:
         engine = Engine.open()
     except KioskError as exc:
@@ -33,10 +40,13 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         lookup = engine.lookup(args.code)
+        warning = engine.till_clock.warning()
     except KioskError as exc:
         print(f"kiosk status: {exc.message}", file=sys.stderr)
         return 1
     finally:
         engine.close()
+    if warning:
+        print(f"kiosk status: warning: {warning}", file=sys.stderr)
     print(dumps(lookup) if args.json else "\n".join(lookup_lines(lookup)))
     return 0 if lookup.voucher is not None else 2

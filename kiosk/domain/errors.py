@@ -84,6 +84,7 @@ class RefusalReason(StrEnum):
     OFFLINE_UNSEEN = "offline_unseen"
     OFFLINE_STALE = "offline_stale"
     OFFLINE_LIMIT = "offline_limit"
+    CLOCK_WRONG = "clock_wrong"  # offline, and the till's clock cannot be trusted
 
 
 class Refusal(KioskError):

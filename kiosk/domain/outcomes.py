@@ -47,6 +47,9 @@ class RedeemOutcome:
     voucher: Voucher | None  # the voucher after the redemption (server's, or cache minus queue)
     message: str
     reason: RefusalReason | None = None
+    # An earlier redemption of this voucher whose outcome staff had not heard (the till
+    # crashed mid-way): it was settled first, and this outcome is about it, not a new one.
+    earlier: OutboxEntry | None = None
 
 
 class EntryState(StrEnum):
@@ -84,6 +87,7 @@ class OutboxEntry:
     replaces: str | None = None  # entry id this one retries, for conflict re-tries
     updated_at: datetime | None = None  # last state change (UTC)
     resend_after: datetime | None = None  # an uncertain entry is not re-sent before this
+    reported: bool = True  # staff were told how it ended (False: e.g. the till crashed first)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,3 +101,5 @@ class Connectivity:
     conflicts: int  # rejected entries awaiting a manager
     auth_required: bool = False  # the session expired: staff must sign in for sync to resume
     forced: bool | None = None  # manual override: True forced offline, False forced online
+    clock_warning: str = ""  # the till's clock is off (plain words for staff), else empty
+    other_shops: int = 0  # open entries of another shop: sent only when signed in there

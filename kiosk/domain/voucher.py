@@ -201,3 +201,23 @@ def state_message(voucher: Voucher, state: VoucherState, now: datetime | None = 
     if state is VoucherState.UNSEEN_OFFLINE:
         return "Offline: this voucher has not been checked on this till."
     return f"{voucher.format_units(voucher.remaining)} left."
+
+
+MAX_UNITS = 10**12  # no voucher holds more units than this (a billion pounds in pence)
+
+
+def _code_key(code: str) -> str:
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def answer_problem(voucher: Voucher, asked: str) -> str | None:
+    """Why a server's answer about ``asked`` cannot be believed, or None when it is sane.
+
+    An answer for another code, or with impossible numbers, must never be shown or cached:
+    a voucher shown as "fully redeemed" by a broken answer would be refused offline later.
+    """
+    if _code_key(voucher.code) != _code_key(asked):
+        return "it is about another voucher"
+    if not 0 <= voucher.total <= MAX_UNITS or voucher.used < 0 or voucher.used > voucher.total:
+        return "its amounts are impossible"
+    return None

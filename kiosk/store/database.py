@@ -4,8 +4,9 @@ WAL journal, ``synchronous=FULL`` (a committed redemption survives a power cut),
 migrations applied on open. Writes that need not survive a power cut on their own (the voucher
 cache, the journal) use ``write(durable=False)``: ``synchronous=NORMAL`` for that transaction,
 so no fsync; the next durable commit (an outbox change) makes them durable too. Times are
-stored as sortable UTC text (``to_db``/``from_db``). SQLite failures to write (disk full, I/O
-error, read-only) surface as ``StorageError``.
+stored as sortable UTC text (``to_db``/``from_db``). Every SQLite failure (disk full, I/O
+error, read-only, locked by another process past the busy timeout) surfaces as
+``StorageError``; every write is one ``BEGIN IMMEDIATE`` transaction. The file is 0600.
 """
 
 from __future__ import annotations
@@ -22,12 +23,15 @@ import sqlite_utils
 
 from kiosk.domain.errors import StorageError
 from kiosk.store.migrations import migrate
+from kiosk.store.private import private_file
 
 DB_NAME = "kiosk.sqlite3"
 _TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA busy_timeout=10000")
 STORAGE_FULL = "The till's storage is full."
 STORAGE_FAILED = "The till cannot write to its storage."
+STORAGE_BUSY = ("The till's database is busy: another Voucher Kiosk program on this till "
+                "kept it locked. Try again.")
 # Primary SQLite result codes that mean "the file cannot be written", not "try again".
 _STORAGE_CODES = frozenset({
     sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_READONLY,
@@ -52,16 +56,20 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def storage_error(exc: sqlite3.Error, folder: Path) -> StorageError | None:
-    """``exc`` as a ``StorageError`` when it means the database cannot be written, else None.
+def storage_error(exc: sqlite3.Error, folder: Path) -> StorageError:
+    """``exc`` as the store's own error: every SQLite failure surfaces as ``StorageError``.
 
-    An I/O error on a disk with almost no space left (ENOSPC while growing the WAL index, …)
-    counts as full.
+    ``full`` for SQLITE_FULL, or an I/O error on a disk with almost no space left (ENOSPC while
+    growing the WAL index, …). A database locked by another kiosk program for longer than the
+    busy timeout says so.
     """
     code = getattr(exc, "sqlite_errorcode", None)
-    if code is None or code & 0xFF not in _STORAGE_CODES:
-        return None
-    full = code & 0xFF == sqlite3.SQLITE_FULL
+    primary = code & 0xFF if code is not None else None
+    if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return StorageError(STORAGE_BUSY)
+    if primary not in _STORAGE_CODES:
+        return StorageError(f"{STORAGE_FAILED} ({exc})")
+    full = primary == sqlite3.SQLITE_FULL
     if not full:
         try:
             full = shutil.disk_usage(folder).free < _NEARLY_FULL_BYTES
@@ -70,15 +78,37 @@ def storage_error(exc: sqlite3.Error, folder: Path) -> StorageError | None:
     return StorageError(STORAGE_FULL if full else f"{STORAGE_FAILED} ({exc})", full=full)
 
 
+def _refuse_emptied(path: Path) -> None:
+    """A zero-length database where the kiosk has run before was truncated: starting an empty
+    queue on it would hide lost redemptions, so refuse with a clear line instead."""
+    try:
+        emptied = path.stat().st_size == 0 and (path.parent / "settings.json").exists()
+        wal = path.with_name(path.name + "-wal")
+        emptied = emptied and not (wal.exists() and wal.stat().st_size > 0)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StorageError(f"{STORAGE_FAILED} ({exc.strerror}: {path})") from exc
+    if emptied:
+        raise StorageError(
+            f"The till's database {path} is empty (0 bytes): it may have been damaged. "
+            "Restore it from a backup, or move it away to start with an empty queue.")
+
+
 class Store:
     """The open database. Use ``write()`` for writes and ``read()`` for reads; both lock."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
-        # Autocommit at the driver level: every statement outside ``atomic()`` commits alone.
-        conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=10)
+        _refuse_emptied(path)
+        try:
+            private_file(path)
+            # Autocommit at the driver level: every statement outside ``write()`` commits alone.
+            conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None,
+                                   timeout=10)
+        except (OSError, sqlite3.Error) as exc:
+            raise StorageError(f"{STORAGE_FAILED} ({exc})") from exc
         try:
             for pragma in PRAGMAS:
                 conn.execute(pragma)
@@ -87,10 +117,10 @@ class Store:
                 migrate(self.db)
         except sqlite3.Error as exc:
             conn.close()
-            mapped = storage_error(exc, path.parent)
-            if mapped is None:
-                raise
-            raise mapped from exc
+            raise storage_error(exc, path.parent) from exc
+        except StorageError:
+            conn.close()
+            raise
         self._synchronous = "FULL"
 
     @classmethod
@@ -107,15 +137,22 @@ class Store:
         Raises ``StorageError`` when the database cannot be written (disk full, …).
         """
         with self._lock:
+            conn = self.db.conn
             try:
                 self._set_synchronous("FULL" if durable else "NORMAL")
-                with self.db.atomic():
+                # IMMEDIATE takes the write lock first, under busy_timeout: a deferred
+                # transaction that read first fails at once (SQLITE_BUSY_SNAPSHOT) when another
+                # process wrote meanwhile, which busy_timeout does not cover.
+                conn.execute("BEGIN IMMEDIATE")
+                try:
                     yield self.db
-            except sqlite3.Error as exc:
-                mapped = storage_error(exc, self.path.parent)
-                if mapped is None:
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
                     raise
-                raise mapped from exc
+            except sqlite3.Error as exc:
+                raise storage_error(exc, self.path.parent) from exc
 
     def _set_synchronous(self, mode: str) -> None:
         # Per connection, outside a transaction; set before every write that needs another mode.
@@ -128,7 +165,10 @@ class Store:
     def read(self) -> Iterator[sqlite_utils.Database]:
         """Exclusive access for reads."""
         with self._lock:
-            yield self.db
+            try:
+                yield self.db
+            except sqlite3.Error as exc:
+                raise storage_error(exc, self.path.parent) from exc
 
     def close(self) -> None:
         """Close the connection."""

@@ -10,6 +10,8 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from kiosk.domain.errors import StorageError
+
 
 def _v1(db: sqlite_utils.Database) -> None:
     """Outbox and voucher cache."""
@@ -52,7 +54,12 @@ def _v2(db: sqlite_utils.Database) -> None:
     db.table("meta").create({"key": str, "value": str}, pk="key")
 
 
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _v2)
+def _v3(db: sqlite_utils.Database) -> None:
+    """``reported``: staff were told how the entry ended (0 after a crash before they were)."""
+    db.table("outbox").add_column("reported", int, not_null_default=1)
+
+
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _v2, _v3)
 LATEST = len(MIGRATIONS)
 
 
@@ -65,16 +72,33 @@ def version(db: sqlite_utils.Database) -> int:
 
 
 def migrate(db: sqlite_utils.Database) -> int:
-    """Bring ``db`` up to the latest schema; returns the version it was at."""
-    with db.atomic():
-        db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)")
-    start = version(db)
-    if start > LATEST:
-        raise RuntimeError(
-            f"This database was written by a newer Voucher Kiosk (schema {start} > {LATEST})."
-        )
-    for number in range(start + 1, LATEST + 1):
-        with db.atomic():
-            MIGRATIONS[number - 1](db)
-            db.execute("INSERT INTO schema_version (version) VALUES (?)", [number])
-    return start
+    """Bring ``db`` up to the latest schema; returns the version it was at.
+
+    Each step takes the write lock first (``BEGIN IMMEDIATE``) and re-reads the version, so
+    two kiosk programs opening one new database at once migrate it once. A database from a
+    newer version is refused with ``StorageError`` (nothing is changed).
+    """
+    conn = db.conn
+    start: int | None = None
+    while True:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("CREATE TABLE IF NOT EXISTS schema_version "
+                         "(version INTEGER PRIMARY KEY)")
+            current = version(db)
+            start = current if start is None else start
+            if current > LATEST:
+                raise StorageError(
+                    f"This till's database was written by a newer Voucher Kiosk (schema "
+                    f"{current}, this version knows {LATEST}). Install that version or newer; "
+                    "nothing was changed.")
+            if current < LATEST:
+                MIGRATIONS[current](db)
+                conn.execute("INSERT INTO schema_version (version) VALUES (?)", [current + 1])
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        if current + 1 >= LATEST:
+            return start

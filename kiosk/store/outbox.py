@@ -33,6 +33,7 @@ def _entry(row: dict[str, Any]) -> OutboxEntry:
         offline=bool(row["offline"]), note=row["note"] or "", replaces=row["replaces"],
         updated_at=from_db(row["updated_at"]) if row["updated_at"] else None,
         resend_after=from_db(row["resend_after"]) if row["resend_after"] else None,
+        reported=bool(row.get("reported", 1)),
     )
 
 
@@ -45,7 +46,7 @@ def _row(entry: OutboxEntry) -> dict[str, Any]:
         "uncertain": int(entry.uncertain), "last_error": entry.last_error,
         "reason": entry.reason, "applied_at": None, "offline": int(entry.offline),
         "note": entry.note, "replaces": entry.replaces, "sending_pid": None,
-        "updated_at": to_db(utc_now()), "resend_after": None,
+        "updated_at": to_db(utc_now()), "resend_after": None, "reported": int(entry.reported),
     }
 
 
@@ -176,6 +177,17 @@ class Outbox:
         """Staff were told this one was saved for later (so a refusal becomes a conflict)."""
         self._update(entry_id, OPEN_STATES, offline=1)
 
+    def mark_reported(self, entry_id: str) -> None:
+        """Staff have been told how this entry ended (or that it is queued)."""
+        with self._store.write(durable=False) as db:
+            db.execute("UPDATE outbox SET reported = 1 WHERE id = ?", [entry_id])
+
+    def unreported(self, code: str) -> list[OutboxEntry]:
+        """Entries of ``code`` whose outcome staff never heard (the till died first), oldest
+        first; conflicts a manager closed are not among them."""
+        return self._select("reported = 0 AND state != 'written_off' AND code = ?" + self._scope,
+                            [code, *self._scope_params], "redeemed_at, rowid")
+
     def write_off(self, entry_id: str, note: str) -> bool:
         """rejected → written_off, with the manager's note."""
         return self._update(
@@ -247,6 +259,16 @@ class Outbox:
                    "AND state IN ('pending', 'sending')" + self._scope)
             row = next(db.query(sql, [code, *self._scope_params]))
         return int(row["s"])
+
+    def other_shops_open(self) -> int:
+        """Open entries of another shop or server than this outbox's (sent only there)."""
+        if not self._scope:
+            return 0
+        with self._store.read() as db:
+            sql = ("SELECT count(*) AS n FROM outbox WHERE state IN ('pending', 'sending') "  # noqa: S608
+                   "AND NOT (1" + self._scope + ")")
+            row = next(db.query(sql, self._scope_params))
+        return int(row["n"])
 
     def offline_total_since(self, since: datetime) -> int:
         """Units accepted offline since ``since`` (for the per-shift cap)."""

@@ -64,7 +64,7 @@ class FileSecrets:
         return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
     def _write(self, data: dict[str, str]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        paths.make_private_dir(self.path.parent)
         fd, tmp = tempfile.mkstemp(prefix=".secrets-", dir=self.path.parent)  # created 0600
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -8,13 +8,15 @@ and saves at once. ``Settings.options()`` lists them all, e.g. for a settings sc
 from __future__ import annotations
 
 import json
-import os
 import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast, overload
+
+from kiosk.domain.errors import StorageError
+from kiosk.store.private import write_private
 
 T = TypeVar("T")
 SETTINGS_NAME = "settings.json"
@@ -134,12 +136,19 @@ class Settings:
         return {name: self.value(name) for name in self.options()}
 
     def _load(self) -> None:
+        """Read the file. A damaged one is refused, never replaced: it holds the till's id
+        and the manager's offline limits."""
         try:
             raw = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except FileNotFoundError:
             return
+        except OSError as exc:
+            raise StorageError(f"Cannot read the till's settings {self.path} "
+                               f"({exc.strerror}).") from exc
+        except ValueError as exc:
+            raise StorageError(self._damaged("not valid JSON")) from exc
         if not isinstance(raw, dict):
-            return
+            raise StorageError(self._damaged("not a JSON object"))
         options = self.options()
         for name, value in raw.items():
             option = options.get(name)
@@ -150,8 +159,13 @@ class Settings:
             except ValueError:
                 continue  # a bad hand edit falls back to the default
 
+    def _damaged(self, why: str) -> str:
+        return (f"The till's settings file {self.path} is damaged ({why}). Fix it, or move it "
+                "away to start with default settings; nothing was changed.")
+
     def _save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temp = self.path.with_suffix(".tmp")
-        temp.write_text(json.dumps(self._values, indent=2, sort_keys=True), encoding="utf-8")
-        os.replace(temp, self.path)
+        try:
+            write_private(self.path, json.dumps(self._values, indent=2, sort_keys=True))
+        except OSError as exc:
+            raise StorageError(f"Cannot save the till's settings {self.path} "
+                               f"({exc.strerror}).") from exc

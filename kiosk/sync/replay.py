@@ -30,11 +30,12 @@ from kiosk.domain.errors import (
     Refusal,
     RefusalReason,
     SessionExpired,
+    StorageError,
     TransportError,
 )
 from kiosk.domain.outcomes import EntryState, OutboxEntry
 from kiosk.domain.reconcile import Claim, applied_claims
-from kiosk.domain.voucher import Voucher
+from kiosk.domain.voucher import Voucher, answer_problem
 from kiosk.store.cache import VoucherCache
 from kiosk.store.outbox import Outbox
 from kiosk.sync.connectivity import ConnectivityWatch
@@ -42,6 +43,8 @@ from kiosk.sync.locks import CodeLocks
 
 log = logging.getLogger(__name__)
 STOP_PASS_AFTER = 3  # consecutive transient failures on different vouchers
+SETTLE_SECONDS = 180.0  # an uncertain request may still land this long after it was sent
+MAX_BACKOFF = 8  # each uncertain attempt doubles the wait before a re-send, up to 8 x settle
 
 
 @dataclass(slots=True)
@@ -81,8 +84,9 @@ class Replayer:
         watch: ConnectivityWatch,
         locks: CodeLocks,
         *,
-        settle_seconds: float = 10.0,
+        settle_seconds: float = SETTLE_SECONDS,
         now: Callable[[], datetime],
+        stamp: Callable[[], datetime] | None = None,
     ) -> None:
         self._outbox = outbox
         self._cache = cache
@@ -90,7 +94,11 @@ class Replayer:
         self._watch = watch
         self._locks = locks
         self._settle = timedelta(seconds=settle_seconds)
-        self._now = now
+        self._now = now  # the till's clock: settle windows are durations on it
+        self._stamp = stamp or now  # the corrected time: when the server said something
+        # Entries the server confirmed whose new state could not be saved (storage trouble):
+        # staff are still told "redeemed"; the entry is reconciled on the next pass.
+        self.confirmed: dict[str, Voucher] = {}
 
     def replay(self, code: str | None = None, *, send: bool = True) -> SyncReport:
         """One pass over every open entry (or only ``code``'s).
@@ -140,7 +148,7 @@ class Replayer:
                     latest = answer or latest
             finally:
                 if latest is not None:
-                    self._cache.put(latest, self._now(), code)
+                    self._cache.put(latest, self._stamp(), code)
         return _Stop.CONTINUE
 
     def _call_status(
@@ -168,7 +176,13 @@ class Replayer:
             report.error = exc.message
             return None, _Stop.TRANSIENT
         self._watch.success(time.monotonic() - started)
-        self._cache.put(voucher, self._now(), code)
+        problem = answer_problem(voucher, code)
+        if problem is not None:
+            report.failed += 1
+            report.error = f"The server's answer cannot be used: {problem}."
+            log.warning("status answer for %s refused: %s", code, problem)
+            return None, _Stop.TRANSIENT
+        self._cache.put(voucher, self._stamp(), code)
         return voucher, None
 
     def _reconcile(
@@ -177,22 +191,34 @@ class Replayer:
         answer, stop = self._call_status(code, report)
         if stop is not None:
             return stop
-        uncertain = [e for e in entries if e.uncertain and e.state is EntryState.PENDING]
         # A refusal means the voucher is gone: nothing of ours can be in its history.
-        history = answer.history if isinstance(answer, Voucher) else ()
-        confirmed = [Claim(e.id, e.amount, e.redeemed_at) for e in self._outbox.applied_for(code)]
-        found = applied_claims(
-            [Claim(e.id, e.amount, e.redeemed_at) for e in uncertain], confirmed, history
-        )
+        found = self.reconcile_known(code, answer if isinstance(answer, Voucher) else None)
+        report.reconciled += len(found)
         now = self._now()
-        for entry in uncertain:
-            if entry.id in found:
-                if self._outbox.mark_applied(entry.id):
-                    report.reconciled += 1
-                    log.info("outbox %s found in the server's history: applied", entry.id)
-            elif resend and (entry.resend_after is None or now >= entry.resend_after):
+        for entry in entries:
+            if not (entry.uncertain and entry.state is EntryState.PENDING) or entry.id in found:
+                continue
+            if resend and (entry.resend_after is None or now >= entry.resend_after):
                 self._outbox.clear_uncertain(entry.id)
         return None
+
+    def reconcile_known(self, code: str, voucher: Voucher | None) -> set[str]:
+        """Mark applied the uncertain entries of ``code`` that ``voucher``'s history (an answer
+        just fetched) shows; no request. Returns their ids."""
+        with self._locks.hold(code):
+            uncertain = [e for e in self._outbox.open_entries(code)
+                         if e.uncertain and e.state is EntryState.PENDING]
+            if not uncertain:
+                return set()
+            history = voucher.history if voucher is not None else ()
+            confirmed = [Claim(e.id, e.amount, e.redeemed_at)
+                         for e in self._outbox.applied_for(code)]
+            found = applied_claims(
+                [Claim(e.id, e.amount, e.redeemed_at) for e in uncertain], confirmed, history)
+            marked = {entry_id for entry_id in found if self._outbox.mark_applied(entry_id)}
+            for entry_id in marked:
+                log.info("outbox %s found in the server's history: applied", entry_id)
+            return marked
 
     def _send(self, entry: OutboxEntry, report: SyncReport) -> Voucher | _Stop | None:
         """Send one claimed entry: the updated voucher, None if refused, or how to stop."""
@@ -223,11 +249,11 @@ class Replayer:
             return _Stop.HALT
         except TransportError as exc:
             self._watch.failure()
-            # Whenever it may have landed (a timeout, a 502 from a proxy while the server is
-            # still working, an unreadable 2xx), let it settle before it may be re-sent.
+            # Whenever it may have landed (a timeout, a 5xx from a gateway after the server
+            # applied it, an unreadable 2xx), let it settle before it may be re-sent.
             self._outbox.release(
                 entry.id, exc.message, uncertain=exc.maybe_applied,
-                resend_after=self._now() + self._settle if exc.maybe_applied else None)
+                resend_after=self._settled(entry) if exc.maybe_applied else None)
             report.failed += 1
             report.error = exc.message
             return _Stop.TRANSIENT
@@ -236,14 +262,35 @@ class Replayer:
             log.exception("unexpected failure sending outbox entry %s", entry.id)
             self._watch.failure()
             self._outbox.release(entry.id, f"unexpected error: {exc}", uncertain=True,
-                                 resend_after=self._now() + self._settle)
+                                 resend_after=self._settled(entry))
             report.failed += 1
             report.error = str(exc)
             return _Stop.TRANSIENT
         self._watch.success(time.monotonic() - started)
-        self._outbox.mark_applied(entry.id)
+        problem = answer_problem(voucher, entry.code)
+        if problem is not None:
+            # A 2xx, but not about this redemption: it may have been applied.
+            message = f"The server's answer cannot be used: {problem}."
+            log.warning("redeem answer for %s refused: %s", entry.id, problem)
+            self._outbox.release(entry.id, message, uncertain=True,
+                                 resend_after=self._settled(entry))
+            report.failed += 1
+            report.error = message
+            return _Stop.TRANSIENT
+        # The server has the money: nothing from here on may fail the redemption.
+        self.confirmed[entry.id] = voucher
+        try:
+            self._outbox.mark_applied(entry.id)
+        except StorageError as exc:
+            log.error("outbox %s applied on the server, state not saved: %s", entry.id,
+                      exc.message)
         report.applied += 1
         return voucher
+
+    def _settled(self, entry: OutboxEntry) -> datetime:
+        """When an uncertain entry may be re-sent: the settle window, doubled for each earlier
+        attempt (``entry.attempts`` before this one), up to ``MAX_BACKOFF`` times."""
+        return self._now() + self._settle * min(1 << max(entry.attempts, 0), MAX_BACKOFF)
 
     def _auth(self, exc: AuthError, report: SyncReport) -> _Stop:
         report.error = exc.message

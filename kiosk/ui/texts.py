@@ -186,6 +186,8 @@ def refusal_text(reason: RefusalReason | None) -> str:
             "Texts", "Offline: the last check of this voucher is too old."),
         RefusalReason.OFFLINE_LIMIT: QCoreApplication.translate(
             "Texts", "Offline: over the limit allowed without a connection."),
+        RefusalReason.CLOCK_WRONG: QCoreApplication.translate(
+            "Texts", "Offline: the till's clock is wrong. Ask a manager to set it."),
     }
     if reason is None:
         return QCoreApplication.translate("Texts", "Not redeemed.")

@@ -238,7 +238,9 @@ def test_expired_session_stops_replay_and_keeps_entries(
     assert [e.state for e in engine.entries()] == [EntryState.PENDING]
     assert {r["status"] for r in sim.requests("POST", "/v1/redeem")} <= {401}
     assert sim.voucher(GBP50)["current"] == 0
-    # Offline redemptions still queue while signed out.
+    # Offline redemptions still queue while signed out. (The till judges the cache's age by
+    # the server's clock, which this test moved three days on: accept any age here.)
+    engine.settings.offline_seen_within_hours = 0
     assert engine.redeem(GBP50, 100).status is RedeemStatus.QUEUED
 
 

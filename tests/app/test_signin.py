@@ -26,7 +26,13 @@ from kiosk.app.signin import (
     verify_password,
 )
 from kiosk.domain.backend import RedeemRequest
-from kiosk.domain.errors import AccessDenied, InvalidRequest, LoginFailed, SessionExpired
+from kiosk.domain.errors import (
+    AccessDenied,
+    InvalidRequest,
+    LoginFailed,
+    SessionExpired,
+    StorageError,
+)
 from kiosk.sim.testing import serve_in_thread
 from kiosk.store.secrets import open_secrets
 from tests.helpers.demo import DOMAIN, GBP50, MANAGER, TILL
@@ -110,10 +116,12 @@ def test_signing_in_again_replaces_the_account(sim: Sim) -> None:
     assert current_account() == manager
 
 
-def test_unreadable_account_file_means_signed_out(kiosk_home: Path) -> None:
+def test_damaged_account_file_is_an_error_not_signed_out(kiosk_home: Path) -> None:
+    """Read as "signed out", another shop could sign in over this shop's queue (#10.9)."""
     kiosk_home.mkdir(parents=True, exist_ok=True)
     (kiosk_home / "account.json").write_text("{broken", encoding="utf-8")
-    assert current_account() is None
+    with pytest.raises(StorageError, match="damaged"):
+        current_account()
 
 
 def test_unknown_backend_type() -> None:

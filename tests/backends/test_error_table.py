@@ -87,15 +87,24 @@ def test_bad_credentials_while_signing_in(code: int) -> None:
     assert error.message == "Wrong email or password."
 
 
-def test_unknown_code_is_invalid_request() -> None:
-    error = error_from_response(api_error(422, 4242))
-    assert isinstance(error, InvalidRequest)
-    assert "4242" in error.message
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_unknown_code_is_not_the_apis_answer(method: str) -> None:
+    """A code the API does not have (a proxy's JSON) is transient, uncertain on a write."""
+    error = error_from_response(api_error(422, 4242, method=method))
+    assert isinstance(error, ServerUnavailable)
+    assert error.maybe_applied is (method == "POST")
+
+
+def test_refusal_labelled_html_is_still_the_apis_refusal() -> None:
+    body = '{"code": 1011, "errors": {}, "message": "Cannot reduce", "status": "failed"}'
+    error = error_from_response(response(422, text=body, headers={"content-type": "text/html"}))
+    assert isinstance(error, Refusal)
+    assert error.reason is RefusalReason.CANNOT_REDUCE
 
 
 @pytest.mark.parametrize(("status", "method", "maybe_applied"), [
     (500, "POST", True), (502, "POST", True), (504, "POST", True),
-    (503, "POST", False), (500, "GET", False),
+    (503, "POST", True), (500, "GET", False), (503, "GET", False),
 ])
 def test_server_errors(status: int, method: str, maybe_applied: bool) -> None:
     error = error_from_response(api_error(status, 1000, method=method))

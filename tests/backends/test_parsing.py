@@ -99,7 +99,7 @@ def test_refunded_and_regenerated_are_cancelled(status: str) -> None:
 
 
 def test_minimal_voucher_parses_with_defaults() -> None:
-    voucher = parse_voucher({"code": "X1", "stock": "500", "monetary": True,
+    voucher = parse_voucher({"code": "X1", "stock": "500", "current": 0, "monetary": True,
                              "order": {"product": {"currency": "eur"}, "recipient": None},
                              "expirations": None, "redeemHistory": None})
     assert (voucher.total, voucher.used) == (500, 0)
@@ -107,6 +107,15 @@ def test_minimal_voucher_parses_with_defaults() -> None:
     assert voucher.windows == ()
     assert voucher.redeemable_on is None
     assert voucher.message == ""
+
+
+@pytest.mark.parametrize("missing", ["stock", "current"])
+def test_voucher_without_its_numbers_is_unreadable(missing: str) -> None:
+    """Read as 0 of 0 it would look fully redeemed (and be cached as such)."""
+    data = {"code": "X1", "stock": 500, "current": 0, "monetary": True}
+    del data[missing]
+    with pytest.raises(ServerUnavailable, match=missing):
+        parse_voucher(data)
 
 
 def test_open_ended_window_and_odd_history() -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.app.reports import shift_summary, write_csv
+from kiosk.domain.errors import StorageError
 from kiosk.domain.outcomes import EntryState, OutboxEntry
 from kiosk.domain.voucher import HistoryEntry, ValidityWindow, Voucher, VoucherKind
 from kiosk.store.cache import VoucherCache
@@ -81,7 +82,7 @@ def test_refuses_a_newer_schema(tmp_path: Path) -> None:
     with store.write() as db:
         db.execute("INSERT INTO schema_version VALUES (99)")
     store.close()
-    with pytest.raises(RuntimeError, match="newer"):
+    with pytest.raises(StorageError, match="newer"):
         Store.open(tmp_path)
 
 
@@ -187,5 +188,13 @@ def test_settings_survive_bad_hand_edits(tmp_path: Path) -> None:
     (tmp_path / "settings.json").write_text(json.dumps({"volume": "loud", "beep": False}))
     settings = Settings.open(tmp_path)
     assert (settings.volume, settings.beep) == (80, False)
-    (tmp_path / "settings.json").write_text("{not json")
-    assert Settings.open(tmp_path).volume == 80
+
+
+
+@pytest.mark.parametrize("garbage", ["{not json", "[1, 2]", ""])
+def test_damaged_settings_file_is_refused_not_replaced(tmp_path: Path, garbage: str) -> None:
+    """It holds the till's id and the offline limits: never silently start afresh."""
+    (tmp_path / "settings.json").write_text(garbage)
+    with pytest.raises(StorageError, match=r"settings file .* is damaged"):
+        Settings.open(tmp_path)
+    assert (tmp_path / "settings.json").read_text() == garbage

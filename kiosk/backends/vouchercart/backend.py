@@ -6,6 +6,7 @@ import logging
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from kiosk.backends.http import ServerClock
 from kiosk.backends.vouchercart.client import VoucherCartClient
 from kiosk.backends.vouchercart.session import Session
 from kiosk.domain.backend import Capabilities, RedeemRequest
@@ -39,6 +40,11 @@ class VoucherCartBackend:
         self.client = client
         self.session = session
         self.domain_id = domain_id
+
+    @property
+    def server_clock(self) -> ServerClock:
+        """The server's clock offset, from every answer's ``Date`` header."""
+        return self.client.server_clock
 
     @property
     def shop_id(self) -> str:

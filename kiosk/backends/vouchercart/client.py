@@ -8,7 +8,6 @@ as a ``kiosk.domain.errors`` type (see ``errors.py`` for the code table).
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -16,9 +15,9 @@ from typing import Any
 import httpx
 
 from kiosk import __version__
-from kiosk.backends.http import check_base_url, default_timeout, transport_error
+from kiosk.backends.http import DEADLINE, HttpChannel, ServerClock, answer_json
 from kiosk.backends.vouchercart.dates import format_redeem_date
-from kiosk.backends.vouchercart.errors import error_from_response
+from kiosk.backends.vouchercart.errors import api_error
 from kiosk.backends.vouchercart.models import (
     AuthResult,
     Domain,
@@ -31,7 +30,7 @@ from kiosk.backends.vouchercart.models import (
     parse_user,
 )
 from kiosk.backends.vouchercart.vouchers import parse_voucher
-from kiosk.domain.errors import InvalidRequest, ServerUnavailable
+from kiosk.domain.errors import ServerUnavailable
 from kiosk.domain.voucher import Voucher
 
 log = logging.getLogger(__name__)
@@ -52,24 +51,22 @@ class VoucherCartClient:
         timeout: httpx.Timeout | float | None = None,
         verify: bool | str = True,
         transport: httpx.BaseTransport | None = None,
+        deadline: float = DEADLINE,
     ) -> None:
-        self.base_url = str(check_base_url(base_url))
-        if timeout is None:
-            timeout = default_timeout()
-        elif not isinstance(timeout, httpx.Timeout):
-            timeout = default_timeout(read=timeout, connect=min(timeout, 3.0))
-        self._http = httpx.Client(
-            base_url=self.base_url + "/",
-            timeout=timeout,
-            verify=verify,
-            transport=transport,
-            follow_redirects=False,
-            headers={"Accept": "application/json", "User-Agent": f"voucher-kiosk/{__version__}"},
-        )
+        self._channel = HttpChannel(
+            base_url, api_error, timeout=timeout, verify=verify, transport=transport,
+            deadline=deadline,
+            headers={"Accept": "application/json", "User-Agent": f"voucher-kiosk/{__version__}"})
+        self.base_url = self._channel.base_url
+
+    @property
+    def server_clock(self) -> ServerClock:
+        """The server's clock offset, measured on every answer."""
+        return self._channel.clock
 
     def close(self) -> None:
         """Close the connection pool."""
-        self._http.close()
+        self._channel.close()
 
     def __enter__(self) -> VoucherCartClient:
         return self
@@ -90,33 +87,15 @@ class VoucherCartClient:
     ) -> httpx.Response:
         if token is not None:
             kwargs["headers"] = {"Authorization": f"Bearer {token}"}
-        started = time.perf_counter()
-        try:
-            response = self._http.request(method, path, **kwargs)
-        except httpx.TransportError as exc:
-            log.info("%s /%s failed: %s", method, path, type(exc).__name__)
-            raise transport_error(exc, method) from exc
-        # Logs carry method, path and status only: never headers, bodies or query strings.
-        log.debug("%s /%s -> %s in %.0f ms", method, path, response.status_code,
-                  (time.perf_counter() - started) * 1000)
-        if response.status_code >= 300:
-            error = error_from_response(response, signing_in=signing_in)
-            if response.status_code == 302 and isinstance(error, ServerUnavailable):
-                # The seed's users endpoints answer 302 for "data validation not passed".
-                error = InvalidRequest("The server did not accept the details "
-                                       "(check the email, password and required fields).")
-            raise error
-        return response
+        if signing_in:
+            return self._channel.request(
+                method, path, api_errors=lambda r, b: api_error(r, b, signing_in=True),
+                **kwargs)
+        return self._channel.request(method, path, **kwargs)
 
     @staticmethod
     def _json(response: httpx.Response) -> Any:
-        try:
-            return response.json()
-        except ValueError as exc:
-            raise ServerUnavailable(
-                f"The server sent something that is not its API (HTTP {response.status_code}).",
-                maybe_applied=response.request.method != "GET",
-            ) from exc
+        return answer_json(response)
 
     def _object(self, response: httpx.Response) -> Mapping[str, Any]:
         data = self._json(response)

@@ -1,8 +1,8 @@
 """VoucherCart's error answers → the kiosk's typed errors, with plain words for staff.
 
 The API answers ``{code, errors, message, status: "failed"}``; the table below covers every
-code the seed lists. Anything that is not that shape (an HTML error page, a proxy's 502)
-is ``ServerUnavailable``: the server is not itself right now, try again later.
+code the seed lists. Which answers are final, transient or uncertain is decided by the shared
+rules (``kiosk.backends.http.failed_answer``): only a body this module recognises is final.
 """
 
 from __future__ import annotations
@@ -12,16 +12,14 @@ from typing import Any
 
 import httpx
 
-from kiosk.backends.http import WRITE_METHODS, retry_after
+from kiosk.backends.http import failed_answer
 from kiosk.domain.errors import (
     AccessDenied,
     InvalidRequest,
     KioskError,
     LoginFailed,
-    RateLimited,
     Refusal,
     RefusalReason,
-    ServerUnavailable,
     SessionExpired,
 )
 
@@ -65,39 +63,24 @@ def _details(errors: object) -> str:
     return " ".join(texts)
 
 
-def _body(response: httpx.Response) -> Mapping[str, Any] | None:
-    """The JSON error body, or None when the answer is not the API's (HTML page, garbage)."""
-    if "json" not in response.headers.get("content-type", "json"):
-        return None
-    try:
-        data = response.json()
-    except ValueError:
-        return None
-    return data if isinstance(data, Mapping) else None
+_KNOWN_CODES = frozenset({*_REFUSALS, *_SESSION_CODES, *_INVALID, 1003})
 
 
-def error_from_response(
-    response: httpx.Response, *, signing_in: bool = False
-) -> KioskError:
-    """The typed error for a failed answer. ``signing_in``: the request carried a password."""
-    method = response.request.method
-    write = method in WRITE_METHODS
-    if response.status_code == 429:
-        wait = retry_after(response.headers.get("retry-after"))
-        hint = f" Trying again in {wait:.0f} s." if wait else ""
-        return RateLimited(f"The server is busy.{hint}", retry_after=wait)
-    body = _body(response)
-    raw_code = body.get("code") if body is not None else None
+def api_error(
+    response: httpx.Response, body: Mapping[str, Any], *, signing_in: bool = False
+) -> KioskError | None:
+    """The typed error for VoucherCart's own error body, or None when ``body`` is not one.
+
+    Its own shape is ``{code, errors, message, status}`` with a code of the seed's table,
+    whatever the content type says (a 1011 labelled ``text/html`` is still a 1011). Anything
+    else (a proxy's JSON, an unknown code) is left to the shared rules: transient, and
+    uncertain on a write. ``signing_in``: the request carried a password.
+    """
+    raw_code = body.get("code")
     code = raw_code if isinstance(raw_code, int) and not isinstance(raw_code, bool) else None
-    if response.status_code >= 500 or code is None:
-        # 503 means "not now": the request was not processed. Any other failure to a write
-        # might have happened after the server applied it, so the engine reconciles first.
-        return ServerUnavailable(
-            f"The server is not answering properly (HTTP {response.status_code}).",
-            maybe_applied=write and response.status_code != 503,
-            code=code,
-        )
-    details = _details(body.get("errors")) if body is not None else ""
+    if code not in _KNOWN_CODES or not isinstance(body.get("message", ""), str):
+        return None
+    details = _details(body.get("errors"))
     if signing_in and code in (1001, 1008, 1009):
         return LoginFailed("Wrong email or password.", code=code)
     if code in _SESSION_CODES:
@@ -109,5 +92,17 @@ def error_from_response(
         return Refusal(reason, message, code=code)
     if signing_in and code == 1000 and details:
         return LoginFailed(details, code=code)
+    if response.status_code == 302 and not details:
+        # The seed's users endpoints answer 302 for "data validation not passed".
+        return InvalidRequest("The server did not accept the details "
+                              "(check the email, password and required fields).", code=code)
     message = _INVALID.get(code, f"The server refused the request (error {code}).")
     return InvalidRequest(f"{message} {details}".strip(), code=code)
+
+
+def error_from_response(
+    response: httpx.Response, *, signing_in: bool = False
+) -> KioskError:
+    """The typed error for a failed answer, under the shared rules of ``kiosk.backends.http``."""
+    return failed_answer(
+        response, lambda r, body: api_error(r, body, signing_in=signing_in))

@@ -76,8 +76,9 @@ def parse_voucher(data: object) -> Voucher:
     buyer = _map(order.get("buyer"))
     recipient = _map(order.get("recipient"))
     status = _text(data.get("status")) or "in_progress"
-    total = _units(data.get("stock", 0), "stock")
-    used = _units(data.get("current", 0) or 0, "current")
+    # Both numbers must be there: a voucher read as "0 of 0" would look fully redeemed.
+    total = _units(data.get("stock"), "stock")
+    used = _units(data.get("current"), "current")
     if status == "completed" or data.get("redeemed") is True:
         used = max(used, total)
     redeemable_on = data.get("redeemableOn")

@@ -106,7 +106,19 @@ class ResultScreen(Screen):
             return
         voucher = outcome.voucher
         amount = units(voucher, outcome.amount) if voucher else str(outcome.amount)
-        if outcome.status is RedeemStatus.APPLIED:
+        earlier = outcome.earlier  # the till stopped mid-way: this is about that redemption
+        when = earlier.redeemed_at.astimezone().strftime("%H:%M") if earlier else ""
+        if earlier is not None and outcome.status is RedeemStatus.APPLIED:
+            self.banner.show_result(
+                Tone.GOOD, self.tr("Already redeemed %1").replace("%1", amount),
+                self.tr("A redemption of %1 at %2 did go through. Nothing more was taken.")
+                .replace("%1", amount).replace("%2", when))
+        elif earlier is not None and outcome.status is RedeemStatus.QUEUED:
+            self.banner.show_result(
+                Tone.QUEUED, self.tr("Not confirmed yet"),
+                self.tr("A redemption of %1 at %2 is saved and will be checked. Nothing more "
+                        "was taken.").replace("%1", amount).replace("%2", when))
+        elif outcome.status is RedeemStatus.APPLIED:
             self.banner.show_result(Tone.GOOD, self.tr("Redeemed %1").replace("%1", amount),
                                     self.tr("Confirmed by the server."))
         elif outcome.status is RedeemStatus.QUEUED:

@@ -62,9 +62,13 @@ class ConnectionIndicator(QWidget):
         else:
             icon, tone = "offline", "bad"
             text = self.tr("Offline since %1").replace("%1", clock(state.since))
+        if state.clock_warning:  # staff and the manager must see a wrong clock
+            tone = "careful"
+            text += "  " + self.tr("Clock wrong: ask a manager")
         self.icon_label.setPixmap(pixmap(icon, ICON_SIZE))
         set_tone(self.status_label, tone)
         self.status_label.setText(text)
+        self.status_label.setToolTip(state.clock_warning)
         queue = self.tr("Queue: %1").replace("%1", str(state.pending))
         if state.conflicts:
             queue += " · " + self.tr("Conflicts: %1").replace("%1", str(state.conflicts))

@@ -1,0 +1,98 @@
+"""The till's clock is corrected by the server's ``Date`` header, online and offline (#10.11)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from kiosk.app import signin
+from kiosk.app.engine import Engine
+from kiosk.domain.errors import RefusalReason
+from kiosk.domain.outcomes import RedeemStatus
+from kiosk.domain.reconcile import minute
+from kiosk.store.database import utc_now
+from tests.helpers.app import history
+from tests.helpers.demo import GBP50
+from tests.helpers.sim import Sim
+
+TILL_AHEAD = timedelta(days=365 * 15)  # the till thinks it is 2040-ish
+
+
+def _engine(account: signin.Account, home: Path, skew: timedelta) -> Engine:
+    return Engine(home, signin.open_backend(account, home=home), domain_id=account.domain_id,
+                  clock=lambda: utc_now() + skew)
+
+
+@pytest.fixture
+def skewed(account: signin.Account, kiosk_home: Path) -> Iterator[Engine]:
+    engine = _engine(account, kiosk_home, TILL_AHEAD)
+    yield engine
+    engine.close()
+
+
+def test_till_far_ahead_online_redeems_at_the_servers_time(
+    skewed: Engine, sim: Sim
+) -> None:
+    card = skewed.lookup(GBP50)
+    assert card.state.value != "expired", card.message  # the voucher ends in 2035
+    outcome = skewed.redeem(GBP50, 300)
+    assert outcome.status is RedeemStatus.APPLIED, outcome.message
+    [entry] = skewed.entries()
+    assert abs(entry.redeemed_at - utc_now()) < timedelta(minutes=1)
+    [(amount, at)] = history(sim, GBP50)
+    assert amount == 300
+    assert at.startswith(f"{minute(entry.redeemed_at):%Y-%m-%dT%H:%M}")
+    assert "behind" in skewed.connectivity().clock_warning or \
+        "ahead" in skewed.connectivity().clock_warning
+
+
+def test_offline_after_a_restart_still_uses_the_measured_offset(
+    account: signin.Account, kiosk_home: Path
+) -> None:
+    first = _engine(account, kiosk_home, TILL_AHEAD)
+    first.lookup(GBP50)
+    first.close()
+    again = _engine(account, kiosk_home, TILL_AHEAD)
+    try:
+        again.set_offline_override(True)
+        outcome = again.redeem(GBP50, 200)
+        assert outcome.status is RedeemStatus.QUEUED, outcome.message
+        [entry] = again.entries()
+        assert abs(entry.redeemed_at - utc_now()) < timedelta(minutes=1)
+    finally:
+        again.close()
+
+
+@pytest.mark.parametrize("skew", [
+    datetime(1970, 1, 1, tzinfo=UTC) - utc_now(),  # a dead RTC battery
+    -timedelta(hours=2),  # went back in time since the server was last heard
+    timedelta(days=400),  # far past what the server last said
+], ids=["1970", "backwards", "far-ahead"])
+def test_offline_stamp_outside_the_sane_window_is_refused(
+    account: signin.Account, kiosk_home: Path, sim: Sim, skew: timedelta
+) -> None:
+    honest = _engine(account, kiosk_home, timedelta())
+    honest.lookup(GBP50)  # the server was heard now
+    honest.close()
+    sim.stop()  # offline from here on: no offset can be measured again
+    broken = Engine(kiosk_home, signin.open_backend(account, home=kiosk_home),
+                    domain_id=account.domain_id, clock=lambda: utc_now() + skew)
+    try:
+        broken.till_clock._saved_offset = None  # as if this till never measured an offset
+        outcome = broken.redeem(GBP50, 200)
+        assert outcome.status is RedeemStatus.REFUSED
+        assert outcome.reason is RefusalReason.CLOCK_WRONG
+        assert broken.entries() == []
+    finally:
+        broken.close()
+
+
+def test_simulator_date_header_follows_its_clock(sim: Sim) -> None:
+    import httpx
+
+    sim.set_clock("2031-05-06T07:08:09+0000", frozen=True)
+    answer = httpx.get(f"{sim.base_url}/_sim/health")
+    assert answer.headers["date"] == "Tue, 06 May 2031 07:08:09 GMT"
