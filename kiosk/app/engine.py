@@ -22,6 +22,7 @@ from kiosk import paths
 from kiosk.app.clock import TillClock
 from kiosk.app.reports import ShiftSummary, shift_summary, write_csv
 from kiosk.domain.backend import VoucherBackend
+from kiosk.domain.discount import Quote
 from kiosk.domain.errors import (
     InvalidRequest,
     Refusal,
@@ -31,6 +32,7 @@ from kiosk.domain.errors import (
     StorageError,
     TransportError,
 )
+from kiosk.domain.money import Money
 from kiosk.domain.outcomes import (
     Connectivity,
     EntryState,
@@ -90,6 +92,29 @@ def _earlier_sentence(entry: OutboxEntry, voucher: Voucher | None) -> str:
     return f"{start} is saved but not confirmed yet; it will be checked and sent if needed."
 
 
+def basket_terms(voucher: Voucher, amount: int | None,
+                 order_total: int | None) -> tuple[int, int | None]:
+    """The units to redeem and, for a discount voucher, the discount on the basket.
+
+    A discount voucher takes one use and needs the order total (and its minimum); a balance
+    voucher with an order total takes min(available, order total).
+    """
+    terms = voucher.discount
+    if terms is None:
+        if order_total is not None:
+            return min(voucher.remaining, order_total), None
+        return (voucher.remaining if amount is None else amount), None
+    if order_total is None:
+        raise Refusal(RefusalReason.INVALID_AMOUNT,
+                      f"This is a discount voucher ({terms.describe(voucher.currency or '')}): "
+                      "type the order total first.")
+    if not terms.meets_minimum(order_total):
+        minimum = Money(terms.min_order or 0, voucher.currency or "GBP").format()
+        word = "over" if terms.strict_minimum else "of at least"
+        raise Refusal(RefusalReason.CANNOT_REDUCE, f"This voucher needs an order {word} {minimum}.")
+    return 1, terms.amount_off(order_total)
+
+
 def _reason(value: str) -> RefusalReason:
     try:
         return RefusalReason(value)
@@ -106,6 +131,7 @@ class Engine:
         backend: VoucherBackend,
         *,
         domain_id: int | None = None,
+        shop: str | None = None,
         staff: str = "",
         clock: Callable[[], datetime] = utc_now,
         settle_seconds: float = SETTLE_SECONDS,
@@ -118,7 +144,7 @@ class Engine:
         self._clock = clock
         self.store = Store.open(home)
         self.settings = Settings.open(home)
-        domain = "" if domain_id is None else str(domain_id)
+        domain = shop if shop is not None else "" if domain_id is None else str(domain_id)
         self._domain = domain
         self.outbox = Outbox(self.store, domain=domain, backend=backend.name)
         self.cache = VoucherCache(self.store, domain)
@@ -147,8 +173,10 @@ class Engine:
         self.watch.add_listener(self._on_connectivity)
 
     @classmethod
-    def open(cls, home: Path | None = None, *, backend: VoucherBackend | None = None) -> Engine:
-        """The engine for the signed-in account of data directory ``home``.
+    def open(cls, home: Path | None = None, *, backend: VoucherBackend | None = None,
+             staff: str = "") -> Engine:
+        """The engine for the signed-in account of data directory ``home``; ``staff`` names
+        who works the till (key-based platforms know shops, not people).
 
         Raises ``SessionExpired`` when nobody is signed in and no ``backend`` is given.
         """
@@ -160,9 +188,11 @@ class Engine:
             if account is None:
                 raise SessionExpired("Not signed in. Run `kiosk login` or sign in on the till.")
             backend = signin.open_backend(account, home=folder)
+        if account is not None and account.backend != "vouchercart":
+            return cls(folder, backend, shop=account.shop, staff=staff or account.staff_name)
         domain_id = account.domain_id if account else getattr(backend, "domain_id", None)
-        staff = account.staff_name if account else ""
-        return cls(folder, backend, domain_id=domain_id, staff=staff)
+        return cls(folder, backend, domain_id=domain_id,
+                   staff=staff or (account.staff_name if account else ""))
 
     # --- look-up ----------------------------------------------------------------------
 
@@ -225,8 +255,13 @@ class Engine:
 
     # --- redeem -----------------------------------------------------------------------
 
-    def redeem(self, code: str, amount: int | None = None) -> RedeemOutcome:
+    def redeem(self, code: str, amount: int | None = None,
+               order_total: int | None = None) -> RedeemOutcome:
         """Redeem ``amount`` units (None = all available): outbox first, then send.
+
+        ``order_total`` (minor units) is the basket: required for a discount voucher (one use,
+        the discount computed on it, half-up); for a balance voucher it redeems
+        min(available, order total). It cannot be combined with ``amount``.
 
         APPLIED only after the server confirmed; QUEUED once safely in the outbox while the
         server cannot be reached; REFUSED (with the reason) otherwise, e.g. NOT_FOUND with
@@ -248,6 +283,11 @@ class Engine:
             return self._refused(code, amount, Refusal(
                 RefusalReason.INVALID_AMOUNT, "The amount must be more than zero."
                 if amount <= 0 else "The amount is too large."))
+        if order_total is not None and (amount is not None or not 0 < order_total <= MAX_UNITS):
+            return self._refused(code, amount or 0, Refusal(
+                RefusalReason.INVALID_AMOUNT,
+                "Give either the amount or the order total, not both." if amount is not None
+                else "The order total must be more than zero."))
         with self._locks.hold(code):
             voucher: Voucher | None = None
             signed_out = False
@@ -266,14 +306,19 @@ class Engine:
             queued = self.outbox.queued_amount(code)
             if voucher is not None:
                 effective = with_queued(voucher, queued)
-                concrete = effective.remaining if amount is None else amount
+                try:
+                    concrete, discount = basket_terms(effective, amount, order_total)
+                except Refusal as refusal:
+                    return self._refused(code, amount or 0, refusal, voucher)
                 try:
                     effective.check_redeem(concrete, now, self.domain_id)
                 except Refusal as refusal:
                     return self._refused(code, concrete, refusal, voucher)
-                entry = self._commit(code, concrete, voucher, now)
+                entry = self._commit(code, concrete, voucher, now, order_total=order_total,
+                                     discount=discount)
                 return self._send_now(entry)
-            return self._queue_offline(code, amount, queued, now, signed_out=signed_out)
+            return self._queue_offline(code, amount, queued, now, signed_out=signed_out,
+                                       order_total=order_total)
 
     def _settle_earlier(
         self, earlier: list[OutboxEntry], online: bool, signed_out: bool
@@ -310,7 +355,7 @@ class Engine:
 
     def _queue_offline(
         self, code: str, amount: int | None, queued: int, now: datetime, *,
-        signed_out: bool = False,
+        signed_out: bool = False, order_total: int | None = None,
     ) -> RedeemOutcome:
         try:
             self.till_clock.check_offline(now)
@@ -323,16 +368,26 @@ class Engine:
             queued=queued,
             shift_offline_total=self.outbox.offline_total_since(self._shift_start(now)),
         )
+        discount = None
         try:
+            if context.cached is not None:
+                amount, discount = basket_terms(with_queued(context.cached, queued), amount,
+                                                order_total)
+            elif order_total is not None:
+                raise Refusal(RefusalReason.OFFLINE_UNSEEN,
+                              "Offline: this voucher has not been checked on this till, so "
+                              "its discount is not known.")
             concrete = check_offline(self.policy(), context, amount, now, self.domain_id)
         except Refusal as refusal:
             return self._refused(code, amount or 0, refusal, context.cached, offline=True)
-        entry = self._commit(code, concrete, context.cached, now, offline=True)
+        entry = self._commit(code, concrete, context.cached, now, offline=True,
+                             order_total=order_total, discount=discount)
         return self._queued(entry, context.cached, queued + concrete, signed_out=signed_out)
 
     def _commit(
         self, code: str, amount: int, voucher: Voucher | None, at: datetime, *,
         offline: bool = False, replaces: str | None = None, entry_id: str | None = None,
+        order_total: int | None = None, discount: int | None = None,
     ) -> OutboxEntry:
         entry = OutboxEntry(
             id=entry_id or str(uuid.uuid4()), code=code, domain=self._domain, amount=amount,
@@ -340,6 +395,7 @@ class Engine:
             currency=voucher.currency if voucher else None, redeemed_at=at, staff=self.staff,
             kiosk_id=self.settings.kiosk_id, backend=self.backend.name,
             state=EntryState.PENDING, offline=offline, replaces=replaces, reported=False,
+            order_total=order_total if discount is not None else None, discount=discount,
         )
         try:
             self.outbox.add(entry)
@@ -377,6 +433,14 @@ class Engine:
             self._auth_required = False
             left = f" {voucher.format_units(voucher.remaining)} left." if voucher else ""
             units = voucher.format_units(entry.amount) if voucher else str(entry.amount)
+            discount = current.discount if current is not None else entry.discount
+            if voucher is not None and voucher.discount is not None and discount is not None \
+                    and entry.order_total is not None:
+                quote = Quote(entry.order_total, discount)
+                return self._outcome(RedeemOutcome(
+                    RedeemStatus.APPLIED, entry.code, entry.amount, entry.id, voucher,
+                    f"Applied. {quote.describe(voucher.discount, voucher.currency or '')}.",
+                    order_total=entry.order_total, discount=discount))
             return self._outcome(RedeemOutcome(
                 RedeemStatus.APPLIED, entry.code, entry.amount, entry.id, voucher,
                 f"Redeemed {units}.{left}"))
@@ -401,10 +465,15 @@ class Engine:
         units = voucher.format_units(entry.amount) if voucher else str(entry.amount)
         self._wake_loop()
         when = SIGNED_OUT_NOTE if signed_out else "It will be sent when the server is back."
+        if voucher is not None and voucher.discount is not None \
+                and entry.order_total is not None and entry.discount is not None:
+            units = Quote(entry.order_total, entry.discount).describe(
+                voucher.discount, voucher.currency or "")
         return self._outcome(RedeemOutcome(
             RedeemStatus.QUEUED, entry.code, entry.amount, entry.id,
             with_queued(voucher, queued) if voucher else None,
-            f"Saved offline: {units}. {when}"), offline=True)
+            f"Saved offline: {units}. {when}", order_total=entry.order_total,
+            discount=entry.discount), offline=True)
 
     def _refused(
         self, code: str, amount: int, refusal: Refusal, voucher: Voucher | None = None, *,

@@ -26,7 +26,7 @@ from kiosk.backends.vouchercart import (
     VoucherCartBackend,
     VoucherCartClient,
 )
-from kiosk.domain.backend import PlatformBackend, VoucherBackend
+from kiosk.domain.backend import VoucherBackend
 from kiosk.domain.errors import (
     AccessDenied,
     InvalidRequest,
@@ -215,8 +215,9 @@ def sign_in_platform(
 
 
 def open_platform(account: Account, *, home: Path | None = None,
-                  timeout: float | None = None) -> PlatformBackend:
+                  timeout: float | None = None) -> VoucherBackend:
     """The backend of a key-based platform's ``account``, with its saved credentials."""
+    info = registry.platform(account.backend)
     raw = open_secrets(_home(home)).get(CREDENTIALS_SECRET)
     try:
         credentials = json.loads(raw or "")
@@ -224,7 +225,7 @@ def open_platform(account: Account, *, home: Path | None = None,
         credentials = None
     if not isinstance(credentials, dict):
         raise SessionExpired("This till's shop credentials are gone: sign in again.")
-    return registry.platform(account.backend).open(
+    return info.open(
         account.server_url, {str(k): str(v) for k, v in credentials.items()},
         currency=account.currency, timeout=timeout)
 
@@ -250,7 +251,7 @@ def open_backend(
     ``timeout``: seconds to wait for an answer (default 10; connecting gives up after 3).
     """
     if account.backend != "vouchercart":
-        raise InvalidRequest(f"Unknown voucher server type {account.backend!r}.")
+        return open_platform(account, home=home, timeout=timeout)
     client = VoucherCartClient(account.server_url, timeout=timeout)
     session = Session(client, SecretTokens(open_secrets(_home(home))))
     return VoucherCartBackend(client, session, account.domain_id)

@@ -20,11 +20,11 @@ from kiosk.backends.vauchar.backend import CAPABILITIES as VAUCHAR
 from kiosk.backends.vouchercart.backend import CAPABILITIES as VOUCHERCART
 from kiosk.backends.vouchersapi import VouchersApiBackend
 from kiosk.backends.vouchersapi.backend import CAPABILITIES as VOUCHERS_API
-from kiosk.domain.backend import Capabilities, PlatformBackend
+from kiosk.domain.backend import Capabilities, VoucherBackend
 from kiosk.domain.errors import InvalidRequest
 
 Opener = Callable[[str, Mapping[str, str], str, "httpx.Timeout | float | None"],
-                  PlatformBackend]
+                  VoucherBackend]
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class Platform:
     opener: Opener | None = None  # None: VoucherCart, opened by kiosk.app.signin
 
     def open(self, server: str, credentials: Mapping[str, str], *, currency: str = "GBP",
-             timeout: httpx.Timeout | float | None = None) -> PlatformBackend:
+             timeout: httpx.Timeout | float | None = None) -> VoucherBackend:
         """The adapter for this shop (nothing is sent yet)."""
         if self.opener is None:
             raise InvalidRequest(f"{self.title} signs staff in: use kiosk.app.signin.")
@@ -60,19 +60,19 @@ class Platform:
 
 
 def _vouchers_api(server: str, credentials: Mapping[str, str], currency: str,
-                  timeout: httpx.Timeout | float | None) -> PlatformBackend:
+                  timeout: httpx.Timeout | float | None) -> VoucherBackend:
     return VouchersApiBackend(server, credentials["api_key"], currency=currency,
                               timeout=timeout)
 
 
 def _vauchar(server: str, credentials: Mapping[str, str], currency: str,
-             timeout: httpx.Timeout | float | None) -> PlatformBackend:
+             timeout: httpx.Timeout | float | None) -> VoucherBackend:
     return VaucharBackend(server, credentials["username"], credentials["password"],
                           timeout=timeout)
 
 
 def _shopwired(server: str, credentials: Mapping[str, str], currency: str,
-               timeout: httpx.Timeout | float | None) -> PlatformBackend:
+               timeout: httpx.Timeout | float | None) -> VoucherBackend:
     return ShopWiredBackend(server, credentials["username"], credentials["password"],
                             currency=currency, timeout=timeout)
 

@@ -1,4 +1,4 @@
-"""The one interface every voucher server adapter implements."""
+"""The one interface every voucher platform adapter implements, and what it exchanges."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ class Redeemed:
     discount: int | None = None
 
 
-class PlatformBackend(Protocol):
+class VoucherBackend(Protocol):
     """What every platform adapter offers (VoucherCart, Vouchers API, Vauchar, ShopWired).
 
     Methods block; call them off the UI thread. Errors are those of ``kiosk.domain.errors``.
@@ -60,8 +60,12 @@ class PlatformBackend(Protocol):
     """
 
     name: str
-    shop_id: str
     capabilities: Capabilities
+
+    @property
+    def shop_id(self) -> str:
+        """The opaque shop id."""
+        ...
 
     def probe(self) -> None:
         """One cheap authenticated request: raises if the server or the credentials fail."""
@@ -76,33 +80,16 @@ class PlatformBackend(Protocol):
         ...
 
     def confirm(self, uncertain: Sequence[RedeemRequest],
-                applied: Sequence[RedeemRequest] = ()) -> set[str]:
-        """Which of these uncertain redemptions landed (their ``local_id``s)? Each platform
-        answers its own way; ``applied`` are entries already known to have landed (VoucherCart
-        needs them to count its history lines)."""
+                applied: Sequence[RedeemRequest] = (),
+                known: Voucher | None = None) -> set[str]:
+        """Which of these uncertain redemptions (of one voucher or several) landed: their
+        ``local_id``s. Each platform answers its own way; ``applied`` are entries already
+        known to have landed, ``known`` the voucher's state just fetched (VoucherCart needs
+        both to count its history lines; the others look their own entry ids up)."""
         ...
 
     def close(self) -> None:
         """Release connections."""
-        ...
-
-
-class VoucherBackend(Protocol):
-    """A voucher server, seen from the engine. Methods block; call them off the UI thread.
-
-    They raise the errors of ``kiosk.domain.errors``: ``Refusal`` (final, with a reason),
-    ``TransportError`` (retry; ``maybe_applied`` when a write may have landed), ``AuthError``
-    and ``InvalidRequest``.
-    """
-
-    name: str  # e.g. "vouchercart"
-
-    def status(self, code: str) -> Voucher:
-        """The voucher's current state on the server."""
-        ...
-
-    def redeem(self, request: RedeemRequest) -> Voucher:
-        """Redeem ``request.amount`` units at ``request.at``; returns the updated voucher."""
         ...
 
 
@@ -115,3 +102,5 @@ def confirm_by_ids(uncertain: Sequence[RedeemRequest],
         ids = landed_ids(code)
         found |= {r.local_id for r in uncertain if r.code == code and r.local_id in ids}
     return found
+
+

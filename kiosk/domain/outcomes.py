@@ -50,6 +50,15 @@ class RedeemOutcome:
     # An earlier redemption of this voucher whose outcome staff had not heard (the till
     # crashed mid-way): it was settled first, and this outcome is about it, not a new one.
     earlier: OutboxEntry | None = None
+    order_total: int | None = None  # the basket, for a discount voucher
+    discount: int | None = None  # taken off the basket (minor units); to pay = total - this
+
+    @property
+    def to_pay(self) -> int | None:
+        """What the customer pays after a discount voucher, when there was a basket."""
+        if self.order_total is None or self.discount is None:
+            return None
+        return self.order_total - self.discount
 
 
 class EntryState(StrEnum):
@@ -88,6 +97,9 @@ class OutboxEntry:
     updated_at: datetime | None = None  # last state change (UTC)
     resend_after: datetime | None = None  # an uncertain entry is not re-sent before this
     reported: bool = True  # staff were told how it ended (False: e.g. the till crashed first)
+    order_total: int | None = None  # the basket (minor units) a discount voucher applies to
+    reference: str = ""  # the server's own reference for it, once applied (where it has one)
+    discount: int | None = None  # what a discount voucher took off the basket (minor units)
 
 
 @dataclass(frozen=True, slots=True)

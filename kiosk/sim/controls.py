@@ -100,13 +100,15 @@ def set_latency(sim: Simulator, request: Request) -> Response:
 
 def fail_next(sim: Simulator, request: Request) -> Response:
     """``POST /_sim/fail``: ``{"count": N, "mode": "json"|"html"|"redirect", "status": n,
-    "path": p, "after": bool}``."""
+    "path": p, "method": m, "after": bool}``."""
     data = request.json()
     status = _number(data, "status")
+    method = data.get("method")
     try:
         sim.faults.fail_next(_count(data) or 0, str(data.get("mode", "json")),
                              int(status) if status else None, data.get("path"),
-                             bool(data.get("after", False)))
+                             bool(data.get("after", False)),
+                             str(method) if method else None)
     except ValueError as exc:
         raise invalid("mode", str(exc)) from exc
     return Response.json(200, _OK)

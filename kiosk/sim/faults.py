@@ -35,9 +35,12 @@ class _Budget:
 
     count: int | None
     path: str | None
+    method: str | None = None
 
-    def take(self, path: str) -> bool:
+    def take(self, path: str, method: str | None = None) -> bool:
         if self.path is not None and not path.startswith(self.path):
+            return False
+        if self.method is not None and method is not None and method != self.method:
             return False
         if self.count is None:
             return True
@@ -68,7 +71,8 @@ class Faults:
             self._latency = (seconds, _Budget(count, path)) if seconds > 0 else None
 
     def fail_next(self, count: int = 1, mode: str = "json", status: int | None = None,
-                  path: str | None = None, after: bool = False) -> None:
+                  path: str | None = None, after: bool = False,
+                  method: str | None = None) -> None:
         """Answer the next ``count`` requests with a 500 JSON, an HTML error page or a
         maintenance redirect (302 to an HTML page); ``after``: once the request was served,
         as a gateway that times out on an upstream that did the work."""
@@ -76,7 +80,8 @@ class Faults:
             raise ValueError(f"mode must be one of {', '.join(FAIL_MODES)}, not {mode!r}")
         status = status or {"json": 500, "html": 502, "redirect": 302}[mode]
         with self._lock:
-            self._failures.append((Failure(mode, status, after), _Budget(count, path)))
+            self._failures.append((Failure(mode, status, after),
+                                   _Budget(count, path, method.upper() if method else None)))
 
     def drop_next(self, count: int = 1) -> None:
         """Apply the next ``count`` redeem/apply writes, then close the connection unanswered."""
@@ -90,11 +95,11 @@ class Faults:
                 return self._latency[0]
             return 0.0
 
-    def take_failure(self, path: str) -> Failure | None:
-        """The failure to answer ``path`` with, if any."""
+    def take_failure(self, path: str, method: str | None = None) -> Failure | None:
+        """The failure to answer ``method path`` with, if any."""
         with self._lock:
             for failure, budget in self._failures:
-                if budget.take(path):
+                if budget.take(path, method):
                     return failure
             self._failures = [(f, b) for f, b in self._failures if b.count != 0]
             return None

@@ -91,7 +91,7 @@ class Simulator:
         if delay and self._stopping.wait(delay):
             return Response(503, drop=True)
         stamp = format_iso(self.clock.now())
-        failure = self.faults.take_failure(path)
+        failure = self.faults.take_failure(path, request.method)
         if failure is not None and not failure.after:
             self.log.add(request.method, path, failure.status, "failed", stamp)
             return self._failure_response(failure.mode, failure.status)

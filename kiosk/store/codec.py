@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
+from kiosk.domain.discount import Discount, DiscountKind
 from kiosk.domain.voucher import HistoryEntry, ValidityWindow, Voucher, VoucherKind
 
 
@@ -23,8 +25,12 @@ def voucher_to_json(voucher: Voucher) -> str:
         name: getattr(voucher, name)
         for name in Voucher.__dataclass_fields__
         if name not in ("windows", "history", "purchased_at", "fully_redeemed_at", "kind",
-                        "redeemable_on")
+                        "redeemable_on", "discount")
     }
+    terms = voucher.discount
+    data["discount"] = None if terms is None else {
+        "kind": terms.kind.value, "value": str(terms.value), "min_order": terms.min_order,
+        "strict_minimum": terms.strict_minimum, "targeted": terms.targeted}
     data["kind"] = voucher.kind.value
     on = voucher.redeemable_on
     data["redeemable_on"] = list(on) if on is not None else None
@@ -50,5 +56,9 @@ def voucher_from_json(text: str) -> Voucher:
         if parsed is not None:
             history.append(HistoryEntry(int(amount), parsed))
     data["history"] = tuple(history)
+    terms = data.get("discount")
+    data["discount"] = None if not isinstance(terms, dict) else Discount(
+        DiscountKind(terms["kind"]), Decimal(terms["value"]), terms.get("min_order"),
+        bool(terms.get("strict_minimum")), bool(terms.get("targeted")))
     known = {k: v for k, v in data.items() if k in Voucher.__dataclass_fields__}
     return Voucher(**known)

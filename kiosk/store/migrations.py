@@ -59,7 +59,15 @@ def _v3(db: sqlite_utils.Database) -> None:
     db.table("outbox").add_column("reported", int, not_null_default=1)
 
 
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _v2, _v3)
+def _v4(db: sqlite_utils.Database) -> None:
+    """Four platforms: a discount voucher's basket and discount, the server's reference."""
+    outbox = db.table("outbox")
+    outbox.add_column("order_total", int)
+    outbox.add_column("discount", int)
+    outbox.add_column("reference", str, not_null_default="")
+
+
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _v2, _v3, _v4)
 LATEST = len(MIGRATIONS)
 
 

@@ -34,7 +34,14 @@ def _entry(row: dict[str, Any]) -> OutboxEntry:
         updated_at=from_db(row["updated_at"]) if row["updated_at"] else None,
         resend_after=from_db(row["resend_after"]) if row["resend_after"] else None,
         reported=bool(row.get("reported", 1)),
+        order_total=_optional_int(row.get("order_total")),
+        reference=row.get("reference") or "",
+        discount=_optional_int(row.get("discount")),
     )
+
+
+def _optional_int(value: object) -> int | None:
+    return None if value is None else int(value)  # type: ignore[call-overload]
 
 
 def _row(entry: OutboxEntry) -> dict[str, Any]:
@@ -47,6 +54,8 @@ def _row(entry: OutboxEntry) -> dict[str, Any]:
         "reason": entry.reason, "applied_at": None, "offline": int(entry.offline),
         "note": entry.note, "replaces": entry.replaces, "sending_pid": None,
         "updated_at": to_db(utc_now()), "resend_after": None, "reported": int(entry.reported),
+        "order_total": entry.order_total, "reference": entry.reference,
+        "discount": entry.discount,
     }
 
 
@@ -137,11 +146,16 @@ class Outbox:
             )
             return cursor.rowcount == 1
 
-    def mark_applied(self, entry_id: str, at: datetime | None = None) -> bool:
-        """The server confirmed it (or its history shows it). ``last_error`` stays, for audit."""
+    def mark_applied(self, entry_id: str, at: datetime | None = None, *,
+                     reference: str = "", discount: int | None = None) -> bool:
+        """The server confirmed it (or its history shows it). ``last_error`` stays, for audit;
+        ``reference`` is the server's id for it, ``discount`` what it took off the basket."""
+        extra: dict[str, Any] = {"reference": reference} if reference else {}
+        if discount is not None:
+            extra["discount"] = discount
         return self._update(
             entry_id, OPEN_STATES, state=EntryState.APPLIED.value, uncertain=0,
-            applied_at=to_db(at or utc_now()), sending_pid=None,
+            applied_at=to_db(at or utc_now()), sending_pid=None, **extra,
         )
 
     def mark_rejected(self, entry_id: str, reason: str, message: str) -> bool:

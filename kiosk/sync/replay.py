@@ -3,7 +3,8 @@
 For every voucher with open entries:
 
 1. if any entry is *uncertain* (its request may have landed), fetch the voucher's status and
-   reconcile against ``redeemHistory`` (``kiosk.domain.reconcile``) before anything is sent;
+   ask the backend whether they landed (``VoucherBackend.confirm``: each platform its own
+   way) before anything is sent;
 2. send each pending entry with ``redeemDate`` = its original time;
 3. applied → ``applied``; refused for good → ``rejected`` with the server's reason (and go on
    with the voucher's next entry); transient failure → back to ``pending`` and stop this
@@ -34,7 +35,6 @@ from kiosk.domain.errors import (
     TransportError,
 )
 from kiosk.domain.outcomes import EntryState, OutboxEntry
-from kiosk.domain.reconcile import Claim, applied_claims
 from kiosk.domain.voucher import Voucher, answer_problem
 from kiosk.store.cache import VoucherCache
 from kiosk.store.outbox import Outbox
@@ -71,6 +71,12 @@ class _Stop(Enum):
     CONTINUE = auto()  # voucher done (or blocked by someone else): go on
     TRANSIENT = auto()  # voucher hit a transient failure
     HALT = auto()  # stop the whole pass
+
+
+def request_for(entry: OutboxEntry) -> RedeemRequest:
+    """What the backend is sent for an outbox entry (always its original time)."""
+    return RedeemRequest(entry.id, entry.code, entry.amount, entry.redeemed_at,
+                         order_total=entry.order_total, staff=entry.staff)
 
 
 class Replayer:
@@ -203,18 +209,17 @@ class Replayer:
         return None
 
     def reconcile_known(self, code: str, voucher: Voucher | None) -> set[str]:
-        """Mark applied the uncertain entries of ``code`` that ``voucher``'s history (an answer
-        just fetched) shows; no request. Returns their ids."""
+        """Mark applied the uncertain entries of ``code`` the backend confirms landed, given
+        ``voucher`` (an answer just fetched; VoucherCart needs no request beyond it, the other
+        platforms look their entry ids up). Returns their ids."""
         with self._locks.hold(code):
             uncertain = [e for e in self._outbox.open_entries(code)
                          if e.uncertain and e.state is EntryState.PENDING]
             if not uncertain:
                 return set()
-            history = voucher.history if voucher is not None else ()
-            confirmed = [Claim(e.id, e.amount, e.redeemed_at)
-                         for e in self._outbox.applied_for(code)]
-            found = applied_claims(
-                [Claim(e.id, e.amount, e.redeemed_at) for e in uncertain], confirmed, history)
+            found = self._backend.confirm(
+                [request_for(e) for e in uncertain],
+                [request_for(e) for e in self._outbox.applied_for(code)], known=voucher)
             marked = {entry_id for entry_id in found if self._outbox.mark_applied(entry_id)}
             for entry_id in marked:
                 log.info("outbox %s found in the server's history: applied", entry_id)
@@ -222,11 +227,11 @@ class Replayer:
 
     def _send(self, entry: OutboxEntry, report: SyncReport) -> Voucher | _Stop | None:
         """Send one claimed entry: the updated voucher, None if refused, or how to stop."""
-        request = RedeemRequest(entry.id, entry.code, entry.amount, entry.redeemed_at)
         self._watch.attempt()
         started = time.monotonic()
         try:
-            voucher = self._backend.redeem(request)
+            redeemed = self._backend.redeem(request_for(entry))
+            voucher = redeemed.voucher
         except Refusal as exc:
             self._watch.success(time.monotonic() - started)
             self._outbox.mark_rejected(entry.id, exc.reason.value, exc.message)
@@ -280,7 +285,8 @@ class Replayer:
         # The server has the money: nothing from here on may fail the redemption.
         self.confirmed[entry.id] = voucher
         try:
-            self._outbox.mark_applied(entry.id)
+            self._outbox.mark_applied(entry.id, reference=redeemed.reference,
+                                      discount=redeemed.discount)
         except StorageError as exc:
             log.error("outbox %s applied on the server, state not saved: %s", entry.id,
                       exc.message)

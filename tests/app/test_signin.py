@@ -124,10 +124,13 @@ def test_damaged_account_file_is_an_error_not_signed_out(kiosk_home: Path) -> No
         current_account()
 
 
-def test_unknown_backend_type() -> None:
-    account = Account("https://x.example/v1", "a@b", "A", 1, 1, "x", backend="vauchar")
-    with pytest.raises(InvalidRequest):
+def test_unknown_backend_type_or_missing_credentials() -> None:
+    account = Account("https://x.example/v1", "a@b", "A", 1, 1, "x", backend="square")
+    with pytest.raises(InvalidRequest, match="Unknown voucher platform"):
         open_backend(account)
+    vauchar = Account("https://x.example", "m", "A", 0, 0, "m", backend="vauchar")
+    with pytest.raises(SessionExpired, match="credentials are gone"):
+        open_backend(vauchar)
 
 
 def test_verify_password_online_and_offline(kiosk_home: Path) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from kiosk.domain.errors import Refusal, RefusalReason
 from kiosk.domain.policy import OfflineContext, OfflinePolicy, check_offline
-from kiosk.domain.reconcile import Claim, applied_claims, minute
+from kiosk.backends.vouchercart.reconcile import Claim, applied_claims, minute
 from kiosk.domain.voucher import HistoryEntry, ValidityWindow, Voucher, VoucherKind
 from kiosk.sync.backoff import Backoff
 from kiosk.sync.connectivity import ConnectivityWatch

@@ -200,7 +200,8 @@ class ShopWiredBackend:
         return Redeemed(voucher, marker, voucher.discount.amount_off(order_total))
 
     def confirm(self, uncertain: Sequence[RedeemRequest],
-                applied: Sequence[RedeemRequest] = ()) -> set[str]:
+                applied: Sequence[RedeemRequest] = (),
+                known: Voucher | None = None) -> set[str]:
         """Which uncertain uses landed? Their markers in the voucher's ``comments``."""
         return confirm_by_ids(uncertain, self._marked)
 

@@ -139,7 +139,8 @@ class VaucharBackend:
         return Redeemed(self.status(request.code), str(redemption.get("id") or ""), discount)
 
     def confirm(self, uncertain: Sequence[RedeemRequest],
-                applied: Sequence[RedeemRequest] = ()) -> set[str]:
+                applied: Sequence[RedeemRequest] = (),
+                known: Voucher | None = None) -> set[str]:
         """Which uncertain redemptions landed? Their ``transaction_id`` among the voucher's."""
         return confirm_by_ids(uncertain, self._transactions)
 

@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 
 from kiosk.backends.http import ServerClock
 from kiosk.backends.vouchercart.client import VoucherCartClient
+from kiosk.backends.vouchercart.reconcile import Claim, applied_claims
 from kiosk.backends.vouchercart.session import Session
-from kiosk.domain.backend import Capabilities, RedeemRequest
+from kiosk.domain.backend import Capabilities, Redeemed, RedeemRequest
 from kiosk.domain.errors import KioskError, Refusal, RefusalReason
-from kiosk.domain.reconcile import Claim, applied_claims
 from kiosk.domain.voucher import Voucher
 
 log = logging.getLogger(__name__)
@@ -56,35 +56,42 @@ class VoucherCartBackend:
         self.session.call(self.client.domains)
 
     def confirm(self, uncertain: Sequence[RedeemRequest],
-                applied: Sequence[RedeemRequest] = ()) -> set[str]:
+                applied: Sequence[RedeemRequest] = (),
+                known: Voucher | None = None) -> set[str]:
         """Which uncertain redemptions the vouchers' ``redeemHistory`` shows: VoucherCart has
         no idempotency key, so a line with the same amount in the same minute, counted
-        (``applied`` entries use up their lines first)."""
+        (``applied`` entries use up their lines first). ``known``: a state just fetched (no
+        new request for that voucher)."""
         found: set[str] = set()
         for code in dict.fromkeys(r.code for r in uncertain):
-            try:
-                history = self.status(code).history
-            except Refusal:  # the voucher is gone: nothing of ours can be in its history
-                continue
+            if known is not None and known.code.upper() == code.upper():
+                history = known.history
+            else:
+                try:
+                    history = self.status(code).history
+                except Refusal:  # the voucher is gone: nothing of ours is in its history
+                    continue
             found |= applied_claims(
                 [Claim(r.local_id, r.amount, r.at) for r in uncertain if r.code == code],
                 [Claim(r.local_id, r.amount, r.at) for r in applied if r.code == code],
                 history)
         return found
 
-    def status(self, code: str) -> Voucher:
-        """The voucher's current state on the server."""
+    def status(self, code: str, order_total: int | None = None) -> Voucher:
+        """The voucher's current state on the server (VoucherCart has no discounts)."""
         return self.session.call(lambda token: self.client.status(token, code, self.domain_id))
 
-    def redeem(self, request: RedeemRequest) -> Voucher:
-        """Redeem ``request.amount`` units at ``request.at``; returns the updated voucher.
+    def redeem(self, request: RedeemRequest) -> Redeemed:
+        """Redeem ``request.amount`` units at ``request.at`` (``redeemDate``: backdated).
 
-        A refusal is re-worded from the voucher's current state when that says more.
+        VoucherCart gives a redemption no id: the reference is its ``redeemAt`` minute. A
+        refusal is re-worded from the voucher's current state when that says more.
         """
         at = _utc(request.at)
         try:
-            return self.session.call(lambda token: self.client.redeem(
+            voucher = self.session.call(lambda token: self.client.redeem(
                 token, request.code, self.domain_id, request.amount, at))
+            return Redeemed(voucher, at.strftime("%Y-%m-%d %H:%M"))
         except Refusal as refusal:
             raise self._explain(refusal, request.code, request.amount, at) from refusal
 

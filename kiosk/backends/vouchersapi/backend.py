@@ -162,7 +162,8 @@ class VouchersApiBackend:
         return Redeemed(voucher, reference, discount)
 
     def confirm(self, uncertain: Sequence[RedeemRequest],
-                applied: Sequence[RedeemRequest] = ()) -> set[str]:
+                applied: Sequence[RedeemRequest] = (),
+                known: Voucher | None = None) -> set[str]:
         """Which uncertain applies landed? Their ``order_id`` in the voucher's usage history
         (re-sending would be safe too: apply is idempotent per order)."""
         return confirm_by_ids(uncertain, self._orders)
