@@ -96,8 +96,8 @@ def basket_terms(voucher: Voucher, amount: int | None,
                  order_total: int | None) -> tuple[int, int | None]:
     """The units to redeem and, for a discount voucher, the discount on the basket.
 
-    A discount voucher takes one use and needs the order total (and its minimum); a balance
-    voucher with an order total takes min(available, order total).
+    A discount voucher takes one use and needs the order total (``InvalidRequest`` without
+    it) and its minimum; a balance voucher with an order total takes min(available, total).
     """
     terms = voucher.discount
     if terms is None:
@@ -105,9 +105,9 @@ def basket_terms(voucher: Voucher, amount: int | None,
             return min(voucher.remaining, order_total), None
         return (voucher.remaining if amount is None else amount), None
     if order_total is None:
-        raise Refusal(RefusalReason.INVALID_AMOUNT,
-                      f"This is a discount voucher ({terms.describe(voucher.currency or '')}): "
-                      "type the order total first.")
+        kind = terms.describe(voucher.currency or "")
+        raise InvalidRequest(f"This is a discount voucher ({kind}): give the order total to "
+                             "apply it.")
     if not terms.meets_minimum(order_total):
         minimum = Money(terms.min_order or 0, voucher.currency or "GBP").format()
         word = "over" if terms.strict_minimum else "of at least"

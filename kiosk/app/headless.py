@@ -5,9 +5,11 @@ from __future__ import annotations
 import dataclasses
 import json
 from datetime import datetime
+from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from kiosk.domain.discount import Quote
 from kiosk.domain.money import Money
 from kiosk.domain.outcomes import Lookup, OutboxEntry, RedeemOutcome
 from kiosk.domain.voucher import Voucher, VoucherKind
@@ -24,6 +26,8 @@ def jsonable(value: Any) -> Any:
         return data
     if isinstance(value, Enum):
         return value.value
+    if isinstance(value, Decimal):
+        return str(value)
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, dict):
@@ -42,7 +46,30 @@ def _day(when: datetime | None) -> str:
     return f"{when.day} {when:%b %Y}" if when else "…"
 
 
-def lookup_lines(lookup: Lookup) -> list[str]:
+def lookup_json(lookup: Lookup, order_total: int | None = None) -> dict[str, Any]:
+    """A look-up as one JSON object: ``code``, ``state``, ``offline``, ``currency``,
+    ``available`` and, for a discount voucher with a basket, ``discount`` and ``to_pay``."""
+    data: dict[str, Any] = jsonable(lookup)
+    voucher = lookup.voucher
+    data["currency"] = voucher.currency if voucher else None
+    quote = basket_quote(lookup, order_total)
+    if quote is not None:
+        data["order_total"], data["discount"], data["to_pay"] = \
+            quote.order_total, quote.discount, quote.to_pay
+    return data
+
+
+def basket_quote(lookup: Lookup, order_total: int | None) -> Quote | None:
+    """The discount a discount voucher gives on ``order_total``, if it is one."""
+    voucher = lookup.voucher
+    if order_total is None or voucher is None or voucher.discount is None:
+        return None
+    terms = voucher.discount
+    off = terms.amount_off(order_total) if terms.meets_minimum(order_total) else 0
+    return Quote(order_total, off)
+
+
+def lookup_lines(lookup: Lookup, order_total: int | None = None) -> list[str]:
     """A look-up in a few lines for staff."""
     where = "offline, from this till's records" if lookup.offline else "online"
     lines = [f"{lookup.code}: {lookup.state.value.replace('_', ' ')} ({where})"]
@@ -50,6 +77,11 @@ def lookup_lines(lookup: Lookup) -> list[str]:
     if voucher is not None:
         if voucher.product_name:
             lines.append(f"Product:   {voucher.product_name}")
+        quote = basket_quote(lookup, order_total)
+        if voucher.discount is not None:
+            currency = voucher.currency or ""
+            lines.append(f"Discount:  {voucher.discount.describe(currency)}"
+                         + (f" ({quote.describe(voucher.discount, currency)})" if quote else ""))
         lines.append(f"Available: {voucher.format_units(lookup.available)} "
                      f"of {voucher.format_units(voucher.total)}")
         if lookup.queued:

@@ -23,7 +23,17 @@ def common_options() -> argparse.ArgumentParser:
         "--home", metavar="DIR", default=argparse.SUPPRESS,
         help="data directory (default: $KIOSK_HOME or the platform's user data dir)",
     )
+    parent.add_argument(
+        "--staff", metavar="NAME", default=argparse.SUPPRESS,
+        help="who works the till, recorded with each redemption (Vouchers API, Vauchar, "
+             "ShopWired; default: the operating-system user name)",
+    )
     return parent
+
+
+def staff_of(args: argparse.Namespace) -> str:
+    """``--staff``, else "" (the engine then uses the signed-in account's)."""
+    return str(getattr(args, "staff", "") or "").strip()
 
 
 def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -113,6 +113,7 @@ def run(args: argparse.Namespace) -> int:
     from kiosk import paths  # noqa: PLC0415
     from kiosk.app.engine import Engine  # noqa: PLC0415 - keep `kiosk --help` fast
     from kiosk.app.signin import current_account  # noqa: PLC0415
+    from kiosk.cli import staff_of  # noqa: PLC0415
     from kiosk.domain.errors import KioskError  # noqa: PLC0415
 
     healthy = True
@@ -127,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"Cameras:     {_probe('cameras', _cameras)}")
     print(f"Decoders:    {_probe('decoders', _decoders)}")
     try:
-        engine = Engine.open()
+        engine = Engine.open(staff=staff_of(args))
     except KioskError as exc:
         print(f"Account:     {exc.message}")
         print("kiosk doctor: not signed in", file=sys.stderr)

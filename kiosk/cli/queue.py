@@ -55,10 +55,11 @@ def _list_options(parser: argparse.ArgumentParser, *, default: object) -> None:
 def run(args: argparse.Namespace) -> int:
     """Do the chosen action."""
     from kiosk.app.engine import Engine  # noqa: PLC0415 - keep `kiosk --help` fast
+    from kiosk.cli import staff_of  # noqa: PLC0415
     from kiosk.domain.errors import KioskError  # noqa: PLC0415
 
     try:
-        engine = Engine.open()
+        engine = Engine.open(staff=staff_of(args))
     except KioskError as exc:
         print(f"kiosk queue: {exc.message}", file=sys.stderr)
         return 1

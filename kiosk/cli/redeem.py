@@ -1,4 +1,5 @@
-"""``kiosk redeem CODE [--amount N] [--json]``: the GUI's redeem path, headless.
+"""``kiosk redeem CODE [--amount N | --order-total N] [--json]``: the GUI's redeem path,
+headless. ``--order-total`` is the basket (minor units): required for a discount voucher.
 
 Exit 0 applied, 3 queued offline, 2 refused (with the reason), 1 error (one line on stderr,
 e.g. "Storage full — nothing was redeemed. Call a manager." when the outbox cannot be written).
@@ -25,6 +26,10 @@ def register(
     parser.add_argument("code", help="the voucher code")
     parser.add_argument("--amount", metavar="N",
                         help="units to take (minor currency units, or uses); default: all")
+    parser.add_argument("--order-total", metavar="N",
+                        help="the basket total in minor units of the shop's currency: required "
+                             "for a discount voucher; for a balance voucher it takes "
+                             "min(available, N). Not with --amount")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(func=run)
 
@@ -44,10 +49,22 @@ def run(args: argparse.Namespace) -> int:
     """Redeem and report."""
     from kiosk.app.engine import NOT_RECORDED_FULL, NOT_REDEEMED, Engine  # noqa: PLC0415
     from kiosk.app.headless import dumps, outcome_line  # noqa: PLC0415
+    from kiosk.cli import staff_of  # noqa: PLC0415
     from kiosk.domain.errors import KioskError, StorageError  # noqa: PLC0415
     from kiosk.domain.voucher import MAX_UNITS  # noqa: PLC0415
 
     amount: int | None = None
+    order_total: int | None = None
+    if args.amount is not None and args.order_total is not None:
+        print("kiosk redeem: give --amount or --order-total, not both", file=sys.stderr)
+        return 1
+    if args.order_total is not None:
+        order_total = parse_amount(args.order_total)
+        if order_total is None:
+            print(f"kiosk redeem: --order-total must be a whole number of minor currency units "
+                  f"(digits 0-9 only, at most {MAX_UNITS:,}), not {args.order_total!r}",
+                  file=sys.stderr)
+            return 1
     if args.amount is not None:
         amount = parse_amount(args.amount)
         if amount is None:
@@ -56,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
                   f"{args.amount!r}", file=sys.stderr)
             return 1
     try:
-        engine = Engine.open()
+        engine = Engine.open(staff=staff_of(args))
     except StorageError as exc:  # cannot even open the outbox: say what it means here
         words = NOT_RECORDED_FULL if exc.full else f"{exc.message} {NOT_REDEEMED}"
         print(f"kiosk redeem: {words}", file=sys.stderr)
@@ -65,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"kiosk redeem: {exc.message}", file=sys.stderr)
         return 1
     try:
-        outcome = engine.redeem(args.code, amount)
+        outcome = engine.redeem(args.code, amount, order_total=order_total)
         warning = engine.till_clock.warning()
     except KioskError as exc:
         print(f"kiosk redeem: {exc.message}", file=sys.stderr)

@@ -108,7 +108,7 @@ def fail_next(sim: Simulator, request: Request) -> Response:
         sim.faults.fail_next(_count(data) or 0, str(data.get("mode", "json")),
                              int(status) if status else None, data.get("path"),
                              bool(data.get("after", False)),
-                             str(method) if method else None)
+                             method=str(method) if method else None)
     except ValueError as exc:
         raise invalid("mode", str(exc)) from exc
     return Response.json(200, _OK)

@@ -71,7 +71,7 @@ class Faults:
             self._latency = (seconds, _Budget(count, path)) if seconds > 0 else None
 
     def fail_next(self, count: int = 1, mode: str = "json", status: int | None = None,
-                  path: str | None = None, after: bool = False,
+                  path: str | None = None, after: bool = False, *,
                   method: str | None = None) -> None:
         """Answer the next ``count`` requests with a 500 JSON, an HTML error page or a
         maintenance redirect (302 to an HTML page); ``after``: once the request was served,

@@ -207,12 +207,12 @@ class SimServer:
         return state
 
     def fail_next(self, count: int = 1, mode: str = "json", status: int | None = None,
-                  path: str | None = None, after: bool = False,
+                  path: str | None = None, after: bool = False, *,
                   method: str | None = None) -> None:
         """Fail the next ``count`` API requests (500 JSON, an HTML 502 page, or a 302
         maintenance redirect), only ``method`` ones if given; ``after``: serve them first,
         then answer with the failure."""
-        self.simulator.faults.fail_next(count, mode, status, path, after, method)
+        self.simulator.faults.fail_next(count, mode, status, path, after, method=method)
 
     def clear_faults(self) -> None:
         """No more injected faults (vouchers, log and clock are kept)."""

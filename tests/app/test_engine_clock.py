@@ -10,9 +10,9 @@ import pytest
 
 from kiosk.app import signin
 from kiosk.app.engine import Engine
+from kiosk.backends.vouchercart.reconcile import minute
 from kiosk.domain.errors import RefusalReason
 from kiosk.domain.outcomes import RedeemStatus
-from kiosk.backends.vouchercart.reconcile import minute
 from kiosk.store.database import utc_now
 from tests.helpers.app import history
 from tests.helpers.demo import GBP50

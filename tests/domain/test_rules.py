@@ -6,9 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from kiosk.backends.vouchercart.reconcile import Claim, applied_claims, minute
 from kiosk.domain.errors import Refusal, RefusalReason
 from kiosk.domain.policy import OfflineContext, OfflinePolicy, check_offline
-from kiosk.backends.vouchercart.reconcile import Claim, applied_claims, minute
 from kiosk.domain.voucher import HistoryEntry, ValidityWindow, Voucher, VoucherKind
 from kiosk.sync.backoff import Backoff
 from kiosk.sync.connectivity import ConnectivityWatch
