@@ -29,6 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--home", metavar="DIR", help="data directory")
     parser.add_argument("--demo", action="store_true",
                         help="run against the embedded demo server, staff login pre-filled")
+    parser.add_argument("--backend", dest="demo_backend", default="vouchercart",
+                        choices=("vouchercart", "vouchers-api", "vauchar", "shopwired"),
+                        help="with --demo: which platform's simulator and demo vouchers")
     parser.add_argument("--screenshot", metavar="FILE.png",
                         help="render a screen offscreen to a PNG and exit")
     parser.add_argument("--screen", default="scan", help="screen for --screenshot")

@@ -40,13 +40,31 @@ def initial_language() -> str:
 
 
 @contextlib.contextmanager
-def demo_server() -> Iterator[str]:
-    """The embedded simulator with the demo fixture; yields its API URL."""
+def demo_server(backend: str = "vouchercart") -> Iterator[str]:
+    """The embedded simulator of ``backend`` with its demo fixture; yields its API URL.
+
+    Another platform than VoucherCart signs the till in at once with the demo shop's
+    credentials (those platforms authenticate shops, not staff), in a data folder of its own.
+    """
     from kiosk.sim.testing import serve_in_thread  # noqa: PLC0415
 
-    db = paths.data_dir() / "demo-server.sqlite"
-    with serve_in_thread(fixture=paths.resource("demo-fixture.json"), db=db) as server:
+    if backend == "vouchercart":
+        db = paths.data_dir() / "demo-server.sqlite"
+        with serve_in_thread(fixture=paths.resource("demo-fixture.json"), db=db) as server:
+            yield server.api_url
+        return
+    from kiosk.app.signin import sign_in_platform  # noqa: PLC0415
+
+    with serve_in_thread(db=paths.data_dir() / f"demo-{backend}.sqlite", api=backend) as server:
+        sign_in_platform(backend, server.api_url, DEMO_CREDENTIALS[backend], staff="Demo till")
         yield server.api_url
+
+
+DEMO_CREDENTIALS = {  # resources/demo-<backend>.json
+    "vouchers-api": {"api_key": "sk_test_demo"},
+    "vauchar": {"username": "demo-merchant", "password": "demo-api-key"},
+    "shopwired": {"username": "demo-key", "password": "demo-secret"},
+}
 
 
 def args_size(args: argparse.Namespace) -> tuple[int, int] | None:
@@ -97,9 +115,12 @@ def run_gui(args: argparse.Namespace) -> int:
     translations.install(language or initial_language())
     with contextlib.ExitStack() as stack:
         demo_login = None
+        backend = getattr(args, "demo_backend", "vouchercart")
+        if args.demo and backend != "vouchercart" and not getattr(args, "home", None):
+            paths.set_home(paths.data_dir() / f"demo-{backend}")  # never the real till's data
         if args.demo:
-            url = stack.enter_context(demo_server())
-            demo_login = {"server": url, **DEMO_LOGIN}
+            url = stack.enter_context(demo_server(backend))
+            demo_login = {"server": url, **DEMO_LOGIN} if backend == "vouchercart" else None
             print(f"Demo server: {url}", flush=True)  # noqa: T201 - tests and staff read it
         window = MainWindow(translations=translations, camera=not args.screenshot)
         window.language_override = language
