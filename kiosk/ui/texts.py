@@ -12,6 +12,7 @@ from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, QTimeZone
 
+from kiosk.domain.discount import DiscountKind
 from kiosk.domain.errors import (
     AccessDenied,
     AuthError,
@@ -136,6 +137,49 @@ def units(voucher: Voucher, amount: int) -> str:
     if voucher.money(amount) is not None and voucher.currency:
         return money_text(amount, voucher.currency)
     return _texts().uses(amount)
+
+
+def discount_name(voucher: Voucher) -> str:
+    """"20% off", "£10.00 off", "Free shipping" (translated)."""
+    terms = voucher.discount
+    if terms is None:
+        return ""
+    if terms.kind is DiscountKind.PERCENT:
+        return QCoreApplication.translate("Texts", "%1% off").replace(
+            "%1", f"{terms.value.normalize():f}")
+    if terms.kind is DiscountKind.AMOUNT:
+        return QCoreApplication.translate("Texts", "%1 off").replace(
+            "%1", money_text(int(terms.value), voucher.currency or "GBP"))
+    return QCoreApplication.translate("Texts", "Free shipping")
+
+
+def discount_terms(voucher: Voucher) -> str:
+    """The discount and its minimum order, for the order-total keypad."""
+    terms = voucher.discount
+    if terms is None:
+        return ""
+    text = discount_name(voucher)
+    if terms.min_order:
+        minimum = money_text(terms.min_order, voucher.currency or "GBP")
+        text += " · " + (QCoreApplication.translate("Texts", "orders over %1") if
+                         terms.strict_minimum else
+                         QCoreApplication.translate("Texts", "orders from %1")).replace(
+            "%1", minimum)
+    return text
+
+
+def discount_warning(voucher: Voucher) -> str:
+    """What the platform cannot check for staff (product targets, free shipping)."""
+    terms = voucher.discount
+    if terms is None:
+        return ""
+    if terms.kind is DiscountKind.FREE_SHIPPING:
+        return QCoreApplication.translate(
+            "Texts", "Free shipping: nothing to take off at the counter.")
+    if terms.targeted:
+        return QCoreApplication.translate(
+            "Texts", "Applies to certain products only: check the basket.")
+    return ""
 
 
 def amount_text(amount: int | None, currency: str | None) -> str:

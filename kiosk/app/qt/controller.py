@@ -27,7 +27,8 @@ class EngineApi(Protocol):
     settings: Any
 
     def lookup(self, code: str) -> Lookup: ...
-    def redeem(self, code: str, amount: int | None = None) -> RedeemOutcome: ...
+    def redeem(self, code: str, amount: int | None = None,
+               order_total: int | None = None) -> RedeemOutcome: ...
     def sync(self) -> Any: ...
     def connectivity(self) -> Connectivity: ...
     def set_offline_override(self, forced_offline: bool | None) -> None: ...
@@ -125,8 +126,10 @@ class KioskController(QObject):
         self.runner.run(lambda: self.engine.lookup(code), success=self.lookup_done.emit,
                         failure=failure)
 
-    def redeem(self, code: str, amount: int | None, failure: Failure) -> bool:
-        """Redeem ``amount`` (None = all); False when another redeem is still in flight."""
+    def redeem(self, code: str, amount: int | None, failure: Failure, *,
+               order_total: int | None = None) -> bool:
+        """Redeem ``amount`` (None = all), or apply a discount voucher to ``order_total``;
+        False when another redeem is still in flight."""
         if self._redeeming:
             return False
         self._redeeming = True
@@ -141,7 +144,8 @@ class KioskController(QObject):
             failure(error)
             self.refresh_connectivity()
 
-        self.runner.run(lambda: self.engine.redeem(code, amount), success=done, failure=failed)
+        self.runner.run(lambda: self.engine.redeem(code, amount, order_total=order_total),
+                        success=done, failure=failed)
         return True
 
     def refresh_connectivity(self, *, replay: bool = True) -> None:

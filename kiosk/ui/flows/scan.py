@@ -41,6 +41,7 @@ class ScanFlow(Flow):
         self.link(self.card.redeem_part, self._redeem_part)
         self.link(self.card.back, self.go_home)
         self.link(self.redeem_screen.confirmed, self.redeem)
+        self.link(self.redeem_screen.applied, self.apply_discount)
         self.link(self.redeem_screen.cancelled, lambda: nav.show_page(Page.CARD))
         self.link(self.result.done, self.go_home)
         self.link(window.scan_button.clicked, self.go_home)
@@ -121,6 +122,12 @@ class ScanFlow(Flow):
     def redeem(self, code: str, amount: int) -> None:
         """Redeem ``amount`` of ``code`` (a tap while one is in flight does nothing)."""
         if self.controller.redeem(code, amount, self._redeem_failed):
+            self.card.show_sending()
+            self.redeem_screen.show_sending()
+
+    def apply_discount(self, code: str, order_total: int) -> None:
+        """Apply a discount voucher to a basket of ``order_total`` minor units."""
+        if self.controller.redeem(code, None, self._redeem_failed, order_total=order_total):
             self.card.show_sending()
             self.redeem_screen.show_sending()
 

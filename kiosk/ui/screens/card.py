@@ -192,8 +192,12 @@ class CardScreen(Screen):
         self.offline_note.setText(self._offline_text(lookup))
         self._show_voucher(voucher, lookup)
         can_redeem = voucher is not None and lookup.state.redeemable and lookup.available > 0
-        partial = can_redeem and voucher is not None and voucher.multi_use
-        if voucher is not None and can_redeem:
+        discount = voucher is not None and voucher.discount is not None
+        # A discount voucher is one use on a basket: no partial amount on any platform.
+        partial = can_redeem and voucher is not None and voucher.multi_use and not discount
+        if voucher is not None and voucher.discount is not None and can_redeem:
+            self.redeem_all_button.setText(self.tr("Apply to order…"))
+        elif voucher is not None and can_redeem:
             self.redeem_all_button.setText(
                 self.tr("Redeem all (%1)").replace("%1", units(voucher, lookup.available)))
         else:
@@ -300,6 +304,9 @@ class CardScreen(Screen):
     def _redeem_all(self) -> None:
         lookup = self.lookup
         if lookup is None or not self.redeem_all_button.isEnabled():
+            return
+        if lookup.voucher is not None and lookup.voucher.discount is not None:
+            self.redeem_part.emit(lookup)  # the keypad asks for the order total first
             return
         # Disabled at once: a second tap before the result arrives does nothing.
         self._set_enabled(redeemable=False, partial=False)

@@ -1,4 +1,5 @@
-"""Redeem part of a voucher: amount (money) or uses on a large keypad, then confirm."""
+"""Redeem part of a voucher: amount (money) or uses on a large keypad, then confirm; or, for a
+discount voucher, the order total, then the discount and what the customer pays."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from kiosk.domain.outcomes import Lookup
 from kiosk.domain.voucher import Voucher, VoucherKind
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.style import set_role
-from kiosk.ui.texts import units
+from kiosk.ui.texts import discount_name, discount_terms, discount_warning, units
 from kiosk.ui.widgets.keypad import Keypad
 
 
@@ -35,6 +36,7 @@ class RedeemScreen(Screen):
     """Two steps: type the amount (limited to what is available), then confirm it."""
 
     confirmed = Signal(str, int)  # code, units to redeem
+    applied = Signal(str, int)  # code, order total (minor units): apply a discount voucher
     cancelled = Signal()
     stepped = Signal()  # the step on display changed (a new screen: taps wait a moment)
 
@@ -124,11 +126,25 @@ class RedeemScreen(Screen):
         """The voucher being redeemed."""
         return self.lookup.voucher if self.lookup else None
 
+    @property
+    def basket_mode(self) -> bool:
+        """Whether the keypad asks for the order total (a discount voucher)."""
+        voucher = self.voucher
+        return voucher is not None and voucher.discount is not None
+
+    def _currency(self) -> str | None:
+        voucher = self.voucher
+        if voucher is None:
+            return None
+        if voucher.kind is VoucherKind.MONETARY or voucher.discount is not None:
+            return voucher.currency
+        return None
+
     def start(self, lookup: Lookup) -> None:
-        """Begin a partial redemption of ``lookup``'s voucher."""
+        """Begin a partial redemption of ``lookup``'s voucher (or, for a discount voucher,
+        ask for the order total)."""
         self.lookup = lookup
-        voucher = lookup.voucher
-        currency = voucher.currency if voucher and voucher.kind is VoucherKind.MONETARY else None
+        currency = self._currency()
         self.keypad.set_decimals(exponent(currency) if currency else 0)
         self.steps.setCurrentIndex(0)
         self.error_label.clear()
@@ -171,6 +187,15 @@ class RedeemScreen(Screen):
         if voucher is None or self.lookup is None:
             self.title.setText(self.tr("Redeem part"))
             return
+        if voucher.discount is not None:
+            self.title.setText(self.tr("Order total for %1").replace("%1", voucher.code))
+            self.available_label.setText(discount_terms(voucher))
+            self.change_button.setText(self.tr("Change order total"))
+            self.confirm_button.setText(self.tr("Yes, apply"))
+            self._typed(self.keypad.text())
+            if self.amount is not None:
+                self._fill_question(self.amount)
+            return
         if voucher.kind is VoucherKind.MONETARY:
             self.title.setText(self.tr("Amount to redeem from %1").replace("%1", voucher.code))
         else:
@@ -185,8 +210,9 @@ class RedeemScreen(Screen):
         voucher = self.voucher
         self.error_label.clear()
         shown = text or "0"
-        if voucher is not None and voucher.kind is VoucherKind.MONETARY and voucher.currency:
-            prefix, suffix = currency_affixes(voucher.currency)
+        currency = self._currency()
+        if voucher is not None and currency:
+            prefix, suffix = currency_affixes(currency)
             shown = prefix + shown + suffix
         self.display.setText(shown)
         self.next_button.setEnabled(bool(text))
@@ -194,7 +220,7 @@ class RedeemScreen(Screen):
     def fill_max(self) -> None:
         """Type everything that is available."""
         voucher, lookup = self.voucher, self.lookup
-        if voucher is None or lookup is None or lookup.available <= 0:
+        if voucher is None or lookup is None or lookup.available <= 0 or self.basket_mode:
             return
         if voucher.kind is VoucherKind.MONETARY and voucher.currency:
             places = exponent(voucher.currency)
@@ -210,17 +236,25 @@ class RedeemScreen(Screen):
         if voucher is None or lookup is None:
             return None
         text = self.keypad.text()
+        currency = self._currency()
         try:
-            if voucher.kind is VoucherKind.MONETARY and voucher.currency:
-                amount = parse_major(text, voucher.currency)
-            else:
-                amount = int(text)
+            amount = parse_major(text, currency) if currency else int(text)
         except ValueError:
             self.error_label.setText(self.tr("Enter an amount."))
             return None
         if amount <= 0:
             self.error_label.setText(self.tr("Enter an amount greater than zero."))
             return None
+        terms = voucher.discount
+        if terms is not None:
+            if not terms.meets_minimum(amount):
+                minimum = Money(terms.min_order or 0, currency or "GBP").format()
+                self.error_label.setText(
+                    self.tr("This voucher needs an order of at least %1.").replace("%1", minimum)
+                    if not terms.strict_minimum else
+                    self.tr("This voucher needs an order over %1.").replace("%1", minimum))
+                return None
+            return amount
         if amount > lookup.available:
             self.error_label.setText(
                 self.tr("Too much: only %1 can be redeemed.").replace(
@@ -244,6 +278,16 @@ class RedeemScreen(Screen):
         voucher, lookup = self.voucher, self.lookup
         if voucher is None or lookup is None:
             return
+        if voucher.discount is not None:
+            currency = voucher.currency or "GBP"
+            off = voucher.discount.amount_off(amount)
+            self.question.setText(
+                self.tr("%1: −%2, customer pays %3").replace(
+                    "%1", discount_name(voucher)).replace(
+                    "%2", Money(off, currency).format()).replace(
+                    "%3", Money(amount - off, currency).format()))
+            self.after_label.setText(discount_warning(voucher))
+            return
         self.question.setText(self.tr("Redeem %1?").replace("%1", units(voucher, amount)))
         self.after_label.setText(
             self.tr("%1 will be left.").replace("%1", units(voucher, lookup.available - amount)))
@@ -252,6 +296,9 @@ class RedeemScreen(Screen):
         if self.lookup is None or self.amount is None or not self.confirm_button.isEnabled():
             return
         self.confirm_button.setEnabled(False)  # one tap, one redemption
+        if self.basket_mode:
+            self.applied.emit(self.lookup.code, self.amount)
+            return
         self.confirmed.emit(self.lookup.code, self.amount)
 
     def redeem_failed(self) -> None:

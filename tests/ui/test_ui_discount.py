@@ -1,0 +1,81 @@
+"""Discount vouchers at the counter (Vouchers API, ShopWired): the card offers "Apply to
+order…" and no partial amount; staff type the order total, see the discount and what the
+customer pays, apply once; a minimum order is enforced on the keypad."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import signin
+from kiosk.domain.outcomes import RedeemStatus
+from kiosk.ui.main_window import MainWindow, Page
+from tests.helpers.sim import Sim
+from tests.helpers.ui import make_window
+
+
+@pytest.fixture
+def shop(qtbot: QtBot, sim_of: Callable[..., Sim]) -> tuple[MainWindow, Sim]:
+    server = sim_of("vouchers-api")
+    signin.sign_in_platform("vouchers-api", server.api_url, {"api_key": "sk_test_demo"},
+                            staff="anna")
+    main = make_window(qtbot)
+    with qtbot.waitSignal(main.engine_ready, timeout=10_000):
+        main.start()
+    return main, server
+
+
+def look_up(qtbot: QtBot, window: MainWindow, code: str) -> None:
+    assert window.controller is not None
+    with qtbot.waitSignal(window.controller.lookup_done, timeout=10_000):
+        window.scan_code(code)
+
+
+def type_total(window: MainWindow, text: str) -> None:
+    keypad = window.redeem_screen.keypad
+    for key in text:
+        if key == ".":
+            keypad.point_button.click()
+        else:
+            keypad.digit_buttons[key].click()
+
+
+def test_apply_a_discount_to_the_order_total(qtbot: QtBot,
+                                             shop: tuple[MainWindow, Sim]) -> None:
+    window, server = shop
+    look_up(qtbot, window, "SAVE20")
+    card = window.card_screen
+    assert card.redeem_all_button.text() == "Apply to order…"
+    assert card.redeem_part_button.isHidden()  # no partial amount on a discount voucher
+    card.redeem_all_button.click()
+    screen = window.redeem_screen
+    assert window.page is Page.REDEEM
+    assert screen.title.text() == "Order total for SAVE20"
+    assert screen.available_label.text() == "20% off · orders from £50.00"
+    type_total(window, "45")
+    screen.next_button.click()
+    assert screen.error_label.text() == "This voucher needs an order of at least £50.00."
+    assert screen.steps.currentIndex() == 0
+    screen.keypad.set_text("")
+    type_total(window, "100")
+    screen.next_button.click()
+    assert screen.question.text() == "20% off: −£20.00, customer pays £80.00"
+    assert screen.confirm_button.text() == "Yes, apply"
+    assert window.controller is not None
+    with qtbot.waitSignal(window.controller.redeem_done, timeout=10_000) as blocker:
+        screen.confirm_button.click()
+    outcome = blocker.args[0]
+    assert outcome.status is RedeemStatus.APPLIED
+    assert (outcome.order_total, outcome.discount, outcome.to_pay) == (10000, 2000, 8000)
+    assert window.page is Page.RESULT
+    assert server.voucher("SAVE20")["usage_count"] == 1
+    assert server.voucher("SAVE20")["usage_history"][0]["discount_amount"] == 2000
+
+
+def test_a_balance_voucher_still_offers_part(qtbot: QtBot, window: MainWindow) -> None:
+    """VoucherCart: the capability a discount platform lacks is shown where it exists."""
+    look_up(qtbot, window, "GB50-K7QX-9M2F-4TZB")
+    assert window.card_screen.redeem_part_button.isVisible()
+    assert window.card_screen.redeem_all_button.text().startswith("Redeem all")
