@@ -44,8 +44,10 @@ def test_status_and_redeem(backend: VoucherCartBackend, sim: Sim) -> None:
     before = backend.status(GBP50)
     assert before.state(datetime.now(UTC), SHOP_ID) is VoucherState.VALID
     at = datetime(2025, 3, 4, 5, 6, tzinfo=UTC)
-    after = backend.redeem(request(GBP50, 1999, at))
+    done = backend.redeem(request(GBP50, 1999, at))
+    after = done.voucher
     assert (after.used, after.remaining) == (1999, 3001)
+    assert done.reference == "2025-03-04 05:06"  # VoucherCart's redemption has no id
     assert sim.voucher(GBP50)["redeemHistory"] == [
         {"redeemAt": "2025-03-04T05:06:00+0000", "amount": 1999}]
 
@@ -96,7 +98,7 @@ def test_refusal_kept_when_status_cannot_be_fetched(backend: VoucherCartBackend,
 
 def test_offline_redemption_replayed_inside_its_window(backend: VoucherCartBackend) -> None:
     at = datetime(2024, 1, 10, 23, 59, 30, tzinfo=UTC)  # the last minute of OLD5's window
-    assert backend.redeem(request("OLD5-W6TB-3QHZ-8MEK", 2500, at)).remaining == 0
+    assert backend.redeem(request("OLD5-W6TB-3QHZ-8MEK", 2500, at)).voucher.remaining == 0
 
 
 def test_seed_sample_voucher_expired_on_2_mar_2017(backend: VoucherCartBackend,
@@ -110,7 +112,7 @@ def test_seed_sample_voucher_expired_on_2_mar_2017(backend: VoucherCartBackend,
     assert caught.value.message == "This voucher expired on 2 Mar 2017."
     # Redeemed offline in time and replayed now: accepted, as error 1012 suggests.
     at = datetime(2017, 3, 1, 18, 0, tzinfo=UTC)
-    assert backend.redeem(request(code, 1, at)).remaining == 0
+    assert backend.redeem(request(code, 1, at)).voucher.remaining == 0
 
 
 def test_confirm_counts_history_lines(backend: VoucherCartBackend, sim: Sim) -> None:
