@@ -106,9 +106,9 @@ def test_queue_sync_replays(
 
 
 @pytest.mark.parametrize(("action", "expected"), [
-    ("list", "usage: kiosk queue list [-h] [--home DIR] [--all] [--json]"),
-    ("sync", "usage: kiosk queue sync [-h] [--home DIR] [--json]"),
-    ("export", "usage: kiosk queue export [-h] [--home DIR] [--json] file"),
+    ("list", "usage: kiosk queue list [-h] [--home DIR] [--staff NAME] [--all] [--json]"),
+    ("sync", "usage: kiosk queue sync [-h] [--home DIR] [--staff NAME] [--json]"),
+    ("export", "usage: kiosk queue export [-h] [--home DIR] [--staff NAME] [--json] file"),
 ])
 def test_each_queue_action_has_its_own_help(capsys: pytest.CaptureFixture[str], action: str,
                                             expected: str) -> None:
