@@ -60,7 +60,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/card.py" line="174"/>
-        <location filename="../../kiosk/ui/screens/card.py" line="200"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="204"/>
         <source>Redeem all</source>
         <translation type="unfinished"></translation>
     </message>
@@ -70,12 +70,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="198"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="199"/>
+        <source>Apply to order…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/card.py" line="202"/>
         <source>Redeem all (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/card.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="216"/>
         <source>Offline: showing the last known status. Last checked online at %1, %n minute(s) ago.</source>
         <translation>
             <numerusform>Offline: showing the last known status. Last checked online at %1, %n minute ago.</numerusform>
@@ -83,37 +88,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="223"/>
         <source>This till accepts unseen vouchers offline, but cannot tell this one&apos;s currency or balance: redeem it when the till is back online, or ask a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="226"/>
         <source>Can&apos;t redeem until the till is back online. A manager can allow unseen vouchers in Settings → Offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="225"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="229"/>
         <source>Can&apos;t redeem: check the code shown above against the voucher.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="227"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="231"/>
         <source>Can&apos;t redeem: nothing left to redeem here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="232"/>
         <source>Can&apos;t redeem: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="249"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="253"/>
         <source>%1 waiting to be sent from this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/card.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="261"/>
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n use</numerusform>
@@ -121,27 +126,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="267"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="271"/>
         <source>%1, bought %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="285"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="289"/>
         <source>%1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="287"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="291"/>
         <source>until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="289"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="293"/>
         <source>from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="290"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="294"/>
         <source>no expiry date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -155,7 +160,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/widgets/connection.py" line="55"/>
-        <location filename="../../kiosk/ui/widgets/connection.py" line="68"/>
+        <location filename="../../kiosk/ui/widgets/connection.py" line="72"/>
         <source>Queue: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -178,7 +183,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/connection.py" line="70"/>
+        <location filename="../../kiosk/ui/widgets/connection.py" line="67"/>
+        <source>Clock wrong: ask a manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/connection.py" line="74"/>
         <source>Conflicts: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -561,72 +571,102 @@
 <context>
     <name>RedeemScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="173"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="182"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="183"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="168"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="184"/>
         <source>Change amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="185"/>
         <source>Yes, redeem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="172"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="188"/>
         <source>Redeem part</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="175"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="191"/>
+        <source>Order total for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="193"/>
+        <source>Change order total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="194"/>
+        <source>Yes, apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="200"/>
         <source>Amount to redeem from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="202"/>
         <source>Uses to redeem from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="179"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="204"/>
         <source>Available: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="243"/>
         <source>Enter an amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="246"/>
         <source>Enter an amount greater than zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="226"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="253"/>
+        <source>This voucher needs an order of at least %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="255"/>
+        <source>This voucher needs an order over %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="260"/>
         <source>Too much: only %1 can be redeemed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="285"/>
+        <source>%1: −%2, customer pays %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="291"/>
         <source>Redeem %1?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="249"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="293"/>
         <source>%1 will be left.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -648,32 +688,52 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/result.py" line="103"/>
-        <location filename="../../kiosk/ui/screens/result.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="129"/>
         <source>Not redeemed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="110"/>
-        <source>Redeemed %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="111"/>
-        <source>Confirmed by the server.</source>
+        <location filename="../../kiosk/ui/screens/result.py" line="113"/>
+        <source>Already redeemed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/result.py" line="114"/>
+        <source>A redemption of %1 at %2 did go through. Nothing more was taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/result.py" line="118"/>
+        <source>Not confirmed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/result.py" line="119"/>
+        <source>A redemption of %1 at %2 is saved and will be checked. Nothing more was taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/result.py" line="122"/>
+        <source>Redeemed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/result.py" line="123"/>
+        <source>Confirmed by the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/result.py" line="126"/>
         <source>Saved — will be sent when back online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="127"/>
         <source>%1 redeemed offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="127"/>
         <source>OFFLINE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -681,42 +741,42 @@
 <context>
     <name>ScanFlow</name>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="76"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="77"/>
         <source>That is not a voucher code: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="83"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="84"/>
         <source>Scan of %1 ignored: a redemption is being sent. Scan again after the result.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="165"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="172"/>
         <source>Redeemed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="165"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="172"/>
         <source>Redeemed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="166"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="173"/>
         <source>Saved offline %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="166"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="173"/>
         <source>Saved offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="167"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="174"/>
         <source>Not redeemed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="168"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="175"/>
         <source>Written off</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1143,103 +1203,103 @@
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="216"/>
+        <location filename="../../kiosk/ui/texts.py" line="262"/>
         <source>Storage full — nothing was redeemed. Call a manager.</source>
         <translation>Storage full — nothing was redeemed. Call a manager.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="218"/>
+        <location filename="../../kiosk/ui/texts.py" line="264"/>
         <source>The till could not save this redemption — nothing was redeemed. Call a manager.</source>
         <translation>The till could not save this redemption — nothing was redeemed. Call a manager.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="77"/>
+        <location filename="../../kiosk/ui/texts.py" line="78"/>
         <source>Valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="78"/>
+        <location filename="../../kiosk/ui/texts.py" line="79"/>
         <source>Valid — partly used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="79"/>
+        <location filename="../../kiosk/ui/texts.py" line="80"/>
         <source>Fully redeemed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="80"/>
+        <location filename="../../kiosk/ui/texts.py" line="81"/>
         <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="81"/>
+        <location filename="../../kiosk/ui/texts.py" line="82"/>
         <source>Not valid yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="82"/>
+        <location filename="../../kiosk/ui/texts.py" line="83"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="83"/>
+        <location filename="../../kiosk/ui/texts.py" line="84"/>
         <source>Not for this shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="84"/>
+        <location filename="../../kiosk/ui/texts.py" line="85"/>
         <source>Unknown voucher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="85"/>
+        <location filename="../../kiosk/ui/texts.py" line="86"/>
         <source>Can&apos;t check offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="93"/>
+        <location filename="../../kiosk/ui/texts.py" line="94"/>
         <source>This voucher hasn&apos;t been seen on this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="96"/>
+        <location filename="../../kiosk/ui/texts.py" line="97"/>
         <source>This code is not a voucher of this shop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="100"/>
+        <location filename="../../kiosk/ui/texts.py" line="101"/>
         <source>Nothing left on this voucher.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="101"/>
+        <location filename="../../kiosk/ui/texts.py" line="102"/>
         <source>Fully redeemed on %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="105"/>
-        <location filename="../../kiosk/ui/texts.py" line="174"/>
+        <location filename="../../kiosk/ui/texts.py" line="106"/>
+        <location filename="../../kiosk/ui/texts.py" line="218"/>
         <source>This voucher has expired.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="106"/>
+        <location filename="../../kiosk/ui/texts.py" line="107"/>
         <source>Expired on %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="109"/>
+        <location filename="../../kiosk/ui/texts.py" line="110"/>
         <source>Valid from %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="118"/>
+        <location filename="../../kiosk/ui/texts.py" line="119"/>
         <source>This voucher cannot be redeemed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="37"/>
+        <location filename="../../kiosk/ui/texts.py" line="38"/>
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n use</numerusform>
@@ -1247,12 +1307,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="161"/>
+        <location filename="../../kiosk/ui/texts.py" line="205"/>
         <source>%1 left</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="41"/>
+        <location filename="../../kiosk/ui/texts.py" line="42"/>
         <source>%1 of %n use(s) left</source>
         <translation>
             <numerusform>%1 of %n use left</numerusform>
@@ -1260,137 +1320,177 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="112"/>
+        <location filename="../../kiosk/ui/texts.py" line="113"/>
         <source>This voucher was replaced by a new voucher: scan the new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="115"/>
+        <location filename="../../kiosk/ui/texts.py" line="116"/>
         <source>This voucher was refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="116"/>
+        <location filename="../../kiosk/ui/texts.py" line="117"/>
         <source>This voucher was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="169"/>
-        <source>Voucher not found.</source>
+        <location filename="../../kiosk/ui/texts.py" line="148"/>
+        <source>%1% off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="170"/>
-        <source>This voucher cannot be redeemed at this shop.</source>
+        <location filename="../../kiosk/ui/texts.py" line="151"/>
+        <source>%1 off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="172"/>
-        <source>That amount cannot be taken from this voucher.</source>
+        <location filename="../../kiosk/ui/texts.py" line="153"/>
+        <source>Free shipping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="175"/>
-        <source>This voucher is not valid yet.</source>
+        <location filename="../../kiosk/ui/texts.py" line="164"/>
+        <source>orders over %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="166"/>
+        <source>orders from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/texts.py" line="177"/>
-        <source>This voucher has already been fully redeemed.</source>
+        <source>Free shipping: nothing to take off at the counter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="179"/>
-        <source>This voucher has been cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="181"/>
-        <source>Enter an amount greater than zero.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="183"/>
-        <source>Offline: this voucher has not been seen before, so it cannot be checked.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="185"/>
-        <source>Offline: the last check of this voucher is too old.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="187"/>
-        <source>Offline: over the limit allowed without a connection.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="191"/>
-        <source>Not redeemed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="200"/>
-        <source>Wrong email or password.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="202"/>
-        <source>This account has no access to that shop.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="204"/>
-        <source>The session has ended. Please sign in again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="206"/>
-        <source>Signing in failed. Please sign in again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="208"/>
-        <source>The server is busy. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="210"/>
-        <source>Cannot reach the server. Check the address and the network.</source>
+        <location filename="../../kiosk/ui/texts.py" line="180"/>
+        <source>Applies to certain products only: check the basket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/texts.py" line="213"/>
-        <source>The server did not accept the request.</source>
+        <source>Voucher not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="214"/>
+        <source>This voucher cannot be redeemed at this shop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="216"/>
+        <source>That amount cannot be taken from this voucher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="219"/>
+        <source>This voucher is not valid yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/texts.py" line="221"/>
-        <source>Something went wrong: %1</source>
+        <source>This voucher has already been fully redeemed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="228"/>
-        <source>Waiting to send</source>
+        <location filename="../../kiosk/ui/texts.py" line="223"/>
+        <source>This voucher has been cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="225"/>
+        <source>Enter an amount greater than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="227"/>
+        <source>Offline: this voucher has not been seen before, so it cannot be checked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/texts.py" line="229"/>
-        <source>Sending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="230"/>
-        <source>Redeemed</source>
+        <source>Offline: the last check of this voucher is too old.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/texts.py" line="231"/>
+        <source>Offline: over the limit allowed without a connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="233"/>
+        <source>Offline: the till&apos;s clock is wrong. Ask a manager to set it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="237"/>
+        <source>Not redeemed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="246"/>
+        <source>Wrong email or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="248"/>
+        <source>This account has no access to that shop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="250"/>
+        <source>The session has ended. Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="252"/>
+        <source>Signing in failed. Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="254"/>
+        <source>The server is busy. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="256"/>
+        <source>Cannot reach the server. Check the address and the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="259"/>
+        <source>The server did not accept the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="267"/>
+        <source>Something went wrong: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="274"/>
+        <source>Waiting to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="275"/>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="276"/>
+        <source>Redeemed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="277"/>
         <source>Conflict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="232"/>
+        <location filename="../../kiosk/ui/texts.py" line="278"/>
         <source>Written off</source>
         <translation type="unfinished"></translation>
     </message>
