@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import copy
-import json
-import sys
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from kiosk.sim.vouchers import Voucher, normalise_code
@@ -15,24 +12,7 @@ Fixture = dict[str, Any]
 
 
 class FixtureError(ValueError):
-    """The fixture is not shaped as DESIGN.md §4 describes."""
-
-
-def demo_fixture_path() -> Path:
-    """``resources/demo-fixture.json``, from source or from a PyInstaller bundle."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    root = Path(frozen_root) if frozen_root else Path(__file__).resolve().parents[2]
-    return root / "resources" / "demo-fixture.json"
-
-
-def load_fixture(path: str | Path | None = None) -> Fixture:
-    """Read and validate a fixture file (the demo fixture when ``path`` is None)."""
-    source = Path(path) if path is not None else demo_fixture_path()
-    try:
-        data = json.loads(source.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise FixtureError(f"{source}: not valid JSON: {exc}") from exc
-    return normalise_fixture(data)
+    """A fixture is not shaped as its API's simulator expects (DESIGN.md §4 for VoucherCart)."""
 
 
 def normalise_fixture(data: Mapping[str, Any]) -> Fixture:

@@ -13,7 +13,7 @@ import httpx
 import jwt
 import pytest
 
-from kiosk.sim.fixtures import load_fixture
+from kiosk.sim.fixtures import normalise_fixture
 from kiosk.sim.testing import serve_in_subprocess, serve_in_thread
 from tests.helpers.demo import MANAGER, TILL
 from tests.helpers.sim import bearer, sign_in
@@ -70,7 +70,7 @@ def test_a_custom_fixture_seeds_a_new_db(tmp_path: Path) -> None:
                              "multiUsable": True}]}
     path = tmp_path / "tiny.json"
     path.write_text(json.dumps(fixture))
-    assert load_fixture(path)["vouchers"][0]["redeemableOn"] == [5]
+    assert normalise_fixture(fixture)["vouchers"][0]["redeemableOn"] == [5]
     with serve_in_thread(path, db=tmp_path / "tiny.db") as sim, \
             httpx.Client(base_url=sim.api_url + "/") as client:
         headers = bearer(client, ("a@tiny.example", "pw12345"), "tiny")
