@@ -149,6 +149,11 @@
 <context>
     <name>ConnectionIndicator</name>
     <message>
+        <location filename="../../kiosk/ui/widgets/connection.py" line="67"/>
+        <source>Clock wrong: ask a manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/widgets/connection.py" line="54"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
@@ -633,6 +638,26 @@
 </context>
 <context>
     <name>ResultScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/result.py" line="113"/>
+        <source>Already redeemed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/result.py" line="114"/>
+        <source>A redemption of %1 at %2 did go through. Nothing more was taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/result.py" line="118"/>
+        <source>Not confirmed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/result.py" line="119"/>
+        <source>A redemption of %1 at %2 is saved and will be checked. Nothing more was taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <location filename="../../kiosk/ui/screens/result.py" line="93"/>
         <source>Back to scanning in %n second(s)…</source>
@@ -1142,6 +1167,11 @@
 </context>
 <context>
     <name>Texts</name>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="189"/>
+        <source>Offline: the till&apos;s clock is wrong. Ask a manager to set it.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <location filename="../../kiosk/ui/texts.py" line="216"/>
         <source>Storage full — nothing was redeemed. Call a manager.</source>
