@@ -154,6 +154,11 @@
 <context>
     <name>ConnectionIndicator</name>
     <message>
+        <location filename="../../kiosk/ui/widgets/connection.py" line="67"/>
+        <source>Clock wrong: ask a manager</source>
+        <translation>Uhr falsch: Filialleitung fragen</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/widgets/connection.py" line="54"/>
         <source>Connecting…</source>
         <translation>Verbinde…</translation>
@@ -181,11 +186,6 @@
         <location filename="../../kiosk/ui/widgets/connection.py" line="64"/>
         <source>Offline since %1</source>
         <translation>Offline seit %1</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/connection.py" line="67"/>
-        <source>Clock wrong: ask a manager</source>
-        <translation>Uhr falsch: Leitung fragen</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/widgets/connection.py" line="74"/>
@@ -673,6 +673,26 @@
 </context>
 <context>
     <name>ResultScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/result.py" line="113"/>
+        <source>Already redeemed %1</source>
+        <translation>Bereits eingelöst: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/result.py" line="114"/>
+        <source>A redemption of %1 at %2 did go through. Nothing more was taken.</source>
+        <translation>Eine Einlösung über %1 um %2 ist durchgegangen. Mehr wurde nicht abgebucht.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/result.py" line="118"/>
+        <source>Not confirmed yet</source>
+        <translation>Noch nicht bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/result.py" line="119"/>
+        <source>A redemption of %1 at %2 is saved and will be checked. Nothing more was taken.</source>
+        <translation>Eine Einlösung über %1 um %2 ist gespeichert und wird geprüft. Mehr wurde nicht abgebucht.</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../kiosk/ui/screens/result.py" line="93"/>
         <source>Back to scanning in %n second(s)…</source>
@@ -691,26 +711,6 @@
         <location filename="../../kiosk/ui/screens/result.py" line="129"/>
         <source>Not redeemed</source>
         <translation>Nicht eingelöst</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="113"/>
-        <source>Already redeemed %1</source>
-        <translation>Bereits eingelöst: %1</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="114"/>
-        <source>A redemption of %1 at %2 did go through. Nothing more was taken.</source>
-        <translation>Eine Einlösung von %1 um %2 ist durchgegangen. Es wurde nichts weiter abgebucht.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="118"/>
-        <source>Not confirmed yet</source>
-        <translation>Noch nicht bestätigt</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="119"/>
-        <source>A redemption of %1 at %2 is saved and will be checked. Nothing more was taken.</source>
-        <translation>Eine Einlösung von %1 um %2 ist gespeichert und wird geprüft. Es wurde nichts weiter abgebucht.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/result.py" line="122"/>
@@ -1203,6 +1203,11 @@
 <context>
     <name>Texts</name>
     <message>
+        <location filename="../../kiosk/ui/texts.py" line="233"/>
+        <source>Offline: the till&apos;s clock is wrong. Ask a manager to set it.</source>
+        <translation>Offline: Die Uhr der Kasse geht falsch. Bitte die Filialleitung, sie zu stellen.</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/texts.py" line="262"/>
         <source>Storage full — nothing was redeemed. Call a manager.</source>
         <translation>Speicher voll — nichts wurde eingelöst. Bitte eine Führungskraft rufen.</translation>
@@ -1418,11 +1423,6 @@
         <location filename="../../kiosk/ui/texts.py" line="231"/>
         <source>Offline: over the limit allowed without a connection.</source>
         <translation>Offline: über dem ohne Verbindung erlaubten Limit.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="233"/>
-        <source>Offline: the till&apos;s clock is wrong. Ask a manager to set it.</source>
-        <translation>Offline: Die Uhr der Kasse geht falsch. Bitte die Leitung, sie zu stellen.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/texts.py" line="237"/>

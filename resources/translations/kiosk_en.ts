@@ -154,6 +154,11 @@
 <context>
     <name>ConnectionIndicator</name>
     <message>
+        <location filename="../../kiosk/ui/widgets/connection.py" line="67"/>
+        <source>Clock wrong: ask a manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/widgets/connection.py" line="54"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
@@ -180,11 +185,6 @@
     <message>
         <location filename="../../kiosk/ui/widgets/connection.py" line="64"/>
         <source>Offline since %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/connection.py" line="67"/>
-        <source>Clock wrong: ask a manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -673,25 +673,6 @@
 </context>
 <context>
     <name>ResultScreen</name>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/result.py" line="93"/>
-        <source>Back to scanning in %n second(s)…</source>
-        <translation>
-            <numerusform>Back to scanning in %n second…</numerusform>
-            <numerusform>Back to scanning in %n seconds…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="98"/>
-        <source>Scan next</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="103"/>
-        <location filename="../../kiosk/ui/screens/result.py" line="129"/>
-        <source>Not redeemed</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <location filename="../../kiosk/ui/screens/result.py" line="113"/>
         <source>Already redeemed %1</source>
@@ -710,6 +691,25 @@
     <message>
         <location filename="../../kiosk/ui/screens/result.py" line="119"/>
         <source>A redemption of %1 at %2 is saved and will be checked. Nothing more was taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/result.py" line="93"/>
+        <source>Back to scanning in %n second(s)…</source>
+        <translation>
+            <numerusform>Back to scanning in %n second…</numerusform>
+            <numerusform>Back to scanning in %n seconds…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/result.py" line="98"/>
+        <source>Scan next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/result.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="129"/>
+        <source>Not redeemed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1203,6 +1203,11 @@
 <context>
     <name>Texts</name>
     <message>
+        <location filename="../../kiosk/ui/texts.py" line="233"/>
+        <source>Offline: the till&apos;s clock is wrong. Ask a manager to set it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/texts.py" line="262"/>
         <source>Storage full — nothing was redeemed. Call a manager.</source>
         <translation>Storage full — nothing was redeemed. Call a manager.</translation>
@@ -1417,11 +1422,6 @@
     <message>
         <location filename="../../kiosk/ui/texts.py" line="231"/>
         <source>Offline: over the limit allowed without a connection.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="233"/>
-        <source>Offline: the till&apos;s clock is wrong. Ask a manager to set it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
