@@ -21,7 +21,7 @@ from kiosk.backends.vouchercart.backend import CAPABILITIES as VOUCHERCART
 from kiosk.backends.vouchersapi import VouchersApiBackend
 from kiosk.backends.vouchersapi.backend import CAPABILITIES as VOUCHERS_API
 from kiosk.domain.backend import Capabilities, VoucherBackend
-from kiosk.domain.errors import InvalidRequest
+from kiosk.domain.errors import InvalidRequest, LoginFailed, SessionExpired
 
 Opener = Callable[[str, Mapping[str, str], str, "httpx.Timeout | float | None"],
                   VoucherBackend]
@@ -50,11 +50,14 @@ class Platform:
 
     def check(self, server: str, credentials: Mapping[str, str], *, currency: str = "GBP",
               timeout: httpx.Timeout | float | None = 5.0) -> str:
-        """Sign-in for a key-based platform: probe with the credentials; the shop's id."""
+        """Sign-in for a key-based platform: probe with the credentials; the shop's id.
+        Credentials the server refuses raise ``LoginFailed`` (with the platform's words)."""
         backend = self.open(server, credentials, currency=currency, timeout=timeout)
         try:
             backend.probe()
             return backend.shop_id
+        except SessionExpired as exc:
+            raise LoginFailed(exc.message) from exc
         finally:
             backend.close()
 

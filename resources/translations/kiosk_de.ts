@@ -1130,74 +1130,116 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="104"/>
         <source>Sign in to this till</source>
         <translation>An dieser Kasse anmelden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="112"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="107"/>
         <source>Staff email</source>
         <translation>E-Mail (Personal)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="107"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="110"/>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/signin.py" line="109"/>
+        <source>Merchant id</source>
+        <translation>Händler-ID</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/signin.py" line="110"/>
+        <source>API secret</source>
+        <translation>API-Secret</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/signin.py" line="112"/>
         <source>Shop</source>
         <translation>Shop</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="112"/>
         <source>Kiosk name</source>
         <translation>Kassenname</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="113"/>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/signin.py" line="113"/>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/signin.py" line="122"/>
         <source>Demo shop</source>
         <translation>Demo-Shop</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="124"/>
         <source>name@shop.example</source>
         <translation>name@shop.example</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="125"/>
+        <source>who works this till</source>
+        <translation>wer an dieser Kasse arbeitet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/signin.py" line="126"/>
         <source>Find my shops</source>
         <translation>Meine Shops finden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="127"/>
         <source>e.g. Front till</source>
         <translation>z. B. Kasse vorne</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="128"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="159"/>
         <source>Enter the server and your email first.</source>
         <translation>Bitte zuerst Server und E-Mail eingeben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="173"/>
         <source>No shops found for this email.</source>
         <translation>Keine Shops für diese E-Mail gefunden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="148"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="188"/>
         <source>Fill in the server, email, password and shop.</source>
         <translation>Bitte Server, E-Mail, Passwort und Shop ausfüllen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/signin.py" line="205"/>
+        <source>Fill in every field.</source>
+        <translation>Bitte alle Felder ausfüllen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/signin.py" line="220"/>
+        <source>The server refused the shop&apos;s credentials: check them and the platform.</source>
+        <translation>Der Server hat die Zugangsdaten des Shops abgelehnt: Bitte sie und die Plattform prüfen.</translation>
     </message>
 </context>
 <context>

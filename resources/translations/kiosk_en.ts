@@ -1130,73 +1130,115 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="104"/>
         <source>Sign in to this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="112"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="107"/>
         <source>Staff email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="107"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="110"/>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/signin.py" line="109"/>
+        <source>Merchant id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/signin.py" line="110"/>
+        <source>API secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/signin.py" line="112"/>
         <source>Shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="112"/>
         <source>Kiosk name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="87"/>
-        <source>Demo shop</source>
+        <location filename="../../kiosk/ui/screens/signin.py" line="113"/>
+        <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="88"/>
-        <source>name@shop.example</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="89"/>
-        <source>Find my shops</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="90"/>
-        <source>e.g. Front till</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="91"/>
-        <source>Sign in</source>
+        <location filename="../../kiosk/ui/screens/signin.py" line="113"/>
+        <source>Your name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/signin.py" line="122"/>
+        <source>Demo shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/signin.py" line="124"/>
+        <source>name@shop.example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/signin.py" line="125"/>
+        <source>who works this till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/signin.py" line="126"/>
+        <source>Find my shops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/signin.py" line="127"/>
+        <source>e.g. Front till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/signin.py" line="128"/>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/signin.py" line="159"/>
         <source>Enter the server and your email first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="173"/>
         <source>No shops found for this email.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="148"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="188"/>
         <source>Fill in the server, email, password and shop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/signin.py" line="205"/>
+        <source>Fill in every field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/signin.py" line="220"/>
+        <source>The server refused the shop&apos;s credentials: check them and the platform.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -178,7 +178,7 @@ def test_sign_in_to_a_key_based_platform(sim_of: Callable[..., Sim], kiosk_home:
                                          code: str) -> None:
     server = sim_of(backend)
     wrong = dict.fromkeys(credentials, "wrong")
-    with pytest.raises(SessionExpired):
+    with pytest.raises(LoginFailed):
         signin.sign_in_platform(backend, server.api_url, wrong, staff="anna", home=kiosk_home)
     assert signin.current_account(home=kiosk_home) is None
     account = signin.sign_in_platform(backend, server.api_url, credentials, staff="anna",

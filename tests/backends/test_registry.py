@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from kiosk.backends.registry import PLATFORMS, platform
-from kiosk.domain.errors import InvalidRequest, SessionExpired
+from kiosk.domain.errors import InvalidRequest, LoginFailed
 from tests.helpers.platforms import SHOPWIRED_AUTH, VAUCHAR_AUTH, VOUCHERS_API_KEY
 from tests.helpers.sim import Sim
 
@@ -30,7 +30,7 @@ def test_sign_in_probes_with_the_credentials(sim_of: Callable[..., Sim], name: s
     shop = platform(name).check(server.api_url, GOOD[name])
     assert shop
     assert VOUCHERS_API_KEY not in shop  # the opaque id never carries the key
-    with pytest.raises(SessionExpired):
+    with pytest.raises(LoginFailed):
         platform(name).check(server.api_url, WRONG[name])
     backend = platform(name).open(server.api_url, GOOD[name])
     try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import signin
@@ -80,3 +82,31 @@ def test_no_access_to_the_shop_is_explained(qtbot: QtBot, sim: Sim) -> None:
     window.signin_screen.sign_in_button.click()
     qtbot.waitUntil(lambda: window.signin_screen.error_label.text() != "")
     assert "no access" in window.signin_screen.error_label.text()
+
+
+def test_sign_in_to_a_key_based_platform(qtbot: QtBot, sim_of: Callable[..., Sim]) -> None:
+    server = sim_of("vauchar")
+    window = started(qtbot)
+    screen = window.signin_screen
+    screen.platform_box.setCurrentIndex(screen.platform_box.findData("vauchar"))
+    assert not screen.domain_box.isVisible()  # no shops to pick: the key is the shop's
+    assert screen.staff_field.isVisible()
+    assert screen.labels[1].text() == "Merchant id"
+    screen.server_field.setText(server.api_url)
+    screen.email_field.setText("demo-merchant")
+    screen.password_field.setText("wrong")
+    screen.staff_field.setText("Anna")
+    screen.sign_in_button.click()
+    qtbot.waitUntil(lambda: bool(screen.error_label.text()), timeout=10_000)
+    assert screen.error_label.text() == \
+        "The server refused the shop's credentials: check them and the platform."
+    screen.password_field.setText("demo-api-key")
+    with qtbot.waitSignal(window.engine_ready, timeout=10_000):
+        screen.sign_in_button.click()
+    assert window.page is Page.SCAN
+    account = signin.current_account()
+    assert account is not None
+    assert (account.backend, account.staff_name, account.shop) == \
+        ("vauchar", "Anna", "demo-merchant")
+    screen.platform_box.setCurrentIndex(screen.platform_box.findData("vouchers-api"))
+    assert not screen.email_field.isVisibleTo(screen)  # an API key alone

@@ -1,4 +1,6 @@
-"""First run and sign-in: server, staff email and password, shop (domain), kiosk name."""
+"""First run and sign-in: the platform, server, then VoucherCart's staff email, password and
+shop (domain), or the shop's API key / user and password on the key-based platforms and the
+staff member's name; the kiosk name."""
 
 from __future__ import annotations
 
@@ -17,9 +19,18 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.app.qt.runner import Runner
+from kiosk.domain.errors import LoginFailed
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.style import set_role
 from kiosk.ui.texts import error_text
+
+# (name, title, server example): the platforms of kiosk.backends.registry, in menu order.
+PLATFORMS = (
+    ("vouchercart", "VoucherCart", "https://api.vouchercart.com/v1"),
+    ("vouchers-api", "Vouchers API", "https://api.voucher.com/v1"),
+    ("vauchar", "Vauchar", "https://api.vauchar.com"),
+    ("shopwired", "ShopWired", "https://api.ecommerceapi.uk/v1"),
+)
 
 
 class SignInScreen(Screen):
@@ -33,6 +44,10 @@ class SignInScreen(Screen):
         self.demo_url: str | None = None
         self.title = QLabel(self)
         self.title.setObjectName("title")
+        self.platform_box = QComboBox(self)
+        for name, title, _example in PLATFORMS:
+            self.platform_box.addItem(title, name)
+        self.staff_field = QLineEdit(self)
         self.server_field = QLineEdit(self)
         self.demo_button = QPushButton(self)
         self.demo_button.hide()
@@ -56,11 +71,13 @@ class SignInScreen(Screen):
         domain_row.addWidget(self.domain_box, 1)
         domain_row.addWidget(self.find_button)
         self.form = QFormLayout()
-        self.labels = [QLabel(self) for _ in range(5)]
+        self.labels = [QLabel(self) for _ in range(7)]
+        self.form.addRow(self.labels[5], self.platform_box)
         self.form.addRow(self.labels[0], server_row)
         self.form.addRow(self.labels[1], self.email_field)
         self.form.addRow(self.labels[2], self.password_field)
         self.form.addRow(self.labels[3], domain_row)
+        self.form.addRow(self.labels[6], self.staff_field)
         self.form.addRow(self.labels[4], self.kiosk_field)
         box = QVBoxLayout(self)
         box.setContentsMargins(60, 30, 60, 30)
@@ -74,18 +91,38 @@ class SignInScreen(Screen):
         self.find_button.clicked.connect(self.find_domains)
         self.sign_in_button.clicked.connect(self.submit)
         self.password_field.returnPressed.connect(self.submit)
+        self.platform_box.currentIndexChanged.connect(self.retranslate)
         self.retranslate()
+
+    @property
+    def platform(self) -> str:
+        """The chosen platform's name (``vouchercart``, ``vouchers-api``, …)."""
+        return str(self.platform_box.currentData() or "vouchercart")
 
     def retranslate(self) -> None:
         """Set every text in the current language."""
         self.title.setText(self.tr("Sign in to this till"))
-        labels = [self.tr("Server"), self.tr("Staff email"), self.tr("Password"),
-                  self.tr("Shop"), self.tr("Kiosk name")]
+        platform = self.platform
+        user, secret = {
+            "vouchercart": (self.tr("Staff email"), self.tr("Password")),
+            "vouchers-api": ("", self.tr("API key")),
+            "vauchar": (self.tr("Merchant id"), self.tr("API key")),
+            "shopwired": (self.tr("API key"), self.tr("API secret")),
+        }[platform]
+        labels = [self.tr("Server"), user, secret, self.tr("Shop"), self.tr("Kiosk name"),
+                  self.tr("Platform"), self.tr("Your name")]
         for label, text in zip(self.labels, labels, strict=True):
             label.setText(text)
-        self.server_field.setPlaceholderText("https://api.vouchercart.com/v1")
+        keyed = platform != "vouchercart"
+        self.form.setRowVisible(self.email_field, platform != "vouchers-api")
+        self.form.setRowVisible(self.labels[3], not keyed)
+        self.form.setRowVisible(self.staff_field, keyed)
+        self.server_field.setPlaceholderText(
+            next(example for name, _title, example in PLATFORMS if name == platform))
         self.demo_button.setText(self.tr("Demo shop"))
-        self.email_field.setPlaceholderText(self.tr("name@shop.example"))
+        self.email_field.setPlaceholderText(
+            "" if keyed else self.tr("name@shop.example"))
+        self.staff_field.setPlaceholderText(self.tr("who works this till"))
         self.find_button.setText(self.tr("Find my shops"))
         self.kiosk_field.setPlaceholderText(self.tr("e.g. Front till"))
         self.sign_in_button.setText(self.tr("Sign in"))
@@ -144,6 +181,9 @@ class SignInScreen(Screen):
         password = self.password_field.text()
         domain = self.domain_box.currentText().strip()
         kiosk_name = self.kiosk_field.text().strip()
+        if self.platform != "vouchercart":
+            self._submit_keyed(server, email, password, kiosk_name)
+            return
         if not (server and email and password and domain):
             self.show_error(self.tr("Fill in the server, email, password and shop."))
             return
@@ -154,6 +194,31 @@ class SignInScreen(Screen):
             success=lambda account: self._done(account, kiosk_name),
             failure=self._sign_in_failed,
         )
+
+    def _submit_keyed(self, server: str, user: str, secret: str, kiosk_name: str) -> None:
+        """Vouchers API, Vauchar, ShopWired: the shop's credentials and the staff's name."""
+        from kiosk.app import signin  # noqa: PLC0415
+
+        platform, staff = self.platform, self.staff_field.text().strip()
+        needs_user = platform != "vouchers-api"
+        if not (server and secret and staff and (user or not needs_user)):
+            self.show_error(self.tr("Fill in every field."))
+            return
+        credentials = {"api_key": secret} if not needs_user else \
+            {"username": user, "password": secret}
+        self._busy(True)
+        self.error_label.clear()
+        self.runner.run(
+            lambda: signin.sign_in_platform(platform, server, credentials, staff=staff),
+            success=lambda account: self._done(account, kiosk_name),
+            failure=self._keyed_failed,
+        )
+
+    def _keyed_failed(self, error: BaseException) -> None:
+        self._sign_in_failed(error)
+        if isinstance(error, LoginFailed):
+            self.show_error(self.tr("The server refused the shop's credentials: check them "
+                                    "and the platform."))
 
     def _done(self, account: object, kiosk_name: str) -> None:
         self._busy(False)
