@@ -8,6 +8,7 @@ id (``transaction_id``), by which an uncertain one is confirmed; deleting it rev
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -136,7 +137,12 @@ class VaucharBackend:
         redemption = self._json("POST", f"vouchers/{voucher.ref}/redemptions", json={
             "user_id": request.staff or "kiosk", "transaction_id": request.local_id,
             "value_used": value_used})
-        return Redeemed(self.status(request.code), str(redemption.get("id") or ""), discount)
+        # The voucher after it, without asking again (the next look-up refreshes it).
+        taken = 1 if voucher.discount is not None else request.amount
+        after = replace(voucher, used=min(voucher.total, voucher.used + taken),
+                        history=(*voucher.history, HistoryEntry(
+                            to_minor(value_used, voucher.currency or "GBP"), request.at)))
+        return Redeemed(after, str(redemption.get("id") or ""), discount)
 
     def confirm(self, uncertain: Sequence[RedeemRequest],
                 applied: Sequence[RedeemRequest] = (),
