@@ -176,8 +176,7 @@ class KeyedPlatform(Platform):
         vouchers = data.get("vouchers", [])
         if not isinstance(vouchers, list):
             raise FixtureError("the fixture's vouchers must be a list")
-        return {"auth": auth, "vouchers": [self.stored_voucher(v, i)
-                                           for i, v in enumerate(vouchers, start=1)]}
+        return {"auth": auth, "vouchers": [self.stored_voucher(v) for v in vouchers]}
 
     def seed(self, fixture: Json) -> None:
         """Replace every voucher by the fixture's; remember its credential."""
@@ -191,14 +190,14 @@ class KeyedPlatform(Platform):
     def add_vouchers(self, vouchers: list[Mapping[str, Any]]) -> list[str]:
         """Add or replace vouchers by code (an existing code keeps its id)."""
         stored = []
-        for index, data in enumerate(vouchers, start=1):
+        for data in vouchers:
             if not isinstance(data, Mapping):
                 raise FixtureError(f"a voucher is a JSON object: {data!r}")
             existing = self.store.item_by_code(str(data.get(self.code_key, "")))
             given = dict(data)
             if existing is not None and "id" not in given:
                 given["id"] = existing["id"]
-            stored.append(self.stored_voucher(given, self.store.item_count() + index))
+            stored.append(self.stored_voucher(given))
         with self.store.transaction():
             for voucher in stored:
                 self.store.put_item(voucher["id"], voucher["code"], voucher)
@@ -212,7 +211,7 @@ class KeyedPlatform(Platform):
     code_key: ClassVar[str] = "code"
 
     @abstractmethod
-    def stored_voucher(self, data: Mapping[str, Any], number: int) -> Json:
+    def stored_voucher(self, data: Mapping[str, Any]) -> Json:
         """A voucher as stored: its API shape plus ``id`` and ``code`` (``FixtureError``)."""
 
     @abstractmethod

@@ -122,7 +122,7 @@ class ShopWired(KeyedPlatform):
         return Response.json(status, ShopWiredError(status, "Internal server error.").body())
 
     # --- vouchers -----------------------------------------------------------------------
-    def stored_voucher(self, data: Mapping[str, Any], number: int) -> Json:
+    def stored_voucher(self, data: Mapping[str, Any]) -> Json:
         """The seed's voucher with every property present (``None`` where unset)."""
         try:
             voucher = self._checked(data, None)

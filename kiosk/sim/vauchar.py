@@ -117,7 +117,7 @@ class Vauchar(KeyedPlatform):
         return Response.json(status, VaucharError(status, 500, "Internal Server Error.").body())
 
     # --- vouchers -----------------------------------------------------------------------
-    def stored_voucher(self, data: Mapping[str, Any], number: int) -> Json:
+    def stored_voucher(self, data: Mapping[str, Any]) -> Json:
         """The seed's voucher plus its ``redemptions`` (our fixture extension)."""
         code = data.get("voucher_code")
         if not isinstance(code, str) or not code.strip():
@@ -254,7 +254,7 @@ class Vauchar(KeyedPlatform):
         for _index in range(count):
             code = given.strip() if isinstance(given, str) else self._new_code()
             stored = self.stored_voucher({**fields, "voucher_code": code,
-                                          "tag": str(data.get("tag", ""))}, 0)
+                                          "tag": str(data.get("tag", ""))})
             self._save(stored)
             created.append(self.present(stored))
         return Response.json(201, created)

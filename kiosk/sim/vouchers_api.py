@@ -183,7 +183,7 @@ class VouchersApi(KeyedPlatform):
         self.limits.reset(enabled)
 
     # --- vouchers -----------------------------------------------------------------------
-    def stored_voucher(self, data: Mapping[str, Any], number: int) -> Json:
+    def stored_voucher(self, data: Mapping[str, Any]) -> Json:
         """The seed's voucher plus the applications made (for idempotent repeats)."""
         code = data.get("code")
         if not isinstance(code, str) or not code.strip():
@@ -414,7 +414,7 @@ class VouchersApi(KeyedPlatform):
         if self.store.item_by_code(code) is not None:
             raise invalid("code", "A voucher with this code already exists")
         checked = self._checked(data, creating=True)
-        stored = self.stored_voucher({**checked, "code": code}, self.store.item_count() + 1)
+        stored = self.stored_voucher({**checked, "code": code})
         self.store.put_item(stored["id"], stored["code"], stored)
         return Response.json(201, self.present(stored))
 
