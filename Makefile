@@ -7,10 +7,11 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
 # Debian packages the kiosk needs at run time (Qt offscreen/xcb, ZBar, audio)
-# and for the GUI under a virtual screen.
+# and for the GUI under a virtual screen; poppler-utils (pdftoppm, pdftotext) checks PDFs in tests.
 SYSTEM_PACKAGES := libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
 	libglib2.0-0 libzbar0 libpulse0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
-	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 xvfb xauth
+	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 xvfb xauth \
+	poppler-utils
 
 .PHONY: demo test lint unit sysdeps install package package-test translations clean
 
