@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from kiosk import __version__, paths
+from kiosk.app import logfile
 from kiosk.cli import add_commands
 
 
@@ -31,6 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the kiosk; returns the process exit code."""
     args = build_parser().parse_args(argv)
     paths.set_home(getattr(args, "home", None))
+    logfile.install(paths.data_dir())
     if args.command:
         code: int = args.func(args)
         return code
