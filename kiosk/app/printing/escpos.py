@@ -28,11 +28,13 @@ NOT_ANSWERING = "Printer not answering — receipt kept, tap to retry"
 
 
 class PrinterError(Exception):
-    """The receipt could not be printed; ``message`` says why in plain words."""
+    """The receipt could not be printed; ``message`` says why in plain words, ``reason`` in
+    one word for the UI's translated text (``not_answering``, ``paper_out``, ``setup``)."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, reason: str = "setup") -> None:
         super().__init__(message)
         self.message = message
+        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,13 +145,14 @@ def print_lines(config: PrinterConfig, lines: Sequence[str], *, title_lines: int
             printer.open()
         except (EscposError, OSError) as exc:
             log.info("printer %s not reachable: %s", config.kind, type(exc).__name__)
-            raise PrinterError(NOT_ANSWERING) from exc
+            raise PrinterError(NOT_ANSWERING, "not_answering") from exc
         if config.kind in ("network", "usb", "serial") and _paper_out(printer):
-            raise PrinterError("The printer is out of paper — receipt kept, tap to retry")
+            raise PrinterError("The printer is out of paper — receipt kept, tap to retry",
+                               "paper_out")
         write_lines(printer, lines, config, title_lines=title_lines)
     except (EscposError, OSError) as exc:
         log.info("printing failed on %s: %s", config.kind, type(exc).__name__)
-        raise PrinterError(NOT_ANSWERING) from exc
+        raise PrinterError(NOT_ANSWERING, "not_answering") from exc
     finally:
         try:
             printer.close()

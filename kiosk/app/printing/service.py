@@ -31,6 +31,7 @@ class PrintResult:
     printed: bool
     message: str
     waiting: int = 0  # receipts still in the retry list
+    reason: str = ""  # why not: PrinterError.reason, or "not_found"
 
 
 def printer_config(engine: Engine) -> PrinterConfig:
@@ -82,7 +83,7 @@ class ReceiptService:
         if config.kind in ESCPOS_KINDS:
             print_lines(config, lines, title_lines=title_lines)
         elif config.kind != "system":
-            raise PrinterError(NO_PRINTER)
+            raise PrinterError(NO_PRINTER, "no_printer")
         elif self._system_print is None:
             raise PrinterError(SYSTEM_ONLY)
         else:
@@ -93,12 +94,12 @@ class ReceiptService:
         try:
             receipt = self.receipt(entry_id)
         except InvalidRequest as exc:
-            return PrintResult(False, exc.message, len(self.retry_list))
+            return PrintResult(False, exc.message, len(self.retry_list), "not_found")
         try:
             self.send(receipt_lines(receipt, self.config().columns))
         except PrinterError as exc:
             self.retry_list.add(entry_id, exc.message)
-            return PrintResult(False, exc.message, len(self.retry_list))
+            return PrintResult(False, exc.message, len(self.retry_list), exc.reason)
         self.retry_list.remove(entry_id)
         return PrintResult(True, "Receipt printed.", len(self.retry_list))
 
@@ -125,5 +126,5 @@ class ReceiptService:
         try:
             self.send(lines)
         except PrinterError as exc:
-            return PrintResult(False, exc.message, len(self.retry_list))
+            return PrintResult(False, exc.message, len(self.retry_list), exc.reason)
         return PrintResult(True, "Test page printed.", len(self.retry_list))
