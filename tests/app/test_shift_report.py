@@ -9,20 +9,9 @@ from kiosk.app.shift import Finding, build_report, close_shift, report_lines, sh
 from kiosk.backends.vouchercart import Tokens, VoucherCartClient
 from kiosk.domain.masking import mask_code
 from kiosk.domain.outcomes import RedeemStatus
+from tests.helpers.app import rewrite_history
 from tests.helpers.demo import GBP50, PARTLY, QUANTITY, SHOP_ID
 from tests.helpers.sim import Sim
-
-
-def rewrite_history(sim: Sim, code: str, change: dict[str, int]) -> None:
-    """Change amounts in ``code``'s server history (0 removes the line), as a bad sync would."""
-    voucher = sim.voucher(code)
-    lines = []
-    for line in voucher["redeemHistory"]:
-        amount = change.get(str(line["amount"]), line["amount"])
-        if amount:
-            lines.append({**line, "amount": amount})
-    voucher["redeemHistory"] = lines
-    sim.add_voucher(voucher)
 
 
 def test_books_match_after_a_clean_shift(engine: Engine) -> None:
