@@ -32,7 +32,9 @@ def test_secrets_never_reach_the_file(installed: Path, secret: str) -> None:
     logging.getLogger("kiosk.test").warning("sending %s", secret)
     text = installed.read_text(encoding="utf-8")
     assert "sending" in text
-    assert "sEcret9" not in text and "eyJ" not in text and "9f8e7d6c5b4a" not in text
+    assert "sEcret9" not in text
+    assert "eyJ" not in text
+    assert "9f8e7d6c5b4a" not in text
 
 
 @pytest.mark.parametrize("code", [GBP50, "GB50K7QX9M2F4TZB", "SUMMER-2026-XYZ1"])
@@ -44,7 +46,9 @@ def test_codes_are_masked_but_entry_ids_kept(installed: Path, code: str) -> None
     except ValueError:
         logging.getLogger("kiosk.test").exception("failed")
     text = installed.read_text(encoding="utf-8")
-    assert code not in text and mask_code(code) in text and entry in text
+    assert code not in text
+    assert mask_code(code) in text
+    assert entry in text
 
 
 def test_the_file_rotates(installed: Path) -> None:
@@ -59,7 +63,8 @@ def test_a_second_install_replaces_the_handler(installed: Path, tmp_path: Path) 
     other = logfile.install(tmp_path / "other")
     handlers = [h for h in logging.getLogger().handlers
                 if isinstance(h, logfile.KioskLogHandler)]
-    assert len(handlers) == 1 and Path(handlers[0].baseFilename) == other
+    assert len(handlers) == 1
+    assert Path(handlers[0].baseFilename) == other
 
 
 def test_redact_leaves_plain_words_alone() -> None:

@@ -31,15 +31,20 @@ def use_printer(engine: Engine, kind: str, address: str, **options: object) -> N
 
 def test_receipt_says_what_the_customer_needs(engine: Engine) -> None:
     outcome = engine.redeem(GBP50, 1250)
-    assert outcome.status is RedeemStatus.APPLIED and outcome.entry_id
+    assert outcome.status is RedeemStatus.APPLIED
+    assert outcome.entry_id
     receipt = ReceiptService(engine).receipt(outcome.entry_id)
     lines = receipt_lines(receipt, COLUMNS[80])
     text = "\n".join(lines)
     assert lines[0].strip() == "demo-shop"
-    assert "£12.50" in text and "£37.50" in text  # redeemed, and left on the voucher
-    assert "••••-••••-••••-4TZB" in text and GBP50 not in text
-    assert "Confirmed by the server" in text and outcome.entry_id in text
-    assert "Thank you!" in text and "Till 1" in text
+    assert "£12.50" in text
+    assert "£37.50" in text
+    assert "••••-••••-••••-4TZB" in text
+    assert GBP50 not in text
+    assert "Confirmed by the server" in text
+    assert outcome.entry_id in text
+    assert "Thank you!" in text
+    assert "Till 1" in text
     assert all(len(line) <= 48 for line in lines)
     narrow = receipt_lines(receipt, COLUMNS[58])
     assert all(len(line) <= 32 for line in narrow)
@@ -49,11 +54,13 @@ def test_queued_offline_receipt_is_marked_to_be_confirmed(engine: Engine, sim: S
     engine.lookup(QUANTITY)  # seen online: may be taken offline
     sim.stop()
     outcome = engine.redeem(QUANTITY, 1)
-    assert outcome.status is RedeemStatus.QUEUED and outcome.entry_id
+    assert outcome.status is RedeemStatus.QUEUED
+    assert outcome.entry_id
     receipt = ReceiptService(engine).receipt(outcome.entry_id)
     text = "\n".join(receipt_lines(receipt))
     assert "Queued — to be confirmed (taken offline)" in text
-    assert "1 use" in text and "2 uses" in text  # 5 uses, 2 used before, 1 queued now
+    assert "1 use" in text
+    assert "2 uses" in text
 
 
 def test_escpos_bytes_cut_and_optional_drawer(engine: Engine) -> None:
@@ -64,12 +71,16 @@ def test_escpos_bytes_cut_and_optional_drawer(engine: Engine) -> None:
     write_lines(plain, lines, PrinterConfig("file", "x"))
     data = plain.output
     assert data.startswith(INIT)
-    assert b"4TZB" in data and b"K7QX" not in data
-    assert b"REDEEMED:" in data and b"5.00" in data
-    assert CUT in data and DRAWER not in data  # the drawer stays shut by default
+    assert b"4TZB" in data
+    assert b"K7QX" not in data
+    assert b"REDEEMED:" in data
+    assert b"5.00" in data
+    assert CUT in data
+    assert DRAWER not in data
     kicked = Dummy()
     write_lines(kicked, lines, PrinterConfig("file", "x", cut=False, drawer=True))
-    assert DRAWER in kicked.output and CUT not in kicked.output
+    assert DRAWER in kicked.output
+    assert CUT not in kicked.output
 
 
 def test_printer_off_keeps_the_receipt_and_retry_prints_it(engine: Engine) -> None:
@@ -82,11 +93,13 @@ def test_printer_off_keeps_the_receipt_and_retry_prints_it(engine: Engine) -> No
     assert result.message == NOT_ANSWERING
     assert [p.entry_id for p in RetryList(engine.home).items()] == [outcome.entry_id]
     entry = engine.outbox.get(outcome.entry_id)
-    assert entry is not None and entry.state is EntryState.APPLIED  # the redemption stands
+    assert entry is not None
+    assert entry.state is EntryState.APPLIED
     with FakePrinter() as printer:
         use_printer(engine, "network", printer.address)
         retried = ReceiptService(engine).retry()  # a new service: the list survived
-        assert retried.printed and retried.waiting == 0
+        assert retried.printed
+        assert retried.waiting == 0
         assert b"4TZB" in printer.wait()
     assert RetryList(engine.home).items() == []
 
@@ -103,7 +116,8 @@ def test_paper_out_or_dead_mid_print_is_kept(engine: Engine, behaviour: str,
         use_printer(engine, "network", printer.address)
         result = ReceiptService(engine).print_receipt(outcome.entry_id)
     assert not result.printed
-    assert message in result.message.lower() and "receipt kept" in result.message
+    assert message in result.message.lower()
+    assert "receipt kept" in result.message
     assert result.waiting == 1
 
 
@@ -117,7 +131,8 @@ def test_device_file_printer_and_an_unplugged_one(engine: Engine, tmp_path: Path
     assert device.read_bytes().startswith(INIT)
     use_printer(engine, "file", str(tmp_path / "unplugged" / "lp0"))
     result = service.print_receipt(outcome.entry_id)
-    assert not result.printed and result.waiting == 1
+    assert not result.printed
+    assert result.waiting == 1
 
 
 def test_no_printer_and_bad_addresses_say_so(engine: Engine) -> None:

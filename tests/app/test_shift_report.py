@@ -19,9 +19,12 @@ def test_books_match_after_a_clean_shift(engine: Engine) -> None:
     assert engine.redeem(QUANTITY, 1).status is RedeemStatus.APPLIED
     report = build_report(engine, shop="demo-shop")
     assert report.summary.online.count == 2
-    assert report.summary.online.money == {"GBP": 1000} and report.summary.online.uses == 1
-    assert report.check.checked == 2 and report.check.lines == ()
-    assert list(report.per_staff) == [engine.staff] and engine.staff
+    assert report.summary.online.money == {"GBP": 1000}
+    assert report.summary.online.uses == 1
+    assert report.check.checked == 2
+    assert report.check.lines == ()
+    assert list(report.per_staff) == [engine.staff]
+    assert engine.staff
     assert "The server's records match this till's." in "\n".join(report_lines(report))
 
 
@@ -48,7 +51,8 @@ def test_lost_changed_and_foreign_redemptions_are_told_apart(
     text = "\n".join(report_lines(report))
     assert "redeemed elsewhere (another till or the web shop)" in text
     assert "MISMATCH: ours, not on the server" in text
-    assert GBP50 not in text and PARTLY not in text
+    assert GBP50 not in text
+    assert PARTLY not in text
 
 
 def test_history_before_the_shift_is_not_blamed_on_it(engine: Engine) -> None:
@@ -67,7 +71,8 @@ def test_server_down_says_which_figures_were_not_checked(engine: Engine, sim: Si
     assert "could not be reached" in report.check.reason
     assert report.at_risk.money == {"GBP": 500}
     text = "\n".join(report_lines(report))
-    assert "Still queued:  1 × £5.00" in text and "Not checked" in text
+    assert "Still queued:  1 × £5.00" in text
+    assert "Not checked" in text
 
 
 def test_z_report_starts_the_next_shift(engine: Engine) -> None:

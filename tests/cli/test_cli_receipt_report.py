@@ -48,16 +48,23 @@ def test_receipt_as_text_escpos_and_pdf(
     assert run(capsys, "redeem", GBP50, "--amount", "1250")[0] == 0
     code, out, _ = run(capsys, "receipt", "--last")
     assert code == 0
-    assert "REDEEMED:" in out and "£12.50" in out and "£37.50" in out
-    assert GBP50 not in out and "4TZB" in out
+    assert "REDEEMED:" in out
+    assert "£12.50" in out
+    assert "£37.50" in out
+    assert GBP50 not in out
+    assert "4TZB" in out
     entry_id = out.split("Ref:")[1].split()[0]
     escpos = tmp_path / "receipt.bin"
     assert run(capsys, "receipt", entry_id, "--escpos-file", str(escpos), "--width", "58")[0] == 0
-    assert escpos.read_bytes().startswith(b"\x1b@") and b"\x1dV" in escpos.read_bytes()
+    assert escpos.read_bytes().startswith(b"\x1b@")
+    assert b"\x1dV" in escpos.read_bytes()
     pdf = tmp_path / "receipt.pdf"
     assert run(capsys, "receipt", entry_id, "--pdf", str(pdf))[0] == 0
     text = pdf_text(pdf)
-    assert "REDEEMED:" in text and "£12.50" in text and "4TZB" in text and GBP50 not in text
+    assert "REDEEMED:" in text
+    assert "£12.50" in text
+    assert "4TZB" in text
+    assert GBP50 not in text
     image = pdf_png(pdf)
     assert abs(image.width() - round(80 / 25.4 * 50)) <= 2  # 80 mm wide: a receipt roll
     assert image.height() < 297 / 25.4 * 50 / 2  # as long as the receipt, not an A4 page
@@ -69,13 +76,17 @@ def test_receipt_errors_are_one_line(
     capsys: pytest.CaptureFixture[str], account: signin.Account, tmp_path: Path,
 ) -> None:
     code, out, err = run(capsys, "receipt", "--last")
-    assert (code, out) == (1, "") and err == "kiosk receipt: No redemption on this till yet.\n"
+    assert (code, out) == (1, "")
+    assert err == "kiosk receipt: No redemption on this till yet.\n"
     code, _, err = run(capsys, "receipt", "nope")
-    assert code == 1 and "No redemption with reference 'nope'" in err
+    assert code == 1
+    assert "No redemption with reference 'nope'" in err
     assert run(capsys, "redeem", GBP50, "--amount", "100")[0] == 0
     code, _, err = run(capsys, "receipt", "--last", "--escpos-file",
                        str(tmp_path / "missing" / "lp0"))
-    assert code == 1 and err.count("\n") == 1 and "could not write" in err
+    assert code == 1
+    assert err.count("\n") == 1
+    assert "could not write" in err
 
 
 def test_report_shift_text_json_pdf_and_close(
@@ -85,9 +96,11 @@ def test_report_shift_text_json_pdf_and_close(
     pdf = tmp_path / "z.pdf"
     code, out, _ = run(capsys, "report", "shift", "--pdf", str(pdf))
     assert code == 0
-    assert "Online:        1 × £10.00" in out and "The server's records match" in out
+    assert "Online:        1 × £10.00" in out
+    assert "The server's records match" in out
     text = pdf_text(pdf)
-    assert "End-of-shift report (Z)" in text and "1 × £10.00" in text
+    assert "End-of-shift report (Z)" in text
+    assert "1 × £10.00" in text
     assert ink(pdf_png(pdf)) > 50
     code, out, _ = run(capsys, "report", "shift", "--json", "--close")
     data = json.loads(out)
@@ -104,7 +117,8 @@ def test_report_offline_exits_4_and_names_what_was_not_checked(
     sim.stop()
     code, out, _ = run(capsys, "report", "shift", "--since", "2000-01-01T00:00")
     assert code == 4
-    assert "Not checked: the server could not be reached" in out and "4TZB" in out
+    assert "Not checked: the server could not be reached" in out
+    assert "4TZB" in out
     with pytest.raises(SystemExit) as exited:
         main(["report", "shift", "--since", "yesterday"])
     assert exited.value.code == 2

@@ -48,7 +48,8 @@ def test_support_zip_has_logs_versions_and_queue_but_no_codes(
         assert "lock_pin" not in json.loads(bundle.read("settings.json"))
         everything = b"".join(bundle.read(name) for name in names)
     assert b"4TZB" in everything  # the log says which voucher, masked
-    assert GBP50.encode() not in everything and account.email.encode() not in everything
+    assert GBP50.encode() not in everything
+    assert account.email.encode() not in everything
 
 
 def test_support_zip_to_an_unwritable_place_is_one_line(
@@ -56,7 +57,8 @@ def test_support_zip_to_an_unwritable_place_is_one_line(
 ) -> None:
     assert main(["doctor", "--support", str(tmp_path / "no" / "such" / "dir.zip")]) == 1
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "cannot write" in err
+    assert err.count("\n") == 1
+    assert "cannot write" in err
 
 
 def test_cli_says_when_the_gui_holds_the_queue(
@@ -67,10 +69,12 @@ def test_cli_says_when_the_gui_holds_the_queue(
     holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(kiosk_home)],
                               stdout=subprocess.PIPE, text=True)
     try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "locked"
         main(["queue", "list"])
         err = capsys.readouterr().err
-        assert f"process {holder.pid}" in err and "holds the queue" in err
+        assert f"process {holder.pid}" in err
+        assert "holds the queue" in err
     finally:
         holder.kill()
         holder.wait()

@@ -47,7 +47,8 @@ def test_a_crashed_kiosk_does_not_lock_the_till_out(kiosk_home: Path) -> None:
     holder = subprocess.Popen([sys.executable, "-c", HOLD, str(kiosk_home)],
                               stdout=subprocess.PIPE, text=True)
     try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "locked"
         assert gui_holder(kiosk_home) == holder.pid
         assert not SingleInstance(kiosk_home).acquire()
     finally:

@@ -45,7 +45,7 @@ def redeemed(engine: Engine, amount: int = 500) -> str:
     return outcome.entry_id
 
 
-def click_and_wait(qtbot: QtBot, presenter: ReceiptPresenter, button: Callable[[], None]) -> None:
+def click_and_wait(qtbot: QtBot, presenter: ReceiptPresenter, button: Callable[[], object]) -> None:
     with qtbot.waitSignal(presenter.finished, timeout=10_000):
         button()
 
@@ -64,7 +64,8 @@ def test_printer_off_keeps_the_receipt_and_the_retry_line_prints_it(
     assert panel.retry_button.text() == ("Printer not answering — 1 receipt(s) kept, "
                                          "tap to retry")
     entry = engine.outbox.get(entry_id)
-    assert entry is not None and entry.state is EntryState.APPLIED
+    assert entry is not None
+    assert entry.state is EntryState.APPLIED
     with FakePrinter() as printer:
         engine.settings.printer_address = printer.address
         click_and_wait(qtbot, presenter, lambda: qtbot.mouseClick(panel.retry_button,
@@ -126,7 +127,8 @@ def test_printer_settings_save_and_test_print(qtbot: QtBot, engine: Engine,
         with qtbot.waitSignal(presenter.finished, timeout=10_000):
             qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
         data = printer.wait()
-    assert b"Printer test" in data and b"\x1bp" in data  # the drawer kick was asked for
+    assert b"Printer test" in data
+    assert b"\x1bp" in data
     assert page.status_label.text() == "The printer answered: test page printed."
     s = engine.settings
     assert (s.printer_kind, s.printer_address, s.printer_width_mm, s.printer_drawer,

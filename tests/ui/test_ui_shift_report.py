@@ -76,5 +76,5 @@ def test_print_save_and_close_the_shift(qtbot: QtBot, engine: Engine, tmp_path: 
     assert screen.close_button.text() == "Tap again to close the shift"
     with qtbot.waitSignal(screen.closed, timeout=10_000):
         screen.close_button.click()
-    qtbot.waitUntil(lambda: screen.refresh_button.isEnabled(), timeout=10_000)
+    qtbot.waitUntil(screen.refresh_button.isEnabled, timeout=10_000)
     assert "Online:        0 × nothing" in screen.text.toPlainText()
