@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from escpos.constants import RT_MASK_NOPAPER, RT_STATUS_PAPER
 from escpos.escpos import Escpos
 from escpos.exceptions import Error as EscposError
 
@@ -25,6 +26,7 @@ TIMEOUT = 3.0  # seconds: a till must not wait long for a printer that is off
 STATUS_TIMEOUT = 0.5
 ESCPOS_KINDS = ("network", "usb", "serial", "file")
 NOT_ANSWERING = "Printer not answering — receipt kept, tap to retry"
+PAPER_OUT = "The printer is out of paper — receipt kept, tap to retry"
 
 
 class PrinterError(Exception):
@@ -122,19 +124,23 @@ def write_lines(printer: Escpos, lines: Sequence[str], config: PrinterConfig, *,
         printer.cashdraw(2)
 
 
-def _paper_out(printer: Escpos) -> bool:
-    """True when a printer that answers status queries says it has no paper."""
+def _paper(printer: Escpos) -> int | None:
+    """The paper sensor of a printer that answers status queries: 0 out, 1 low, 2 fine;
+    None when it does not answer (many never do)."""
     device = printer.device
     settimeout = getattr(device, "settimeout", None)
     if callable(settimeout):
-        settimeout(STATUS_TIMEOUT)  # many printers never answer: do not wait long
+        settimeout(STATUS_TIMEOUT)  # do not wait long for an answer that may never come
     try:
-        return bool(printer.paper_status() == 0)
+        status = printer.query_status(RT_STATUS_PAPER)
     except (OSError, EscposError, NotImplementedError):
-        return False  # no answer: printing will tell whether it is there
+        return None
     finally:
         if callable(settimeout):
             settimeout(TIMEOUT)
+    if not status:
+        return None
+    return 0 if status[0] & RT_MASK_NOPAPER == RT_MASK_NOPAPER else 2
 
 
 def print_lines(config: PrinterConfig, lines: Sequence[str], *, title_lines: int = 2) -> None:
@@ -146,10 +152,18 @@ def print_lines(config: PrinterConfig, lines: Sequence[str], *, title_lines: int
         except (EscposError, OSError) as exc:
             log.info("printer %s not reachable: %s", config.kind, type(exc).__name__)
             raise PrinterError(NOT_ANSWERING, "not_answering") from exc
-        if config.kind in ("network", "usb", "serial") and _paper_out(printer):
-            raise PrinterError("The printer is out of paper — receipt kept, tap to retry",
-                               "paper_out")
+        talks = config.kind in ("network", "usb", "serial")
+        before = _paper(printer) if talks else None
+        if before == 0:
+            raise PrinterError(PAPER_OUT, "paper_out")
         write_lines(printer, lines, config, title_lines=title_lines)
+        if before is not None:
+            # It answered before: it must still answer now, or it died (or ran out) mid-job.
+            after = _paper(printer)
+            if after is None:
+                raise PrinterError(NOT_ANSWERING, "not_answering")
+            if after == 0:
+                raise PrinterError(PAPER_OUT, "paper_out")
     except (EscposError, OSError) as exc:
         log.info("printing failed on %s: %s", config.kind, type(exc).__name__)
         raise PrinterError(NOT_ANSWERING, "not_answering") from exc

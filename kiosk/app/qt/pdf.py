@@ -21,23 +21,27 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
 )
+from PySide6.QtWidgets import QApplication
 
 from kiosk.app.printing.escpos import PrinterConfig, PrinterError
 
 RESOLUTION = 300  # dots per inch of the PDF's layout
 MARGIN_MM = 4.0
-_app: QGuiApplication | None = None
+_app: QApplication | None = None
 
 
 def ensure_gui() -> None:
-    """A ``QGuiApplication`` for fonts (offscreen when there is no screen, e.g. the CLI)."""
+    """A Qt application for fonts (offscreen when there is no screen, e.g. the CLI).
+
+    A ``QApplication``, not a bare ``QGuiApplication``: widgets may follow in the same
+    process (the GUI, tests)."""
     global _app  # noqa: PLW0603 - one per process, kept alive for Qt
     if QGuiApplication.instance() is not None:
         return
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
             or os.environ.get("QT_QPA_PLATFORM")):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    _app = QGuiApplication([])
+    _app = QApplication([])
 
 
 def _font(point_size: float, *, bold: bool = False) -> QFont:
