@@ -122,10 +122,11 @@ def _claims(entries: list[OutboxEntry]) -> list[Claim]:
     return [Claim(e.id, e.amount, e.redeemed_at) for e in entries]
 
 
-def compare(ours: list[OutboxEntry], history: tuple[HistoryEntry, ...], since: datetime,
-            words: Callable[[int], str]) -> list[Line]:
-    """Differences between ``ours`` (applied entries of one voucher, all time) and the
+def compare(code: str, ours: list[OutboxEntry], history: tuple[HistoryEntry, ...],
+            since: datetime, words: Callable[[int], str]) -> list[Line]:
+    """Differences between ``ours`` (applied entries of voucher ``code``, all time) and the
     server's ``history`` of it, for the shift starting at ``since``."""
+    shown = mask_code(code)
     found = applied_claims(_claims(ours), (), history)
     as_claims = [Claim(str(i), h.amount, h.at) for i, h in enumerate(history)]
     explained = applied_claims(as_claims, (), [HistoryEntry(e.amount, e.redeemed_at)
@@ -138,14 +139,13 @@ def compare(ours: list[OutboxEntry], history: tuple[HistoryEntry, ...], since: d
         twin = next((c for c in extra if minute(c.at) == minute(entry.redeemed_at)), None)
         if twin is not None:
             extra.remove(twin)
-            lines.append(Line(Finding.DIFFERENT_AMOUNT, mask_code(entry.code),
+            lines.append(Line(Finding.DIFFERENT_AMOUNT, shown,
                               minute(entry.redeemed_at), words(entry.amount), words(twin.amount),
                               entry.id))
         else:
-            lines.append(Line(Finding.MISSING_ON_SERVER, mask_code(entry.code),
+            lines.append(Line(Finding.MISSING_ON_SERVER, shown,
                               minute(entry.redeemed_at), words(entry.amount), "", entry.id))
-    code = mask_code(ours[0].code) if ours else ""
-    lines += [Line(Finding.ELSEWHERE, code, minute(c.at), "", words(c.amount)) for c in extra]
+    lines += [Line(Finding.ELSEWHERE, shown, minute(c.at), "", words(c.amount)) for c in extra]
     return lines
 
 
@@ -184,7 +184,7 @@ def check_server(engine: Engine, entries: list[OutboxEntry], since: datetime) ->
         def words(amount: int, sample: OutboxEntry = sample) -> str:
             return units(amount, sample.kind, sample.currency)
 
-        lines += compare(ours, voucher.history if voucher else (), since, words)
+        lines += compare(code, ours, voucher.history if voucher else (), since, words)
     lines.sort(key=lambda line: line.at)
     return ServerCheck(checked, (), "", tuple(lines))
 

@@ -103,3 +103,18 @@ def test_conflicts_and_write_offs_are_listed_with_notes(engine: Engine, sim: Sim
     report = build_report(engine)
     assert [e.id for e in report.write_offs] == [queued.entry_id]
     assert "customer refunded at the desk" in "\n".join(report_lines(report))
+
+
+def test_foreign_line_on_a_voucher_we_only_queued_names_the_voucher(
+    engine: Engine, sim: Sim, client: VoucherCartClient, manager: Tokens,
+) -> None:
+    engine.lookup(QUANTITY)
+    sim.stop()
+    assert engine.redeem(QUANTITY, 1).status is RedeemStatus.QUEUED
+    sim.start()
+    client.redeem(manager.access_token, QUANTITY, SHOP_ID, 1,
+                  datetime.now(UTC) + timedelta(minutes=5))
+    report = build_report(engine)
+    assert [(line.finding, line.code, line.server) for line in report.check.lines] == [
+        (Finding.ELSEWHERE, mask_code(QUANTITY), "1 use")]
+    assert report.at_risk.uses == 1
