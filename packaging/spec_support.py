@@ -18,7 +18,8 @@ APP_NAME = "Voucher Kiosk"
 EXE_NAME = "kiosk"
 
 # Qt bindings the kiosk imports; every other PySide6 module is excluded from the bundle.
-QT_KEEP = frozenset({"QtCore", "QtGui", "QtWidgets", "QtMultimedia", "QtSvg"})
+QT_KEEP = frozenset({"QtCore", "QtGui", "QtWidgets", "QtMultimedia", "QtSvg",
+                     "QtNetwork", "QtPrintSupport"})  # one kiosk per folder; system printers
 
 # Python packages that are installed in the dev venv but never needed at run time.
 PYTHON_EXCLUDES = (

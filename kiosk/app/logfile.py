@@ -6,6 +6,7 @@ voucher code, a password or a token, whatever a module logs. Five files of 1 MB 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 from pathlib import Path
@@ -30,7 +31,14 @@ class RedactingFormatter(logging.Formatter):
 
 
 class KioskLogHandler(logging.handlers.RotatingFileHandler):
-    """The one file handler of a data directory (marked so it is installed once)."""
+    """The one file handler of a data directory (marked so it is installed once).
+
+    A log line that cannot be written (disk full, folder gone) is dropped silently: the
+    kiosk's own messages to staff must never be buried under logging tracebacks.
+    """
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging API
+        """Drop the record."""
 
 
 def install(home: Path, level: int = logging.INFO) -> Path | None:
@@ -45,7 +53,8 @@ def install(home: Path, level: int = logging.INFO) -> Path | None:
             if Path(handler.baseFilename) == path.resolve():
                 return path
             root.removeHandler(handler)
-            handler.close()
+            with contextlib.suppress(OSError):  # its disk may be full or gone
+                handler.close()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler = KioskLogHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,

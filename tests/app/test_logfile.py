@@ -70,3 +70,11 @@ def test_a_second_install_replaces_the_handler(installed: Path, tmp_path: Path) 
 def test_redact_leaves_plain_words_alone() -> None:
     text = "HTTP 500 from the server; 3 queued; GET /status took 12 ms"
     assert redact(text) == text
+
+
+def test_a_log_that_cannot_be_written_stays_silent(
+    installed: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    installed.parent.rmdir()  # the folder is gone before the first line (disk full, unplugged)
+    logging.getLogger("kiosk.test").error("this line has nowhere to go")
+    assert "Logging error" not in capsys.readouterr().err
