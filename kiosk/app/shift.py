@@ -214,11 +214,14 @@ def build_report(engine: Engine, *, since: datetime | None = None, shop: str = "
 # --- as text -----------------------------------------------------------------------------
 
 def totals_text(totals: Totals) -> str:
-    """``3 × £25.00 + 2 uses``-style summary of ``totals``."""
+    """``£12.50 + 1 use (2 redemptions)``-style summary of ``totals``; ``none`` when empty."""
+    if not totals.count:
+        return "none"
     parts = [Money(minor, currency).format() for currency, minor in sorted(totals.money.items())]
     if totals.uses:
         parts.append("1 use" if totals.uses == 1 else f"{totals.uses} uses")
-    return f"{totals.count} × " + (" + ".join(parts) if parts else "nothing")
+    plural = "redemption" if totals.count == 1 else "redemptions"
+    return f"{' + '.join(parts)} ({totals.count} {plural})"
 
 
 def _local(at: datetime) -> str:
@@ -233,7 +236,7 @@ def report_lines(report: ShiftReport, *, full: bool = True) -> list[str]:
              f"Online:        {totals_text(s.online)}",
              f"Offline:       {totals_text(s.offline)}",
              f"Total:         {totals_text(s.total)}",
-             f"Still queued:  {totals_text(report.at_risk)} (not yet confirmed)",
+             f"Still queued:  {totals_text(report.at_risk)} — not yet confirmed",
              f"Conflicts:     {len(report.conflicts)}   Written off: {len(report.write_offs)}"]
     if report.per_staff:
         lines += ["", "Per staff member:"]

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -102,6 +103,7 @@ class StaffScreen(Screen):
     def _build_manage(self) -> None:
         page = QWidget(self)
         self.table = QTableWidget(0, 3, page)
+        self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -124,14 +126,18 @@ class StaffScreen(Screen):
         self.remove_button = QPushButton(page)
         set_role(self.remove_button, "danger")
         self.reset_button = QPushButton(page)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.save_button, self.reset_button,
-                       self.remove_button):
-            buttons.addWidget(button)
-        box = QVBoxLayout(page)
+        buttons = QGridLayout()
+        for index, button in enumerate((self.add_button, self.save_button, self.reset_button,
+                                        self.remove_button)):
+            buttons.addWidget(button, index // 2, index % 2)
+        side = QVBoxLayout()
+        side.addLayout(self.form)
+        side.addStretch(1)
+        side.addLayout(buttons)
+        box = QHBoxLayout(page)
+        box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.table, 1)
-        box.addLayout(self.form)
-        box.addLayout(buttons)
+        box.addLayout(side, 1)
         self.table.itemSelectionChanged.connect(self._selected)
         self.add_button.clicked.connect(self.add)
         self.save_button.clicked.connect(self.save)

@@ -71,7 +71,7 @@ def test_server_down_says_which_figures_were_not_checked(engine: Engine, sim: Si
     assert "could not be reached" in report.check.reason
     assert report.at_risk.money == {"GBP": 500}
     text = "\n".join(report_lines(report))
-    assert "Still queued:  1 × £5.00" in text
+    assert "Still queued:  £5.00 (1 redemption) — not yet confirmed" in text
     assert "Not checked" in text
 
 

@@ -96,11 +96,11 @@ def test_report_shift_text_json_pdf_and_close(
     pdf = tmp_path / "z.pdf"
     code, out, _ = run(capsys, "report", "shift", "--pdf", str(pdf))
     assert code == 0
-    assert "Online:        1 × £10.00" in out
+    assert "Online:        £10.00 (1 redemption)" in out
     assert "The server's records match" in out
     text = pdf_text(pdf)
     assert "End-of-shift report (Z)" in text
-    assert "1 × £10.00" in text
+    assert "£10.00 (1 redemption)" in text
     assert ink(pdf_png(pdf)) > 50
     code, out, _ = run(capsys, "report", "shift", "--json", "--close")
     data = json.loads(out)

@@ -55,7 +55,7 @@ def test_server_down_still_reports_and_says_what_was_not_checked(
     sim.stop()
     load(qtbot, screen)
     assert "could not be checked with the server" in screen.status_label.text()
-    assert "Online:        1 × £10.00" in screen.text.toPlainText()
+    assert "Online:        £10.00 (1 redemption)" in screen.text.toPlainText()
 
 
 def test_print_save_and_close_the_shift(qtbot: QtBot, engine: Engine, tmp_path: Path,
@@ -71,10 +71,10 @@ def test_print_save_and_close_the_shift(qtbot: QtBot, engine: Engine, tmp_path: 
     screen.pdf_button.click()
     text = subprocess.run(["pdftotext", str(tmp_path / "z.pdf"), "-"], check=True,
                           capture_output=True, text=True).stdout
-    assert "1 × £10.00" in text
+    assert "£10.00 (1 redemption)" in text
     screen.close_button.click()
     assert screen.close_button.text() == "Tap again to close the shift"
     with qtbot.waitSignal(screen.closed, timeout=10_000):
         screen.close_button.click()
     qtbot.waitUntil(screen.refresh_button.isEnabled, timeout=10_000)
-    assert "Online:        0 × nothing" in screen.text.toPlainText()
+    assert "Online:        none" in screen.text.toPlainText()

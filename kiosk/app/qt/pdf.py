@@ -69,7 +69,8 @@ def paint_lines(device: QPagedPaintDevice, lines: Sequence[str], *, title_lines:
                 y = 0
             align = Qt.AlignmentFlag.AlignHCenter if title else Qt.AlignmentFlag.AlignLeft
             painter.drawText(0, y, page.width(), height,
-                             int(align | Qt.AlignmentFlag.AlignVCenter), line)
+                             int(align | Qt.AlignmentFlag.AlignVCenter),
+                             line.strip() if title else line)
             y += height
     finally:
         painter.end()
