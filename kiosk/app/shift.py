@@ -164,6 +164,9 @@ def check_server(engine: Engine, entries: list[OutboxEntry], since: datetime) ->
     if not getattr(engine.backend, "has_history", True):
         return ServerCheck(history_available=False)
     codes = list(dict.fromkeys(e.code for e in entries))
+    if engine.watch.forced_offline:  # "work offline": the till asks the server nothing
+        return ServerCheck(0, tuple(mask_code(c) for c in codes),
+                           "Not checked: work offline is switched on")
     lines: list[Line] = []
     checked = 0
     for index, code in enumerate(codes):

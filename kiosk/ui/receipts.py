@@ -143,10 +143,9 @@ class ReceiptPanel(QWidget):
         self.retry_button.setVisible(waiting > 0)
         if waiting > 0:
             reason = result.reason if result is not None and not result.printed else ""
-            if reason == "paper_out":
-                head = self.tr("Printer out of paper")
-            else:
-                head = self.tr("Printer not answering")
+            heads = {"paper_out": self.tr("Printer out of paper"),
+                     "no_printer": self.tr("No receipt printer set up")}
+            head = heads.get(reason, self.tr("Printer not answering"))
             self.retry_button.setText(
                 self.tr("%1 — %n receipt(s) kept, tap to retry", "", waiting).replace("%1", head))
             if result is not None and not result.printed:

@@ -118,3 +118,13 @@ def test_foreign_line_on_a_voucher_we_only_queued_names_the_voucher(
     assert [(line.finding, line.code, line.server) for line in report.check.lines] == [
         (Finding.ELSEWHERE, mask_code(QUANTITY), "1 use")]
     assert report.at_risk.uses == 1
+
+
+def test_work_offline_asks_the_server_nothing(engine: Engine, sim: Sim) -> None:
+    assert engine.redeem(GBP50, 1000).status is RedeemStatus.APPLIED
+    engine.set_offline_override(True)
+    asked = len(sim.requests("GET", "/v1/status"))
+    report = build_report(engine)
+    assert report.check.unchecked == (mask_code(GBP50),)
+    assert report.check.reason == "Not checked: work offline is switched on"
+    assert len(sim.requests("GET", "/v1/status")) == asked

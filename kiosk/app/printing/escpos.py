@@ -125,8 +125,8 @@ def write_lines(printer: Escpos, lines: Sequence[str], config: PrinterConfig, *,
 
 
 def _paper(printer: Escpos) -> int | None:
-    """The paper sensor of a printer that answers status queries: 0 out, 1 low, 2 fine;
-    None when it does not answer (many never do)."""
+    """The paper sensor of a printer that answers status queries: 0 out of paper, 2 paper
+    there; None when it does not answer (many never do)."""
     device = printer.device
     settimeout = getattr(device, "settimeout", None)
     if callable(settimeout):
