@@ -39,6 +39,8 @@ from kiosk.domain.errors import (
     InvalidRequest,
     KioskError,
     LoginFailed,
+    RateLimited,
+    ServerUnavailable,
     SessionExpired,
     TransportError,
 )
@@ -96,6 +98,9 @@ def _plain(exc: KioskError, doing: str) -> StaffError:
                           "of the shop must sign in here.")
     if isinstance(exc, SessionExpired):
         return StaffError("The administrator session has ended. Please sign in again.")
+    if isinstance(exc, ServerUnavailable | RateLimited):
+        return StaffError(f"The server had a problem, so {doing} did not happen "
+                          f"({exc.message.rstrip('.')}). Try again in a moment.")
     if isinstance(exc, TransportError):
         return StaffError(f"The server cannot be reached, so {doing} did not happen. Staff "
                           "accounts need the server; try again when it is back.")

@@ -147,3 +147,12 @@ def test_server_down_mid_session(staff: StaffManager, sim: Sim) -> None:
     with pytest.raises(StaffError, match="server cannot be reached, so adding the staff member "
                                          "did not happen"):
         staff.add(*NEW)
+
+
+def test_a_server_error_is_not_called_unreachable(staff: StaffManager, sim: Sim) -> None:
+    sim.fail_next(1)
+    with pytest.raises(StaffError) as failed:
+        staff.refresh()
+    assert failed.value.message.startswith(
+        "The server had a problem, so loading the staff list did not happen (The server is "
+        "not answering properly (HTTP 500))")
