@@ -4,7 +4,9 @@
 :class:`~kiosk.scan.camera.FrameGrabber` (capture thread, newest frame only) and a
 decode loop on a ``QThread``. The loop converts each new frame to gray, decodes it
 with the combined decoder, and emits a debounced ``code_scanned`` plus a throttled,
-downscaled preview. ``stop()`` returns only when both threads are finished.
+downscaled preview. A :class:`~kiosk.scan.motion.MotionGate` skips decoding frames of a
+still scene, so an idle counter costs little CPU. ``stop()`` returns only when both threads
+are finished.
 """
 
 from __future__ import annotations
@@ -29,8 +31,10 @@ from kiosk.scan.camera import (
 )
 from kiosk.scan.codes import CAMERA_DEBOUNCE_S, Debouncer
 from kiosk.scan.decoders import Decoder, DecoderName, as_gray, make_decoder
+from kiosk.scan.motion import MotionGate
 
 SourceOpener = Callable[[], FrameSource]
+IDLE_PREVIEW_S = 0.5  # preview refresh while nothing moves in front of the camera
 
 
 def to_qimage(frame: Image, max_width: int) -> QImage:
@@ -63,6 +67,7 @@ class _DecodeLoop(QObject):
         self._debouncer = debouncer
         self._preview_interval = preview_interval
         self._preview_width = preview_width
+        self._gate = MotionGate()
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -82,9 +87,14 @@ class _DecodeLoop(QObject):
                 continue
             seq = frame.seq
             now = time.monotonic()
-            if now - last_preview >= self._preview_interval:
+            decode = self._gate.should_decode(frame.image, now)
+            # A still picture needs no fresh preview 15 times a second.
+            interval = self._preview_interval if self._gate.moving(now) else IDLE_PREVIEW_S
+            if now - last_preview >= interval:
                 last_preview = now
                 self.frame_ready.emit(to_qimage(frame.image, self._preview_width))
+            if not decode:
+                continue
             for symbol in self._decoder.decode(as_gray(frame.image)):
                 if self._debouncer.accept(symbol.text):
                     self.code_scanned.emit(symbol.text, symbol.format.value)

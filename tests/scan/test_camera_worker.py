@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import cv2
+import numpy as np
 import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
@@ -54,3 +55,26 @@ def test_missing_camera_reports_no_camera_and_stop_joins(qtbot: QtBot, tmp_path:
         worker.stop()
     assert blocker.args == ["stopped"]
     assert not worker.is_running()
+
+
+def test_a_code_arriving_after_an_idle_spell_is_read(qtbot: QtBot, tmp_path: Path) -> None:
+    """The motion gate skips the still scene but never the voucher moving into view."""
+    path = tmp_path / "counter.avi"
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*"MJPG"), 15.0, (640, 480))
+    rng = np.random.default_rng(5)
+    empty = on_canvas(np.full((40, 40), 120, dtype=np.uint8))
+    held = on_canvas(render(VOUCHER, scale=4))
+    for index in range(45):  # 2 s of an empty counter, then the voucher held for 1 s
+        base = empty if index < 30 else held
+        noisy = np.clip(base + rng.normal(0, 3, base.shape), 0, 255).astype(np.uint8)
+        writer.write(bgr(noisy))
+    writer.release()
+    worker = CameraWorker()
+    codes: list[str] = []
+    states: list[str] = []
+    worker.code_scanned.connect(lambda text, _fmt: codes.append(text))
+    worker.camera_state.connect(states.append)
+    worker.start(str(path))
+    qtbot.waitUntil(lambda: "stopped" in states, timeout=15_000)
+    worker.stop()
+    assert codes == [VOUCHER]
