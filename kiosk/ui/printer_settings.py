@@ -126,7 +126,7 @@ class PrinterSettingsPage(QWidget):
         elif result.reason == "paper_out":
             self.status_label.setText(self.tr("The printer is out of paper."))
         else:
-            self.status_label.setText(result_text(self, result))
+            self.status_label.setText(result_text(result))
 
     def _kind_changed(self) -> None:
         kind = KINDS[self.kind_box.currentIndex()]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kiosk.app.engine import Engine
@@ -134,7 +134,7 @@ class ReceiptPanel(QWidget):
 
     def show_result(self, result: PrintResult) -> None:
         """Say how the last print job went."""
-        self.status_label.setText(result_text(self, result))
+        self.status_label.setText(result_text(result))
         self.show_waiting(result)
 
     def show_waiting(self, result: PrintResult | None = None) -> None:
@@ -157,14 +157,18 @@ class ReceiptPanel(QWidget):
         self.show_waiting(self.presenter.last_result)
 
 
-def result_text(widget: QObject, result: PrintResult) -> str:
+def result_text(result: PrintResult) -> str:
     """A print result in the UI's (translated) words."""
     if result.printed:
-        return widget.tr("Printed.")
+        return QCoreApplication.translate("Receipts", "Printed.")
     texts = {
-        "not_answering": widget.tr("Printer not answering — receipt kept, tap to retry"),
-        "paper_out": widget.tr("Printer out of paper — receipt kept, tap to retry"),
-        "no_printer": widget.tr("No receipt printer is set up (Settings → Printer)."),
-        "not_found": widget.tr("There is no redemption to print yet."),
+        "not_answering": QCoreApplication.translate(
+            "Receipts", "Printer not answering — receipt kept, tap to retry"),
+        "paper_out": QCoreApplication.translate(
+            "Receipts", "Printer out of paper — receipt kept, tap to retry"),
+        "no_printer": QCoreApplication.translate(
+            "Receipts", "No receipt printer is set up (Settings → Printer)."),
+        "not_found": QCoreApplication.translate(
+            "Receipts", "There is no redemption to print yet."),
     }
     return texts.get(result.reason, result.message)

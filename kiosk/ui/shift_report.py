@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -33,8 +33,8 @@ from kiosk.ui.style import set_role, set_tone
 
 def ask_pdf_path(parent: QWidget) -> Path | None:
     """Ask where to save the PDF."""
-    name, _ = QFileDialog.getSaveFileName(parent, parent.tr("Save the report as PDF"),
-                                          "z-report.pdf", "PDF (*.pdf)")
+    title = QCoreApplication.translate("ShiftReportScreen", "Save the report as PDF")
+    name, _ = QFileDialog.getSaveFileName(parent, title, "z-report.pdf", "PDF (*.pdf)")
     return Path(name) if name else None
 
 
