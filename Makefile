@@ -12,6 +12,12 @@ SYSTEM_PACKAGES := libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig
 	libglib2.0-0 libzbar0 libpulse0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 xvfb xauth \
 	poppler-utils
+# `make package` also needs objdump (PyInstaller) and the shared libpython it bundles;
+# `make package-test` mount (it hides the system ZBar in a mount namespace) and pulseaudio
+# (a silent sound device for the sound check).
+PY_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+PACKAGE_PACKAGES := binutils libpython$(PY_VERSION)
+PACKAGE_TEST_PACKAGES := mount pulseaudio
 
 .PHONY: demo test lint unit sysdeps install package package-test translations clean
 
@@ -26,7 +32,7 @@ demo: install
 test: install lint unit
 
 lint: install
-	$(VENV)/bin/ruff check kiosk tests benchmarks
+	$(VENV)/bin/ruff check kiosk tests benchmarks packaging
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
@@ -52,8 +58,9 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 
-sysdeps:
-	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+# Installs the Debian packages named in $(1) that are missing (as root), else prints the command.
+define apt_ensure
+	@missing=""; for p in $(1); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -66,6 +73,10 @@ sysdeps:
 			echo "  sudo apt-get install -y --no-install-recommends$$missing"; exit 1; \
 		fi; \
 	fi
+endef
+
+sysdeps:
+	$(call apt_ensure,$(SYSTEM_PACKAGES))
 
 clean:
 	rm -rf build dist .mypy_cache .pytest_cache .ruff_cache
@@ -73,8 +84,10 @@ clean:
 # --- packaging (docs/packaging.md) ---------------------------------------------------
 # dist/kiosk/, dist/voucher-kiosk-VERSION-linux-x86_64.tar.gz and dist/voucher-kiosk_VERSION_amd64.deb
 package: install
+	$(call apt_ensure,$(PACKAGE_PACKAGES))
 	$(PY) packaging/release.py
 
 # Build, then run the bundle as a clean till would (env -i, fresh HOME, no venv).
 package-test: package
+	$(call apt_ensure,$(PACKAGE_TEST_PACKAGES))
 	$(PY) packaging/smoke_test.py

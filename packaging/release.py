@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tarfile
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -71,15 +74,28 @@ def _tree_size(path: Path) -> int:
     return sum(p.lstat().st_size for p in path.rglob("*") if p.is_file() or p.is_symlink())
 
 
-def make_tarball(bundle: Path, ver: str, out_dir: Path) -> Path:
-    """``voucher-kiosk-VER-linux-x86_64.tar.gz``: bundle, .desktop file, icons, install.sh."""
+def install_script(depends: Sequence[str] = DEB_DEPENDS) -> bytes:
+    """``install.sh`` with its ``SYSTEM_PACKAGES`` taken from ``depends`` (Debian syntax:
+    ``"libc6 (>= 2.36)"`` becomes ``libc6``, ``"a | b"`` becomes ``a|b``)."""
+    names = [re.sub(r"\s*\([^)]*\)", "", dep).replace(" ", "") for dep in depends]
+    text = (LINUX / "install.sh").read_text()
+    return text.replace("@SYSTEM_PACKAGES@", " ".join(names)).encode()
+
+
+def make_tarball(bundle: Path, ver: str, out_dir: Path,
+                 depends: Sequence[str] = DEB_DEPENDS) -> Path:
+    """``voucher-kiosk-VER-linux-x86_64.tar.gz``: bundle, .desktop file, icons, install.sh
+    (which checks the system packages in ``depends``)."""
     top = f"{spec_support.APP_ID}-{ver}"
     out = out_dir / f"{top}-linux-x86_64.tar.gz"
     with tarfile.open(out, "w:gz", compresslevel=GZIP_LEVEL) as tar:
         tar.add(bundle, arcname=f"{top}/{spec_support.EXE_NAME}")
         for extra in (DESKTOP_FILE, ICON_SVG, ICON_PNG):
             tar.add(extra, arcname=f"{top}/{extra.name}")
-        tar.add(LINUX / "install.sh", arcname=f"{top}/install.sh")
+        script = install_script(depends)
+        info = tar.gettarinfo(LINUX / "install.sh", arcname=f"{top}/install.sh")
+        info.size, info.mode = len(script), 0o755
+        tar.addfile(info, io.BytesIO(script))
     return out
 
 

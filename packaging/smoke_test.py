@@ -2,14 +2,20 @@
 """Smoke-test the built bundle the way a clean till runs it.
 
 Every check runs ``dist/kiosk/kiosk`` in a bare environment (only ``PATH=/usr/bin:/bin``, a
-fresh ``HOME`` and ``QT_QPA_PLATFORM=offscreen``: no venv, no repo, no ``KIOSK_HOME``).
-Usage: ``.venv/bin/python packaging/smoke_test.py [--bundle dist/kiosk]``. Exit 1 if any
-check fails. A check that cannot run on this machine (no mount namespaces, no dpkg) says SKIP.
+fresh ``HOME`` and ``QT_QPA_PLATFORM=offscreen``: no venv, no repo, no ``KIOSK_HOME``; the
+sound check adds ``PULSE_SERVER`` for a private silent PulseAudio sink). It renders every
+screen, plays every sound, decodes photos, and signs in and redeems against a simulator that
+runs from the venv. Usage: ``.venv/bin/python packaging/smoke_test.py [--bundle dist/kiosk]``.
+Exit 1 if any check fails. A check that cannot run on this machine (no mount namespaces, no
+dpkg, no pulseaudio) says SKIP. Photos come from ``$KIOSK_CORPUS`` (default
+``../shared/corpus``) when there, else from the repository's copies in ``tests/data``
+(``tests/helpers/corpus.py`` decides).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -19,18 +25,30 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-CORPUS = REPO.parent / "shared" / "corpus" / "zxing-blackbox"
 sys.path.insert(0, str(HERE))
+sys.path.insert(1, str(REPO))
 
 import release  # noqa: E402
+import spec_support  # noqa: E402
+from qt_modules import SCREENS  # noqa: E402
+from silent_audio import silent_pulse  # noqa: E402
 
-QR_IMAGE = CORPUS / "qrcode-1" / "1.png"
-BARCODE_IMAGE = CORPUS / "code128-1" / "1.png"
+from tests.helpers.corpus import best_corpus  # noqa: E402 - $KIOSK_CORPUS, else tests/data
+
+QR_IMAGE = best_corpus() / "qrcode-1" / "1.png"
+BARCODE_IMAGE = best_corpus() / "code128-1" / "1.png"
+DEMO_LOGIN = ("--email", "till@demo-shop.example", "--password", "till1234",
+              "--domain", "demo-shop")
+REDEEM_CODE = "GB50-K7QX-9M2F-4TZB"  # £50.00 unused in the demo fixture
+REDEEM_UNITS = 500
 # Plug-ins only loaded on a Wayland or GTK desktop; their libraries are optional (Recommends).
 OPTIONAL_ELF = re.compile(r"wayland|libqgtk3|libQt6Wayland|libQt6WlShell")
+# glibc's own libraries (libc6, always there).
+LIBC = re.compile(r"(libc|libm|libdl|libpthread|libresolv|librt|libutil|ld-linux[\w-]*)\.so")
 
 
 class Skip(Exception):
@@ -149,14 +167,22 @@ def check_doctor(bundle: Bundle) -> str:
     return line.split(":", 1)[1].strip()
 
 
-def check_screenshot(bundle: Bundle) -> str:
+def _tail(text: str, lines: int = 6) -> str:
+    return " | ".join(text.strip().splitlines()[-lines:])
+
+
+def _clean_run(result: subprocess.CompletedProcess[str]) -> None:
+    """Exit 0 and no Python traceback (Qt prints exceptions raised in slots and carries on)."""
+    assert result.returncode == 0, f"exit {result.returncode}: {_tail(result.stderr)}"
+    assert "Traceback" not in result.stderr, _tail(result.stderr)
+
+
+def _check_png(path: Path) -> str:
+    """Checks ``path`` is a real, non-blank picture; returns a digest of its pixels."""
     import cv2  # noqa: PLC0415 - the checker, not the bundle, reads the PNG
     import numpy as np  # noqa: PLC0415
 
-    out = bundle.home / "out.png"
-    result = bundle.run("--demo", "--screenshot", str(out))
-    assert result.returncode == 0, f"exit {result.returncode}: {result.stderr.strip()[-600:]}"
-    image = cv2.imread(str(out), cv2.IMREAD_COLOR)
+    image = cv2.imread(str(path), cv2.IMREAD_COLOR)
     assert image is not None, "no readable PNG written"
     height, width = image.shape[:2]
     colours = len(np.unique(image.reshape(-1, 3), axis=0))
@@ -164,7 +190,87 @@ def check_screenshot(bundle: Bundle) -> str:
     assert height >= 240, f"tiny image {width}x{height}"
     assert colours >= 16, f"blank-looking image ({colours} colours)"
     assert float(image.std()) > 10, "blank-looking image (no contrast)"
-    return f"{width}x{height}, {colours} colours, {out.stat().st_size} bytes"
+    return hashlib.sha256(image.tobytes()).hexdigest()
+
+
+def check_pngs(folder: Path, failures: list[str] | None = None) -> str:
+    """Every screen's ``NAME.png`` in ``folder`` is a real picture, unlike all the others."""
+    failures = [] if failures is None else failures
+    seen: dict[str, str] = {}
+    for screen in SCREENS:
+        try:
+            digest = _check_png(folder / f"{screen}.png")
+            assert digest not in seen, f"looks exactly like the {seen.get(digest)} screen"
+            seen[digest] = screen
+        except AssertionError as exc:
+            failures.append(f"{screen}: {exc}")
+    assert not failures, "; ".join(failures)
+    return f"{len(seen)} screens: {' '.join(SCREENS)}"
+
+
+def check_screens(bundle: Bundle) -> str:
+    """``--demo --screenshot`` renders every screen, each one different from the others."""
+    failures = []
+    for screen in SCREENS:
+        result = bundle.run("--demo", "--screenshot", str(bundle.home / f"{screen}.png"),
+                            "--screen", screen, extra_env={"KIOSK_HOME": str(bundle.home / screen)})
+        try:
+            _clean_run(result)
+        except AssertionError as exc:
+            failures.append(f"{screen}: {exc}")
+    return check_pngs(bundle.home, failures)
+
+
+def check_sounds(bundle: Bundle) -> str:
+    """``--play-sounds`` plays every sound through QSoundEffect on a silent PulseAudio sink."""
+    with silent_pulse(bundle.home) as audio:
+        result = bundle.run("--play-sounds", extra_env=audio or {})
+    _clean_run(result)
+    outcomes = dict(line.removeprefix("sound ").split(": ", 1)
+                    for line in result.stdout.splitlines() if line.startswith("sound "))
+    assert len(outcomes) >= 5, f"expected a line per sound: {result.stdout!r}"
+    if audio is None:
+        raise Skip(f"pulseaudio not installed: {len(outcomes)} sounds ran silently "
+                   "(no audio output), none was heard")
+    not_played = {name: what for name, what in outcomes.items() if what != "played"}
+    assert not not_played, f"{not_played} ({_tail(result.stderr)})"
+    return f"played {', '.join(outcomes)} on a null sink"
+
+
+def _json(result: subprocess.CompletedProcess[str]) -> Any:
+    assert result.returncode == 0, f"exit {result.returncode}: {_tail(result.stderr)}"
+    return json.loads(result.stdout)
+
+
+def check_redeem(bundle: Bundle) -> str:
+    """The bundled CLI signs in and redeems against a simulator (run from the venv)."""
+    from kiosk.sim.testing import serve_in_subprocess  # noqa: PLC0415 - the venv's simulator
+
+    with serve_in_subprocess(db=bundle.home / "server.sqlite") as server:
+        login = bundle.run("login", "--server", server.api_url, *DEMO_LOGIN)
+        assert login.returncode == 0, f"login: exit {login.returncode}: {login.stderr.strip()}"
+        before = _json(bundle.run("status", REDEEM_CODE, "--json"))
+        redeemed = bundle.run("redeem", REDEEM_CODE, "--amount", str(REDEEM_UNITS), "--json")
+        outcome = _json(redeemed)
+        after = _json(bundle.run("status", REDEEM_CODE, "--json"))
+        queue = _json(bundle.run("queue", "list", "--json"))
+    assert outcome.get("status") == "applied", outcome
+    balances = [state["available"] for state in (before, after)]
+    assert balances[0] - balances[1] == REDEEM_UNITS, f"balance {balances[0]} -> {balances[1]}"
+    assert queue == [], f"left in the outbox: {queue}"
+    return f"{login.stdout.strip()}; {REDEEM_CODE}: {balances[0]} -> {balances[1]} units"
+
+
+def check_qt_runtime_files(bundle: Bundle) -> str:
+    """Every Qt library and plug-in the kiosk loaded at run time (qt_runtime.json) is in the
+    bundle, unless PRUNED_BINARIES drops it on purpose."""
+    recorded = json.loads(spec_support.QT_RUNTIME_FILE.read_text())["files"]
+    internal = bundle.root / "_internal" / "PySide6"
+    wanted = [f for f in recorded
+              if spec_support.prune([(f"PySide6/{f}", f"PySide6/{f}", "BINARY")])]
+    missing = [f for f in wanted if not (internal / f).exists()]
+    assert not missing, f"not in the bundle: {missing}"
+    return f"{len(wanted)} files present, {len(recorded) - len(wanted)} pruned on purpose"
 
 
 def _elf_files(root: Path) -> list[Path]:
@@ -178,10 +284,12 @@ def _elf_files(root: Path) -> list[Path]:
 
 
 def _ldd(files: list[Path], root: Path) -> dict[str, set[str]]:
-    """``{"missing": sonames, "outside": paths}`` for the required (non-optional) ELF files."""
+    """``{"missing": sonames, "outside": paths, "sonames": of those outside}`` for the
+    required (non-optional) ELF files."""
     env = {"PATH": "/usr/bin:/bin", "LD_LIBRARY_PATH": str(root / "_internal")}
     missing: set[str] = set()
     outside: set[str] = set()
+    sonames: set[str] = set()
     for path in files:
         if OPTIONAL_ELF.search(str(path.relative_to(root))):
             continue
@@ -193,7 +301,8 @@ def _ldd(files: list[Path], root: Path) -> dict[str, set[str]]:
             elif (m := re.search(r"=> (/\S+)", line)) and not Path(
                     m.group(1)).resolve().is_relative_to(root.resolve()):
                 outside.add(str(Path(m.group(1)).resolve()))
-    return {"missing": missing, "outside": outside}
+                sonames.add(line.split()[0])
+    return {"missing": missing, "outside": outside, "sonames": sonames}
 
 
 def check_libraries(bundle: Bundle) -> str:
@@ -212,6 +321,10 @@ def check_libraries(bundle: Bundle) -> str:
     covered = declared | set(re.findall(r"([a-z0-9][a-z0-9.+-]+)", depends_of_declared))
     uncovered = packages - covered
     assert not uncovered, f"system packages missing from DEB_DEPENDS: {sorted(uncovered)}"
+    from kiosk.cli.doctor import SYSTEM_LIBRARIES  # noqa: PLC0415 - what doctor checks
+
+    unchecked = {n for n in links["sonames"] - set(SYSTEM_LIBRARIES) if not LIBC.match(n)}
+    assert not unchecked, f"kiosk doctor does not check {sorted(unchecked)} (SYSTEM_LIBRARIES)"
     return f"{len(links['outside'])} system libraries from {', '.join(sorted(packages))}"
 
 
@@ -221,7 +334,10 @@ CHECKS: list[tuple[str, Callable[[Bundle], str]]] = [
     ("decode with the bundled ZBar", check_decode_zbar_bundled),
     ("ZBar with the system libzbar hidden", check_zbar_without_system_lib),
     ("doctor: both decoders available", check_doctor),
-    ("--demo --screenshot renders the scan screen", check_screenshot),
+    ("Qt libraries and plug-ins used at run time are bundled", check_qt_runtime_files),
+    ("--demo --screenshot renders every screen", check_screens),
+    ("--play-sounds plays every sound", check_sounds),
+    ("login, status and redeem against the simulator", check_redeem),
     ("shared libraries resolve; .deb Depends complete", check_libraries),
 ]
 
@@ -230,7 +346,16 @@ def main(argv: list[str] | None = None) -> int:
     """Run every check; print one PASS/FAIL/SKIP line each."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bundle", type=Path, default=REPO / "dist" / "kiosk")
+    parser.add_argument("--check-pngs", type=Path, metavar="DIR",
+                        help="only check DIR/NAME.png of every screen (fresh_machine.sh)")
     args = parser.parse_args(argv)
+    if args.check_pngs:
+        try:
+            print(f"PASS  {check_pngs(args.check_pngs)}")
+        except AssertionError as exc:
+            print(f"FAIL  {exc}")
+            return 1
+        return 0
     bundle_dir: Path = args.bundle.resolve()
     if not (bundle_dir / "kiosk").is_file():
         parser.error(f"no bundle at {bundle_dir}: run `make package` first")

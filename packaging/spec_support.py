@@ -6,6 +6,7 @@ turned into a package (``packaging`` is also the name of a well-known PyPI libra
 
 from __future__ import annotations
 
+import json
 import os
 import pkgutil
 import posixpath
@@ -17,9 +18,14 @@ APP_ID = "voucher-kiosk"
 APP_NAME = "Voucher Kiosk"
 EXE_NAME = "kiosk"
 
-# Qt bindings the kiosk imports; every other PySide6 module is excluded from the bundle.
-QT_KEEP = frozenset({"QtCore", "QtGui", "QtWidgets", "QtMultimedia", "QtSvg",
-                     "QtNetwork", "QtPrintSupport"})  # one kiosk per folder; system printers
+# What the kiosk loads at run time, recorded by qt_modules.py (every screen, every sound).
+QT_RUNTIME_FILE = Path(__file__).resolve().with_name("qt_runtime.json")
+# Qt bindings the kiosk loads, directly or through another binding (QtMultimedia loads
+# QtNetwork); every other PySide6 module is excluded from the bundle.
+# Bindings loaded only on demand, which no traced run reaches: QtPrintSupport prints receipts
+# and reports on a system printer (kiosk.app.qt.pdf.print_system).
+QT_ON_DEMAND = frozenset({"QtPrintSupport"})
+QT_KEEP = frozenset(json.loads(QT_RUNTIME_FILE.read_text())["modules"]) | QT_ON_DEMAND
 
 # Python packages that are installed in the dev venv but never needed at run time.
 PYTHON_EXCLUDES = (

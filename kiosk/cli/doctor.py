@@ -1,12 +1,25 @@
-"""``kiosk doctor``: cameras, decoders, sign-in, server reachability and queue health."""
+"""``kiosk doctor``: system libraries, cameras, decoders, sign-in, server and queue health."""
 
 from __future__ import annotations
 
 import argparse
+import ctypes
+import os
 import sys
 from collections.abc import Callable
 
 from kiosk.cli import support
+
+# The libraries the packaged kiosk takes from the system (the .deb's Depends; packaging/
+# release.py), each with the Debian/Ubuntu package that provides it.
+SYSTEM_LIBRARIES = {
+    "libGL.so.1": "libgl1",
+    "libEGL.so.1": "libegl1",
+    "libGLX.so.0": "libglx0",
+    "libGLdispatch.so.0": "libglvnd0",
+    "libdrm.so.2": "libdrm2",
+    "libxcb.so.1": "libxcb1",
+}
 
 
 def register(
@@ -37,12 +50,65 @@ def _cameras() -> str:
     return ", ".join(f"{c.index}: {c.name}" for c in found) if found else "none found"
 
 
+def _load_failure(path: str) -> tuple[str, str] | None:
+    """``(library, reason)`` when the dynamic loader cannot load ``path``: the library really
+    missing, which may be a dependency of ``path``; None when it loads."""
+    try:
+        ctypes.CDLL(path)
+    except OSError as exc:
+        # A frozen app's ctypes wraps the loader's error in a vaguer one ("… was not found
+        # when the application was frozen"); the loader's own names the library.
+        cause = exc.__cause__ if isinstance(exc.__cause__, OSError) else exc
+        name, _, reason = str(cause).partition(": ")
+        return os.path.basename(name), reason or "cannot be loaded"
+    return None
+
+
+def _install_hint(libraries: list[str]) -> str:
+    packages = [SYSTEM_LIBRARIES[lib] for lib in libraries if lib in SYSTEM_LIBRARIES]
+    return f" (Debian/Ubuntu: sudo apt-get install {' '.join(packages)})" if packages else ""
+
+
+def library_problem(path: str) -> str | None:
+    """Why ``path`` cannot be loaded, naming the library really missing and its package."""
+    failure = _load_failure(path)
+    if failure is None:
+        return None
+    library, reason = failure
+    return f"{library}: {reason}{_install_hint([library])}"
+
+
+def _system_libraries() -> str:
+    failures = dict(f for lib in SYSTEM_LIBRARIES if (f := _load_failure(lib)))
+    if not failures:
+        return "ok"
+    reasons = ", ".join(sorted(set(failures.values())))
+    return f"MISSING {', '.join(failures)} ({reasons}){_install_hint(list(failures))}"
+
+
+def _zbar_problem() -> str | None:
+    """What stops the ZBar library (in a bundle, the bundled copy) from loading, if known."""
+    from pyzbar import zbar_library  # noqa: PLC0415 - the runtime hook patches its finder
+
+    path = zbar_library.find_library("zbar")
+    return library_problem(path) if path else None
+
+
 def _decoders() -> str:
     from kiosk.scan.decoders import available_decoders  # noqa: PLC0415 - optional
 
     found = available_decoders()
-    return ", ".join(
-        f"{d.name} ({'ok' if d.available else d.detail})" for d in found) if found else "none"
+    zbar_ok = all(d.available for d in found if d.name == "zbar")
+    cause = None if zbar_ok else _probe("the ZBar library", lambda: _zbar_problem() or "")
+    parts = []
+    for d in found:
+        detail = "ok" if d.available else d.detail
+        if cause and d.name == "zbar":
+            detail = cause
+        elif cause and d.name == "combined":
+            detail = f"zxing only: {cause}"
+        parts.append(f"{d.name} ({detail})")
+    return ", ".join(parts) or "none"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -56,6 +122,13 @@ def run(args: argparse.Namespace) -> int:
 
     healthy = True
     print(f"Data folder: {paths.data_dir()}")
+    if sys.platform.startswith("linux"):
+        libraries = _system_libraries()
+        print(f"System:      {libraries}")
+        if libraries != "ok":
+            healthy = False
+            print("kiosk doctor: system libraries are missing; the kiosk window cannot open",
+                  file=sys.stderr)
     print(f"Cameras:     {_probe('cameras', _cameras)}")
     print(f"Decoders:    {_probe('decoders', _decoders)}")
     try:

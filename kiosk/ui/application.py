@@ -60,6 +60,10 @@ def args_size(args: argparse.Namespace) -> tuple[int, int]:
 def run_gui(args: argparse.Namespace) -> int:
     """Run the kiosk GUI until the window closes; returns the exit code."""
     app = make_app()
+    if getattr(args, "play_sounds", False):
+        from kiosk.ui.feedback import play_each_sound  # noqa: PLC0415
+
+        return play_each_sound()
     translations = Translations()
     translations.install(initial_language())
     with contextlib.ExitStack() as stack:

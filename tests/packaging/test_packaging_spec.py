@@ -6,12 +6,13 @@ import ast
 import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from tests.helpers.packaging import REPO
+from tests.helpers.packaging import REPO, load
 
 
 def qt_modules_imported_by_kiosk() -> set[str]:
@@ -26,7 +27,28 @@ def qt_modules_imported_by_kiosk() -> set[str]:
 
 def test_every_qt_module_the_kiosk_imports_is_kept(spec_support: ModuleType) -> None:
     missing = qt_modules_imported_by_kiosk() - spec_support.QT_KEEP
-    assert not missing, f"add {sorted(missing)} to QT_KEEP in packaging/spec_support.py"
+    assert not missing, f"{sorted(missing)} not recorded: run packaging/qt_modules.py"
+
+
+def test_kept_qt_modules_load_no_excluded_module(spec_support: ModuleType) -> None:
+    # A binding imports the bindings of the Qt libraries it links (QtMultimedia: QtNetwork);
+    # an excluded one is an ImportError in the bundle.
+    probe = ("import sys\n" + "".join(f"import PySide6.{m}\n" for m in spec_support.QT_KEEP)
+             + "print(' '.join(m.split('.')[1] for m in sys.modules"
+             " if m.startswith('PySide6.Qt') and m.count('.') == 1))")
+    loaded = set(subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                                check=True, timeout=60).stdout.split())
+    assert loaded >= spec_support.QT_KEEP
+    assert not loaded - spec_support.QT_KEEP, f"also loads {sorted(loaded - spec_support.QT_KEEP)}"
+
+
+def test_the_trace_covers_every_screen() -> None:
+    from kiosk.ui.screenshot import SCREENS
+
+    qt_modules = load("qt_modules")
+    traced = {args[-1] for name, args in qt_modules.runs() if "--screen" in args}
+    assert traced == set(SCREENS)
+    assert ["--play-sounds"] in [args for _, args in qt_modules.runs()]
 
 
 def test_unused_qt_modules_are_excluded(spec_support: ModuleType) -> None:

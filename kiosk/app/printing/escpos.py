@@ -11,13 +11,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
-
-from escpos.constants import RT_MASK_NOPAPER, RT_STATUS_PAPER
-from escpos.escpos import Escpos
-from escpos.exceptions import Error as EscposError
+from typing import TYPE_CHECKING, Any
 
 from kiosk.app.printing.receipt import COLUMNS
+
+if TYPE_CHECKING:
+    from escpos.escpos import Escpos
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +78,14 @@ def _usb_ids(address: str) -> tuple[int, int]:
         ) from None
 
 
+def _escpos_errors() -> tuple[type[Exception], ...]:
+    """python-escpos's own errors, and the OS's (imported when first printing: python-escpos
+    parses its printer database on import)."""
+    from escpos.exceptions import Error  # noqa: PLC0415
+
+    return (Error, OSError)
+
+
 def open_printer(config: PrinterConfig) -> Escpos:
     """An ESC/POS printer for ``config`` (not connected until the first write)."""
     if not config.address.strip():
@@ -127,13 +134,16 @@ def write_lines(printer: Escpos, lines: Sequence[str], config: PrinterConfig, *,
 def _paper(printer: Escpos) -> int | None:
     """The paper sensor of a printer that answers status queries: 0 out of paper, 2 paper
     there; None when it does not answer (many never do)."""
+    from escpos.constants import RT_MASK_NOPAPER, RT_STATUS_PAPER  # noqa: PLC0415
+
+    failures = (*_escpos_errors(), NotImplementedError)
     device = printer.device
     settimeout = getattr(device, "settimeout", None)
     if callable(settimeout):
         settimeout(STATUS_TIMEOUT)  # do not wait long for an answer that may never come
     try:
         status = printer.query_status(RT_STATUS_PAPER)
-    except (OSError, EscposError, NotImplementedError):
+    except failures:
         return None
     finally:
         if callable(settimeout):
@@ -145,11 +155,12 @@ def _paper(printer: Escpos) -> int | None:
 
 def print_lines(config: PrinterConfig, lines: Sequence[str], *, title_lines: int = 2) -> None:
     """Send ``lines`` to the configured ESC/POS printer; ``PrinterError`` when it fails."""
+    failures = _escpos_errors()
     printer = open_printer(config)
     try:
         try:
             printer.open()
-        except (EscposError, OSError) as exc:
+        except failures as exc:
             log.info("printer %s not reachable: %s", config.kind, type(exc).__name__)
             raise PrinterError(NOT_ANSWERING, "not_answering") from exc
         talks = config.kind in ("network", "usb", "serial")
@@ -164,11 +175,11 @@ def print_lines(config: PrinterConfig, lines: Sequence[str], *, title_lines: int
                 raise PrinterError(NOT_ANSWERING, "not_answering")
             if after == 0:
                 raise PrinterError(PAPER_OUT, "paper_out")
-    except (EscposError, OSError) as exc:
+    except failures as exc:
         log.info("printing failed on %s: %s", config.kind, type(exc).__name__)
         raise PrinterError(NOT_ANSWERING, "not_answering") from exc
     finally:
         try:
             printer.close()
-        except (EscposError, OSError):
+        except failures:
             log.debug("closing the printer failed", exc_info=True)
