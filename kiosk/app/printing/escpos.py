@@ -136,7 +136,7 @@ def _paper(printer: Escpos) -> int | None:
     there; None when it does not answer (many never do)."""
     from escpos.constants import RT_MASK_NOPAPER, RT_STATUS_PAPER  # noqa: PLC0415
 
-    failures = (*_escpos_errors(), NotImplementedError)
+    failures: tuple[type[Exception], ...] = (*_escpos_errors(), NotImplementedError)
     device = printer.device
     settimeout = getattr(device, "settimeout", None)
     if callable(settimeout):
