@@ -72,7 +72,7 @@ def trial(fps: float, idle_s: float, seed: int) -> dict[str, Any]:
     """One video through the worker: which frame was read, and how late it reached the UI."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from kiosk.app import camera_worker
+    from kiosk.app.qt import camera_worker
     from kiosk.scan.camera import FrameGrabber
 
     handed: dict[str, Any] = {}

@@ -42,7 +42,7 @@ def measure(video: Path, seconds: float, *, gated: bool) -> tuple[float, int]:
     """(% of one core, frames decoded) while the worker plays ``video`` for ``seconds``."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from kiosk.app.camera_worker import CameraWorker
+    from kiosk.app.qt.camera_worker import CameraWorker
     from kiosk.scan import motion
 
     decoded = 0

@@ -25,6 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--size", metavar="WxH", help="window size, e.g. 1024x600")
     # A check for the packaged app (packaging/smoke_test.py): play every sound once and exit.
     parser.add_argument("--play-sounds", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--language", metavar="CODE",
+                        help="UI language for this run (en, de), whatever the settings say")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_commands(subparsers)
     return parser

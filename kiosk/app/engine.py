@@ -171,7 +171,7 @@ class Engine:
         cached = self.cache.get(code)
         if cached is None:
             return self._checked(Lookup(
-                code, None, VoucherState.UNKNOWN, True, now, queued,
+                code, None, VoucherState.UNSEEN_OFFLINE, True, now, queued,
                 "Offline: this voucher has not been checked on this till, "
                 "so its balance is not known."))
         state = with_queued(cached.voucher, queued).state(now, self.domain_id)

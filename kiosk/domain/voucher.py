@@ -28,6 +28,7 @@ class VoucherState(StrEnum):
     CANCELLED = "cancelled"
     NOT_FOR_THIS_SHOP = "not_for_this_shop"
     UNKNOWN = "unknown"
+    UNSEEN_OFFLINE = "unseen_offline"  # offline, and never checked on this till: status unknown
 
     @property
     def redeemable(self) -> bool:
@@ -165,6 +166,7 @@ _STATE_REASONS = {
     VoucherState.CANCELLED: RefusalReason.CANCELLED,
     VoucherState.NOT_FOR_THIS_SHOP: RefusalReason.NOT_FOR_THIS_SHOP,
     VoucherState.UNKNOWN: RefusalReason.NOT_FOUND,
+    VoucherState.UNSEEN_OFFLINE: RefusalReason.OFFLINE_UNSEEN,
 }
 
 
@@ -188,4 +190,6 @@ def state_message(voucher: Voucher, state: VoucherState, now: datetime | None = 
         return "This voucher cannot be redeemed at this shop."
     if state is VoucherState.UNKNOWN:
         return "Voucher not found."
+    if state is VoucherState.UNSEEN_OFFLINE:
+        return "Offline: this voucher has not been checked on this till."
     return f"{voucher.format_units(voucher.remaining)} left."

@@ -86,6 +86,9 @@ class Settings:
     offline_cap_per_shift = Option[int](
         (int,), 50_000, "offline: most units accepted offline per shift (0 = no cap)",
         _non_negative)
+    scanner_gap_ms = Option[int]((int,), 80, "keyboard-wedge scanner: most ms between keys "
+                                 "of a scan (40 fast, 80 normal, 150 slow/Bluetooth)",
+                                 lambda v: 10 <= v <= 250)
     offline_allow_unseen = Option[bool](
         (bool,), False, "offline: accept codes never checked on this till")
     fullscreen = Option[bool]((bool,), False, "start in fullscreen kiosk mode")

@@ -47,7 +47,7 @@ class ConnectivityWatch:
 
     @property
     def since(self) -> datetime:
-        """When the automatic online/offline period began (UTC)."""
+        """When the current online/offline period began (UTC), switched or automatic."""
         with self._lock:
             return self._since
 
@@ -62,6 +62,8 @@ class ConnectivityWatch:
         before = self.online
         with self._lock:
             self._forced_offline = forced_offline
+            if (not forced_offline if forced_offline is not None else self._online) != before:
+                self._since = datetime.now(UTC)  # "offline since" is when it was switched
         self._changed(before)
 
     def add_listener(self, callback: Callable[[bool], None]) -> None:

@@ -9,12 +9,14 @@ import sys
 from collections.abc import Iterator
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import APP_ID, APP_NAME, paths
 from kiosk.ui.i18n import Translations
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.style import icon, load_stylesheet
+from kiosk.ui.single_instance import SingleInstance
+from kiosk.ui.style import icon, load_stylesheet, screen_scale
 
 DEFAULT_SIZE = (1280, 800)
 DEMO_LOGIN = {"email": "till@demo-shop.example", "password": "till1234", "domain": "demo-shop"}
@@ -48,13 +50,48 @@ def demo_server() -> Iterator[str]:
         yield server.api_url
 
 
-def args_size(args: argparse.Namespace) -> tuple[int, int]:
-    """The window size: ``args.size`` or ``KIOSK_WINDOW_SIZE`` ("1024x600"), else 1280×800."""
+def args_size(args: argparse.Namespace) -> tuple[int, int] | None:
+    """The size asked for: ``args.size`` or ``KIOSK_WINDOW_SIZE`` ("1024x600"), else None."""
     text = str(getattr(args, "size", None) or os.environ.get("KIOSK_WINDOW_SIZE", ""))
     width, _, height = text.lower().partition("x")
     if width.isdigit() and height.isdigit():
-        return max(int(width), 1024), max(int(height), 600)
-    return DEFAULT_SIZE
+        return max(int(width), 800), max(int(height), 480)
+    return None
+
+
+def place_window(window: QWidget, asked: tuple[int, int] | None) -> None:
+    """Fit the window to the screen's available area (a size asked for never exceeds it)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(*(asked or DEFAULT_SIZE))
+        return
+    area = screen.availableGeometry()
+    if asked is None:
+        window.setGeometry(area)
+        return
+    width, height = min(asked[0], area.width()), min(asked[1], area.height())
+    window.setGeometry(area.x() + (area.width() - width) // 2,
+                       area.y() + (area.height() - height) // 2, width, height)
+
+
+def apply_scale(app: QApplication) -> float:
+    """Scale type and touch targets with the screen (1.0 up to 1280×800)."""
+    screen = app.primaryScreen()
+    if screen is None or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        return 1.0
+    area = screen.availableGeometry()
+    scale = screen_scale(area.width(), area.height())
+    if scale != 1.0:
+        load_stylesheet(app, scale)
+    return scale
+
+
+def bring_to_front(window: QWidget) -> None:
+    """Show ``window`` over everything (a second start of the kiosk asked for it)."""
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -65,14 +102,32 @@ def run_gui(args: argparse.Namespace) -> int:
 
         return play_each_sound()
     translations = Translations()
-    translations.install(initial_language())
+    language = getattr(args, "language", None)
+    translations.install(language or initial_language())
     with contextlib.ExitStack() as stack:
         demo_login = None
         if args.demo:
             url = stack.enter_context(demo_server())
             demo_login = {"server": url, **DEMO_LOGIN}
+            print(f"Demo server: {url}", flush=True)  # noqa: T201 - tests and staff read it
+        if not args.screenshot:
+            guard = SingleInstance(paths.data_dir())
+            if not guard.acquire():  # one kiosk per data folder: bring the running one forward
+                woke = guard.wake_running()
+                print("The kiosk is already running on this data folder"  # noqa: T201
+                      + ("; brought it to the front." if woke else ", but it does not answer."),
+                      flush=True)
+                return 0 if woke else 1
+            stack.callback(guard.release)
         window = MainWindow(translations=translations, camera=not args.screenshot)
-        window.resize(*args_size(args))
+        if not args.screenshot:
+            guard.activated.connect(lambda: bring_to_front(window))
+        window.language_override = language
+        if args.screenshot:
+            window.resize(*(args_size(args) or DEFAULT_SIZE))
+        else:
+            apply_scale(app)
+            place_window(window, args_size(args))
         if args.screenshot:
             from kiosk.ui.screenshot import Screenshot  # noqa: PLC0415
 
@@ -85,6 +140,10 @@ def run_gui(args: argparse.Namespace) -> int:
             window.showFullScreen()
         else:
             window.show()
+        # Take the keyboard: with no window manager (a kiosk often has none) nobody else
+        # gives the window focus, and a keyboard-wedge scanner would type into nothing.
+        window.raise_()
+        window.activateWindow()
         QTimer.singleShot(0, lambda: window.start(demo_login=demo_login))
         code = app.exec()
         window.shutdown()

@@ -19,7 +19,22 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from kiosk.paths import resource
 
 LANGUAGES = ("en", "de")  # shipped; English is the source language
+PSEUDO = "pseudo"  # every string 40% longer: shows where a longer language would not fit
 CATALOGUE = "kiosk"
+
+
+class PseudoTranslator(QTranslator):
+    """Answers every string lengthened by 40% (placeholders kept), for layout checks."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        """``source`` plus 40% of filler (each line of it)."""
+        return "\n".join(line + "~" * -(-len(line) * 2 // 5) if line else line
+                         for line in source.split("\n"))
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+        """Never empty: it translates everything."""
+        return False
 
 
 def translations_dir() -> Path:
@@ -78,6 +93,13 @@ class Translations:
         for translator in self._installed:
             app.removeTranslator(translator)
         self._installed.clear()
+        if language == PSEUDO:
+            pseudo = PseudoTranslator(app)
+            self._installed.append(pseudo)
+            app.installTranslator(pseudo)
+            QLocale.setDefault(QLocale("en"))
+            self.language = PSEUDO
+            return PSEUDO
         code = resolve(language)
         ours = QTranslator(app)
         if ours.load(f"{CATALOGUE}_{code}", str(translations_dir())):

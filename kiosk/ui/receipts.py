@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from kiosk.app.engine import Engine
 from kiosk.app.printing.escpos import PrinterConfig
 from kiosk.app.printing.service import PrintResult, ReceiptService
-from kiosk.app.qt_runner import Runner
+from kiosk.app.qt.runner import Runner
 from kiosk.domain.errors import InvalidRequest
 from kiosk.ui.style import set_role
 

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.ui.main_window import MainWindow, Page
 
-SCREENS = ("scan", "card", "redeem", "result", "queue", "signin", "settings", "lock")
+SCREENS = ("scan", "card", "redeem", "result", "queue", "signin", "settings", "lock", "unseen")
 CARD_CODE = "GB10-0PRT-LY8D-2WQC"  # a partly used £100 gift card of the demo fixture
+UNSEEN_CODE = "ZZ99-NEVR-SEEN-0001"  # never checked on this till
 TIMEOUT_MS = 20_000
 
 
@@ -54,8 +55,19 @@ class Screenshot:
         elif self.screen == "lock":
             window.lock()
             self._settle(self._save)
+        elif self.screen == "unseen":
+            self._offline(True, lambda: window.scan_code(UNSEEN_CODE))
+            controller.lookup_done.connect(lambda _lookup: self._settle(self._save_online))
         else:
             controller.recent_loaded.connect(lambda _r: self._settle(self._save))
+
+    def _offline(self, on: bool, then: Callable[[], None]) -> None:
+        # "Work offline" for the offline-unseen card; switched back before saving, so the
+        # demo's data directory is left as it was.
+        controller = self.window.controller
+        assert controller is not None
+        controller.save_settings({"work_offline": on}, None, lambda _none: then(),
+                                 lambda _error: self._quit(1))
 
     def _after_lookup(self, _lookup: object) -> None:
         window = self.window
@@ -77,12 +89,18 @@ class Screenshot:
         # Let layouts and the connection indicator settle for one event-loop turn.
         QTimer.singleShot(50, then)
 
+    def _save_online(self) -> None:
+        saved = self._grab()
+        self._offline(False, lambda: self._quit(0 if saved else 1))
+
     def _save(self) -> None:
+        self._quit(0 if self._grab() else 1)
+
+    def _grab(self) -> bool:
         if self.window.page is Page.RESULT:
             self.window.result_screen.timer.stop()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        ok = self.window.grab().save(str(self.path))
-        self._quit(0 if ok else 1)
+        return bool(self.window.grab().save(str(self.path)))
 
     def _quit(self, code: int) -> None:
         if self._app is None:

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 
 from kiosk.app.printing.escpos import PrinterError
 from kiosk.app.printing.service import ReceiptService, shop_name
-from kiosk.app.qt_runner import Runner
+from kiosk.app.qt.runner import Runner
 from kiosk.app.shift import ShiftReport, build_report, close_shift, report_lines
 from kiosk.domain.errors import KioskError
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.style import set_role, set_tone
+from kiosk.ui.style import kinetic, set_role, set_tone
 
 
 def ask_pdf_path(parent: QWidget) -> Path | None:
@@ -59,6 +59,7 @@ class ShiftReportScreen(Screen):
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        kinetic(self.text)
         self.refresh_button = QPushButton(self)
         self.print_button = QPushButton(self)
         self.pdf_button = QPushButton(self)

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.app.qt_runner import Runner
+from kiosk.app.qt.runner import Runner
 from kiosk.app.signin import Account
 from kiosk.app.staff import StaffError, StaffManager, StaffMember
 from kiosk.backends.vouchercart.models import ROLE_ADMIN, ROLE_CUSTOM, ROLE_STAFF
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.style import set_role, set_tone
+from kiosk.ui.style import kinetic, set_role, set_tone
 
 T = TypeVar("T")
 ROLES = (ROLE_STAFF, ROLE_ADMIN, ROLE_CUSTOM)
@@ -108,6 +108,7 @@ class StaffScreen(Screen):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        kinetic(self.table)
         self.name_field = QLineEdit(page)
         self.new_email_field = QLineEdit(page)
         self.role_box = QComboBox(page)

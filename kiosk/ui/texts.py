@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from functools import cache
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, QTimeZone
 
 from kiosk.domain.errors import (
     AccessDenied,
@@ -23,8 +24,26 @@ from kiosk.domain.errors import (
     StorageError,
     TransportError,
 )
-from kiosk.domain.outcomes import EntryState
+from kiosk.domain.money import Money, exponent
+from kiosk.domain.outcomes import EntryState, Lookup
 from kiosk.domain.voucher import Voucher, VoucherState
+
+
+class Texts(QObject):
+    """Plural strings of the ``Texts`` context (lupdate sees numerus only in ``self.tr``)."""
+
+    def uses(self, count: int) -> str:
+        """"1 use", "3 uses"."""
+        return self.tr("%n use(s)", None, count)
+
+    def uses_left(self, available: int, total: int) -> str:
+        """"3 of 5 uses left"."""
+        return self.tr("%1 of %n use(s) left", None, total).replace("%1", str(available))
+
+
+@cache
+def _texts() -> Texts:
+    return Texts()
 
 
 class Tone(StrEnum):
@@ -40,9 +59,16 @@ def state_tone(state: VoucherState) -> Tone:
     """The tone of a voucher state."""
     if state is VoucherState.VALID:
         return Tone.GOOD
-    if state in (VoucherState.PARTLY_USED, VoucherState.NOT_YET_VALID):
+    if state in (VoucherState.PARTLY_USED, VoucherState.NOT_YET_VALID,
+                 VoucherState.UNSEEN_OFFLINE):
         return Tone.CAREFUL
     return Tone.BAD
+
+
+def lookup_tone(lookup: Lookup) -> Tone:
+    """The tone of a card: a good state answered offline is only the last known one."""
+    tone = state_tone(lookup.state)
+    return Tone.CAREFUL if lookup.offline and tone is Tone.GOOD else tone
 
 
 def state_title(state: VoucherState) -> str:
@@ -56,12 +82,16 @@ def state_title(state: VoucherState) -> str:
         VoucherState.CANCELLED: QCoreApplication.translate("Texts", "Cancelled"),
         VoucherState.NOT_FOR_THIS_SHOP: QCoreApplication.translate("Texts", "Not for this shop"),
         VoucherState.UNKNOWN: QCoreApplication.translate("Texts", "Unknown voucher"),
+        VoucherState.UNSEEN_OFFLINE: QCoreApplication.translate("Texts", "Can't check offline"),
     }
     return titles[state]
 
 
 def state_detail(state: VoucherState, voucher: Voucher | None) -> str:
     """One line saying why, with the date when there is one."""
+    if state is VoucherState.UNSEEN_OFFLINE:
+        return QCoreApplication.translate(
+            "Texts", "This voucher hasn't been seen on this till.")
     if voucher is None or state is VoucherState.UNKNOWN:
         return QCoreApplication.translate("Texts", "This code is not a voucher of this shop.")
     if state is VoucherState.FULLY_REDEEMED:
@@ -78,28 +108,59 @@ def state_detail(state: VoucherState, voucher: Voucher | None) -> str:
         start = voucher.valid_from()
         return QCoreApplication.translate("Texts", "Valid from %1.").replace("%1", day(start))
     if state is VoucherState.CANCELLED:
-        return QCoreApplication.translate("Texts", "This voucher was cancelled or refunded.")
+        if voucher.server_status == "regenerated":
+            return QCoreApplication.translate(
+                "Texts", "This voucher was replaced by a new voucher: scan the new one.")
+        if voucher.server_status == "refunded":
+            return QCoreApplication.translate("Texts", "This voucher was refunded.")
+        return QCoreApplication.translate("Texts", "This voucher was cancelled.")
     if state is VoucherState.NOT_FOR_THIS_SHOP:
         return QCoreApplication.translate("Texts", "This voucher cannot be redeemed here.")
     return left_text(voucher, voucher.remaining)
 
 
+def money_text(minor: int, currency: str) -> str:
+    """Money in the current language's format: "£25.00", "25,00 €"."""
+    money = Money(minor, currency)
+    zero = Money(0, currency)
+    prefix, _, suffix = zero.format().partition(zero.major_str())
+    symbol = (prefix or suffix).strip()
+    places = exponent(currency)
+    if not symbol:
+        return money.format()
+    return QLocale().toCurrencyString(minor / 10**places, symbol, places)
+
+
 def units(voucher: Voucher, amount: int) -> str:
     """``amount`` in the voucher's units: money in its currency, or a number of uses."""
-    money = voucher.money(amount)
-    if money is not None:
-        return money.format()
-    return QCoreApplication.translate("Texts", "%n use(s)", None, amount)
+    if voucher.money(amount) is not None and voucher.currency:
+        return money_text(amount, voucher.currency)
+    return _texts().uses(amount)
+
+
+def amount_text(amount: int | None, currency: str | None) -> str:
+    """A journal amount in its units ("" when it has none)."""
+    if amount is None:
+        return ""
+    if currency:
+        return money_text(amount, currency)
+    return _texts().uses(amount)
+
+
+def grouped_code(code: str) -> str:
+    """A code as staff read it aloud: groups of four ("GB10 0PRT LY8D 2WQC")."""
+    plain = code.replace("-", "")
+    if "-" in code or len(plain) <= 8:
+        return code.replace("-", " ")
+    return " ".join(plain[i:i + 4] for i in range(0, len(plain), 4))
 
 
 def left_text(voucher: Voucher, available: int) -> str:
     """"£12.50 left" or "3 of 5 uses left"."""
-    money = voucher.money(available)
-    if money is not None:
-        return QCoreApplication.translate("Texts", "%1 left").replace("%1", money.format())
-    return QCoreApplication.translate("Texts", "%1 of %n use(s) left", None, voucher.total).replace(
-        "%1", str(available)
-    )
+    if voucher.money(available) is not None:
+        return QCoreApplication.translate("Texts", "%1 left").replace(
+            "%1", units(voucher, available))
+    return _texts().uses_left(available, voucher.total)
 
 
 def refusal_text(reason: RefusalReason | None) -> str:

@@ -16,15 +16,18 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.scan.codes import HARDWARE_DEBOUNCE_S, Debouncer
 from kiosk.scan.wedge import ENTER, TAB, Complete, Release, Swallow, WedgeDetector, WedgeEvent
 
-_KEYS = {ENTER: (Qt.Key.Key_Return, "\r"), TAB: (Qt.Key.Key_Tab, "\t")}
+_KEYS = {ENTER: (Qt.Key.Key_Return, "\r"), TAB: (Qt.Key.Key_Tab, "\t"),
+         " ": (Qt.Key.Key_Space, " ")}
 
 
 class WedgeFilter(QObject):
     """Install on the QApplication; ``scanned`` fires with each scanner-typed code."""
 
     scanned = Signal(str)  # the code as the scanner typed it (layout-mapped, not normalised)
+    burst = Signal(str, float)  # every completed burst, repeats too: code, slowest gap (ms)
 
     def __init__(self, parent: QObject | None = None, *,
                  detector: WedgeDetector | None = None,
@@ -34,11 +37,26 @@ class WedgeFilter(QObject):
         self.detector = detector or WedgeDetector()
         self.clock = clock
         self.enabled = True
+        # A scanner that re-sends the same code (a double trigger) counts once.
+        self.debouncer = Debouncer(HARDWARE_DEBOUNCE_S, self._now)
+        self._gap_ms = 0.0  # slowest gap between keys of the burst being typed
+        self._last_key: float | None = None
         self._target: QObject | None = None
         self._window_event: tuple[int, int] | None = None  # (event address, timestamp)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._flush)
+
+    def _now(self) -> float:
+        return self.clock()  # read at each call: tests swap the clock
+
+    def set_max_gap_ms(self, gap_ms: int) -> None:
+        """Accept bursts whose keys come at most ``gap_ms`` apart (the scanner's speed)."""
+        self.detector.max_gap = gap_ms / 1000.0
+
+    def forget(self, code: str) -> None:
+        """A scan of ``code`` was not acted on: the next scan of it counts again."""
+        self.debouncer.reset()
 
     def install(self, app: QCoreApplication) -> None:
         """Start filtering every key press of ``app``."""
@@ -69,12 +87,18 @@ class WedgeFilter(QObject):
         if key is None:
             return False
         self._target = obj
-        return self._apply(self.detector.feed(key, self.clock()))
+        now = self.clock()
+        if self._last_key is not None and now - self._last_key <= self.detector.max_gap:
+            self._gap_ms = max(self._gap_ms, (now - self._last_key) * 1000)
+        else:
+            self._gap_ms = 0.0
+        self._last_key = now
+        return self._apply(self.detector.feed(key, now))
 
     @staticmethod
     def _key_text(event: QKeyEvent) -> str | None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            return ENTER
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or event.text() in ("\r", "\n"):
+            return ENTER  # scanners end with Enter, some with a line feed
         if event.key() == Qt.Key.Key_Tab:
             return TAB
         text = event.text()
@@ -86,13 +110,19 @@ class WedgeFilter(QObject):
             return False
         if isinstance(result, Complete):
             self._arm()
-            self.scanned.emit(result.code)
+            self._complete(result.code)
         elif isinstance(result, Release):
             self._redeliver(result.keys)
             self._arm()
         elif isinstance(result, Swallow):
             self._arm()
         return True
+
+    def _complete(self, code: str) -> None:
+        self.burst.emit(code, self._gap_ms)
+        self._gap_ms, self._last_key = 0.0, None
+        if self.debouncer.accept(code):
+            self.scanned.emit(code)
 
     def _arm(self) -> None:
         deadline = self.detector.deadline()
@@ -106,7 +136,7 @@ class WedgeFilter(QObject):
         if result is None:
             self._arm()
         elif isinstance(result, Complete):
-            self.scanned.emit(result.code)
+            self._complete(result.code)
         else:
             self._redeliver(result.keys)
 

@@ -4,83 +4,116 @@
 <context>
     <name>CardScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="149" />
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/card.py" line="163" />
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="163" />
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="164" />
         <source>Valid</source>
         <translation>Gültig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="164" />
         <source>For</source>
         <translation>Für</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="165" />
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="165" />
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="123"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="166" />
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="169" />
         <source>Redemptions</source>
         <translation>Einlösungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="170" />
         <source>Redeem part…</source>
         <translation>Teil einlösen…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="171" />
         <source>Scan next</source>
         <translation>Nächster Scan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="131"/>
-        <location filename="../../kiosk/ui/screens/card.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="174" />
+        <location filename="../../kiosk/ui/screens/card.py" line="200" />
         <source>Redeem all</source>
         <translation>Alles einlösen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="189" />
         <source>OFFLINE</source>
         <translation>OFFLINE</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="145"/>
-        <source>Checked offline at %1 — last known status from %2.</source>
-        <translation>Offline geprüft um %1 — letzter bekannter Stand vom %2.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="152"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="198" />
         <source>Redeem all (%1)</source>
         <translation>Alles einlösen (%1)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/card.py" line="212" />
+        <source>Offline: showing the last known status. Last checked online at %1, %n minute(s) ago.</source>
+        <translation>
+            <numerusform>Offline: letzter bekannter Stand. Zuletzt online geprüft am %1, vor %n Minute.</numerusform>
+            <numerusform>Offline: letzter bekannter Stand. Zuletzt online geprüft am %1, vor %n Minuten.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="174"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="219" />
+        <source>This till accepts unseen vouchers offline, but cannot tell this one&apos;s currency or balance: redeem it when the till is back online, or ask a manager.</source>
+        <translation>Diese Kasse nimmt ungeprüfte Gutscheine offline an, kennt aber Währung und Restwert dieses Gutscheins nicht: einlösen, wenn die Kasse wieder online ist, oder eine Leitung fragen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/card.py" line="222" />
+        <source>Can&apos;t redeem until the till is back online. A manager can allow unseen vouchers in Settings → Offline.</source>
+        <translation>Einlösen erst, wenn die Kasse wieder online ist. Eine Leitung kann ungeprüfte Gutscheine unter Einstellungen → Offline erlauben.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/card.py" line="225" />
+        <source>Can&apos;t redeem: check the code shown above against the voucher.</source>
+        <translation>Nicht einlösbar: den oben gezeigten Code mit dem Gutschein vergleichen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/card.py" line="227" />
+        <source>Can&apos;t redeem: nothing left to redeem here.</source>
+        <translation>Nicht einlösbar: nichts mehr übrig.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/card.py" line="228" />
+        <source>Can&apos;t redeem: %1</source>
+        <translation>Nicht einlösbar: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/card.py" line="249" />
         <source>%1 waiting to be sent from this till.</source>
         <translation>%1 wartet an dieser Kasse auf Übertragung.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/card.py" line="182"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="257" />
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n Nutzung</numerusform>
@@ -88,27 +121,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="267" />
         <source>%1, bought %2</source>
         <translation>%1, gekauft am %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="285" />
         <source>%1 to %2</source>
         <translation>%1 bis %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="287" />
         <source>until %1</source>
         <translation>bis %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="289" />
         <source>from %1</source>
         <translation>ab %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="290" />
         <source>no expiry date</source>
         <translation>ohne Ablaufdatum</translation>
     </message>
@@ -116,18 +149,18 @@
 <context>
     <name>ConnectionIndicator</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/connection.py" line="51"/>
+        <location filename="../../kiosk/ui/widgets/connection.py" line="54" />
         <source>Connecting…</source>
         <translation>Verbinde…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/connection.py" line="52"/>
-        <location filename="../../kiosk/ui/widgets/connection.py" line="65"/>
+        <location filename="../../kiosk/ui/widgets/connection.py" line="55" />
+        <location filename="../../kiosk/ui/widgets/connection.py" line="68" />
         <source>Queue: %1</source>
         <translation>Warteschlange: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/connection.py" line="56"/>
+        <location filename="../../kiosk/ui/widgets/connection.py" line="59" />
         <source>Syncing %n</source>
         <translation>
             <numerusform>Synchronisiere %n</numerusform>
@@ -135,88 +168,168 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/connection.py" line="58"/>
+        <location filename="../../kiosk/ui/widgets/connection.py" line="61" />
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/connection.py" line="61"/>
+        <location filename="../../kiosk/ui/widgets/connection.py" line="64" />
         <source>Offline since %1</source>
         <translation>Offline seit %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/connection.py" line="67"/>
+        <location filename="../../kiosk/ui/widgets/connection.py" line="70" />
         <source>Conflicts: %1</source>
         <translation>Konflikte: %1</translation>
     </message>
 </context>
 <context>
+    <name>CounterFlow</name>
+    <message>
+        <location filename="../../kiosk/ui/flows/counter.py" line="77" />
+        <location filename="../../kiosk/ui/flows/counter.py" line="96" />
+        <source>End of shift</source>
+        <translation>Schichtabschluss</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/counter.py" line="81" />
+        <source>Staff accounts</source>
+        <translation>Mitarbeiterkonten</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/counter.py" line="94" />
+        <source>Reprint last receipt</source>
+        <translation>Letzten Beleg nachdrucken</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/counter.py" line="95" />
+        <source>Reprint receipt</source>
+        <translation>Beleg nachdrucken</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/counter.py" line="98" />
+        <source>Add, change or remove this shop&apos;s staff and set new passwords. An administrator of the shop signs in for this only; nothing of it is saved on the till.</source>
+        <translation>Mitarbeitende dieses Shops hinzufügen, ändern oder entfernen und neue Passwörter setzen. Dafür meldet sich eine Administratorin oder ein Administrator des Shops nur hier an; davon wird nichts auf der Kasse gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/counter.py" line="100" />
+        <source>Manage staff accounts…</source>
+        <translation>Mitarbeiterkonten verwalten…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/counter.py" line="102" />
+        <source>Printer</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/counter.py" line="103" />
+        <source>Staff</source>
+        <translation>Mitarbeitende</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/counter.py" line="113" />
+        <source>Pick a redemption first.</source>
+        <translation>Bitte zuerst eine Einlösung auswählen.</translation>
+    </message>
+</context>
+<context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="58"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="60" />
         <source>Max</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="59"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="61" />
         <source>Everything available</source>
         <translation>Alles Verfügbare</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="60"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="62" />
         <source>Delete the last digit</source>
         <translation>Letzte Ziffer löschen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="61"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="63" />
         <source>C</source>
         <translation>C</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="62"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="64" />
         <source>Clear</source>
         <translation>Leeren</translation>
     </message>
 </context>
 <context>
+    <name>LockFlow</name>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/flows/lock.py" line="65" />
+        <source>%n redemption(s) are still waiting to be sent. Signing out now would strand them.</source>
+        <translation>
+            <numerusform>%n Einlösung wartet noch auf das Senden. Jetzt abzumelden würde sie zurücklassen.</numerusform>
+            <numerusform>%n Einlösungen warten noch auf das Senden. Jetzt abzumelden würde sie zurücklassen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/lock.py" line="69" />
+        <source>Work offline is on: unlock, switch it off in Settings → Connection, and wait until the queue is empty.</source>
+        <translation>„Offline arbeiten“ ist an: entsperren, unter Einstellungen → Verbindung ausschalten und warten, bis die Warteschlange leer ist.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/lock.py" line="73" />
+        <source>The till is offline: reconnect it to the network, then wait until the queue is empty.</source>
+        <translation>Die Kasse ist offline: wieder mit dem Netz verbinden, dann warten, bis die Warteschlange leer ist.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/lock.py" line="75" />
+        <source>Wait until the queue is empty (Queue → Send now).</source>
+        <translation>Warten, bis die Warteschlange leer ist (Warteschlange → Jetzt senden).</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="68" />
         <source>Locked — %1, enter your password</source>
         <translation>Gesperrt — %1, bitte Passwort eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="69" />
         <source>Locked</source>
         <translation>Gesperrt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="71" />
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="71" />
         <source>Password or manager PIN</source>
         <translation>Passwort oder Manager-PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="72" />
         <source>Unlock</source>
         <translation>Entsperren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="68"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="73" />
         <source>Switch staff</source>
         <translation>Personal wechseln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="95"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="92" />
+        <source>That was a scan. Unlock first, then scan again.</source>
+        <translation>Das war ein Scan. Erst entsperren, dann erneut scannen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/lock.py" line="110" />
         <source>Wrong password.</source>
         <translation>Falsches Passwort.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="95"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="110" />
         <source>Wrong password or PIN.</source>
         <translation>Falsches Passwort oder falsche PIN.</translation>
     </message>
@@ -224,114 +337,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="226"/>
-        <location filename="../../kiosk/ui/main_window.py" line="254"/>
-        <source>Export the redemptions</source>
-        <translation>Einlösungen exportieren</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="248"/>
-        <source>Retry a conflict</source>
-        <translation>Konflikt erneut versuchen</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="251"/>
-        <source>Write off a conflict</source>
-        <translation>Konflikt abschreiben</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="259"/>
+        <location filename="../../kiosk/ui/main_window.py" line="187" />
         <source>Scan</source>
         <translation>Scannen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="260"/>
+        <location filename="../../kiosk/ui/main_window.py" line="187" />
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="261"/>
+        <location filename="../../kiosk/ui/main_window.py" line="187" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="262"/>
+        <location filename="../../kiosk/ui/main_window.py" line="187" />
         <source>Lock</source>
         <translation>Sperren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="275"/>
+        <location filename="../../kiosk/ui/main_window.py" line="202" />
+        <source>Till 1</source>
+        <translation>Kasse 1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="205" />
         <source>%1 at %2</source>
         <translation>%1 bei %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="434"/>
-        <source>That is not a voucher code: %1</source>
-        <translation>Das ist kein Gutscheincode: %1</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="509"/>
-        <source>Redeemed</source>
-        <translation>Eingelöst</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="509"/>
-        <source>Saved offline</source>
-        <translation>Offline gespeichert</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="510"/>
-        <source>Not redeemed</source>
-        <translation>Nicht eingelöst</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="510"/>
-        <source>Written off</source>
-        <translation>Abgeschrieben</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="537"/>
-        <source>Conflict resolved.</source>
-        <translation>Konflikt gelöst.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="543"/>
-        <source>%n redemption(s) exported to %1.</source>
-        <translation>
-            <numerusform>%n Einlösung nach %1 exportiert.</numerusform>
-            <numerusform>%n Einlösungen nach %1 exportiert.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="551"/>
-        <source>Open the settings</source>
-        <translation>Einstellungen öffnen</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="561"/>
-        <source>%1 (%2) on %3 at %4</source>
-        <translation>%1 (%2) in %3 auf %4</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="599"/>
-        <source>Saved.</source>
-        <translation>Gespeichert.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="599"/>
-        <source>Saved. The manager PIN is set.</source>
-        <translation>Gespeichert. Die Manager-PIN ist gesetzt.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="638"/>
-        <source>%n redemption(s) are still waiting to be sent. Signing out now would strand them: connect to the server and wait until the queue is empty.</source>
-        <translation>
-            <numerusform>%n Einlösung wartet noch auf Übertragung. Bitte nicht abmelden: mit dem Server verbinden und warten, bis die Warteschlange leer ist.</numerusform>
-            <numerusform>%n Einlösungen warten noch auf Übertragung. Bitte nicht abmelden: mit dem Server verbinden und warten, bis die Warteschlange leer ist.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="798"/>
+        <location filename="../../kiosk/ui/main_window.py" line="452" />
         <source>Leave kiosk mode</source>
         <translation>Kioskmodus verlassen</translation>
     </message>
@@ -339,126 +375,346 @@
 <context>
     <name>ManagerScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/manager.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/manager.py" line="79" />
         <source>Manager authorisation</source>
         <translation>Freigabe durch die Leitung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/manager.py" line="82" />
         <source>Manager PIN</source>
         <translation>Manager-PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/manager.py" line="85" />
         <source>Your password</source>
         <translation>Ihr Passwort</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/manager.py" line="87" />
         <source>No manager PIN yet: enter your own password. Set a manager PIN in Settings.</source>
         <translation>Noch keine Manager-PIN: Geben Sie Ihr eigenes Passwort ein. Legen Sie in den Einstellungen eine Manager-PIN fest.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/manager.py" line="89" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/manager.py" line="90" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/manager.py" line="126" />
         <source>Wrong PIN.</source>
         <translation>Falsche PIN.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/manager.py" line="127" />
         <source>Wrong password.</source>
         <translation>Falsches Passwort.</translation>
     </message>
 </context>
 <context>
+    <name>PrinterSettingsPage</name>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="103" />
+        <source>Printer settings saved.</source>
+        <translation>Druckereinstellungen gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="110" />
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="116" />
+        <source>Printing a test page…</source>
+        <translation>Testseite wird gedruckt…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="121" />
+        <source>The printer answered: test page printed.</source>
+        <translation>Der Drucker antwortet: Testseite gedruckt.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="124" />
+        <source>The printer is not answering: check that it is on, connected, and that the address is right.</source>
+        <translation>Der Drucker antwortet nicht: Ist er eingeschaltet, angeschlossen und die Adresse richtig?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="127" />
+        <source>The printer is out of paper.</source>
+        <translation>Im Drucker ist kein Papier.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="134" />
+        <source>host or host:port, e.g. 192.168.1.50:9100</source>
+        <translation>Host oder Host:Port, z. B. 192.168.1.50:9100</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="135" />
+        <source>vendor:product in hex, e.g. 04b8:0202</source>
+        <translation>Hersteller:Produkt hexadezimal, z. B. 04b8:0202</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="136" />
+        <source>device, e.g. /dev/ttyUSB0 or COM3</source>
+        <translation>Gerät, z. B. /dev/ttyUSB0 oder COM3</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="137" />
+        <source>device file, e.g. /dev/usb/lp0</source>
+        <translation>Gerätedatei, z. B. /dev/usb/lp0</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="138" />
+        <source>printer name (empty: the default printer)</source>
+        <translation>Druckername (leer: Standarddrucker)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="152" />
+        <source>No receipt printer</source>
+        <translation>Kein Belegdrucker</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="152" />
+        <source>Network printer (ESC/POS)</source>
+        <translation>Netzwerkdrucker (ESC/POS)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="153" />
+        <source>USB printer (ESC/POS)</source>
+        <translation>USB-Drucker (ESC/POS)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="153" />
+        <source>Serial printer (ESC/POS)</source>
+        <translation>Serieller Drucker (ESC/POS)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="154" />
+        <source>Printer device file (ESC/POS)</source>
+        <translation>Druckergerätedatei (ESC/POS)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="154" />
+        <source>System printer</source>
+        <translation>Systemdrucker</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="159" />
+        <source>58 mm paper</source>
+        <translation>58-mm-Papier</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="159" />
+        <source>80 mm paper</source>
+        <translation>80-mm-Papier</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="161" />
+        <source>Printer</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="161" />
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="161" />
+        <source>Paper</source>
+        <translation>Papier</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="162" />
+        <source>Receipt footer</source>
+        <translation>Fußzeile des Belegs</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="165" />
+        <source>Cut the paper after each receipt</source>
+        <translation>Papier nach jedem Beleg abschneiden</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="166" />
+        <source>Open the cash drawer with each receipt</source>
+        <translation>Kassenlade mit jedem Beleg öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="167" />
+        <source>Print a receipt after every redemption</source>
+        <translation>Nach jeder Einlösung einen Beleg drucken</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="168" />
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="169" />
+        <source>Test print</source>
+        <translation>Testdruck</translation>
+    </message>
+</context>
+<context>
+    <name>QueueFlow</name>
+    <message>
+        <location filename="../../kiosk/ui/flows/queue.py" line="31" />
+        <source>Retry a conflict</source>
+        <translation>Einen Konflikt erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/queue.py" line="34" />
+        <source>Write off a conflict</source>
+        <translation>Einen Konflikt abschreiben</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/queue.py" line="37" />
+        <location filename="../../kiosk/ui/flows/queue.py" line="39" />
+        <source>Export the redemptions</source>
+        <translation>Die Einlösungen exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/queue.py" line="62" />
+        <source>Work offline is on: nothing is sent. Switch it off in Settings → Connection to send the queue.</source>
+        <translation>„Offline arbeiten“ ist an: nichts wird gesendet. Unter Einstellungen → Verbindung ausschalten, um die Warteschlange zu senden.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/queue.py" line="65" />
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/queue.py" line="81" />
+        <source>Conflict resolved.</source>
+        <translation>Konflikt gelöst.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/flows/queue.py" line="87" />
+        <source>%n redemption(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n Einlösung nach %1 exportiert.</numerusform>
+            <numerusform>%n Einlösungen nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QueueScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="128" />
         <source>Queue and conflicts</source>
         <translation>Warteschlange und Konflikte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="129" />
         <source>Waiting</source>
         <translation>Wartend</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="129" />
         <source>Conflicts</source>
         <translation>Konflikte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="130" />
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="130" />
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="133" />
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="133" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="133" />
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="133" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="134" />
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="135" />
         <source>Send now</source>
         <translation>Jetzt senden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="136" />
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="123"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="187" />
+        <source>Retried with %1 (the voucher&apos;s remaining balance).</source>
+        <translation>Erneut versucht mit %1 (dem Restwert des Gutscheins).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/queue.py" line="190" />
+        <source>%1 not collected.</source>
+        <translation>%1 nicht kassiert.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/queue.py" line="193" />
+        <source>Written off: %1</source>
+        <translation>Abgeschrieben: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/queue.py" line="194" />
+        <source>Written off.</source>
+        <translation>Abgeschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/queue.py" line="196" />
+        <source>Sent (redeemed offline, confirmed later).</source>
+        <translation>Gesendet (offline eingelöst, später bestätigt).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/queue.py" line="203" />
+        <source>Not sent yet: the server could not be reached. It is retried automatically.</source>
+        <translation>Noch nicht gesendet: der Server war nicht erreichbar. Es wird automatisch erneut versucht.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/queue.py" line="258" />
+        <source>Retry: take what is left, up to %1</source>
+        <translation>Erneut: den Rest nehmen, höchstens %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/queue.py" line="261" />
         <source>Retry with remaining balance</source>
         <translation>Mit Restguthaben erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="138" />
         <source>Write off</source>
         <translation>Abschreiben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="139" />
         <source>Note for the write-off (required)</source>
         <translation>Notiz zur Abschreibung (Pflicht)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/queue.py" line="145"/>
-        <location filename="../../kiosk/ui/screens/queue.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="163" />
+        <location filename="../../kiosk/ui/screens/queue.py" line="173" />
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n Nutzung</numerusform>
@@ -466,7 +722,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/queue.py" line="147"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="165" />
         <source>This shift: %n redemption(s)</source>
         <translation>
             <numerusform>Diese Schicht: %n Einlösung</numerusform>
@@ -474,90 +730,159 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="149"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="167" />
         <source>online %1, offline %2</source>
         <translation>online %1, offline %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="178"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="214" />
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="229"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="279" />
         <source>Export redemptions</source>
         <translation>Einlösungen exportieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="230"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="280" />
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
 </context>
 <context>
+    <name>ReceiptPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/receipts.py" line="133" />
+        <source>Printing…</source>
+        <translation>Druckt…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/receipts.py" line="146" />
+        <source>Printer out of paper</source>
+        <translation>Kein Papier im Drucker</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/receipts.py" line="147" />
+        <source>No receipt printer set up</source>
+        <translation>Kein Belegdrucker eingerichtet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/receipts.py" line="148" />
+        <source>Printer not answering</source>
+        <translation>Drucker antwortet nicht</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/receipts.py" line="150" />
+        <source>%1 — %n receipt(s) kept, tap to retry</source>
+        <translation>
+            <numerusform>%1 — %n Beleg aufbewahrt, zum Wiederholen tippen</numerusform>
+            <numerusform>%1 — %n Belege aufbewahrt, zum Wiederholen tippen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/receipts.py" line="156" />
+        <source>Print receipt</source>
+        <translation>Beleg drucken</translation>
+    </message>
+</context>
+<context>
+    <name>Receipts</name>
+    <message>
+        <location filename="../../kiosk/ui/receipts.py" line="163" />
+        <source>Printed.</source>
+        <translation>Gedruckt.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/receipts.py" line="165" />
+        <source>Printer not answering — receipt kept, tap to retry</source>
+        <translation>Drucker antwortet nicht — Beleg aufbewahrt, zum Wiederholen tippen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/receipts.py" line="167" />
+        <source>Printer out of paper — receipt kept, tap to retry</source>
+        <translation>Kein Papier im Drucker — Beleg aufbewahrt, zum Wiederholen tippen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/receipts.py" line="169" />
+        <source>No receipt printer is set up (Settings → Printer).</source>
+        <translation>Kein Belegdrucker eingerichtet (Einstellungen → Drucker).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/receipts.py" line="171" />
+        <source>There is no redemption to print yet.</source>
+        <translation>Es gibt noch keine Einlösung zum Drucken.</translation>
+    </message>
+</context>
+<context>
     <name>RedeemScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="157" />
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="166" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="167" />
         <source>Next</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="168" />
         <source>Change amount</source>
         <translation>Betrag ändern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="169" />
         <source>Yes, redeem</source>
         <translation>Ja, einlösen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="172" />
         <source>Redeem part</source>
         <translation>Teil einlösen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="175" />
         <source>Amount to redeem from %1</source>
         <translation>Betrag, der von %1 eingelöst wird</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="177" />
         <source>Uses to redeem from %1</source>
         <translation>Nutzungen, die von %1 eingelöst werden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="179" />
         <source>Available: %1</source>
         <translation>Verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="219" />
         <source>Enter an amount.</source>
         <translation>Bitte einen Betrag eingeben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="222" />
         <source>Enter an amount greater than zero.</source>
         <translation>Bitte einen Betrag größer als null eingeben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="226" />
         <source>Too much: only %1 can be redeemed.</source>
-        <translation>Zu viel: nur %1 kann eingelöst werden.</translation>
+        <translation>Zu viel: höchstens %1 sind einlösbar.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="247" />
         <source>Redeem %1?</source>
         <translation>%1 einlösen?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="249" />
         <source>%1 will be left.</source>
         <translation>Danach bleiben %1.</translation>
     </message>
@@ -565,7 +890,7 @@
 <context>
     <name>ResultScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/result.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="95" />
         <source>Back to scanning in %n second(s)…</source>
         <translation>
             <numerusform>Zurück zum Scannen in %n Sekunde…</numerusform>
@@ -573,457 +898,846 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="100" />
         <source>Scan next</source>
         <translation>Nächster Scan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="99"/>
-        <location filename="../../kiosk/ui/screens/result.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="105" />
+        <location filename="../../kiosk/ui/screens/result.py" line="119" />
         <source>Not redeemed</source>
         <translation>Nicht eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="112" />
         <source>Redeemed %1</source>
         <translation>%1 eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="113" />
         <source>Confirmed by the server.</source>
         <translation>Vom Server bestätigt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="116" />
         <source>Saved — will be sent when back online</source>
         <translation>Gespeichert — wird gesendet, sobald wieder online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="117" />
         <source>%1 redeemed offline.</source>
         <translation>%1 offline eingelöst.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="117" />
         <source>OFFLINE</source>
         <translation>OFFLINE</translation>
     </message>
 </context>
 <context>
+    <name>ScanFlow</name>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="76" />
+        <source>That is not a voucher code: %1</source>
+        <translation>Das ist kein Gutscheincode: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="83" />
+        <source>Scan of %1 ignored: a redemption is being sent. Scan again after the result.</source>
+        <translation>Scan von %1 ignoriert: eine Einlösung wird gerade gesendet. Nach dem Ergebnis erneut scannen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="165" />
+        <source>Redeemed %1</source>
+        <translation>%1 eingelöst</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="165" />
+        <source>Redeemed</source>
+        <translation>Eingelöst</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="166" />
+        <source>Saved offline %1</source>
+        <translation>%1 offline gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="166" />
+        <source>Saved offline</source>
+        <translation>Offline gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="167" />
+        <source>Not redeemed</source>
+        <translation>Nicht eingelöst</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="168" />
+        <source>Written off</source>
+        <translation>Abgeschrieben</translation>
+    </message>
+</context>
+<context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="100" />
         <source>Scan a voucher or type its code</source>
         <translation>Gutschein scannen oder Code eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="101" />
         <source>Voucher code</source>
         <translation>Gutscheincode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="102" />
         <source>Check</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="103" />
+        <source>Clear the code</source>
+        <translation>Code löschen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan.py" line="104" />
         <source>Recent scans</source>
         <translation>Letzte Scans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="105" />
+        <source>Camera settings</source>
+        <translation>Kamera-Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan.py" line="125" />
+        <source>Checking %1…</source>
+        <translation>Prüfe %1…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan.py" line="158" />
+        <source>Starting the camera…</source>
+        <translation>Kamera startet…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan.py" line="160" />
         <source>The camera is not working. Use the barcode scanner or type the code.</source>
         <translation>Die Kamera funktioniert nicht. Bitte Barcode-Scanner nutzen oder Code eingeben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="162" />
         <source>No camera. Use the barcode scanner or type the code.</source>
         <translation>Keine Kamera. Bitte Barcode-Scanner nutzen oder Code eingeben.</translation>
     </message>
 </context>
 <context>
+    <name>SettingsFlow</name>
+    <message>
+        <location filename="../../kiosk/ui/flows/settings.py" line="38" />
+        <source>Open the settings</source>
+        <translation>Die Einstellungen öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/settings.py" line="43" />
+        <source>%1 (%2) on %3 at %4</source>
+        <translation>%1 (%2) bei %3 auf %4</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/settings.py" line="68" />
+        <source>Saved. The manager PIN is set.</source>
+        <translation>Gespeichert. Die Manager-PIN ist gesetzt.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/settings.py" line="68" />
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="153"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="191" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="193" />
         <source>Kiosk name</source>
         <translation>Kassenname</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="193" />
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="156"/>
-        <location filename="../../kiosk/ui/screens/settings.py" line="170"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="194" />
+        <location filename="../../kiosk/ui/screens/settings.py" line="217" />
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="156"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="194" />
         <source>New manager PIN (twice)</source>
         <translation>Neue Manager-PIN (zweimal)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="195" />
+        <location filename="../../kiosk/ui/screens/settings.py" line="207" />
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="196" />
         <source>Barcode decoder</source>
         <translation>Barcode-Decoder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="196" />
         <source>Sounds</source>
         <translation>Töne</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="159"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="197" />
         <source>Volume</source>
         <translation>Lautstärke</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="159"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="197" />
         <source>Lock after idle minutes (0 = never)</source>
         <translation>Sperren nach Minuten ohne Eingabe (0 = nie)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="198" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="161"/>
-        <source>Offline: trust checks from the last hours</source>
-        <translation>Offline: Prüfungen der letzten Stunden vertrauen</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="162"/>
-        <source>Offline: most per voucher (cents or uses, 0 = no limit)</source>
-        <translation>Offline: höchstens je Gutschein (Cent oder Nutzungen, 0 = unbegrenzt)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="163"/>
-        <source>Offline: most per shift (cents or uses, 0 = no limit)</source>
-        <translation>Offline: höchstens je Schicht (Cent oder Nutzungen, 0 = unbegrenzt)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="208" />
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="202" />
         <source>Kiosk mode</source>
         <translation>Kioskmodus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="165"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="199" />
+        <source>Trust checks from the last hours</source>
+        <translation>Prüfungen der letzten Stunden vertrauen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="200" />
+        <source>Most per voucher (amount or uses, 0 = no limit)</source>
+        <translation>Höchstens pro Gutschein (Betrag oder Nutzungen, 0 = ohne Grenze)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="201" />
+        <source>Most per shift (amount or uses, 0 = no limit)</source>
+        <translation>Höchstens pro Schicht (Betrag oder Nutzungen, 0 = ohne Grenze)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="202" />
+        <source>Never-checked vouchers</source>
+        <translation>Noch nie geprüfte Gutscheine</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="203" />
         <source>Server and account</source>
         <translation>Server und Konto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="204" />
+        <source>Scanner speed</source>
+        <translation>Scanner-Tempo</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="205" />
+        <source>Test your scanner</source>
+        <translation>Scanner testen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="207" />
+        <source>Till</source>
+        <translation>Kasse</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="208" />
+        <source>Scanner and camera</source>
+        <translation>Scanner und Kamera</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="210" />
+        <source>Fast (USB)</source>
+        <translation>Schnell (USB)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="210" />
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="211" />
+        <source>Slow (Bluetooth, cheap scanners)</source>
+        <translation>Langsam (Bluetooth, einfache Scanner)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="213" />
+        <source>Scan any barcode here</source>
+        <translation>Hier einen beliebigen Barcode scannen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="232" />
+        <source>Accept vouchers this till has never checked, while offline</source>
+        <translation>Offline auch Gutscheine annehmen, die diese Kasse noch nie geprüft hat</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="288" />
+        <source>Read %1 — slowest gap between keys %2 ms.</source>
+        <translation>Gelesen: %1 — längste Pause zwischen Tasten %2 ms.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="321" />
         <source>The manager PIN must be at least 4 digits.</source>
         <translation>Die Manager-PIN muss mindestens 4 Ziffern haben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="262"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="324" />
         <source>The two PINs are not the same.</source>
         <translation>Die beiden PINs stimmen nicht überein.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="301"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="333" />
+        <source>That arrived as typing, not as a scan: choose a slower scanner speed, save, and test again.</source>
+        <translation>Das kam als Tippen an, nicht als Scan: ein langsameres Scanner-Tempo wählen, speichern und erneut testen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="377" />
         <source>Tap Preview to test the camera and decoder.</source>
         <translation>Tippen Sie auf Vorschau, um Kamera und Decoder zu testen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="302"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="378" />
         <source>Starting the camera…</source>
         <translation>Kamera wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="303"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="379" />
         <source>Camera working. Hold a voucher code in front of it.</source>
         <translation>Kamera läuft. Halten Sie einen Gutscheincode davor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="304"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="380" />
         <source>No camera found at this address.</source>
         <translation>Unter dieser Adresse wurde keine Kamera gefunden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="305"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="381" />
         <source>The camera stopped; trying again…</source>
         <translation>Die Kamera ist ausgefallen; neuer Versuch…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="306"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="382" />
         <source>The camera stopped.</source>
         <translation>Die Kamera wurde angehalten.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="310"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="386" />
         <source>Read: %1</source>
         <translation>Gelesen: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="216" />
         <source>Find cameras</source>
         <translation>Kameras suchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="218" />
         <source>Combined (best)</source>
         <translation>Kombiniert (beste Wahl)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="218" />
         <source>zxing-cpp</source>
         <translation>zxing-cpp</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="172"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="219" />
         <source>ZBar</source>
         <translation>ZBar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="174"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="221" />
         <source>Work offline (send nothing until switched off)</source>
         <translation>Offline arbeiten (nichts senden, bis ausgeschaltet)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="175"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="222" />
         <source>New PIN (4+ digits)</source>
         <translation>Neue PIN (ab 4 Ziffern)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="176"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="223" />
         <source>Repeat the PIN</source>
         <translation>PIN wiederholen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="178"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="225" />
         <source>A manager PIN is set. Type a new one to change it.</source>
         <translation>Eine Manager-PIN ist gesetzt. Geben Sie eine neue ein, um sie zu ändern.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="227" />
         <source>No manager PIN yet: manager actions ask for the signed-in password. Set a manager PIN here.</source>
         <translation>Noch keine Manager-PIN: Leitungsaktionen verlangen das Passwort der angemeldeten Person. Legen Sie hier eine Manager-PIN fest.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="230" />
         <source>Beep on every result</source>
         <translation>Ton bei jedem Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="184"/>
-        <source>Accept vouchers never checked before</source>
-        <translation>Nie geprüfte Gutscheine annehmen</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="233" />
         <source>Start full screen</source>
         <translation>Im Vollbild starten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="234" />
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="238" />
         <source>Switch staff</source>
         <translation>Personal wechseln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="239" />
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="240" />
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
 </context>
 <context>
+    <name>ShiftReportScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="36" />
+        <source>Save the report as PDF</source>
+        <translation>Bericht als PDF speichern</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="98" />
+        <source>Checking this shift with the server…</source>
+        <translation>Diese Schicht wird mit dem Server abgeglichen…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/shift_report.py" line="110" />
+        <source>%n redemption(s) of this till do not match the server: see MISMATCH below.</source>
+        <translation>
+            <numerusform>%n Einlösung dieser Kasse stimmt nicht mit dem Server überein: siehe MISMATCH unten.</numerusform>
+            <numerusform>%n Einlösungen dieser Kasse stimmen nicht mit dem Server überein: siehe MISMATCH unten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/shift_report.py" line="115" />
+        <source>%n voucher(s) could not be checked with the server (offline): the figures below are this till&apos;s own.</source>
+        <translation>
+            <numerusform>%n Gutschein konnte nicht mit dem Server abgeglichen werden (offline): die Zahlen unten sind die dieser Kasse.</numerusform>
+            <numerusform>%n Gutscheine konnten nicht mit dem Server abgeglichen werden (offline): die Zahlen unten sind die dieser Kasse.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="120" />
+        <source>This voucher platform keeps no redemption history: the server check is not available.</source>
+        <translation>Diese Gutscheinplattform führt keinen Einlöseverlauf: der Abgleich mit dem Server ist nicht möglich.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="124" />
+        <source>The server&apos;s records match this till&apos;s.</source>
+        <translation>Die Daten des Servers stimmen mit denen dieser Kasse überein.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="130" />
+        <source>The report could not be built: %1</source>
+        <translation>Der Bericht konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="143" />
+        <source>Summary printed.</source>
+        <translation>Zusammenfassung gedruckt.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="148" />
+        <source>Not printed: %1</source>
+        <translation>Nicht gedruckt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="165" />
+        <source>The PDF was not saved: %1</source>
+        <translation>Das PDF wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="167" />
+        <source>Saved as %1</source>
+        <translation>Gespeichert als %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="175" />
+        <source>Tap again to close the shift</source>
+        <translation>Zum Abschließen der Schicht erneut tippen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="190" />
+        <source>End of shift (Z report)</source>
+        <translation>Schichtabschluss (Z-Bericht)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="191" />
+        <source>Check again</source>
+        <translation>Erneut prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="192" />
+        <source>Print summary</source>
+        <translation>Zusammenfassung drucken</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="193" />
+        <source>Save PDF</source>
+        <translation>PDF speichern</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="195" />
+        <source>Close shift</source>
+        <translation>Schicht abschließen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="196" />
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+</context>
+<context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="81" />
         <source>Sign in to this till</source>
         <translation>An dieser Kasse anmelden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="82" />
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="82" />
         <source>Staff email</source>
         <translation>E-Mail (Personal)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="82" />
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="83" />
         <source>Shop</source>
         <translation>Shop</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="83" />
         <source>Kiosk name</source>
         <translation>Kassenname</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="87" />
         <source>Demo shop</source>
         <translation>Demo-Shop</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="88" />
         <source>name@shop.example</source>
         <translation>name@shop.example</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="89" />
         <source>Find my shops</source>
         <translation>Meine Shops finden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="90" />
         <source>e.g. Front till</source>
         <translation>z. B. Kasse vorne</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="91" />
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="122" />
         <source>Enter the server and your email first.</source>
         <translation>Bitte zuerst Server und E-Mail eingeben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="136" />
         <source>No shops found for this email.</source>
         <translation>Keine Shops für diese E-Mail gefunden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="148"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="148" />
         <source>Fill in the server, email, password and shop.</source>
         <translation>Bitte Server, E-Mail, Passwort und Shop ausfüllen.</translation>
     </message>
 </context>
 <context>
+    <name>StaffScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="45" />
+        <source>Something went wrong: %1</source>
+        <translation>Etwas ist schiefgegangen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="153" />
+        <source>Asking the server…</source>
+        <translation>Server wird gefragt…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="187" />
+        <source>Signed in as an administrator for this screen only.</source>
+        <translation>Nur für diese Ansicht als Administrator angemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="201" />
+        <location filename="../../kiosk/ui/staff.py" line="330" />
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="201" />
+        <source>Staff</source>
+        <translation>Mitarbeitende</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="202" />
+        <location filename="../../kiosk/ui/staff.py" line="331" />
+        <source>Redeem only</source>
+        <translation>Nur einlösen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="235" />
+        <source>%1 can now sign in on this shop.</source>
+        <translation>%1 kann sich jetzt in diesem Shop anmelden.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="253" />
+        <source>Changes saved.</source>
+        <translation>Änderungen gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="263" />
+        <source>Tap again to remove %1</source>
+        <translation>Zum Entfernen von %1 erneut tippen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="273" />
+        <source>%1 can no longer sign in on this shop (other shops are unchanged).</source>
+        <translation>%1 kann sich nicht mehr in diesem Shop anmelden (andere Shops bleiben unverändert).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="290" />
+        <source>New password set for %1.</source>
+        <translation>Neues Passwort für %1 gesetzt.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="313" />
+        <source>Staff accounts — %1</source>
+        <translation>Mitarbeiterkonten — %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="316" />
+        <source>An administrator of this shop signs in here. This sign-in is used for this screen only and is not saved on the till.</source>
+        <translation>Hier meldet sich eine Administratorin oder ein Administrator dieses Shops an. Die Anmeldung gilt nur für diese Ansicht und wird nicht auf der Kasse gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="318" />
+        <source>Administrator e-mail</source>
+        <translation>E-Mail der Administration</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="319" />
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="321" />
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="322" />
+        <location filename="../../kiosk/ui/staff.py" line="325" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="322" />
+        <location filename="../../kiosk/ui/staff.py" line="325" />
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="323" />
+        <location filename="../../kiosk/ui/staff.py" line="325" />
+        <source>Role here</source>
+        <translation>Rolle hier</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="326" />
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="326" />
+        <source>Password again</source>
+        <translation>Passwort wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="330" />
+        <source>Staff (check and redeem)</source>
+        <translation>Mitarbeitende (prüfen und einlösen)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="333" />
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="334" />
+        <source>Save changes</source>
+        <translation>Änderungen speichern</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="335" />
+        <source>Set new password</source>
+        <translation>Neues Passwort setzen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="337" />
+        <source>Remove from this shop</source>
+        <translation>Aus diesem Shop entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="338" />
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+</context>
+<context>
     <name>Texts</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="155"/>
+        <location filename="../../kiosk/ui/texts.py" line="216" />
         <source>Storage full — nothing was redeemed. Call a manager.</source>
         <translation>Speicher voll — nichts wurde eingelöst. Bitte eine Führungskraft rufen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="155"/>
+        <location filename="../../kiosk/ui/texts.py" line="218" />
         <source>The till could not save this redemption — nothing was redeemed. Call a manager.</source>
         <translation>Die Kasse konnte diese Einlösung nicht speichern — nichts wurde eingelöst. Bitte eine Führungskraft rufen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="50"/>
+        <location filename="../../kiosk/ui/texts.py" line="77" />
         <source>Valid</source>
         <translation>Gültig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="51"/>
+        <location filename="../../kiosk/ui/texts.py" line="78" />
         <source>Valid — partly used</source>
         <translation>Gültig — teilweise eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="52"/>
+        <location filename="../../kiosk/ui/texts.py" line="79" />
         <source>Fully redeemed</source>
         <translation>Vollständig eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="53"/>
+        <location filename="../../kiosk/ui/texts.py" line="80" />
         <source>Expired</source>
         <translation>Abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="54"/>
+        <location filename="../../kiosk/ui/texts.py" line="81" />
         <source>Not valid yet</source>
         <translation>Noch nicht gültig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="55"/>
+        <location filename="../../kiosk/ui/texts.py" line="82" />
         <source>Cancelled</source>
         <translation>Storniert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="56"/>
+        <location filename="../../kiosk/ui/texts.py" line="83" />
         <source>Not for this shop</source>
         <translation>Nicht für diesen Shop</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="57"/>
+        <location filename="../../kiosk/ui/texts.py" line="84" />
         <source>Unknown voucher</source>
         <translation>Unbekannter Gutschein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="65"/>
+        <location filename="../../kiosk/ui/texts.py" line="85" />
+        <source>Can&apos;t check offline</source>
+        <translation>Offline nicht prüfbar</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="93" />
+        <source>This voucher hasn&apos;t been seen on this till.</source>
+        <translation>Diese Kasse hat den Gutschein noch nie gesehen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="96" />
         <source>This code is not a voucher of this shop.</source>
         <translation>Dieser Code ist kein Gutschein dieses Shops.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="69"/>
+        <location filename="../../kiosk/ui/texts.py" line="100" />
         <source>Nothing left on this voucher.</source>
         <translation>Auf diesem Gutschein ist nichts mehr übrig.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="70"/>
+        <location filename="../../kiosk/ui/texts.py" line="101" />
         <source>Fully redeemed on %1.</source>
         <translation>Vollständig eingelöst am %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="74"/>
-        <location filename="../../kiosk/ui/texts.py" line="112"/>
+        <location filename="../../kiosk/ui/texts.py" line="105" />
+        <location filename="../../kiosk/ui/texts.py" line="174" />
         <source>This voucher has expired.</source>
         <translation>Dieser Gutschein ist abgelaufen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="75"/>
+        <location filename="../../kiosk/ui/texts.py" line="106" />
         <source>Expired on %1.</source>
         <translation>Abgelaufen am %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="78"/>
+        <location filename="../../kiosk/ui/texts.py" line="109" />
         <source>Valid from %1.</source>
         <translation>Gültig ab %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="80"/>
-        <source>This voucher was cancelled or refunded.</source>
-        <translation>Dieser Gutschein wurde storniert oder erstattet.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="82"/>
+        <location filename="../../kiosk/ui/texts.py" line="118" />
         <source>This voucher cannot be redeemed here.</source>
         <translation>Dieser Gutschein kann hier nicht eingelöst werden.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="91"/>
+        <location filename="../../kiosk/ui/texts.py" line="37" />
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n Nutzung</numerusform>
@@ -1031,12 +1745,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="98"/>
+        <location filename="../../kiosk/ui/texts.py" line="161" />
         <source>%1 left</source>
         <translation>%1 übrig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="99"/>
+        <location filename="../../kiosk/ui/texts.py" line="41" />
         <source>%1 of %n use(s) left</source>
         <translation>
             <numerusform>%1 von %n Nutzung übrig</numerusform>
@@ -1044,122 +1758,137 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="107"/>
+        <location filename="../../kiosk/ui/texts.py" line="112" />
+        <source>This voucher was replaced by a new voucher: scan the new one.</source>
+        <translation>Dieser Gutschein wurde durch einen neuen ersetzt: den neuen scannen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="115" />
+        <source>This voucher was refunded.</source>
+        <translation>Dieser Gutschein wurde erstattet.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="116" />
+        <source>This voucher was cancelled.</source>
+        <translation>Dieser Gutschein wurde storniert.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="169" />
         <source>Voucher not found.</source>
         <translation>Gutschein nicht gefunden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="108"/>
+        <location filename="../../kiosk/ui/texts.py" line="170" />
         <source>This voucher cannot be redeemed at this shop.</source>
         <translation>Dieser Gutschein kann in diesem Shop nicht eingelöst werden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="110"/>
+        <location filename="../../kiosk/ui/texts.py" line="172" />
         <source>That amount cannot be taken from this voucher.</source>
         <translation>Dieser Betrag kann von diesem Gutschein nicht abgezogen werden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="113"/>
+        <location filename="../../kiosk/ui/texts.py" line="175" />
         <source>This voucher is not valid yet.</source>
         <translation>Dieser Gutschein ist noch nicht gültig.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="115"/>
+        <location filename="../../kiosk/ui/texts.py" line="177" />
         <source>This voucher has already been fully redeemed.</source>
         <translation>Dieser Gutschein wurde bereits vollständig eingelöst.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="117"/>
+        <location filename="../../kiosk/ui/texts.py" line="179" />
         <source>This voucher has been cancelled.</source>
         <translation>Dieser Gutschein wurde storniert.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="119"/>
+        <location filename="../../kiosk/ui/texts.py" line="181" />
         <source>Enter an amount greater than zero.</source>
         <translation>Bitte einen Betrag größer als null eingeben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="121"/>
+        <location filename="../../kiosk/ui/texts.py" line="183" />
         <source>Offline: this voucher has not been seen before, so it cannot be checked.</source>
         <translation>Offline: Dieser Gutschein wurde hier noch nie geprüft und kann daher nicht geprüft werden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="123"/>
+        <location filename="../../kiosk/ui/texts.py" line="185" />
         <source>Offline: the last check of this voucher is too old.</source>
         <translation>Offline: Die letzte Prüfung dieses Gutscheins ist zu alt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="125"/>
+        <location filename="../../kiosk/ui/texts.py" line="187" />
         <source>Offline: over the limit allowed without a connection.</source>
         <translation>Offline: über dem ohne Verbindung erlaubten Limit.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="129"/>
+        <location filename="../../kiosk/ui/texts.py" line="191" />
         <source>Not redeemed.</source>
         <translation>Nicht eingelöst.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="138"/>
+        <location filename="../../kiosk/ui/texts.py" line="200" />
         <source>Wrong email or password.</source>
         <translation>Falsche E-Mail oder falsches Passwort.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="140"/>
+        <location filename="../../kiosk/ui/texts.py" line="202" />
         <source>This account has no access to that shop.</source>
         <translation>Dieses Konto hat keinen Zugriff auf diesen Shop.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="142"/>
+        <location filename="../../kiosk/ui/texts.py" line="204" />
         <source>The session has ended. Please sign in again.</source>
         <translation>Die Sitzung ist abgelaufen. Bitte erneut anmelden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="144"/>
+        <location filename="../../kiosk/ui/texts.py" line="206" />
         <source>Signing in failed. Please sign in again.</source>
         <translation>Anmeldung fehlgeschlagen. Bitte erneut anmelden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="146"/>
+        <location filename="../../kiosk/ui/texts.py" line="208" />
         <source>The server is busy. Try again in a moment.</source>
         <translation>Der Server ist ausgelastet. Bitte gleich erneut versuchen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="148"/>
+        <location filename="../../kiosk/ui/texts.py" line="210" />
         <source>Cannot reach the server. Check the address and the network.</source>
         <translation>Server nicht erreichbar. Bitte Adresse und Netzwerk prüfen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="151"/>
+        <location filename="../../kiosk/ui/texts.py" line="213" />
         <source>The server did not accept the request.</source>
         <translation>Der Server hat die Anfrage nicht angenommen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="152"/>
+        <location filename="../../kiosk/ui/texts.py" line="221" />
         <source>Something went wrong: %1</source>
         <translation>Etwas ist schiefgegangen: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="159"/>
+        <location filename="../../kiosk/ui/texts.py" line="228" />
         <source>Waiting to send</source>
         <translation>Wartet auf Senden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="160"/>
+        <location filename="../../kiosk/ui/texts.py" line="229" />
         <source>Sending</source>
         <translation>Wird gesendet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="161"/>
+        <location filename="../../kiosk/ui/texts.py" line="230" />
         <source>Redeemed</source>
         <translation>Eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="162"/>
+        <location filename="../../kiosk/ui/texts.py" line="231" />
         <source>Conflict</source>
         <translation>Konflikt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="163"/>
+        <location filename="../../kiosk/ui/texts.py" line="232" />
         <source>Written off</source>
         <translation>Abgeschrieben</translation>
     </message>

@@ -4,83 +4,116 @@
 <context>
     <name>CardScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="149"/>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/card.py" line="163"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="163"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="164"/>
         <source>Valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="164"/>
         <source>For</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="165"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="165"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="123"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="166"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="169"/>
         <source>Redemptions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="170"/>
         <source>Redeem part…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="171"/>
         <source>Scan next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="131"/>
-        <location filename="../../kiosk/ui/screens/card.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="174"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="200"/>
         <source>Redeem all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="189"/>
         <source>OFFLINE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="145"/>
-        <source>Checked offline at %1 — last known status from %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="152"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="198"/>
         <source>Redeem all (%1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/card.py" line="212"/>
+        <source>Offline: showing the last known status. Last checked online at %1, %n minute(s) ago.</source>
+        <translation>
+            <numerusform>Offline: showing the last known status. Last checked online at %1, %n minute ago.</numerusform>
+            <numerusform>Offline: showing the last known status. Last checked online at %1, %n minutes ago.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="174"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="219"/>
+        <source>This till accepts unseen vouchers offline, but cannot tell this one&apos;s currency or balance: redeem it when the till is back online, or ask a manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/card.py" line="222"/>
+        <source>Can&apos;t redeem until the till is back online. A manager can allow unseen vouchers in Settings → Offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/card.py" line="225"/>
+        <source>Can&apos;t redeem: check the code shown above against the voucher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/card.py" line="227"/>
+        <source>Can&apos;t redeem: nothing left to redeem here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/card.py" line="228"/>
+        <source>Can&apos;t redeem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/card.py" line="249"/>
         <source>%1 waiting to be sent from this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/card.py" line="182"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="257"/>
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n use</numerusform>
@@ -88,27 +121,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="267"/>
         <source>%1, bought %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="285"/>
         <source>%1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="287"/>
         <source>until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="289"/>
         <source>from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="290"/>
         <source>no expiry date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -116,18 +149,18 @@
 <context>
     <name>ConnectionIndicator</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/connection.py" line="51"/>
+        <location filename="../../kiosk/ui/widgets/connection.py" line="54"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/connection.py" line="52"/>
-        <location filename="../../kiosk/ui/widgets/connection.py" line="65"/>
+        <location filename="../../kiosk/ui/widgets/connection.py" line="55"/>
+        <location filename="../../kiosk/ui/widgets/connection.py" line="68"/>
         <source>Queue: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/connection.py" line="56"/>
+        <location filename="../../kiosk/ui/widgets/connection.py" line="59"/>
         <source>Syncing %n</source>
         <translation>
             <numerusform>Syncing %n</numerusform>
@@ -135,88 +168,168 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/connection.py" line="58"/>
+        <location filename="../../kiosk/ui/widgets/connection.py" line="61"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/connection.py" line="61"/>
+        <location filename="../../kiosk/ui/widgets/connection.py" line="64"/>
         <source>Offline since %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/connection.py" line="67"/>
+        <location filename="../../kiosk/ui/widgets/connection.py" line="70"/>
         <source>Conflicts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CounterFlow</name>
+    <message>
+        <location filename="../../kiosk/ui/flows/counter.py" line="77"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="96"/>
+        <source>End of shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/counter.py" line="81"/>
+        <source>Staff accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/counter.py" line="94"/>
+        <source>Reprint last receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/counter.py" line="95"/>
+        <source>Reprint receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/counter.py" line="98"/>
+        <source>Add, change or remove this shop&apos;s staff and set new passwords. An administrator of the shop signs in for this only; nothing of it is saved on the till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/counter.py" line="100"/>
+        <source>Manage staff accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/counter.py" line="102"/>
+        <source>Printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/counter.py" line="103"/>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/counter.py" line="113"/>
+        <source>Pick a redemption first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="58"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="60"/>
         <source>Max</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="59"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="61"/>
         <source>Everything available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="60"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="62"/>
         <source>Delete the last digit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="61"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="63"/>
         <source>C</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="62"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="64"/>
         <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LockFlow</name>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/flows/lock.py" line="65"/>
+        <source>%n redemption(s) are still waiting to be sent. Signing out now would strand them.</source>
+        <translation>
+            <numerusform>%n redemption is still waiting to be sent. Signing out now would strand it.</numerusform>
+            <numerusform>%n redemptions are still waiting to be sent. Signing out now would strand them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/lock.py" line="69"/>
+        <source>Work offline is on: unlock, switch it off in Settings → Connection, and wait until the queue is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/lock.py" line="73"/>
+        <source>The till is offline: reconnect it to the network, then wait until the queue is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/lock.py" line="75"/>
+        <source>Wait until the queue is empty (Queue → Send now).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="68"/>
         <source>Locked — %1, enter your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="69"/>
         <source>Locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="71"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="71"/>
         <source>Password or manager PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="72"/>
         <source>Unlock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="68"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="73"/>
         <source>Switch staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="95"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="92"/>
+        <source>That was a scan. Unlock first, then scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/lock.py" line="110"/>
         <source>Wrong password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="95"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="110"/>
         <source>Wrong password or PIN.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -224,114 +337,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="226"/>
-        <location filename="../../kiosk/ui/main_window.py" line="254"/>
-        <source>Export the redemptions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="248"/>
-        <source>Retry a conflict</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="251"/>
-        <source>Write off a conflict</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="259"/>
+        <location filename="../../kiosk/ui/main_window.py" line="187"/>
         <source>Scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="260"/>
+        <location filename="../../kiosk/ui/main_window.py" line="187"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="261"/>
+        <location filename="../../kiosk/ui/main_window.py" line="187"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="262"/>
+        <location filename="../../kiosk/ui/main_window.py" line="187"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="275"/>
+        <location filename="../../kiosk/ui/main_window.py" line="202"/>
+        <source>Till 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="205"/>
         <source>%1 at %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="434"/>
-        <source>That is not a voucher code: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="509"/>
-        <source>Redeemed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="509"/>
-        <source>Saved offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="510"/>
-        <source>Not redeemed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="510"/>
-        <source>Written off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="537"/>
-        <source>Conflict resolved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="543"/>
-        <source>%n redemption(s) exported to %1.</source>
-        <translation>
-            <numerusform>%n redemption exported to %1.</numerusform>
-            <numerusform>%n redemptions exported to %1.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="551"/>
-        <source>Open the settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="561"/>
-        <source>%1 (%2) on %3 at %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="599"/>
-        <source>Saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="599"/>
-        <source>Saved. The manager PIN is set.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="638"/>
-        <source>%n redemption(s) are still waiting to be sent. Signing out now would strand them: connect to the server and wait until the queue is empty.</source>
-        <translation>
-            <numerusform>%n redemption is still waiting to be sent. Signing out now would strand it: connect to the server and wait until the queue is empty.</numerusform>
-            <numerusform>%n redemptions are still waiting to be sent. Signing out now would strand them: connect to the server and wait until the queue is empty.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="798"/>
+        <location filename="../../kiosk/ui/main_window.py" line="452"/>
         <source>Leave kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -339,126 +375,346 @@
 <context>
     <name>ManagerScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/manager.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/manager.py" line="79"/>
         <source>Manager authorisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/manager.py" line="82"/>
         <source>Manager PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/manager.py" line="85"/>
         <source>Your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/manager.py" line="87"/>
         <source>No manager PIN yet: enter your own password. Set a manager PIN in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/manager.py" line="89"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/manager.py" line="90"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/manager.py" line="126"/>
         <source>Wrong PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/manager.py" line="127"/>
         <source>Wrong password.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
+    <name>PrinterSettingsPage</name>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="103"/>
+        <source>Printer settings saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="110"/>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="116"/>
+        <source>Printing a test page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="121"/>
+        <source>The printer answered: test page printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="124"/>
+        <source>The printer is not answering: check that it is on, connected, and that the address is right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="127"/>
+        <source>The printer is out of paper.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="134"/>
+        <source>host or host:port, e.g. 192.168.1.50:9100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="135"/>
+        <source>vendor:product in hex, e.g. 04b8:0202</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="136"/>
+        <source>device, e.g. /dev/ttyUSB0 or COM3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="137"/>
+        <source>device file, e.g. /dev/usb/lp0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="138"/>
+        <source>printer name (empty: the default printer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="152"/>
+        <source>No receipt printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="152"/>
+        <source>Network printer (ESC/POS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="153"/>
+        <source>USB printer (ESC/POS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="153"/>
+        <source>Serial printer (ESC/POS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="154"/>
+        <source>Printer device file (ESC/POS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="154"/>
+        <source>System printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="159"/>
+        <source>58 mm paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="159"/>
+        <source>80 mm paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="161"/>
+        <source>Printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="161"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="161"/>
+        <source>Paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="162"/>
+        <source>Receipt footer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="165"/>
+        <source>Cut the paper after each receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="166"/>
+        <source>Open the cash drawer with each receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="167"/>
+        <source>Print a receipt after every redemption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="168"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="169"/>
+        <source>Test print</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueueFlow</name>
+    <message>
+        <location filename="../../kiosk/ui/flows/queue.py" line="31"/>
+        <source>Retry a conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/queue.py" line="34"/>
+        <source>Write off a conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/queue.py" line="37"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="39"/>
+        <source>Export the redemptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/queue.py" line="62"/>
+        <source>Work offline is on: nothing is sent. Switch it off in Settings → Connection to send the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/queue.py" line="65"/>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/queue.py" line="81"/>
+        <source>Conflict resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/flows/queue.py" line="87"/>
+        <source>%n redemption(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n redemption exported to %1.</numerusform>
+            <numerusform>%n redemptions exported to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QueueScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="128"/>
         <source>Queue and conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="129"/>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="129"/>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="130"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="130"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="133"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="133"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="133"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="133"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="134"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="135"/>
         <source>Send now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="136"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="123"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="187"/>
+        <source>Retried with %1 (the voucher&apos;s remaining balance).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/queue.py" line="190"/>
+        <source>%1 not collected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/queue.py" line="193"/>
+        <source>Written off: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/queue.py" line="194"/>
+        <source>Written off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/queue.py" line="196"/>
+        <source>Sent (redeemed offline, confirmed later).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/queue.py" line="203"/>
+        <source>Not sent yet: the server could not be reached. It is retried automatically.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/queue.py" line="258"/>
+        <source>Retry: take what is left, up to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/queue.py" line="261"/>
         <source>Retry with remaining balance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="138"/>
         <source>Write off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="139"/>
         <source>Note for the write-off (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/queue.py" line="145"/>
-        <location filename="../../kiosk/ui/screens/queue.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="163"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="173"/>
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n use</numerusform>
@@ -466,7 +722,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/queue.py" line="147"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="165"/>
         <source>This shift: %n redemption(s)</source>
         <translation>
             <numerusform>This shift: %n redemption</numerusform>
@@ -474,90 +730,159 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="149"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="167"/>
         <source>online %1, offline %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="178"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="214"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="229"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="279"/>
         <source>Export redemptions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="230"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="280"/>
         <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/receipts.py" line="133"/>
+        <source>Printing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/receipts.py" line="146"/>
+        <source>Printer out of paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/receipts.py" line="147"/>
+        <source>No receipt printer set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/receipts.py" line="148"/>
+        <source>Printer not answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/receipts.py" line="150"/>
+        <source>%1 — %n receipt(s) kept, tap to retry</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/receipts.py" line="156"/>
+        <source>Print receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Receipts</name>
+    <message>
+        <location filename="../../kiosk/ui/receipts.py" line="163"/>
+        <source>Printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/receipts.py" line="165"/>
+        <source>Printer not answering — receipt kept, tap to retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/receipts.py" line="167"/>
+        <source>Printer out of paper — receipt kept, tap to retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/receipts.py" line="169"/>
+        <source>No receipt printer is set up (Settings → Printer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/receipts.py" line="171"/>
+        <source>There is no redemption to print yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RedeemScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="157"/>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="166"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="167"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="168"/>
         <source>Change amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="169"/>
         <source>Yes, redeem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="172"/>
         <source>Redeem part</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="175"/>
         <source>Amount to redeem from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="177"/>
         <source>Uses to redeem from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="179"/>
         <source>Available: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="219"/>
         <source>Enter an amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="222"/>
         <source>Enter an amount greater than zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="226"/>
         <source>Too much: only %1 can be redeemed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="247"/>
         <source>Redeem %1?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="249"/>
         <source>%1 will be left.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -565,7 +890,7 @@
 <context>
     <name>ResultScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/result.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="95"/>
         <source>Back to scanning in %n second(s)…</source>
         <translation>
             <numerusform>Back to scanning in %n second…</numerusform>
@@ -573,286 +898,527 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="100"/>
         <source>Scan next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="99"/>
-        <location filename="../../kiosk/ui/screens/result.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="119"/>
         <source>Not redeemed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="112"/>
         <source>Redeemed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="113"/>
         <source>Confirmed by the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="116"/>
         <source>Saved — will be sent when back online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="117"/>
         <source>%1 redeemed offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="117"/>
         <source>OFFLINE</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScanFlow</name>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="76"/>
+        <source>That is not a voucher code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="83"/>
+        <source>Scan of %1 ignored: a redemption is being sent. Scan again after the result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="165"/>
+        <source>Redeemed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="165"/>
+        <source>Redeemed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="166"/>
+        <source>Saved offline %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="166"/>
+        <source>Saved offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="167"/>
+        <source>Not redeemed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="168"/>
+        <source>Written off</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="100"/>
         <source>Scan a voucher or type its code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="101"/>
         <source>Voucher code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="102"/>
         <source>Check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="103"/>
+        <source>Clear the code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan.py" line="104"/>
         <source>Recent scans</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="105"/>
+        <source>Camera settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan.py" line="125"/>
+        <source>Checking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan.py" line="158"/>
+        <source>Starting the camera…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan.py" line="160"/>
         <source>The camera is not working. Use the barcode scanner or type the code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="162"/>
         <source>No camera. Use the barcode scanner or type the code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsFlow</name>
+    <message>
+        <location filename="../../kiosk/ui/flows/settings.py" line="38"/>
+        <source>Open the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/settings.py" line="43"/>
+        <source>%1 (%2) on %3 at %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/settings.py" line="68"/>
+        <source>Saved. The manager PIN is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/settings.py" line="68"/>
+        <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="153"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="191"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="193"/>
         <source>Kiosk name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="193"/>
         <source>Camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="156"/>
-        <location filename="../../kiosk/ui/screens/settings.py" line="170"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="217"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="156"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="194"/>
         <source>New manager PIN (twice)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="207"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="196"/>
         <source>Barcode decoder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="196"/>
         <source>Sounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="159"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="197"/>
         <source>Volume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="159"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="197"/>
         <source>Lock after idle minutes (0 = never)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="198"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="161"/>
-        <source>Offline: trust checks from the last hours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="162"/>
-        <source>Offline: most per voucher (cents or uses, 0 = no limit)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="163"/>
-        <source>Offline: most per shift (cents or uses, 0 = no limit)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="208"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="202"/>
         <source>Kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="165"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="199"/>
+        <source>Trust checks from the last hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="200"/>
+        <source>Most per voucher (amount or uses, 0 = no limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="201"/>
+        <source>Most per shift (amount or uses, 0 = no limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="202"/>
+        <source>Never-checked vouchers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="203"/>
         <source>Server and account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="204"/>
+        <source>Scanner speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="205"/>
+        <source>Test your scanner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="207"/>
+        <source>Till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="208"/>
+        <source>Scanner and camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="210"/>
+        <source>Fast (USB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="210"/>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="211"/>
+        <source>Slow (Bluetooth, cheap scanners)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="213"/>
+        <source>Scan any barcode here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="232"/>
+        <source>Accept vouchers this till has never checked, while offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="288"/>
+        <source>Read %1 — slowest gap between keys %2 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="321"/>
         <source>The manager PIN must be at least 4 digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="262"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="324"/>
         <source>The two PINs are not the same.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="301"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="333"/>
+        <source>That arrived as typing, not as a scan: choose a slower scanner speed, save, and test again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="377"/>
         <source>Tap Preview to test the camera and decoder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="302"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="378"/>
         <source>Starting the camera…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="303"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="379"/>
         <source>Camera working. Hold a voucher code in front of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="304"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="380"/>
         <source>No camera found at this address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="305"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="381"/>
         <source>The camera stopped; trying again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="306"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="382"/>
         <source>The camera stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="310"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="386"/>
         <source>Read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="216"/>
         <source>Find cameras</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="218"/>
         <source>Combined (best)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="218"/>
         <source>zxing-cpp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="172"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="219"/>
         <source>ZBar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="174"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="221"/>
         <source>Work offline (send nothing until switched off)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="175"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="222"/>
         <source>New PIN (4+ digits)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="176"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="223"/>
         <source>Repeat the PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="178"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="225"/>
         <source>A manager PIN is set. Type a new one to change it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="227"/>
         <source>No manager PIN yet: manager actions ask for the signed-in password. Set a manager PIN here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="230"/>
         <source>Beep on every result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="184"/>
-        <source>Accept vouchers never checked before</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="233"/>
         <source>Start full screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="234"/>
         <source>System language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="238"/>
         <source>Switch staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="239"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="240"/>
         <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShiftReportScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="36"/>
+        <source>Save the report as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="98"/>
+        <source>Checking this shift with the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/shift_report.py" line="110"/>
+        <source>%n redemption(s) of this till do not match the server: see MISMATCH below.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/shift_report.py" line="115"/>
+        <source>%n voucher(s) could not be checked with the server (offline): the figures below are this till&apos;s own.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="120"/>
+        <source>This voucher platform keeps no redemption history: the server check is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="124"/>
+        <source>The server&apos;s records match this till&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="130"/>
+        <source>The report could not be built: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="143"/>
+        <source>Summary printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="148"/>
+        <source>Not printed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="165"/>
+        <source>The PDF was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="167"/>
+        <source>Saved as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="175"/>
+        <source>Tap again to close the shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="190"/>
+        <source>End of shift (Z report)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="191"/>
+        <source>Check again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="192"/>
+        <source>Print summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="193"/>
+        <source>Save PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="195"/>
+        <source>Close shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="196"/>
+        <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -930,100 +1496,248 @@
     </message>
 </context>
 <context>
+    <name>StaffScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="45"/>
+        <source>Something went wrong: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="153"/>
+        <source>Asking the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="187"/>
+        <source>Signed in as an administrator for this screen only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="201"/>
+        <location filename="../../kiosk/ui/staff.py" line="330"/>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="201"/>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="202"/>
+        <location filename="../../kiosk/ui/staff.py" line="331"/>
+        <source>Redeem only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="235"/>
+        <source>%1 can now sign in on this shop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="253"/>
+        <source>Changes saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="263"/>
+        <source>Tap again to remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="273"/>
+        <source>%1 can no longer sign in on this shop (other shops are unchanged).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="290"/>
+        <source>New password set for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="313"/>
+        <source>Staff accounts — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="316"/>
+        <source>An administrator of this shop signs in here. This sign-in is used for this screen only and is not saved on the till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="318"/>
+        <source>Administrator e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="319"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="321"/>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="322"/>
+        <location filename="../../kiosk/ui/staff.py" line="325"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="322"/>
+        <location filename="../../kiosk/ui/staff.py" line="325"/>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="323"/>
+        <location filename="../../kiosk/ui/staff.py" line="325"/>
+        <source>Role here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="326"/>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="326"/>
+        <source>Password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="330"/>
+        <source>Staff (check and redeem)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="333"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="334"/>
+        <source>Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="335"/>
+        <source>Set new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="337"/>
+        <source>Remove from this shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="338"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Texts</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="155"/>
+        <location filename="../../kiosk/ui/texts.py" line="216"/>
         <source>Storage full — nothing was redeemed. Call a manager.</source>
         <translation>Storage full — nothing was redeemed. Call a manager.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="155"/>
+        <location filename="../../kiosk/ui/texts.py" line="218"/>
         <source>The till could not save this redemption — nothing was redeemed. Call a manager.</source>
         <translation>The till could not save this redemption — nothing was redeemed. Call a manager.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="50"/>
+        <location filename="../../kiosk/ui/texts.py" line="77"/>
         <source>Valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="51"/>
+        <location filename="../../kiosk/ui/texts.py" line="78"/>
         <source>Valid — partly used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="52"/>
+        <location filename="../../kiosk/ui/texts.py" line="79"/>
         <source>Fully redeemed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="53"/>
+        <location filename="../../kiosk/ui/texts.py" line="80"/>
         <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="54"/>
+        <location filename="../../kiosk/ui/texts.py" line="81"/>
         <source>Not valid yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="55"/>
+        <location filename="../../kiosk/ui/texts.py" line="82"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="56"/>
+        <location filename="../../kiosk/ui/texts.py" line="83"/>
         <source>Not for this shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="57"/>
+        <location filename="../../kiosk/ui/texts.py" line="84"/>
         <source>Unknown voucher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="65"/>
+        <location filename="../../kiosk/ui/texts.py" line="85"/>
+        <source>Can&apos;t check offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="93"/>
+        <source>This voucher hasn&apos;t been seen on this till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="96"/>
         <source>This code is not a voucher of this shop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="69"/>
+        <location filename="../../kiosk/ui/texts.py" line="100"/>
         <source>Nothing left on this voucher.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="70"/>
+        <location filename="../../kiosk/ui/texts.py" line="101"/>
         <source>Fully redeemed on %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="74"/>
-        <location filename="../../kiosk/ui/texts.py" line="112"/>
+        <location filename="../../kiosk/ui/texts.py" line="105"/>
+        <location filename="../../kiosk/ui/texts.py" line="174"/>
         <source>This voucher has expired.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="75"/>
+        <location filename="../../kiosk/ui/texts.py" line="106"/>
         <source>Expired on %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="78"/>
+        <location filename="../../kiosk/ui/texts.py" line="109"/>
         <source>Valid from %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="80"/>
-        <source>This voucher was cancelled or refunded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="82"/>
+        <location filename="../../kiosk/ui/texts.py" line="118"/>
         <source>This voucher cannot be redeemed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="91"/>
+        <location filename="../../kiosk/ui/texts.py" line="37"/>
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n use</numerusform>
@@ -1031,12 +1745,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="98"/>
+        <location filename="../../kiosk/ui/texts.py" line="161"/>
         <source>%1 left</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="99"/>
+        <location filename="../../kiosk/ui/texts.py" line="41"/>
         <source>%1 of %n use(s) left</source>
         <translation>
             <numerusform>%1 of %n use left</numerusform>
@@ -1044,122 +1758,137 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="107"/>
-        <source>Voucher not found.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="108"/>
-        <source>This voucher cannot be redeemed at this shop.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="110"/>
-        <source>That amount cannot be taken from this voucher.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="113"/>
-        <source>This voucher is not valid yet.</source>
+        <location filename="../../kiosk/ui/texts.py" line="112"/>
+        <source>This voucher was replaced by a new voucher: scan the new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/texts.py" line="115"/>
+        <source>This voucher was refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="116"/>
+        <source>This voucher was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="169"/>
+        <source>Voucher not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="170"/>
+        <source>This voucher cannot be redeemed at this shop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="172"/>
+        <source>That amount cannot be taken from this voucher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="175"/>
+        <source>This voucher is not valid yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="177"/>
         <source>This voucher has already been fully redeemed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="117"/>
+        <location filename="../../kiosk/ui/texts.py" line="179"/>
         <source>This voucher has been cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="119"/>
+        <location filename="../../kiosk/ui/texts.py" line="181"/>
         <source>Enter an amount greater than zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="121"/>
+        <location filename="../../kiosk/ui/texts.py" line="183"/>
         <source>Offline: this voucher has not been seen before, so it cannot be checked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="123"/>
+        <location filename="../../kiosk/ui/texts.py" line="185"/>
         <source>Offline: the last check of this voucher is too old.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="125"/>
+        <location filename="../../kiosk/ui/texts.py" line="187"/>
         <source>Offline: over the limit allowed without a connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="129"/>
+        <location filename="../../kiosk/ui/texts.py" line="191"/>
         <source>Not redeemed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="138"/>
+        <location filename="../../kiosk/ui/texts.py" line="200"/>
         <source>Wrong email or password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="140"/>
+        <location filename="../../kiosk/ui/texts.py" line="202"/>
         <source>This account has no access to that shop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="142"/>
+        <location filename="../../kiosk/ui/texts.py" line="204"/>
         <source>The session has ended. Please sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="144"/>
+        <location filename="../../kiosk/ui/texts.py" line="206"/>
         <source>Signing in failed. Please sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="146"/>
+        <location filename="../../kiosk/ui/texts.py" line="208"/>
         <source>The server is busy. Try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="148"/>
+        <location filename="../../kiosk/ui/texts.py" line="210"/>
         <source>Cannot reach the server. Check the address and the network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="151"/>
+        <location filename="../../kiosk/ui/texts.py" line="213"/>
         <source>The server did not accept the request.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="152"/>
+        <location filename="../../kiosk/ui/texts.py" line="221"/>
         <source>Something went wrong: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="159"/>
+        <location filename="../../kiosk/ui/texts.py" line="228"/>
         <source>Waiting to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="160"/>
+        <location filename="../../kiosk/ui/texts.py" line="229"/>
         <source>Sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="161"/>
+        <location filename="../../kiosk/ui/texts.py" line="230"/>
         <source>Redeemed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="162"/>
+        <location filename="../../kiosk/ui/texts.py" line="231"/>
         <source>Conflict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="163"/>
+        <location filename="../../kiosk/ui/texts.py" line="232"/>
         <source>Written off</source>
         <translation type="unfinished"></translation>
     </message>

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.engine import Engine
-from kiosk.app.qt_controller import KioskController
+from kiosk.app.qt.controller import KioskController
 from kiosk.domain.errors import InvalidRequest
 from kiosk.domain.outcomes import EntryState, RedeemOutcome, RedeemStatus
 from tests.helpers.app import make_voucher
@@ -82,11 +82,14 @@ def test_double_tap_on_retry_runs_once(
     controller = KioskController(engine)
     failures: list[tuple[str, object]] = []
     done: list[RedeemOutcome] = []
-    controller.failed.connect(lambda action, exc: failures.append((action, exc)))
     controller.redeem_done.connect(done.append)
+
+    def failed(exc: BaseException) -> None:
+        failures.append(("retry", exc))
+
     try:
-        controller.retry_conflict(entry_id)
-        controller.retry_conflict(entry_id)  # second tap while the first is running
+        controller.retry_conflict(entry_id, failed)
+        controller.retry_conflict(entry_id, failed)  # second tap while the first is running
         qtbot.waitUntil(lambda: bool(done) and not controller.runner.busy, timeout=10_000)
     finally:
         controller.close()
@@ -97,10 +100,9 @@ def test_double_tap_on_retry_runs_once(
 def test_retry_guard_released_after_failure(qtbot: QtBot, engine: Engine) -> None:
     controller = KioskController(engine)
     failures: list[str] = []
-    controller.failed.connect(lambda action, exc: failures.append(action))
     try:
         for _ in range(2):
-            controller.retry_conflict("no-such-entry")
+            controller.retry_conflict("no-such-entry", lambda _exc: failures.append("retry"))
             qtbot.waitUntil(lambda: not controller.runner.busy, timeout=10_000)
     finally:
         controller.close()

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.domain.outcomes import RedeemStatus
 from kiosk.ui.main_window import MainWindow, Page
 from tests.helpers.demo import TILL
 
@@ -34,3 +41,109 @@ def open_settings(qtbot: QtBot, window: MainWindow, secret: str = TILL[1]) -> No
     window.open_settings()
     authorise(qtbot, window, secret)
     assert window.page is Page.SETTINGS
+
+
+class Clock:
+    """The wedge filter's clock: moves only when the test says."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+W = TypeVar("W", bound=QWidget)
+
+
+def type_keys(widget: QWidget, text: str, clock: Clock, gap_s: float, *,
+              enter: bool = False) -> None:
+    """Key presses to ``widget``, ``gap_s`` apart on the filter's clock."""
+    for char in text:
+        clock.now += gap_s
+        QTest.keyClick(widget, char)  # type: ignore[call-overload]
+    if enter:
+        clock.now += gap_s
+        QTest.keyClick(widget, Qt.Key.Key_Return)
+
+
+def focused(qtbot: QtBot, widget: W) -> W:
+    widget.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
+    return widget
+
+
+def work_offline(qtbot: QtBot, window: MainWindow, on: bool) -> None:
+    """Switch "Work offline" as the settings screen does, and wait until it is stored."""
+    controller = window.controller
+    assert controller is not None
+    done: list[object] = []
+    controller.save_settings({"work_offline": on}, None, done.append, done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=10_000)
+    assert done == [None], done
+
+
+def look_up(qtbot: QtBot, window: MainWindow, code: str) -> None:
+    """Scan ``code`` and wait for its card."""
+    assert window.controller is not None
+    with qtbot.waitSignal(window.controller.lookup_done, timeout=10_000):
+        window.scan_code(code)
+
+
+def visit_every_screen(qtbot: QtBot, window: MainWindow,
+                       see: Callable[[str, MainWindow], None]) -> None:
+    """Drive a signed-in window through every screen and state staff meet, calling
+    ``see(name, window)`` on each (cards of every kind, both redeem steps, the result,
+    the queue, each settings tab, the manager check, lock, sign-in, offline-unseen)."""
+    controller = window.controller
+    assert controller is not None
+    look_up(qtbot, window, "GB10-0PRT-LY8D-2WQC")
+    window.go_home()
+    qtbot.waitUntil(lambda: window.scan_screen.recent_list.count() > 0, timeout=10_000)
+    see("scan", window)
+    for code in ("GB10-0PRT-LY8D-2WQC", "OLD5-W6TB-3QHZ-8MEK", "REGN-3B8X-T5WJ-6PZQ",
+                 "TWIN-6C1R-5VBN-9XHE", "NOPE-0000-0000-0000"):
+        look_up(qtbot, window, code)
+        see(f"card {code}", window)
+    look_up(qtbot, window, "GB50-K7QX-9M2F-4TZB")
+    window.card_screen.redeem_part_button.click()
+    window.redeem_screen.keypad.type_text("12.50")
+    see("redeem amount", window)
+    window.redeem_screen.next_button.click()
+    see("redeem confirm", window)
+    with qtbot.waitSignal(controller.redeem_done, timeout=10_000):
+        window.redeem_screen.confirm_button.click()
+    see("result", window)
+    window.open_queue()
+    window.queue_screen.tabs.setCurrentIndex(3)
+    qtbot.waitUntil(lambda: bool(window.queue_screen.entries), timeout=10_000)
+    see("queue", window)
+    window.go_home()
+    window.open_settings()
+    see("manager check", window)
+    authorise(qtbot, window)
+    tabs = window.settings_screen.tabs
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        see(f"settings {window.settings_screen.tab_keys[index]}", window)
+    window.go_home()
+    work_offline(qtbot, window, True)
+    look_up(qtbot, window, "SOON-4K9V-PX2C-7RFA")
+    see("card offline unseen", window)
+    work_offline(qtbot, window, False)
+    window.lock()
+    see("lock", window)
+    window.show_page(Page.SIGNIN)
+    see("signin", window)
+
+
+def redeem_part(qtbot: QtBot, window: MainWindow, amount: str) -> RedeemStatus:
+    """Redeem ``amount`` of the card on display through the keypad; returns the status."""
+    window.card_screen.redeem_part_button.click()
+    window.redeem_screen.keypad.type_text(amount)
+    window.redeem_screen.next_button.click()
+    assert window.controller is not None
+    with qtbot.waitSignal(window.controller.redeem_done, timeout=15_000) as blocker:
+        window.redeem_screen.confirm_button.click()
+    status: RedeemStatus = blocker.args[0].status
+    return status

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from kiosk.app.camera_worker import CameraWorker
+from kiosk.app.qt.camera_worker import CameraWorker
 from tests.helpers.scan import VOUCHER, bgr, on_canvas, render
 
 

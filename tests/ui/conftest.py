@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QThread, QThreadPool
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import signin
-from kiosk.app.qt_runner import live_runners
+from kiosk.app.qt.runner import live_runners
 from kiosk.ui.i18n import compile_translations
 from kiosk.ui.main_window import MainWindow, Page
 from tests.helpers.demo import DOMAIN, TILL

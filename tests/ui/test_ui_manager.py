@@ -53,11 +53,11 @@ def test_pin_is_set_stored_hashed_and_then_required(qtbot: QtBot, window: MainWi
     screen.pin_field.setText("12")
     screen.pin_repeat.setText("12")
     screen.save_button.click()
-    assert screen.message_label.text() == "The manager PIN must be at least 4 digits."
+    assert screen.pin_error.text() == "The manager PIN must be at least 4 digits."
     screen.pin_field.setText(PIN)
     screen.pin_repeat.setText("2469")
     screen.save_button.click()
-    assert screen.message_label.text() == "The two PINs are not the same."
+    assert screen.pin_error.text() == "The two PINs are not the same."
     window.go_home()
     assert not window.manager_granted  # leaving the settings ends the authority
 

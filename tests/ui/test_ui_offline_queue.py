@@ -12,7 +12,7 @@ from kiosk.ui.main_window import MainWindow, Page
 from kiosk.ui.texts import Tone
 from tests.helpers.demo import DOMAIN, TILL
 from tests.helpers.sim import Sim
-from tests.helpers.ui import authorise, make_window
+from tests.helpers.ui import authorise, make_window, redeem_part, work_offline
 
 GB50 = "GB50-K7QX-9M2F-4TZB"
 NEWC = "NEWC-5H7K-2DRM-4FXA"
@@ -22,17 +22,6 @@ def look_up(qtbot: QtBot, window: MainWindow, code: str) -> None:
     assert window.controller is not None
     with qtbot.waitSignal(window.controller.lookup_done, timeout=10_000):
         window.scan_code(code)
-
-
-def redeem_part(qtbot: QtBot, window: MainWindow, amount: str) -> RedeemStatus:
-    window.card_screen.redeem_part_button.click()
-    window.redeem_screen.keypad.type_text(amount)
-    window.redeem_screen.next_button.click()
-    assert window.controller is not None
-    with qtbot.waitSignal(window.controller.redeem_done, timeout=15_000) as blocker:
-        window.redeem_screen.confirm_button.click()
-    status: RedeemStatus = blocker.args[0].status
-    return status
 
 
 def test_offline_queue_then_drain(qtbot: QtBot, window: MainWindow, sim: Sim) -> None:
@@ -70,7 +59,7 @@ def test_conflict_shown_and_resolved(qtbot: QtBot, window: MainWindow, sim: Sim,
                                      tmp_path: Path) -> None:
     look_up(qtbot, window, NEWC)
     assert window.controller is not None
-    window.controller.set_offline_override(True)
+    work_offline(qtbot, window, True)
     qtbot.waitUntil(lambda: window.connection.state is not None
                     and not window.connection.state.online, timeout=10_000)
     look_up(qtbot, window, NEWC)
@@ -80,7 +69,7 @@ def test_conflict_shown_and_resolved(qtbot: QtBot, window: MainWindow, sim: Sim,
     server_side.update(current=500)
     assert sim.server is not None
     sim.server.add_voucher(server_side)
-    window.controller.set_offline_override(None)
+    work_offline(qtbot, window, False)
     qtbot.waitUntil(lambda: window.connection.state is not None
                     and window.connection.state.conflicts == 1, timeout=20_000)
     assert "Conflicts: 1" in window.connection.queue_label.text()
@@ -118,7 +107,7 @@ def test_conflict_shown_and_resolved(qtbot: QtBot, window: MainWindow, sim: Sim,
 def test_write_off_a_conflict(qtbot: QtBot, window: MainWindow, sim: Sim) -> None:
     look_up(qtbot, window, NEWC)
     assert window.controller is not None
-    window.controller.set_offline_override(True)
+    work_offline(qtbot, window, True)
     qtbot.waitUntil(lambda: window.connection.state is not None
                     and not window.connection.state.online, timeout=10_000)
     look_up(qtbot, window, NEWC)
@@ -127,7 +116,7 @@ def test_write_off_a_conflict(qtbot: QtBot, window: MainWindow, sim: Sim) -> Non
     server_side.update(current=2000, status="completed")
     assert sim.server is not None
     sim.server.add_voucher(server_side)
-    window.controller.set_offline_override(None)
+    work_offline(qtbot, window, False)
     qtbot.waitUntil(lambda: window.connection.state is not None
                     and window.connection.state.conflicts == 1, timeout=20_000)
     window.open_queue()

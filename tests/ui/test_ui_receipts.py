@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.engine import Engine
-from kiosk.app.qt_runner import Runner
+from kiosk.app.qt.runner import Runner
 from kiosk.domain.outcomes import EntryState
 from kiosk.ui.printer_settings import KINDS, PrinterSettingsPage
 from kiosk.ui.receipts import ReceiptPanel, ReceiptPresenter

@@ -7,7 +7,7 @@ import threading
 from PySide6.QtCore import QThread
 from pytestqt.qtbot import QtBot
 
-from kiosk.app.qt_runner import Runner
+from kiosk.app.qt.runner import Runner
 
 
 def test_success_and_failure_arrive_on_the_ui_thread(qtbot: QtBot) -> None:

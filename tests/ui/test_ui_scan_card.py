@@ -121,6 +121,6 @@ def test_card_for_another_shop_and_offline_badge(qtbot: QtBot) -> None:
     card.show_lookup(Lookup("X1-AAAA", voucher, VoucherState.PARTLY_USED, True, at, 300, ""))
     assert card.banner.badge_label.text() == "OFFLINE"
     assert card.tone is Tone.CAREFUL  # last known status only
-    assert "Checked offline at" in card.offline_note.text()
+    assert "Last checked online at" in card.offline_note.text()
     assert card.remaining_label.text() == "€12.00 left"  # 15.00 minus 3.00 queued here
     assert "€3.00" in card.queued_label.text()

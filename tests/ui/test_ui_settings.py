@@ -58,27 +58,30 @@ def test_camera_preview_reads_a_code_with_the_chosen_decoder(
     assert f"Read: {GB50}" in screen.preview_label.text()
     assert window.page is Page.SETTINGS  # the preview's codes are not looked up
     window.go_home()
-    assert window.preview_camera is None  # leaving the settings stops the preview
+    assert window.session is not None
+    assert window.session.cameras.preview is None  # leaving the settings stops the preview
 
 
 def test_camera_and_decoder_persist_and_restart_the_camera(
         qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     video = write_video(tmp_path / "cam.avi", GB50)
-    window.camera_enabled = True
+    assert window.session is not None
+    cameras = window.session.cameras
+    cameras.enabled = True
     open_settings(qtbot, window)
     screen = window.settings_screen
     screen.camera.setEditText(video)
     screen.decoder.setCurrentIndex(screen.decoder.findData("zxing"))
     save(qtbot, screen)
     assert (stored().camera_device, stored().decoder) == (video, "zxing")
-    assert window.camera is None  # the old device is closed at once
+    assert cameras.camera is None  # the old device is closed at once
     assert window.controller is not None
     with qtbot.waitSignal(window.controller.lookup_done, timeout=10_000) as blocker:
         window.go_home()  # back on the scan screen: the new camera's codes are looked up
-    assert window.camera_source == (video, "zxing")
+    assert cameras.source == (video, "zxing")
     assert blocker.args[0].code == GB50
     qtbot.waitUntil(lambda: window.page is Page.CARD)
-    window.stop_camera()
+    cameras.stop()
 
 
 def test_sounds_idle_name_and_kiosk_mode(qtbot: QtBot, window: MainWindow) -> None:
@@ -113,7 +116,7 @@ def test_offline_limits_and_the_work_offline_switch(qtbot: QtBot, window: MainWi
         window.scan_code(GB50)  # seen online, so the offline policy may trust it
     open_settings(qtbot, window)
     screen = window.settings_screen
-    screen.cap_voucher.setValue(500)  # at most £5 per voucher while offline
+    screen.cap_voucher.setValue(5.00)  # at most £5 per voucher while offline (in money)
     screen.seen_within.setValue(12)
     screen.allow_unseen.setChecked(True)
     screen.work_offline.setChecked(True)

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app.engine import Engine
 from kiosk.app.printing.service import ReceiptService
-from kiosk.app.qt_runner import Runner
+from kiosk.app.qt.runner import Runner
 from kiosk.ui.shift_report import ShiftReportScreen
 from tests.helpers.app import rewrite_history
 from tests.helpers.demo import GBP50

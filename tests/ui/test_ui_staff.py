@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import signin
-from kiosk.app.qt_runner import Runner
+from kiosk.app.qt.runner import Runner
 from kiosk.backends.vouchercart import VoucherCartClient
 from kiosk.domain.errors import AccessDenied
 from kiosk.ui.staff import StaffScreen

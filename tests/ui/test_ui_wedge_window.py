@@ -5,32 +5,16 @@ human typing still reaches it."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.main_window import MainWindow, Page
-from tests.helpers.ui import open_settings
+from tests.helpers.ui import Clock, focused, open_settings, type_keys
 
 YOGA = "YOGA-5X2U-Q8WM-J4LT"
 GB10 = "GB10-0PRT-LY8D-2WQC"
-
-
-class Clock:
-    """The wedge filter's clock: moves only when the test says."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-W = TypeVar("W", bound=QWidget)
 
 
 @pytest.fixture
@@ -40,17 +24,6 @@ def clock(window: MainWindow) -> Clock:
     return fake
 
 
-def type_keys(widget: QWidget, text: str, clock: Clock, gap_s: float, *,
-              enter: bool = False) -> None:
-    """Key presses to ``widget``, ``gap_s`` apart on the filter's clock."""
-    for char in text:
-        clock.now += gap_s
-        QTest.keyClick(widget, char)  # type: ignore[call-overload]
-    if enter:
-        clock.now += gap_s
-        QTest.keyClick(widget, Qt.Key.Key_Return)
-
-
 def scan_burst(qtbot: QtBot, window: MainWindow, widget: QWidget, clock: Clock,
                code: str) -> None:
     assert window.controller is not None
@@ -58,12 +31,6 @@ def scan_burst(qtbot: QtBot, window: MainWindow, widget: QWidget, clock: Clock,
         type_keys(widget, code, clock, 0.004, enter=True)  # a scanner: 4 ms a key
     assert blocker.args[0].code == code
     qtbot.waitUntil(lambda: window.page is Page.CARD)
-
-
-def focused(qtbot: QtBot, widget: W) -> W:
-    widget.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
-    return widget
 
 
 def test_burst_in_a_settings_field_is_a_scan(qtbot: QtBot, window: MainWindow,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -15,18 +17,18 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.outcomes import Lookup
-from kiosk.domain.voucher import Voucher, VoucherKind
+from kiosk.domain.voucher import Voucher, VoucherKind, VoucherState
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.style import set_role
+from kiosk.ui.style import kinetic, restyle, set_role
 from kiosk.ui.texts import (
     Tone,
-    clock,
     day,
+    grouped_code,
     left_text,
+    lookup_tone,
     stamp,
     state_detail,
     state_title,
-    state_tone,
     units,
 )
 from kiosk.ui.widgets.banner import Banner
@@ -44,7 +46,19 @@ class CardScreen(Screen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lookup: Lookup | None = None
+        self.allow_unseen = False  # the offline policy accepts never-seen codes
+        self.sending = False
         self.banner = Banner(self)
+        self.code_label = QLabel(self)
+        self.code_label.setObjectName("codeLabel")
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice_label = QLabel(self)
+        self.notice_label.setObjectName("notice")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.hide()
+        self.why_label = QLabel(self)
+        self.why_label.setObjectName("why")
+        self.why_label.setWordWrap(True)
         self.offline_note = QLabel(self)
         self.offline_note.setObjectName("offlineNote")
         self.offline_note.setWordWrap(True)
@@ -68,13 +82,14 @@ class CardScreen(Screen):
         self.history_title.setObjectName("fieldName")
         self.history_list = QListWidget(self)
         self.history_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        kinetic(self.history_list)
         self.history_list.setMaximumHeight(130)
         self.redeem_all_button = QPushButton(self)
         set_role(self.redeem_all_button, "primary")
         self.redeem_part_button = QPushButton(self)
         self.back_button = QPushButton(self)
 
-        details = QWidget(self)
+        self.details = details = QWidget(self)
         details_box = QVBoxLayout(details)
         details_box.addWidget(self.remaining_label)
         details_box.addWidget(self.queued_label)
@@ -82,7 +97,8 @@ class CardScreen(Screen):
         details_box.addWidget(self.history_title)
         details_box.addWidget(self.history_list)
         details_box.addStretch(1)
-        scroll = QScrollArea(self)
+        self.details_area = scroll = QScrollArea(self)
+        kinetic(scroll)
         scroll.setWidgetResizable(True)
         scroll.setWidget(details)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -90,14 +106,22 @@ class CardScreen(Screen):
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
         buttons.addWidget(self.redeem_part_button)
-        buttons.addWidget(self.redeem_all_button, 2)
+        buttons.addWidget(self.redeem_all_button)
+        self.redeem_all_button.setMinimumWidth(360)  # the big target, as wide as fits
         box = QVBoxLayout(self)
         box.setContentsMargins(16, 12, 16, 12)
         box.addWidget(self.banner)
+        box.addWidget(self.code_label)
         box.addWidget(self.offline_note)
+        box.addWidget(self.notice_label)
         box.addWidget(scroll, 1)
+        box.addStretch(0)
+        box.addWidget(self.why_label)
         box.addLayout(buttons)
 
+        # Tab goes left to right along the buttons, as they are seen.
+        QWidget.setTabOrder(self.back_button, self.redeem_part_button)
+        QWidget.setTabOrder(self.redeem_part_button, self.redeem_all_button)
         self.redeem_all_button.clicked.connect(self._redeem_all)
         self.redeem_part_button.clicked.connect(self._redeem_part)
         self.back_button.clicked.connect(self.back.emit)
@@ -105,10 +129,29 @@ class CardScreen(Screen):
 
     # -- showing ------------------------------------------------------------------------
 
-    def show_lookup(self, lookup: Lookup) -> None:
-        """Display ``lookup`` and enable what can be done with it."""
-        self.lookup = lookup
+    def show_lookup(self, lookup: Lookup, *, allow_unseen: bool = False) -> None:
+        """Display ``lookup`` and enable what can be done with it; ``allow_unseen``: the
+        offline policy accepts codes never seen on this till (it is said on the card)."""
+        self.lookup, self.allow_unseen, self.sending = lookup, allow_unseen, False
+        self.notice_label.hide()
         self.retranslate()
+
+    def clear(self) -> None:
+        """Forget the voucher on display (nothing can be redeemed from here)."""
+        self.lookup, self.sending = None, False
+        self.notice_label.hide()
+        self.retranslate()
+
+    def show_sending(self) -> None:
+        """A redemption of this card is in flight."""
+        self.sending = True
+        self._set_enabled(redeemable=False, partial=False)
+        self.show_notice(self.tr("Sending…"))
+
+    def show_notice(self, text: str) -> None:
+        """A line above the details (sending, a scan that was ignored)."""
+        self.notice_label.setText(text)
+        self.notice_label.setVisible(bool(text))
 
     @property
     def tone(self) -> Tone:
@@ -129,21 +172,24 @@ class CardScreen(Screen):
         lookup = self.lookup
         if lookup is None:
             self.redeem_all_button.setText(self.tr("Redeem all"))
+            self.banner.show_result(Tone.CAREFUL, "", "")
+            self.code_label.clear()
+            self.offline_note.hide()
+            self.why_label.clear()
+            self.why_label.hide()
+            self._show_voucher(None, None)
             self._set_enabled(redeemable=False, partial=False)
             return
         voucher = lookup.voucher
-        tone = state_tone(lookup.state)
-        if lookup.offline and tone is Tone.GOOD:
-            tone = Tone.CAREFUL  # last known status only: be careful
+        tone = lookup_tone(lookup)
         detail = state_detail(lookup.state, voucher)
         if voucher is not None and lookup.state.redeemable:
             detail = voucher.product_name or detail  # the balance is shown large below
         self.banner.show_result(tone, state_title(lookup.state), detail,
                                 self.tr("OFFLINE") if lookup.offline else "")
-        self.offline_note.setVisible(lookup.offline)
-        self.offline_note.setText(
-            self.tr("Checked offline at %1 — last known status from %2.")
-            .replace("%1", clock(lookup.checked_at)).replace("%2", stamp(lookup.checked_at)))
+        self.code_label.setText(grouped_code(lookup.code))
+        self.offline_note.setVisible(lookup.offline and voucher is not None)
+        self.offline_note.setText(self._offline_text(lookup))
         self._show_voucher(voucher, lookup)
         can_redeem = voucher is not None and lookup.state.redeemable and lookup.available > 0
         partial = can_redeem and voucher is not None and voucher.multi_use
@@ -152,24 +198,53 @@ class CardScreen(Screen):
                 self.tr("Redeem all (%1)").replace("%1", units(voucher, lookup.available)))
         else:
             self.redeem_all_button.setText(self.tr("Redeem all"))
-        self._set_enabled(redeemable=can_redeem, partial=partial)
+        self.why_label.setText("" if can_redeem else self._why_not(lookup))
+        self.why_label.setVisible(not can_redeem)
+        self.details_area.setVisible(voucher is not None)
+        self._set_enabled(redeemable=can_redeem and not self.sending,
+                          partial=partial and not self.sending)
+        self.redeem_all_button.setVisible(can_redeem)
+        self.redeem_part_button.setVisible(partial)
+        restyle(self.back_button, "role", "" if can_redeem else "primary")
+
+    def _offline_text(self, lookup: Lookup) -> str:
+        minutes = max(int((datetime.now(UTC) - lookup.checked_at).total_seconds() // 60), 0)
+        return self.tr("Offline: showing the last known status. Last checked online at %1, "
+                       "%n minute(s) ago.", None, minutes).replace("%1", stamp(lookup.checked_at))
+
+    def _why_not(self, lookup: Lookup) -> str:
+        """Why the card offers no redemption, and what staff can do."""
+        if lookup.state is VoucherState.UNSEEN_OFFLINE:
+            if self.allow_unseen:
+                return self.tr("This till accepts unseen vouchers offline, but cannot tell "
+                               "this one's currency or balance: redeem it when the till is "
+                               "back online, or ask a manager.")
+            return self.tr("Can't redeem until the till is back online. A manager can allow "
+                           "unseen vouchers in Settings → Offline.")
+        if lookup.state is VoucherState.UNKNOWN:
+            return self.tr("Can't redeem: check the code shown above against the voucher.")
+        if lookup.state.redeemable:
+            return self.tr("Can't redeem: nothing left to redeem here.")
+        return self.tr("Can't redeem: %1").replace("%1", state_title(lookup.state))
 
     def _set_enabled(self, *, redeemable: bool, partial: bool) -> None:
         self.redeem_all_button.setEnabled(redeemable)
         self.redeem_part_button.setEnabled(partial)
-        self.redeem_part_button.setVisible(partial or not redeemable)
 
-    def _show_voucher(self, voucher: Voucher | None, lookup: Lookup) -> None:
+    def _show_voucher(self, voucher: Voucher | None, lookup: Lookup | None) -> None:
         for name in FIELDS:
             self._row(name, "")
         self.history_list.clear()
-        if voucher is None:
+        if voucher is None or lookup is None:
             self.remaining_label.clear()
             self.queued_label.clear()
             self.history_title.hide()
             self.history_list.hide()
             return
         self.remaining_label.setText(left_text(voucher, lookup.available))
+        # On a card that cannot be redeemed the balance is secondary.
+        restyle(self.remaining_label, "objectName",
+                "bigValue" if lookup.state.redeemable else "secondaryValue")
         self.queued_label.setText(
             self.tr("%1 waiting to be sent from this till.").replace(
                 "%1", units(voucher, lookup.queued)) if lookup.queued else "")
@@ -196,9 +271,16 @@ class CardScreen(Screen):
             self.history_list.addItem(f"{stamp(entry.at)}   {units(voucher, entry.amount)}")
         self.history_title.setVisible(bool(voucher.history))
         self.history_list.setVisible(bool(voucher.history))
+        # Scroll rather than squeeze: a squeezed form clips its wrapped lines.
+        self.details.setMinimumHeight(0)
+        self.details.setMinimumHeight(self.details.sizeHint().height())
 
     def _window_text(self, voucher: Voucher) -> str:
-        start, end = voucher.valid_from(), voucher.valid_until()
+        if len(voucher.windows) > 1:  # each window as it is: a merged range hides the gaps
+            return "\n".join(self._range(w.start, w.end) for w in voucher.windows)
+        return self._range(voucher.valid_from(), voucher.valid_until())
+
+    def _range(self, start: datetime | None, end: datetime | None) -> str:
         if start and end:
             return self.tr("%1 to %2").replace("%1", day(start)).replace("%2", day(end))
         if end:
@@ -223,10 +305,22 @@ class CardScreen(Screen):
         self._set_enabled(redeemable=False, partial=False)
         self.redeem_all.emit(lookup.code, lookup.available)
 
+    def focus_target(self) -> QWidget:
+        """Return does the main thing of this card."""
+        return self.redeem_all_button if self.redeem_all_button.isEnabled() \
+            else self.back_button
+
+    def escape(self) -> bool:
+        """Escape: back to scanning."""
+        self.back.emit()
+        return True
+
     def _redeem_part(self) -> None:
         if self.lookup is not None:
             self.redeem_part.emit(self.lookup)
 
     def redeem_failed(self) -> None:
-        """A redeem could not even start: allow another try."""
+        """The redeem ended without a result shown here: allow another try."""
+        self.sending = False
+        self.notice_label.hide()
         self.retranslate()

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.app.qt_runner import Runner
 from kiosk.ui.screens.base import Screen
+
+if TYPE_CHECKING:
+    from kiosk.app.qt.runner import Runner
 from kiosk.ui.style import pixmap, set_role
 from kiosk.ui.texts import error_text
 
@@ -21,9 +24,9 @@ class LockScreen(Screen):
     unlocked = Signal()
     switch_staff = Signal()  # sign in as someone else
 
-    def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.runner = runner
+        self.runner: Runner | None = None  # the signed-in session's
         self.check: PasswordCheck | None = None
         self.staff_name = ""
         self.pin = False  # a manager PIN is set: it opens the lock too
@@ -38,6 +41,8 @@ class LockScreen(Screen):
         self.error_label = QLabel(self)
         self.error_label.setObjectName("error")
         self.error_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.error_label.setWordWrap(True)
+        self.title.setWordWrap(True)
         self.unlock_button = QPushButton(self)
         set_role(self.unlock_button, "primary")
         self.switch_button = QPushButton(self)
@@ -45,7 +50,7 @@ class LockScreen(Screen):
         buttons.addWidget(self.switch_button)
         buttons.addWidget(self.unlock_button, 2)
         box = QVBoxLayout(self)
-        box.setContentsMargins(160, 40, 160, 40)
+        box.setContentsMargins(48, 24, 48, 24)
         box.addStretch(1)
         box.addWidget(self.icon)
         box.addWidget(self.title)
@@ -67,23 +72,33 @@ class LockScreen(Screen):
         self.unlock_button.setText(self.tr("Unlock"))
         self.switch_button.setText(self.tr("Switch staff"))
 
-    def lock(self, staff_name: str, check: PasswordCheck, *, pin: bool = False) -> None:
-        """Prepare for ``staff_name``; ``check`` verifies a password or PIN (blocking)."""
-        self.staff_name, self.check, self.pin = staff_name, check, pin
+    def lock(self, staff_name: str, check: PasswordCheck, *, runner: Runner,
+             pin: bool = False) -> None:
+        """Prepare for ``staff_name``; ``check`` verifies a password or PIN (blocking, on
+        ``runner``)."""
+        self.staff_name, self.check, self.pin, self.runner = staff_name, check, pin, runner
         self.password_field.clear()
         self.error_label.clear()
         self.unlock_button.setEnabled(True)
         self.retranslate()
         self.password_field.setFocus()
 
+    def focus_target(self) -> QWidget:
+        """The password."""
+        return self.password_field
+
+    def scan_refused(self) -> None:
+        """A scanner burst arrived while locked: nothing was typed into the password."""
+        self.error_label.setText(self.tr("That was a scan. Unlock first, then scan again."))
+
     def submit(self) -> None:
         """Check the password typed."""
-        password, check = self.password_field.text(), self.check
-        if not password or check is None or not self.unlock_button.isEnabled():
+        password, check, runner = self.password_field.text(), self.check, self.runner
+        if not password or check is None or runner is None or not self.unlock_button.isEnabled():
             return
         self.unlock_button.setEnabled(False)
         self.error_label.clear()
-        self.runner.run(lambda: check(password), success=self._checked, failure=self._failed)
+        runner.run(lambda: check(password), success=self._checked, failure=self._failed)
 
     def _checked(self, ok: bool) -> None:
         self.unlock_button.setEnabled(True)

@@ -7,12 +7,15 @@ screen says to set a PIN in Settings.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.app.qt_runner import Runner
 from kiosk.ui.screens.base import Screen
+
+if TYPE_CHECKING:
+    from kiosk.app.qt.runner import Runner
 from kiosk.ui.style import pixmap, set_role
 from kiosk.ui.texts import error_text
 
@@ -25,9 +28,9 @@ class ManagerScreen(Screen):
     granted = Signal()
     cancelled = Signal()
 
-    def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.runner = runner
+        self.runner: Runner | None = None  # the signed-in session's
         self.check: SecretCheck | None = None
         self.has_pin = True
         self.reason = ""
@@ -86,23 +89,33 @@ class ManagerScreen(Screen):
         self.ok_button.setText(self.tr("OK"))
         self.cancel_button.setText(self.tr("Cancel"))
 
-    def ask(self, reason: str, check: SecretCheck, *, has_pin: bool) -> None:
-        """Prepare to authorise ``reason``; ``check`` verifies what is typed (blocking)."""
-        self.reason, self.check, self.has_pin = reason, check, has_pin
+    def ask(self, reason: str, check: SecretCheck, *, runner: Runner, has_pin: bool) -> None:
+        """Prepare to authorise ``reason``; ``check`` verifies what is typed (blocking, on
+        ``runner``)."""
+        self.reason, self.check, self.has_pin, self.runner = reason, check, has_pin, runner
         self.secret_field.clear()
         self.error_label.clear()
         self.ok_button.setEnabled(True)
         self.retranslate()
         self.secret_field.setFocus()
 
+    def focus_target(self) -> QWidget:
+        """The PIN or password."""
+        return self.secret_field
+
+    def escape(self) -> bool:
+        """Escape: give up."""
+        self.cancelled.emit()
+        return True
+
     def submit(self) -> None:
         """Check what was typed."""
-        secret, check = self.secret_field.text(), self.check
-        if not secret or check is None or not self.ok_button.isEnabled():
+        secret, check, runner = self.secret_field.text(), self.check, self.runner
+        if not secret or check is None or runner is None or not self.ok_button.isEnabled():
             return
         self.ok_button.setEnabled(False)
         self.error_label.clear()
-        self.runner.run(lambda: check(secret), success=self._checked, failure=self._failed)
+        runner.run(lambda: check(secret), success=self._checked, failure=self._failed)
 
     def _checked(self, ok: bool) -> None:
         self.ok_button.setEnabled(True)

@@ -23,11 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.errors import RefusalReason
-from kiosk.domain.money import Money
 from kiosk.domain.outcomes import EntryState, OutboxEntry
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.style import set_role
-from kiosk.ui.texts import entry_state_text, refusal_text, stamp
+from kiosk.ui.style import kinetic, set_role
+from kiosk.ui.texts import entry_state_text, money_text, refusal_text, stamp
 
 FILTERS: tuple[tuple[EntryState, ...] | None, ...] = (
     (EntryState.PENDING, EntryState.SENDING),
@@ -37,11 +36,12 @@ FILTERS: tuple[tuple[EntryState, ...] | None, ...] = (
 )
 
 
-def amount_text(entry: OutboxEntry) -> str:
-    """An entry's amount in its units."""
+def amount_text(entry: OutboxEntry, amount: int | None = None) -> str:
+    """An entry's amount (or ``amount``) in its units, in the current language's format."""
+    units = entry.amount if amount is None else amount
     if entry.kind == "monetary" and entry.currency:
-        return Money(entry.amount, entry.currency).format()
-    return str(entry.amount)
+        return money_text(units, entry.currency)
+    return str(units)
 
 
 class QueueScreen(Screen):
@@ -71,9 +71,20 @@ class QueueScreen(Screen):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(48)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in range(4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        kinetic(self.table)
         self.status_label = QLabel(self)
+        self.status_label.setObjectName("notice")
         self.status_label.setWordWrap(True)
+        self.status_label.hide()
+        self.detail_label = QLabel(self)  # the selected entry in full: nothing cut off
+        self.detail_label.setObjectName("hint")
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note_field = QLineEdit(self)
         self.sync_button = QPushButton(self)
         self.retry_button = QPushButton(self)
@@ -96,8 +107,11 @@ class QueueScreen(Screen):
         box.addWidget(self.summary_label)
         box.addWidget(self.tabs)
         box.addWidget(self.table, 1)
+        box.addWidget(self.detail_label)
         box.addWidget(self.status_label)
         box.addLayout(resolve)
+        self.extras = QHBoxLayout()  # e.g. reprint, end of shift (kiosk.ui.flows.counter)
+        box.addLayout(self.extras)
 
         self.tabs.currentChanged.connect(lambda _index: self.refresh())
         self.table.itemSelectionChanged.connect(self.update_buttons)
@@ -120,7 +134,7 @@ class QueueScreen(Screen):
             self.tr("Reason")])
         self.sync_button.setText(self.tr("Send now"))
         self.export_button.setText(self.tr("Export CSV…"))
-        self.retry_button.setText(self.tr("Retry with remaining balance"))
+        self._retry_text()
         self.write_off_button.setText(self.tr("Write off"))
         self.note_field.setPlaceholderText(self.tr("Note for the write-off (required)"))
         self._fill()
@@ -144,7 +158,7 @@ class QueueScreen(Screen):
     def show_summary(self, summary: Any) -> None:
         """Display the engine's ``ShiftSummary``."""
         total = summary.total
-        parts = [Money(minor, currency).format() for currency, minor in total.money.items()]
+        parts = [money_text(minor, currency) for currency, minor in total.money.items()]
         if total.uses:
             parts.append(self.tr("%n use(s)", None, total.uses))
         self.summary_label.setText(
@@ -154,7 +168,7 @@ class QueueScreen(Screen):
                 "%1", self._totals(summary.online)).replace("%2", self._totals(summary.offline)))
 
     def _totals(self, totals: Any) -> str:
-        parts = [Money(minor, currency).format() for currency, minor in totals.money.items()]
+        parts = [money_text(minor, currency) for currency, minor in totals.money.items()]
         if totals.uses:
             parts.append(self.tr("%n use(s)", None, totals.uses))
         return f"{totals.count} ({', '.join(parts)})" if parts else str(totals.count)
@@ -162,27 +176,46 @@ class QueueScreen(Screen):
     def show_message(self, text: str) -> None:
         """A line under the table: result of the last action."""
         self.status_label.setText(text)
+        self.status_label.setVisible(bool(text))
+
+    def reason(self, entry: OutboxEntry) -> str:
+        """Why an entry is where it is, in full and in the current language."""
+        if entry.state is EntryState.WRITTEN_OFF:
+            retry = next((e for e in self.entries if e.replaces == entry.id), None)
+            if retry is not None:
+                short = entry.amount - retry.amount
+                text = self.tr("Retried with %1 (the voucher's remaining balance).").replace(
+                    "%1", amount_text(retry))
+                if short > 0:
+                    text += " " + self.tr("%1 not collected.").replace(
+                        "%1", amount_text(entry, short))
+                return text
+            return self.tr("Written off: %1").replace("%1", entry.note) if entry.note \
+                else self.tr("Written off.")
+        if entry.state is EntryState.APPLIED:
+            return self.tr("Sent (redeemed offline, confirmed later).") if entry.offline else ""
+        if entry.reason:
+            try:
+                return refusal_text(RefusalReason(entry.reason))
+            except ValueError:
+                return entry.reason
+        if entry.last_error:
+            return self.tr("Not sent yet: the server could not be reached. It is retried "
+                           "automatically.")
+        return ""
 
     def _fill(self) -> None:
         selected = self.selected()
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
-            reason = ""
-            if entry.reason:
-                try:
-                    reason = refusal_text(RefusalReason(entry.reason))
-                except ValueError:
-                    reason = entry.reason
-            elif entry.note:
-                reason = entry.note
-            elif entry.last_error:
-                reason = entry.last_error
+            reason = self.reason(entry)
             state = entry_state_text(entry.state)
             if entry.offline:
                 state += " · " + self.tr("offline")
             cells = (stamp(entry.redeemed_at), entry.code, amount_text(entry), state, reason)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 item.setData(Qt.ItemDataRole.UserRole, entry.id)
                 self.table.setItem(row, col, item)
             if selected is not None and entry.id == selected.id:
@@ -213,6 +246,19 @@ class QueueScreen(Screen):
         self.retry_button.setEnabled(conflict)
         self.write_off_button.setEnabled(conflict and bool(self.note_field.text().strip()))
         self.note_field.setEnabled(conflict)
+        self._retry_text()
+        self.detail_label.setText(
+            "" if entry is None else f"{entry.code} · {amount_text(entry)} · "
+            f"{entry_state_text(entry.state)}\n{self.reason(entry)}".strip())
+        self.detail_label.setVisible(entry is not None)
+
+    def _retry_text(self) -> None:
+        entry = self.selected()
+        if entry is not None and entry.state is EntryState.REJECTED:
+            self.retry_button.setText(self.tr("Retry: take what is left, up to %1").replace(
+                "%1", amount_text(entry)))
+        else:
+            self.retry_button.setText(self.tr("Retry with remaining balance"))
 
     def _retry(self) -> None:
         entry = self.selected()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -35,6 +36,7 @@ class RedeemScreen(Screen):
 
     confirmed = Signal(str, int)  # code, units to redeem
     cancelled = Signal()
+    stepped = Signal()  # the step on display changed (a new screen: taps wait a moment)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +54,10 @@ class RedeemScreen(Screen):
         self.error_label = QLabel(self)
         self.error_label.setObjectName("error")
         self.error_label.setWordWrap(True)
+        self.notice_label = QLabel(self)
+        self.notice_label.setObjectName("notice")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.hide()
         self.cancel_button = QPushButton(self)
         self.next_button = QPushButton(self)
         set_role(self.next_button, "primary")
@@ -80,10 +86,17 @@ class RedeemScreen(Screen):
         confirm_box.addStretch(1)
         confirm_box.addWidget(self.question)
         confirm_box.addWidget(self.after_label)
-        confirm_box.addStretch(1)
+        # "Yes, redeem" sits mid-screen, never where "Next" was: a double tap on "Next"
+        # cannot confirm unseen.
+        confirm_row = QHBoxLayout()
+        confirm_row.addStretch(1)
+        confirm_row.addWidget(self.confirm_button, 3)
+        confirm_row.addStretch(1)
+        confirm_box.addLayout(confirm_row)
+        confirm_box.addStretch(2)
         confirm_buttons = QHBoxLayout()
         confirm_buttons.addWidget(self.change_button)
-        confirm_buttons.addWidget(self.confirm_button, 2)
+        confirm_buttons.addStretch(2)
         confirm_box.addLayout(confirm_buttons)
 
         self.steps = QStackedWidget(self)
@@ -93,13 +106,16 @@ class RedeemScreen(Screen):
         box.setContentsMargins(16, 12, 16, 12)
         box.addWidget(self.title)
         box.addWidget(self.available_label)
+        box.addWidget(self.notice_label)
         box.addWidget(self.steps, 1)
 
+        QWidget.setTabOrder(self.cancel_button, self.next_button)
+        QWidget.setTabOrder(self.confirm_button, self.change_button)
         self.keypad.text_changed.connect(self._typed)
         self.keypad.max_pressed.connect(self.fill_max)
         self.cancel_button.clicked.connect(self.cancelled.emit)
         self.next_button.clicked.connect(self.next_step)
-        self.change_button.clicked.connect(lambda: self.steps.setCurrentIndex(0))
+        self.change_button.clicked.connect(self.change_amount)
         self.confirm_button.clicked.connect(self._confirm)
         self.retranslate()
 
@@ -116,8 +132,34 @@ class RedeemScreen(Screen):
         self.keypad.set_decimals(exponent(currency) if currency else 0)
         self.steps.setCurrentIndex(0)
         self.error_label.clear()
+        self.notice_label.hide()
+        self.amount = None
+        self.keypad.set_text("")
         self.confirm_button.setEnabled(True)
         self.retranslate()
+
+    def clear(self) -> None:
+        """Forget the voucher (after a lock)."""
+        self.lookup, self.amount = None, None
+        self.keypad.set_text("")
+        self.steps.setCurrentIndex(0)
+        self.retranslate()
+
+    def change_amount(self) -> None:
+        """Back to the keypad."""
+        self.steps.setCurrentIndex(0)
+        self.stepped.emit()
+        self.next_button.setFocus()
+
+    def show_sending(self) -> None:
+        """The redemption is in flight."""
+        self.confirm_button.setEnabled(False)
+        self.show_notice(self.tr("Sending…"))
+
+    def show_notice(self, text: str) -> None:
+        """A line under the title (sending, a scan that was ignored)."""
+        self.notice_label.setText(text)
+        self.notice_label.setVisible(bool(text))
 
     def retranslate(self) -> None:
         """Set every text in the current language."""
@@ -195,6 +237,8 @@ class RedeemScreen(Screen):
         self._fill_question(amount)
         self.confirm_button.setEnabled(True)
         self.steps.setCurrentIndex(1)
+        self.stepped.emit()
+        self.confirm_button.setFocus()  # what is focused is what Return does
 
     def _fill_question(self, amount: int) -> None:
         voucher, lookup = self.voucher, self.lookup
@@ -213,6 +257,21 @@ class RedeemScreen(Screen):
     def redeem_failed(self) -> None:
         """The redeem could not start: allow another try."""
         self.confirm_button.setEnabled(True)
+        self.notice_label.hide()
+
+    def focus_target(self) -> QWidget:
+        """Return goes on to the question, then confirms it."""
+        if self.steps.currentIndex() == 1:
+            return self.confirm_button
+        return self.next_button if self.next_button.isEnabled() else self
+
+    def escape(self) -> bool:
+        """Escape: from the question back to the keypad, from the keypad back to the card."""
+        if self.steps.currentIndex() == 1:
+            self.change_amount()
+        else:
+            self.cancelled.emit()
+        return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         """A hardware keyboard works like the keypad."""
@@ -224,10 +283,11 @@ class RedeemScreen(Screen):
             if key == Qt.Key.Key_Backspace:
                 self.keypad.backspace()
                 return
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self._button_focused():
                 self.next_step()
                 return
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._confirm()
-            return
-        super().keyPressEvent(event)
+        super().keyPressEvent(event)  # Return presses the focused button
+
+    def _button_focused(self) -> bool:
+        focused = QApplication.focusWidget()
+        return isinstance(focused, QPushButton) and self.isAncestorOf(focused)

@@ -39,6 +39,8 @@ class ResultScreen(Screen):
         box.addWidget(self.banner, 2)
         box.addWidget(self.balance_label)
         box.addStretch(1)
+        self.extras = QVBoxLayout()  # e.g. the receipt panel (kiosk.ui.flows.counter)
+        box.addLayout(self.extras)
         box.addWidget(self.countdown_label)
         box.addWidget(self.next_button)
         self.timer = QTimer(self)
@@ -74,6 +76,10 @@ class ResultScreen(Screen):
             self.finish()
         else:
             self._show_countdown()
+
+    def focus_target(self) -> QWidget:
+        """Return: scan the next voucher."""
+        return self.next_button
 
     def finish(self) -> None:
         """Stop the countdown and go back to scanning."""

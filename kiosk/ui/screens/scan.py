@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.style import pixmap, set_role
-from kiosk.ui.texts import clock
+from kiosk.ui.style import kinetic, pixmap, set_role
+from kiosk.ui.texts import clock, grouped_code
 
 PREVIEW_MIN = (320, 240)
 
@@ -29,6 +29,7 @@ class ScanScreen(Screen):
     """Waits for a code: from the camera, a wedge scanner, or typed and confirmed."""
 
     code_entered = Signal(str)  # raw text typed or pasted into the code field
+    settings_requested = Signal()  # "Camera settings" on the no-camera panel
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,13 +38,22 @@ class ScanScreen(Screen):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumSize(*PREVIEW_MIN)
         self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.preview.setStyleSheet("background: #20242b; color: #ffffff; border-radius: 12px;")
+        self.preview.setObjectName("preview")
+        self.camera_note = QLabel(self)
+        self.camera_note.setObjectName("cameraNote")
+        self.camera_note.setWordWrap(True)
+        self.camera_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.camera_button = QPushButton(self)
+        self.checking_label = QLabel(self)
+        self.checking_label.setObjectName("hint")
         self.hint = QLabel(self)
         self.hint.setObjectName("title")
         self.hint.setWordWrap(True)
         self.code_field = QLineEdit(self)
         self.code_field.setObjectName("codeField")
-        self.code_field.setClearButtonEnabled(True)
+        self.clear_button = QPushButton("×", self)  # a 48 px target, not the 16 px built-in
+        self.clear_button.setObjectName("clearCode")
+        self.clear_button.clicked.connect(self._clear)
         self.check_button = QPushButton(self)
         set_role(self.check_button, "primary")
         self.error_label = QLabel(self)
@@ -54,20 +64,32 @@ class ScanScreen(Screen):
         self.recent_list = QListWidget(self)
         self.recent_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-        entry = QHBoxLayout()
-        entry.addWidget(self.code_field, 1)
-        entry.addWidget(self.check_button)
+        entry = QHBoxLayout()  # under the field: the field keeps the whole width for the code
+        entry.addWidget(self.clear_button)
+        entry.addWidget(self.check_button, 1)
         side = QVBoxLayout()
         side.addWidget(self.hint)
+        side.addWidget(self.code_field)
         side.addLayout(entry)
+        side.addWidget(self.checking_label)
         side.addWidget(self.error_label)
         side.addWidget(self.recent_title)
         side.addWidget(self.recent_list, 1)
         row = QHBoxLayout(self)
         row.setContentsMargins(16, 16, 16, 16)
         row.setSpacing(16)
-        row.addWidget(self.preview, 3)
+        camera = QVBoxLayout()
+        camera.addWidget(self.preview, 1)
+        camera.addWidget(self.camera_note)
+        camera.addWidget(self.camera_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.extras = QHBoxLayout()  # e.g. "Reprint last" (kiosk.ui.flows.counter)
+        camera.addLayout(self.extras)
+        row.addLayout(camera, 3)
         row.addLayout(side, 2)
+        self.recent_list.setWordWrap(True)
+        kinetic(self.recent_list)
+        self.recent_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.camera_button.clicked.connect(self.settings_requested.emit)
 
         self.code_field.returnPressed.connect(self._submit)
         self.check_button.clicked.connect(self._submit)
@@ -78,8 +100,14 @@ class ScanScreen(Screen):
         self.hint.setText(self.tr("Scan a voucher or type its code"))
         self.code_field.setPlaceholderText(self.tr("Voucher code"))
         self.check_button.setText(self.tr("Check"))
+        self.clear_button.setToolTip(self.tr("Clear the code"))
         self.recent_title.setText(self.tr("Recent scans"))
+        self.camera_button.setText(self.tr("Camera settings"))
         self._show_camera_state()
+
+    def _clear(self) -> None:
+        self.code_field.clear()
+        self.code_field.setFocus()
 
     def _submit(self) -> None:
         text = self.code_field.text().strip()
@@ -88,12 +116,23 @@ class ScanScreen(Screen):
 
     def show_error(self, text: str) -> None:
         """A problem with the last code (not a voucher code, lookup failed)."""
+        self.checking_label.clear()
         self.error_label.setText(text)
+
+    def show_checking(self, code: str) -> None:
+        """The code being looked up."""
+        self.error_label.clear()
+        self.checking_label.setText(self.tr("Checking %1…").replace("%1", grouped_code(code)))
+
+    def focus_target(self) -> QWidget:
+        """The code field."""
+        return self.code_field
 
     def reset(self) -> None:
         """Ready for the next customer: empty field, no error, focus on the field."""
         self.code_field.clear()
         self.error_label.clear()
+        self.checking_label.clear()
         self.code_field.setFocus()
 
     def set_frame(self, image: QImage) -> None:
@@ -109,19 +148,24 @@ class ScanScreen(Screen):
         self._show_camera_state()
 
     def _show_camera_state(self) -> None:
-        if self.camera_state == "running":
+        running = self.camera_state == "running"
+        self.camera_note.setVisible(not running)
+        self.camera_button.setVisible(not running)
+        if running:
             return
         self.preview.setPixmap(pixmap("scan", 96))
-        if self.camera_state.startswith("error"):
-            self.preview.setToolTip(self.tr("The camera is not working. "
-                                            "Use the barcode scanner or type the code."))
+        if self.camera_state in ("starting", "reconnecting"):
+            text = self.tr("Starting the camera…")
+        elif self.camera_state.startswith("error"):
+            text = self.tr("The camera is not working. Use the barcode scanner or type the code.")
         else:
-            self.preview.setToolTip(self.tr("No camera. Use the barcode scanner "
-                                            "or type the code."))
+            text = self.tr("No camera. Use the barcode scanner or type the code.")
+        self.camera_note.setText(text)
+        self.preview.setToolTip(text)
 
     def set_recent(self, rows: Sequence[tuple[Any, str, str]]) -> None:
         """Fill the recent list from (when, code, what happened) rows, newest first."""
         self.recent_list.clear()
         for when, code, what in rows:
             prefix = f"{clock(when)}  " if when is not None else ""
-            self.recent_list.addItem(f"{prefix}{code}  {what}")
+            self.recent_list.addItem(f"{prefix}{grouped_code(code)}  {what}")

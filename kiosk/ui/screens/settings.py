@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -19,23 +20,32 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSlider,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.ui.pin import valid_pin
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.style import set_role
+from kiosk.ui.style import kinetic, set_role
 
 DECODERS = ("combined", "zxing", "zbar")
 LANGUAGE_NAMES = (("", None), ("en", "English"), ("de", "Deutsch"))
 SPIN_MAX = 10_000_000
 PREVIEW_SIZE = (320, 180)
+SCANNER_GAPS = (40, 80, 150)  # ms between a scanner's keys: fast, normal, slow
 
 
 def _spin(maximum: int = SPIN_MAX) -> QSpinBox:
     spin = QSpinBox()
     spin.setRange(0, maximum)
+    return spin
+
+
+def _money_spin() -> QDoubleSpinBox:
+    spin = QDoubleSpinBox()
+    spin.setDecimals(2)
+    spin.setRange(0, SPIN_MAX / 100)
     return spin
 
 
@@ -61,7 +71,7 @@ class SettingsScreen(Screen):
         self.preview = QLabel()
         self.preview.setFixedSize(*PREVIEW_SIZE)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setStyleSheet("background: #20242b; color: #ffffff; border-radius: 8px;")
+        self.preview.setObjectName("preview")
         self.preview_label = QLabel()
         self.preview_label.setWordWrap(True)
         self.preview_state = ""
@@ -77,9 +87,16 @@ class SettingsScreen(Screen):
         self.language = QComboBox()
         for code, _name in LANGUAGE_NAMES:
             self.language.addItem("", code)
+        self.scanner_speed = QComboBox()
+        for gap in SCANNER_GAPS:
+            self.scanner_speed.addItem("", gap)
+        self.scanner_test = QLineEdit()
+        self.scanner_test.setObjectName("scannerTest")
+        self.scanner_result = QLabel()
+        self.scanner_result.setWordWrap(True)
         self.seen_within = _spin(24 * 365)
-        self.cap_voucher = _spin()
-        self.cap_shift = _spin()
+        self.cap_voucher = _money_spin()
+        self.cap_shift = _money_spin()
         self.allow_unseen = QCheckBox()
         self.fullscreen = QCheckBox()
         self.work_offline = QCheckBox()
@@ -90,13 +107,19 @@ class SettingsScreen(Screen):
             pin_box.setMaxLength(12)
         self.pin_state = QLabel()
         self.pin_state.setWordWrap(True)
+        self.pin_error = QLabel()
+        self.pin_error.setObjectName("error")
+        self.pin_error.setWordWrap(True)
+        self.pin_error.hide()
         self.account_label = QLabel()
         self.account_label.setWordWrap(True)
         self.switch_button = QPushButton()
         self.sign_out_button = QPushButton()
         set_role(self.sign_out_button, "danger")
         self.message_label = QLabel(self)
+        self.message_label.setObjectName("notice")
         self.message_label.setWordWrap(True)
+        self.message_label.hide()
         self.save_button = QPushButton(self)
         set_role(self.save_button, "primary")
 
@@ -113,31 +136,45 @@ class SettingsScreen(Screen):
         account_row = QHBoxLayout()
         account_row.addWidget(self.switch_button)
         account_row.addWidget(self.sign_out_button)
-        self.form = QFormLayout()
         self.labels: dict[str, QLabel] = {}
-        for key, field in (
-            ("kiosk_name", self.kiosk_name), ("camera", camera_row),
-            ("preview", preview_row), ("decoder", self.decoder),
-            ("beep", self.beep), ("volume", self.volume), ("idle", self.idle_lock),
-            ("pin", pin_row), ("pin_state", self.pin_state),
-            ("language", self.language), ("work_offline", self.work_offline),
-            ("seen", self.seen_within),
-            ("cap_voucher", self.cap_voucher), ("cap_shift", self.cap_shift),
-            ("unseen", self.allow_unseen), ("fullscreen", self.fullscreen),
-            ("account", self.account_label), ("account_buttons", account_row),
-        ):
-            self.labels[key] = QLabel()
-            self.form.addRow(self.labels[key], field)
-        body = QWidget(self)
-        body.setLayout(self.form)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.tabs = QTabWidget(self)
+        self.tab_keys: tuple[str, ...] = ("connection", "till", "scanner", "offline")
+        sections: dict[str, tuple[tuple[str, QWidget | QHBoxLayout], ...]] = {
+            "connection": (("work_offline", self.work_offline),
+                           ("account", self.account_label),
+                           ("account_buttons", account_row),
+                           ("pin", pin_row), ("pin_error", self.pin_error),
+                           ("pin_state", self.pin_state)),
+            "till": (("kiosk_name", self.kiosk_name), ("language", self.language),
+                     ("beep", self.beep), ("volume", self.volume), ("idle", self.idle_lock),
+                     ("fullscreen", self.fullscreen)),
+            "scanner": (("scanner_speed", self.scanner_speed),
+                        ("scanner_test", self.scanner_test),
+                        ("scanner_result", self.scanner_result),
+                        ("camera", camera_row), ("preview", preview_row),
+                        ("decoder", self.decoder)),
+            "offline": (("seen", self.seen_within), ("cap_voucher", self.cap_voucher),
+                        ("cap_shift", self.cap_shift), ("unseen", self.allow_unseen)),
+        }
+        for key in self.tab_keys:
+            form = QFormLayout()
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+            for name, field in sections[key]:
+                self.labels[name] = QLabel()
+                self.labels[name].setWordWrap(True)
+                form.addRow(self.labels[name], field)
+            body = QWidget()
+            body.setLayout(form)
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(body)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            kinetic(scroll)
+            self.tabs.addTab(scroll, "")
         box = QVBoxLayout(self)
         box.setContentsMargins(16, 12, 16, 12)
         box.addWidget(self.title)
-        box.addWidget(scroll, 1)
+        box.addWidget(self.tabs, 1)
         box.addWidget(self.message_label)
         box.addWidget(self.save_button)
 
@@ -146,6 +183,7 @@ class SettingsScreen(Screen):
         self.switch_button.clicked.connect(self.switch_staff_requested.emit)
         self.find_cameras.clicked.connect(self.cameras_requested.emit)
         self.preview_button.clicked.connect(self._ask_preview)
+        self.scanner_test.returnPressed.connect(self._scanner_typed)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -158,12 +196,21 @@ class SettingsScreen(Screen):
             "decoder": self.tr("Barcode decoder"), "beep": self.tr("Sounds"),
             "volume": self.tr("Volume"), "idle": self.tr("Lock after idle minutes (0 = never)"),
             "language": self.tr("Language"),
-            "seen": self.tr("Offline: trust checks from the last hours"),
-            "cap_voucher": self.tr("Offline: most per voucher (cents or uses, 0 = no limit)"),
-            "cap_shift": self.tr("Offline: most per shift (cents or uses, 0 = no limit)"),
-            "unseen": self.tr("Offline"), "fullscreen": self.tr("Kiosk mode"),
+            "seen": self.tr("Trust checks from the last hours"),
+            "cap_voucher": self.tr("Most per voucher (amount or uses, 0 = no limit)"),
+            "cap_shift": self.tr("Most per shift (amount or uses, 0 = no limit)"),
+            "unseen": self.tr("Never-checked vouchers"), "fullscreen": self.tr("Kiosk mode"),
             "account": self.tr("Server and account"), "account_buttons": "",
+            "pin_error": "", "scanner_speed": self.tr("Scanner speed"),
+            "scanner_test": self.tr("Test your scanner"), "scanner_result": "",
         }
+        for index, text in enumerate((self.tr("Connection"), self.tr("Till"),
+                                      self.tr("Scanner and camera"), self.tr("Offline"))):
+            self.tabs.setTabText(index, text)
+        for index, text in enumerate((self.tr("Fast (USB)"), self.tr("Normal"),
+                                      self.tr("Slow (Bluetooth, cheap scanners)"))):
+            self.scanner_speed.setItemText(index, text)
+        self.scanner_test.setPlaceholderText(self.tr("Scan any barcode here"))
         for key, label in self.labels.items():
             label.setText(labels[key])
         self.find_cameras.setText(self.tr("Find cameras"))
@@ -181,7 +228,8 @@ class SettingsScreen(Screen):
                     "Set a manager PIN here."))
         self._show_preview_text()
         self.beep.setText(self.tr("Beep on every result"))
-        self.allow_unseen.setText(self.tr("Accept vouchers never checked before"))
+        self.allow_unseen.setText(
+            self.tr("Accept vouchers this till has never checked, while offline"))
         self.fullscreen.setText(self.tr("Start full screen"))
         self.language.setItemText(0, self.tr("System language"))
         for index, (_code, name) in enumerate(LANGUAGE_NAMES):
@@ -204,8 +252,13 @@ class SettingsScreen(Screen):
         index = self.language.findData(str(values.get("language", "")))
         self.language.setCurrentIndex(max(index, 0))
         self.seen_within.setValue(int(values.get("offline_seen_within_hours", 72)))
-        self.cap_voucher.setValue(int(values.get("offline_cap_per_voucher", 0)))
-        self.cap_shift.setValue(int(values.get("offline_cap_per_shift", 0)))
+        self.cap_voucher.setValue(int(values.get("offline_cap_per_voucher", 0)) / 100)
+        self.cap_shift.setValue(int(values.get("offline_cap_per_shift", 0)) / 100)
+        gap = int(values.get("scanner_gap_ms", SCANNER_GAPS[1]))
+        self.scanner_speed.setCurrentIndex(
+            min(range(len(SCANNER_GAPS)), key=lambda i: abs(SCANNER_GAPS[i] - gap)))
+        self.scanner_result.clear()
+        self.pin_error.hide()
         self.allow_unseen.setChecked(bool(values.get("offline_allow_unseen", False)))
         self.fullscreen.setChecked(bool(values.get("fullscreen", False)))
         self.work_offline.setChecked(bool(values.get("work_offline", False)))
@@ -226,6 +279,14 @@ class SettingsScreen(Screen):
     def show_message(self, text: str) -> None:
         """Say what happened (saved, or why not)."""
         self.message_label.setText(text)
+        self.message_label.setVisible(bool(text))
+
+    def show_scanner_test(self, code: str, gap_ms: float) -> None:
+        """A burst arrived while the scanner test field had focus."""
+        self.scanner_test.clear()
+        self.scanner_result.setText(
+            self.tr("Read %1 — slowest gap between keys %2 ms.").replace("%1", code)
+            .replace("%2", str(round(gap_ms))))
 
     def camera_device(self) -> int | str:
         """The camera as chosen: an index or a device path / file / URL."""
@@ -243,8 +304,9 @@ class SettingsScreen(Screen):
             "idle_lock_minutes": self.idle_lock.value(),
             "language": str(self.language.currentData() or ""),
             "offline_seen_within_hours": self.seen_within.value(),
-            "offline_cap_per_voucher": self.cap_voucher.value(),
-            "offline_cap_per_shift": self.cap_shift.value(),
+            "offline_cap_per_voucher": round(self.cap_voucher.value() * 100),
+            "offline_cap_per_shift": round(self.cap_shift.value() * 100),
+            "scanner_gap_ms": int(self.scanner_speed.currentData()),
             "offline_allow_unseen": self.allow_unseen.isChecked(),
             "fullscreen": self.fullscreen.isChecked(),
             "work_offline": self.work_offline.isChecked(),
@@ -256,13 +318,27 @@ class SettingsScreen(Screen):
         pin, repeat = self.pin_field.text(), self.pin_repeat.text()
         if pin or repeat:
             if not valid_pin(pin):
-                self.show_message(self.tr("The manager PIN must be at least 4 digits."))
+                self._pin_error(self.tr("The manager PIN must be at least 4 digits."))
                 return
             if pin != repeat:
-                self.show_message(self.tr("The two PINs are not the same."))
+                self._pin_error(self.tr("The two PINs are not the same."))
                 return
             changed["manager_pin"] = pin  # hashed by the window before it is stored
         self.save_requested.emit(changed)
+
+    def _scanner_typed(self) -> None:
+        # The keys reached the field, so they came too slowly to count as a scan.
+        if self.scanner_test.text().strip():
+            self.scanner_result.setText(self.tr(
+                "That arrived as typing, not as a scan: choose a slower scanner speed, "
+                "save, and test again."))
+        self.scanner_test.clear()
+
+    def _pin_error(self, text: str) -> None:
+        self.tabs.setCurrentIndex(self.tab_keys.index("connection"))
+        self.pin_error.setText(text)
+        self.pin_error.show()
+        self.pin_field.setFocus()
 
     # -- camera preview ------------------------------------------------------------------
 

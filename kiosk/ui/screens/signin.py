@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.app.qt_runner import Runner
+from kiosk.app.qt.runner import Runner
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.style import set_role
 from kiosk.ui.texts import error_text
@@ -152,7 +152,7 @@ class SignInScreen(Screen):
         self.runner.run(
             lambda: signin.sign_in(server, email, password, domain),
             success=lambda account: self._done(account, kiosk_name),
-            failure=self._failed,
+            failure=self._sign_in_failed,
         )
 
     def _done(self, account: object, kiosk_name: str) -> None:
@@ -163,3 +163,9 @@ class SignInScreen(Screen):
     def _failed(self, error: BaseException) -> None:
         self._busy(False)
         self.show_error(error_text(error))
+
+    def _sign_in_failed(self, error: BaseException) -> None:
+        # Back to the password, empty: retyping it must never land in another field.
+        self._failed(error)
+        self.password_field.clear()
+        self.password_field.setFocus()

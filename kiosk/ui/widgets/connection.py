@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.domain.outcomes import Connectivity
 from kiosk.ui.style import pixmap, set_tone
@@ -27,11 +27,14 @@ class ConnectionIndicator(QWidget):
         self.status_label.setObjectName("connection")
         self.queue_label = QLabel(self)
         self.queue_label.setObjectName("queueCount")
+        texts = QVBoxLayout()  # two short lines: fits a 1024-wide top bar in any language
+        texts.setSpacing(2)
+        texts.addWidget(self.status_label)
+        texts.addWidget(self.queue_label)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.icon_label)
-        row.addWidget(self.status_label)
-        row.addWidget(self.queue_label)
+        row.addLayout(texts)
         self.retranslate()
 
     def set_state(self, state: Connectivity) -> None:
@@ -64,7 +67,7 @@ class ConnectionIndicator(QWidget):
         self.status_label.setText(text)
         queue = self.tr("Queue: %1").replace("%1", str(state.pending))
         if state.conflicts:
-            queue += "  " + self.tr("Conflicts: %1").replace("%1", str(state.conflicts))
+            queue += " · " + self.tr("Conflicts: %1").replace("%1", str(state.conflicts))
         self.queue_label.setText(queue)
         set_tone(self.queue_label,
                  "bad" if state.conflicts else "careful" if state.pending else "")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
 
 from kiosk.ui.style import set_role
@@ -34,6 +34,7 @@ class Keypad(QWidget):
         self.clear_button = self._key("C", grid, 0, 3)
         self.clear_button.clicked.connect(self.clear)
         self.max_button = QPushButton(self)
+        self.max_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         set_role(self.max_button, "key")
         self.max_button.setSizePolicy(QSizePolicy.Policy.Expanding,
                                       QSizePolicy.Policy.Expanding)
@@ -43,6 +44,7 @@ class Keypad(QWidget):
 
     def _key(self, key: str, grid: QGridLayout, row: int, col: int) -> QPushButton:
         button = QPushButton(key, self)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a keyboard types the digits itself
         set_role(button, "key")
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         if key == "⌫":

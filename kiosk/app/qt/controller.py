@@ -7,17 +7,18 @@ directly, so the event loop never waits on HTTP, SQLite or a lock.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
-from kiosk.app.qt_runner import Runner
+from kiosk.app.qt.runner import Runner
 from kiosk.domain.outcomes import Connectivity, EntryState, Lookup, OutboxEntry, RedeemOutcome
 
-T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 class EngineApi(Protocol):
@@ -41,12 +42,23 @@ class EngineApi(Protocol):
     def close(self) -> None: ...
 
 
-class KioskController(QObject):
-    """Engine calls as asynchronous requests; one redeem at a time, whatever staff tap."""
+Failure = Callable[[BaseException], None]
 
-    lookup_started = Signal(str)  # the code being looked up
+
+def _log_failure(action: str) -> Failure:
+    def log_it(error: BaseException) -> None:
+        log.warning("%s failed: %s", action, error)
+    return log_it
+
+
+class KioskController(QObject):
+    """Engine calls as asynchronous requests; one redeem at a time, whatever staff tap.
+
+    Each request takes the caller's ``failure`` callback; the ``*_done``/``*_loaded`` signals
+    announce answers to whoever shows them.
+    """
+
     lookup_done = Signal(object)  # Lookup
-    redeem_started = Signal(str, object)  # code, amount (int or None = everything)
     redeem_done = Signal(object)  # RedeemOutcome
     connectivity_changed = Signal(object)  # Connectivity
     sync_done = Signal(object)  # the engine's SyncReport
@@ -55,7 +67,6 @@ class KioskController(QObject):
     recent_loaded = Signal(object)  # list of the engine's JournalEntry
     conflict_resolved = Signal(str)  # the entry id that was retried or written off
     exported = Signal(str, int)  # file path, rows written
-    failed = Signal(str, object)  # action name ("lookup", "redeem", ...), the exception
     poke = Signal()  # emit from any thread: the engine's state changed, refresh the indicator
 
     def __init__(
@@ -97,19 +108,28 @@ class KioskController(QObject):
         """The last connectivity the engine reported."""
         return self._last
 
+    def setting(self, name: str) -> Any:
+        """One setting's value (a cached read: safe on the UI thread)."""
+        return self.engine.settings.value(name)
+
+    def settings_values(self) -> dict[str, Any]:
+        """Every setting, plus ``work_offline`` (the switch staff see)."""
+        values: dict[str, Any] = self.engine.settings.as_dict()
+        values["work_offline"] = bool(self.engine.settings.offline_forced)
+        return values
+
     # -- requests -----------------------------------------------------------------------
 
-    def lookup(self, code: str) -> None:
-        """Look ``code`` up; answers with ``lookup_done`` or ``failed("lookup", ...)``."""
-        self.lookup_started.emit(code)
-        self._run("lookup", lambda: self.engine.lookup(code), self.lookup_done.emit)
+    def lookup(self, code: str, failure: Failure) -> None:
+        """Look ``code`` up; answers with ``lookup_done`` or ``failure(error)``."""
+        self.runner.run(lambda: self.engine.lookup(code), success=self.lookup_done.emit,
+                        failure=failure)
 
-    def redeem(self, code: str, amount: int | None = None) -> bool:
+    def redeem(self, code: str, amount: int | None, failure: Failure) -> bool:
         """Redeem ``amount`` (None = all); False when another redeem is still in flight."""
         if self._redeeming:
             return False
         self._redeeming = True
-        self.redeem_started.emit(code, amount)
 
         def done(outcome: RedeemOutcome) -> None:
             self._redeeming = False
@@ -118,7 +138,7 @@ class KioskController(QObject):
 
         def failed(error: BaseException) -> None:
             self._redeeming = False
-            self.failed.emit("redeem", error)
+            failure(error)
             self.refresh_connectivity()
 
         self.runner.run(lambda: self.engine.redeem(code, amount), success=done, failure=failed)
@@ -140,7 +160,7 @@ class KioskController(QObject):
 
         def failed(error: BaseException) -> None:
             self._polling = False
-            self.failed.emit("connectivity", error)
+            log.warning("connectivity check failed: %s", error)
 
         self.runner.run(self.engine.connectivity, success=done, failure=failed)
 
@@ -149,7 +169,7 @@ class KioskController(QObject):
         if self._poll.isActive():  # not before start() or after close()
             self.refresh_connectivity(replay=False)
 
-    def sync_now(self) -> None:
+    def sync_now(self, failure: Failure | None = None) -> None:
         """Replay the outbox now (one replay at a time)."""
         if self._syncing:
             return
@@ -158,44 +178,57 @@ class KioskController(QObject):
         def done(report: object) -> None:
             self._syncing = False
             self.sync_done.emit(report)
-            self._refresh_after_sync()
+            self.refresh_connectivity(replay=False)
 
         def failed(error: BaseException) -> None:
             self._syncing = False
-            self.failed.emit("sync", error)
-            self._refresh_after_sync()
+            (failure or _log_failure("sync"))(error)
+            self.refresh_connectivity(replay=False)
 
         self.runner.run(self.engine.sync, success=done, failure=failed)
 
-    def _refresh_after_sync(self) -> None:
-        # Report the new counts without chaining another sync straight away.
-        self.refresh_connectivity(replay=False)
+    def save_settings(self, changed: dict[str, Any], pin_hash: str | None,
+                      done: Callable[[None], None], failure: Failure) -> None:
+        """Store changed settings (``work_offline`` switches the engine's override; a new
+        manager PIN arrives already hashed) off the UI thread."""
+        engine = self.engine
+        changed = dict(changed)
+        work_offline = changed.pop("work_offline", None)
 
-    def set_offline_override(self, forced_offline: bool | None) -> None:
-        """Force offline mode (True), force online (False) or follow the network (None)."""
-        self._run(
-            "offline_override",
-            lambda: self.engine.set_offline_override(forced_offline),
-            lambda _none: self.refresh_connectivity(replay=False),
-        )
+        def store() -> None:
+            for name, value in changed.items():
+                engine.settings.set(name, value)
+            if pin_hash is not None:
+                engine.settings.set("lock_pin", pin_hash)
+            if work_offline is not None:
+                engine.set_offline_override(True if work_offline else None)
 
-    def load_entries(self, states: Iterable[EntryState] | None = None, limit: int = 500) -> None:
+        def stored(_none: None) -> None:
+            if work_offline is not None:
+                self.refresh_connectivity(replay=False)
+            done(None)
+
+        self.runner.run(store, success=stored, failure=failure)
+
+    def load_entries(self, states: Iterable[EntryState] | None, failure: Failure,
+                     limit: int = 500) -> None:
         """Outbox entries, newest first as the engine orders them."""
         wanted = None if states is None else tuple(states)
-        self._run(
-            "entries", lambda: self.engine.entries(wanted, limit),
-            lambda entries: self.entries_loaded.emit(wanted, entries),
-        )
+        self.runner.run(lambda: self.engine.entries(wanted, limit),
+                        success=lambda entries: self.entries_loaded.emit(wanted, entries),
+                        failure=failure)
 
-    def load_summary(self, since: datetime) -> None:
+    def load_summary(self, since: datetime, failure: Failure) -> None:
         """The shift summary since ``since``."""
-        self._run("summary", lambda: self.engine.shift_summary(since), self.summary_loaded.emit)
+        self.runner.run(lambda: self.engine.shift_summary(since),
+                        success=self.summary_loaded.emit, failure=failure)
 
     def load_recent(self, limit: int = 20) -> None:
         """The most recent scans, checks and redemptions."""
-        self._run("recent", lambda: self.engine.recent(limit), self.recent_loaded.emit)
+        self.runner.run(lambda: self.engine.recent(limit), success=self.recent_loaded.emit,
+                        failure=_log_failure("recent"))
 
-    def retry_conflict(self, entry_id: str) -> None:
+    def retry_conflict(self, entry_id: str, failure: Failure) -> None:
         """Retry a rejected entry with the voucher's remaining balance (a second tap while
         its retry is running does nothing)."""
         if entry_id in self._retrying:
@@ -210,31 +243,24 @@ class KioskController(QObject):
 
         def failed(error: BaseException) -> None:
             self._retrying.discard(entry_id)
-            self.failed.emit("retry", error)
+            failure(error)
 
         if not self.runner.run(lambda: self.engine.retry_conflict(entry_id), success=done,
                                failure=failed):
             self._retrying.discard(entry_id)
 
-    def write_off(self, entry_id: str, note: str) -> None:
+    def write_off(self, entry_id: str, note: str, failure: Failure) -> None:
         """Close a conflict without redeeming, with the manager's note."""
 
         def done(_none: object) -> None:
             self.conflict_resolved.emit(entry_id)
             self.refresh_connectivity()
 
-        self._run("write_off", lambda: self.engine.write_off(entry_id, note), done)
+        self.runner.run(lambda: self.engine.write_off(entry_id, note), success=done,
+                        failure=failure)
 
-    def export_csv(self, path: Path) -> None:
+    def export_csv(self, path: Path, failure: Failure) -> None:
         """Write the outbox to ``path`` as CSV."""
-        self._run(
-            "export", lambda: self.engine.export_csv(path),
-            lambda rows: self.exported.emit(str(path), rows),
-        )
-
-    def call(self, action: str, op: Callable[[], T], success: Callable[[T], None]) -> None:
-        """Run any other blocking call (settings, sign-in) the same way."""
-        self._run(action, op, success)
-
-    def _run(self, action: str, op: Callable[[], T], success: Callable[[T], None]) -> None:
-        self.runner.run(op, success=success, failure=lambda exc: self.failed.emit(action, exc))
+        self.runner.run(lambda: self.engine.export_csv(path),
+                        success=lambda rows: self.exported.emit(str(path), rows),
+                        failure=failure)

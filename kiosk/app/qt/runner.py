@@ -54,8 +54,6 @@ class _Job(QRunnable):
 class Runner(QObject):
     """A pool of worker threads whose results come back as calls on the owner's thread."""
 
-    busy_changed = Signal(bool)  # True while at least one job is running or waiting
-
     def __init__(self, parent: QObject | None = None, *, max_threads: int = 4) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
@@ -79,8 +77,6 @@ class Runner(QObject):
             return False
         job_id = next(self._ids)
         self._pending[job_id] = _Callbacks(success, failure)
-        if len(self._pending) == 1:
-            self.busy_changed.emit(True)
         self._pool.start(_Job(job_id, op, self._bridge))
         return True
 
@@ -109,8 +105,6 @@ class Runner(QObject):
         callbacks = self._pending.pop(job_id, None)
         if callbacks is None:  # closed meanwhile
             return
-        if not self._pending:
-            self.busy_changed.emit(False)
         if isinstance(error, BaseException):
             if callbacks.failure is not None:
                 callbacks.failure(error)

@@ -1,0 +1,84 @@
+"""The lock flow: lock on demand or when idle, unlock to a clean scan screen, switch staff
+and sign out (refused, with what to do, while redemptions wait to be sent)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kiosk.ui.feedback import Sound
+from kiosk.ui.flows.base import Flow
+from kiosk.ui.pages import CLOSED_PAGES, Navigator, Page
+
+if TYPE_CHECKING:
+    from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.session import Session
+
+
+class LockFlow(Flow):
+    """Locks the till; only the staff password (or the manager PIN) opens it."""
+
+    def __init__(self, session: Session, nav: Navigator, window: MainWindow) -> None:
+        super().__init__(session, nav)
+        self.window = window
+        self.screen = window.lock_screen
+        self.link(self.screen.unlocked, self._unlocked)
+        self.link(self.screen.switch_staff, self.sign_out)
+        self.link(window.settings_screen.sign_out_requested, self.sign_out)
+        self.link(window.settings_screen.switch_staff_requested, self.sign_out)
+        self.link(window.lock_button.clicked, self.lock)
+        self.link(window.idle.idle, self.lock)
+        self.link(window.wedge.scanned, self._scanned)
+
+    def _scanned(self, _code: str) -> None:
+        if self.nav.page is Page.LOCK:
+            self.window.wedge.forget(_code)
+            self.screen.scan_refused()
+            self.nav.play(Sound.WARNING)
+
+    def lock(self) -> None:
+        """Lock the till until the staff password is typed."""
+        if self.nav.page in CLOSED_PAGES:
+            return
+        self.window.idle.stop()
+        pin = self.session.pin_check()
+        password = self.session.password_check()
+
+        def check(secret: str) -> bool:  # the manager PIN, else the staff password
+            return (pin is not None and pin(secret)) or password(secret)
+
+        self.screen.lock(self.session.staff_name, check, runner=self.session.runner,
+                         pin=pin is not None)
+        self.nav.show_page(Page.LOCK)
+
+    def _unlocked(self) -> None:
+        # A clean scan screen: the previous customer's card never comes back.
+        self.window.idle.restart()
+        self.session.scan.clear()
+        self.nav.show_page(Page.SCAN)
+
+    def blocked_reason(self) -> str:
+        """Why signing out is refused now, with what to do; "" when it is allowed."""
+        state = self.controller.connectivity
+        if state is None or state.pending <= 0:
+            return ""
+        text = self.tr(
+            "%n redemption(s) are still waiting to be sent. Signing out now would strand "
+            "them.", None, state.pending)
+        if self.controller.setting("offline_forced"):
+            return text + " " + self.tr(
+                "Work offline is on: unlock, switch it off in Settings → Connection, and wait "
+                "until the queue is empty.")
+        if not state.online:
+            return text + " " + self.tr(
+                "The till is offline: reconnect it to the network, then wait until the queue "
+                "is empty.")
+        return text + " " + self.tr("Wait until the queue is empty (Queue → Send now).")
+
+    def sign_out(self) -> None:
+        """Forget the account (refused while redemptions wait to be sent)."""
+        reason = self.blocked_reason()
+        if reason:
+            self.window.settings_screen.show_message(reason)
+            self.screen.error_label.setText(reason)
+            return
+        self.nav.session_ended()

@@ -1,0 +1,170 @@
+"""The counter's flow: a code arrives, its card shows, staff redeem all or part, the result
+shows and the till goes back to scanning."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from kiosk.domain.errors import AuthError, SessionExpired
+from kiosk.domain.outcomes import Lookup, RedeemOutcome, RedeemStatus
+from kiosk.domain.voucher import VoucherState
+from kiosk.scan.codes import CodeRejected, normalise_code
+from kiosk.ui.feedback import Sound
+from kiosk.ui.flows.base import Flow
+from kiosk.ui.pages import CLOSED_PAGES, Navigator, Page
+from kiosk.ui.texts import Tone, amount_text, error_text, lookup_tone, state_title
+
+if TYPE_CHECKING:
+    from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.session import Session
+
+# Where a camera's code counts (a scanner's burst, a deliberate act, counts on every open page).
+CAMERA_PAGES = frozenset({Page.SCAN, Page.CARD, Page.RESULT})
+
+
+class ScanFlow(Flow):
+    """Scan → card → (redeem part) → result → scan."""
+
+    def __init__(self, session: Session, nav: Navigator, window: MainWindow) -> None:
+        super().__init__(session, nav)
+        self.window = window
+        self.scan_screen = window.scan_screen
+        self.card = window.card_screen
+        self.redeem_screen = window.redeem_screen
+        self.result = window.result_screen
+        controller = self.controller
+        self.link(self.scan_screen.code_entered, self.scan_code)
+        self.link(self.scan_screen.settings_requested, self._camera_settings)
+        self.link(window.wedge.scanned, self.scan_code)
+        self.link(session.cameras.code_seen, self._camera_code)
+        self.link(self.card.redeem_all, self.redeem)
+        self.link(self.card.redeem_part, self._redeem_part)
+        self.link(self.card.back, self.go_home)
+        self.link(self.redeem_screen.confirmed, self.redeem)
+        self.link(self.redeem_screen.cancelled, lambda: nav.show_page(Page.CARD))
+        self.link(self.result.done, self.go_home)
+        self.link(window.scan_button.clicked, self.go_home)
+        self.link(controller.lookup_done, self._show_lookup)
+        self.link(controller.redeem_done, self._show_outcome)
+        self.link(controller.recent_loaded, self._show_recent)
+
+    def go_home(self) -> None:
+        """Back to the scan screen."""
+        if self.nav.page in CLOSED_PAGES:
+            return
+        self.nav.show_page(Page.SCAN)
+        self.controller.load_recent()
+
+    def clear(self) -> None:
+        """Forget the customer on display (after a lock)."""
+        self.card.clear()
+        self.redeem_screen.clear()
+        self.controller.load_recent()
+
+    # -- a code arrives -------------------------------------------------------------------
+
+    def scan_code(self, raw: str) -> None:
+        """A code arrived (camera, wedge scanner or typed): look it up."""
+        if self.nav.page in CLOSED_PAGES:
+            return
+        if self.window.settings_screen.scanner_test.hasFocus():
+            return  # a scanner being tested in the settings
+        try:
+            code = normalise_code(raw)
+        except CodeRejected:
+            self.nav.show_page(Page.SCAN)
+            self.scan_screen.show_error(self.tr("That is not a voucher code: %1").replace(
+                "%1", raw.strip()[:40]))
+            self.nav.play(Sound.ERROR)
+            return
+        if self.controller.redeeming:
+            # Finish the redemption under way first, and say so: staff scan again after it.
+            self.window.wedge.forget(code)
+            message = self.tr("Scan of %1 ignored: a redemption is being sent. "
+                              "Scan again after the result.").replace("%1", code)
+            self.card.show_notice(message)
+            self.redeem_screen.show_notice(message)
+            self.nav.play(Sound.WARNING)
+            return
+        self.nav.flash(Tone.QUEUED.value)
+        self.nav.play(Sound.SCAN)
+        self.nav.show_page(Page.SCAN)
+        self.scan_screen.show_checking(code)
+        self.controller.lookup(code, self._lookup_failed)
+
+    def _camera_settings(self) -> None:
+        self.session.settings.open(tab="scanner")
+
+    def _camera_code(self, text: str) -> None:
+        if self.nav.page in CAMERA_PAGES:
+            self.scan_code(text)
+
+    def _lookup_failed(self, error: BaseException) -> None:
+        if isinstance(error, SessionExpired | AuthError):
+            self.window.signin_screen.show_error(error_text(error))
+        self.nav.show_page(Page.SCAN)
+        self.scan_screen.show_error(error_text(error))
+        self.nav.play(Sound.ERROR)
+
+    def _show_lookup(self, lookup: Lookup) -> None:
+        if self.nav.page not in CAMERA_PAGES:
+            return  # staff moved on (locked, settings) while it was loading
+        self.card.show_lookup(lookup, allow_unseen=bool(
+            self.controller.setting("offline_allow_unseen")))
+        self.nav.show_page(Page.CARD)
+        tone = lookup_tone(lookup)
+        self.nav.play(Sound.SUCCESS if tone is Tone.GOOD
+                      else Sound.WARNING if tone is not Tone.BAD else Sound.ERROR)
+
+    # -- redeeming ------------------------------------------------------------------------
+
+    def redeem(self, code: str, amount: int) -> None:
+        """Redeem ``amount`` of ``code`` (a tap while one is in flight does nothing)."""
+        if self.controller.redeem(code, amount, self._redeem_failed):
+            self.card.show_sending()
+            self.redeem_screen.show_sending()
+
+    def _redeem_part(self, lookup: Lookup) -> None:
+        self.redeem_screen.start(lookup)
+        self.nav.show_page(Page.REDEEM)
+
+    def _redeem_failed(self, error: BaseException) -> None:
+        if isinstance(error, SessionExpired | AuthError):
+            self.window.signin_screen.show_error(error_text(error))
+        self.card.redeem_failed()
+        self.redeem_screen.redeem_failed()
+        self.result.show_failure(error)
+        self.nav.show_page(Page.RESULT)
+        self.nav.play(Sound.ERROR)
+
+    def _show_outcome(self, outcome: RedeemOutcome) -> None:
+        self.card.redeem_failed()  # the card's "Sending…" ends either way
+        if self.nav.page is Page.QUEUE:
+            return  # a conflict's retry: the queue shows it
+        self.result.show_outcome(outcome)
+        self.nav.show_page(Page.RESULT)
+        self.nav.play({RedeemStatus.APPLIED: Sound.SUCCESS,
+                       RedeemStatus.QUEUED: Sound.QUEUED}.get(outcome.status, Sound.ERROR))
+        if outcome.status is RedeemStatus.APPLIED:
+            self.nav.flash(Tone.GOOD.value)
+
+    # -- recent scans ---------------------------------------------------------------------
+
+    def _show_recent(self, entries: list[Any]) -> None:
+        self.scan_screen.set_recent(
+            [(entry.at, entry.code, self._outcome_words(entry)) for entry in entries])
+
+    def _outcome_words(self, entry: Any) -> str:
+        outcome = str(entry.outcome)
+        try:
+            return state_title(VoucherState(outcome))
+        except ValueError:
+            pass
+        shown = amount_text(entry.amount, entry.currency)
+        words = {
+            "applied": self.tr("Redeemed %1") if shown else self.tr("Redeemed"),
+            "queued": self.tr("Saved offline %1") if shown else self.tr("Saved offline"),
+            "refused": self.tr("Not redeemed"),
+            "written_off": self.tr("Written off"),
+        }
+        return words.get(outcome, outcome).replace("%1", shown)

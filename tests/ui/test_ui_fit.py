@@ -1,0 +1,90 @@
+"""Every screen at 1024×600, in every shipped language and a pseudo-locale 40% longer:
+no label, button, check box or tab may be clipped or elided, and the window must fit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabBar, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import signin
+from kiosk.ui.i18n import LANGUAGES, PSEUDO
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.style import load_stylesheet
+from tests.helpers.demo import DOMAIN, TILL
+from tests.helpers.sim import Sim
+from tests.helpers.ui import (
+    make_window,
+    visit_every_screen,
+)
+
+SMALL = (1024, 600)
+
+
+def clipped(root: QWidget) -> list[str]:
+    """Descriptions of every visible text that does not fit its widget."""
+    found = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisibleTo(root) or widget.width() <= 0:
+            continue
+        name = f"{type(widget).__name__}({widget.objectName()})"
+        if isinstance(widget, QLabel) and widget.text() and widget.pixmap().isNull():
+            text = widget.text()
+            rect = widget.contentsRect()
+            if widget.wordWrap():
+                if widget.heightForWidth(widget.width()) > widget.height() + 1:
+                    found.append(f"{name} {text!r}: needs more height than it has")
+                continue
+            lines = text.split("\n")
+            wide = max(widget.fontMetrics().horizontalAdvance(line) for line in lines)
+            if wide > rect.width() + 1:
+                found.append(f"{name} {text!r}: {wide} px wide in {rect.width()} px")
+        elif isinstance(widget, QAbstractButton) and widget.text():
+            hint = widget.sizeHint().width()
+            if hint > widget.width() + 1:
+                found.append(f"{name} {widget.text()!r}: {hint} px wide in {widget.width()} px")
+        elif isinstance(widget, QTabBar):
+            for index in range(widget.count()):
+                need = widget.tabSizeHint(index).width()
+                have = widget.tabRect(index).width()
+                if need > have + 1:
+                    found.append(f"tab {widget.tabText(index)!r}: {need} px in {have} px")
+    return found
+
+
+@pytest.fixture
+def styled(qapp: QApplication) -> Iterator[None]:
+    """The real stylesheet (sizes decide what fits), removed afterwards."""
+    load_stylesheet(qapp)
+    yield
+    qapp.setStyleSheet("")
+
+
+@pytest.mark.parametrize("language", [*LANGUAGES, PSEUDO])
+def test_every_screen_fits_1024_by_600(qtbot: QtBot, sim: Sim, styled: None,
+                                       language: str) -> None:
+    signin.sign_in(sim.api_url, *TILL, DOMAIN)
+    window = make_window(qtbot)
+    with qtbot.waitSignal(window.engine_ready, timeout=10_000):
+        window.start()
+    window.translations.install(language)
+    window.resize(*SMALL)
+    problems: dict[str, list[str]] = {}
+
+    def check(name: str, main: MainWindow) -> None:
+        QApplication.processEvents()
+        size = (main.width(), main.height())
+        issues = clipped(main)
+        if size != SMALL:
+            issues.append(f"window grew to {size}")
+        if issues:
+            problems[name] = issues
+
+    try:
+        visit_every_screen(qtbot, window, check)
+    finally:
+        window.translations.install("en")
+    assert not problems, "\n".join(f"[{language}] {page}: {issue}"
+                                   for page, issues in problems.items() for issue in issues)
