@@ -3,8 +3,10 @@ coming back after a crash (kill -9 leaves the lock file behind)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -59,3 +61,25 @@ def test_a_crashed_kiosk_does_not_lock_the_till_out(kiosk_home: Path) -> None:
     guard = SingleInstance(kiosk_home)
     assert guard.acquire()
     guard.release()
+
+
+def test_a_second_kiosk_on_the_same_folder_raises_the_first_and_exits(kiosk_home: Path) -> None:
+    kiosk_home.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-m", "kiosk", "--home", str(kiosk_home)]
+    first = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while gui_holder(kiosk_home) != first.pid:  # the GUI takes the lock as it starts
+            assert first.poll() is None, "the first kiosk exited"
+            assert time.monotonic() < deadline, "the first kiosk never took the lock"
+            time.sleep(0.1)
+        second = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60,
+                                check=False)
+        assert second.returncode == 0
+        assert "already running on this data folder; brought it to the front" in second.stdout
+        assert first.poll() is None  # the first one runs on
+    finally:
+        first.kill()
+        first.wait()
