@@ -44,11 +44,6 @@ class Receipt:
     reference: str  # the outbox entry id
     footer: str = ""
 
-    @property
-    def queued(self) -> bool:
-        """Whether the server has not confirmed it yet."""
-        return self.status == STATUS_TEXT[EntryState.PENDING]
-
 
 def units(amount: int, kind: str, currency: str | None) -> str:
     """``amount`` in words: money in its currency, else uses."""
