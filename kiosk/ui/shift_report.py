@@ -43,6 +43,7 @@ class ShiftReportScreen(Screen):
 
     back = Signal()  # staff are done here
     closed = Signal()  # the shift was closed (Z): the next report starts now
+    shown = Signal()  # a report (or why there is none) is on screen
 
     def __init__(self, service: ReceiptService, runner: Runner, parent: QWidget | None = None,
                  *, ask_path: Callable[[QWidget], Path | None] = ask_pdf_path) -> None:
@@ -123,6 +124,7 @@ class ShiftReportScreen(Screen):
             set_tone(self.status_label, "good")
             self.status_label.setText(self.tr("The server's records match this till's."))
         self._enable(True)
+        self.shown.emit()
 
     def _failed(self, error: BaseException) -> None:
         set_tone(self.status_label, "bad")
@@ -130,6 +132,7 @@ class ShiftReportScreen(Screen):
         self.status_label.setText(self.tr("The report could not be built: %1").replace(
             "%1", message))
         self._enable(False)
+        self.shown.emit()
 
     def print_summary(self) -> None:
         """Print the summary on the receipt printer."""
