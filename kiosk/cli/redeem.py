@@ -64,6 +64,10 @@ def run(args: argparse.Namespace) -> int:
     except KioskError as exc:
         print(f"kiosk redeem: {exc.message}", file=sys.stderr)
         return 1
+    from kiosk.app.instance import gui_note  # noqa: PLC0415
+
+    if note := gui_note(engine.home):
+        print(note, file=sys.stderr)
     try:
         outcome = engine.redeem(args.code, amount)
         warning = engine.till_clock.warning()
