@@ -7,11 +7,12 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
 # Debian packages the kiosk needs at run time (Qt offscreen/xcb, ZBar, audio)
-# and for the GUI under a virtual screen (xdotool: the real-input tests in tests/e2e).
+# and for the GUI under a virtual screen (xdotool: the real-input tests in tests/e2e);
+# poppler-utils (pdftoppm, pdftotext) checks PDFs in tests.
 SYSTEM_PACKAGES := libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
 	libglib2.0-0 libzbar0 libpulse0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 xvfb xauth \
-	xdotool
+	xdotool poppler-utils
 # `make package` also needs objdump (PyInstaller) and the shared libpython it bundles;
 # `make package-test` mount (it hides the system ZBar in a mount namespace) and pulseaudio
 # (a silent sound device for the sound check).

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import NoReturn, cast
 
 from kiosk import __version__, paths
-from kiosk.cli import add_commands, logs
+from kiosk.app import logfile
+from kiosk.cli import add_commands
 
 STATELESS_COMMANDS = frozenset({"decode"})  # need no data folder
 
@@ -50,17 +51,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the kiosk; returns the process exit code."""
     args = build_parser().parse_args(argv)
     paths.set_home(getattr(args, "home", None))
+    try:
+        home: Path | None = paths.data_dir()
+    except OSError as exc:
+        if args.command not in STATELESS_COMMANDS:
+            sys.stderr.write(f"kiosk: cannot use the data folder: {exc.strerror}: "
+                             f"{exc.filename}\n")
+            return 1
+        home = None
+    logfile.install(home)
     if args.command:
-        try:
-            home: Path | None = paths.data_dir()
-        except OSError as exc:
-            if args.command in STATELESS_COMMANDS:
-                home = None
-            else:
-                sys.stderr.write(f"kiosk: cannot use the data folder: {exc.strerror}: "
-                                 f"{exc.filename}\n")
-                return 1
-        logs.setup(home)
         try:
             code: int = args.func(args)
         except KeyboardInterrupt:

@@ -22,7 +22,10 @@ EXE_NAME = "kiosk"
 QT_RUNTIME_FILE = Path(__file__).resolve().with_name("qt_runtime.json")
 # Qt bindings the kiosk loads, directly or through another binding (QtMultimedia loads
 # QtNetwork); every other PySide6 module is excluded from the bundle.
-QT_KEEP = frozenset(json.loads(QT_RUNTIME_FILE.read_text())["modules"])
+# Bindings loaded only on demand, which no traced run reaches: QtPrintSupport prints receipts
+# and reports on a system printer (kiosk.app.qt.pdf.print_system).
+QT_ON_DEMAND = frozenset({"QtPrintSupport"})
+QT_KEEP = frozenset(json.loads(QT_RUNTIME_FILE.read_text())["modules"]) | QT_ON_DEMAND
 
 # Python packages that are installed in the dev venv but never needed at run time.
 PYTHON_EXCLUDES = (

@@ -45,6 +45,7 @@ __all__ = [
     "list_domains",
     "open_backend",
     "open_platform",
+    "set_password_check",
     "sign_in",
     "sign_in_platform",
     "sign_out",
@@ -275,6 +276,16 @@ def verify_password(account: Account, password: str, *, home: Path | None = None
         return saved is not None and check_verifier(saved, password)
     store.set(name, make_verifier(password))
     return True
+
+
+def set_password_check(email: str, password: str | None, *, home: Path | None = None) -> None:
+    """Keep the offline password check of ``email`` in step after an administrator changed
+    the password (``password``) or took the account off this shop (None: no offline unlock)."""
+    store = open_secrets(_home(home))
+    if password is None:
+        store.delete(_verifier_name(email))
+    else:
+        store.set(_verifier_name(email), make_verifier(password))
 
 
 def _verifier_name(email: str) -> str:

@@ -13,7 +13,7 @@ import importlib
 
 from kiosk.cli.output import quiet_pipe
 
-COMMAND_MODULES = ("login", "status", "redeem", "queue", "doctor", "decode")
+COMMAND_MODULES = ("login", "status", "redeem", "queue", "receipt", "report", "doctor", "decode")
 
 
 def common_options() -> argparse.ArgumentParser:

@@ -8,6 +8,8 @@ import os
 import sys
 from collections.abc import Callable
 
+from kiosk.cli import support
+
 # The libraries the packaged kiosk takes from the system (the .deb's Depends; packaging/
 # release.py), each with the Debian/Ubuntu package that provides it.
 SYSTEM_LIBRARIES = {
@@ -28,6 +30,7 @@ def register(
     parser = subparsers.add_parser(
         "doctor", parents=[parent], help="check cameras, decoders, server and queue",
         description="Check what the kiosk needs. Exit 0 when it can redeem online, else 1.")
+    support.add_option(parser)
     parser.set_defaults(func=run)
 
 
@@ -109,7 +112,9 @@ def _decoders() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print one line per check."""
+    """Print one line per check (or write the support bundle)."""
+    if args.support:
+        return support.run(args)
     from kiosk import paths  # noqa: PLC0415
     from kiosk.app.engine import Engine  # noqa: PLC0415 - keep `kiosk --help` fast
     from kiosk.app.signin import current_account  # noqa: PLC0415

@@ -63,6 +63,10 @@ def run(args: argparse.Namespace) -> int:
     except KioskError as exc:
         print(f"kiosk queue: {exc.message}", file=sys.stderr)
         return 1
+    from kiosk.app.instance import gui_note  # noqa: PLC0415
+
+    if note := gui_note(engine.home):
+        print(note, file=sys.stderr)
     try:
         action = {"list": _list, "sync": _sync, "export": _export}[args.action]
         return action(engine, args)

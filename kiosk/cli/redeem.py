@@ -45,33 +45,40 @@ def parse_amount(text: str) -> int | None:
     return value if 0 < value <= MAX_UNITS else None
 
 
+def _units(args: argparse.Namespace) -> tuple[int | None, int | None]:
+    """``--amount`` and ``--order-total`` as numbers; ``ValueError`` with the words to print."""
+    from kiosk.domain.voucher import MAX_UNITS  # noqa: PLC0415
+
+    if args.amount is not None and args.order_total is not None:
+        raise ValueError("give --amount or --order-total, not both")
+    amount = order_total = None
+    if args.order_total is not None:
+        order_total = parse_amount(args.order_total)
+        if order_total is None:
+            raise ValueError(f"--order-total must be a whole number of minor currency units "
+                             f"(digits 0-9 only, at most {MAX_UNITS:,}), not "
+                             f"{args.order_total!r}")
+    if args.amount is not None:
+        amount = parse_amount(args.amount)
+        if amount is None:
+            raise ValueError(f"--amount must be a whole number of units (minor currency units "
+                             f"or uses, digits 0-9 only, at most {MAX_UNITS:,}), not "
+                             f"{args.amount!r}")
+    return amount, order_total
+
+
 def run(args: argparse.Namespace) -> int:
     """Redeem and report."""
     from kiosk.app.engine import NOT_RECORDED_FULL, NOT_REDEEMED, Engine  # noqa: PLC0415
     from kiosk.app.headless import dumps, outcome_line  # noqa: PLC0415
     from kiosk.cli import staff_of  # noqa: PLC0415
     from kiosk.domain.errors import KioskError, StorageError  # noqa: PLC0415
-    from kiosk.domain.voucher import MAX_UNITS  # noqa: PLC0415
 
-    amount: int | None = None
-    order_total: int | None = None
-    if args.amount is not None and args.order_total is not None:
-        print("kiosk redeem: give --amount or --order-total, not both", file=sys.stderr)
+    try:
+        amount, order_total = _units(args)
+    except ValueError as exc:
+        print(f"kiosk redeem: {exc}", file=sys.stderr)
         return 1
-    if args.order_total is not None:
-        order_total = parse_amount(args.order_total)
-        if order_total is None:
-            print(f"kiosk redeem: --order-total must be a whole number of minor currency units "
-                  f"(digits 0-9 only, at most {MAX_UNITS:,}), not {args.order_total!r}",
-                  file=sys.stderr)
-            return 1
-    if args.amount is not None:
-        amount = parse_amount(args.amount)
-        if amount is None:
-            print(f"kiosk redeem: --amount must be a whole number of units (minor currency "
-                  f"units or uses, digits 0-9 only, at most {MAX_UNITS:,}), not "
-                  f"{args.amount!r}", file=sys.stderr)
-            return 1
     try:
         engine = Engine.open(staff=staff_of(args))
     except StorageError as exc:  # cannot even open the outbox: say what it means here
@@ -81,6 +88,10 @@ def run(args: argparse.Namespace) -> int:
     except KioskError as exc:
         print(f"kiosk redeem: {exc.message}", file=sys.stderr)
         return 1
+    from kiosk.app.instance import gui_note  # noqa: PLC0415
+
+    if note := gui_note(engine.home):
+        print(note, file=sys.stderr)
     try:
         outcome = engine.redeem(args.code, amount, order_total=order_total)
         warning = engine.till_clock.warning()

@@ -96,6 +96,21 @@ class Settings:
     fullscreen = Option[bool]((bool,), False, "start in fullscreen kiosk mode")
     offline_forced = Option[bool](
         (bool,), False, "work offline: send nothing until switched off (kept across restarts)")
+    # Receipts (kiosk.app.printing): printer_kind "none", "network" (host[:port]), "usb"
+    # (VENDOR:PRODUCT in hex), "serial" (device), "file" (a device such as /dev/usb/lp0),
+    # or "system" (a printer through Qt's print support; address = its name, empty = default).
+    printer_kind = Option[str]((str,), "none", "receipt printer: none, network, usb, serial, "
+                               "file or system",
+                               lambda v: v in ("none", "network", "usb", "serial", "file",
+                                               "system"))
+    printer_address = Option[str]((str,), "", "receipt printer address (host:port, "
+                                  "vendor:product, device path or printer name)")
+    printer_width_mm = Option[int]((int,), 80, "receipt paper width in mm: 58 or 80",
+                                   lambda v: v in (58, 80))
+    printer_cut = Option[bool]((bool,), True, "cut the paper after each receipt")
+    printer_drawer = Option[bool]((bool,), False, "open the cash drawer with each receipt")
+    receipt_auto_print = Option[bool]((bool,), False, "print a receipt after every redemption")
+    receipt_footer = Option[str]((str,), "Thank you!", "text at the foot of every receipt")
 
     def __init__(self, path: Path) -> None:
         self.path = path

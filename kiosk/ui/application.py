@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk import APP_ID, APP_NAME, paths
 from kiosk.ui.i18n import Translations
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.single_instance import SingleInstance
 from kiosk.ui.style import icon, load_stylesheet, screen_scale
 
 DEFAULT_SIZE = (1280, 800)
@@ -103,6 +104,14 @@ def apply_scale(app: QApplication) -> float:
     return scale
 
 
+def bring_to_front(window: QWidget) -> None:
+    """Show ``window`` over everything (a second start of the kiosk asked for it)."""
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
+
 def run_gui(args: argparse.Namespace) -> int:
     """Run the kiosk GUI until the window closes; returns the exit code."""
     app = make_app()
@@ -122,7 +131,18 @@ def run_gui(args: argparse.Namespace) -> int:
             url = stack.enter_context(demo_server(backend))
             demo_login = {"server": url, **DEMO_LOGIN} if backend == "vouchercart" else None
             print(f"Demo server: {url}", flush=True)  # noqa: T201 - tests and staff read it
+        if not args.screenshot:
+            guard = SingleInstance(paths.data_dir())
+            if not guard.acquire():  # one kiosk per data folder: bring the running one forward
+                woke = guard.wake_running()
+                print("The kiosk is already running on this data folder"  # noqa: T201
+                      + ("; brought it to the front." if woke else ", but it does not answer."),
+                      flush=True)
+                return 0 if woke else 1
+            stack.callback(guard.release)
         window = MainWindow(translations=translations, camera=not args.screenshot)
+        if not args.screenshot:
+            guard.activated.connect(lambda: bring_to_front(window))
         window.language_override = language
         if args.screenshot:
             window.resize(*(args_size(args) or DEFAULT_SIZE))

@@ -215,6 +215,18 @@ class MainWindow(QMainWindow):
                 return page
         return Page.SIGNIN
 
+    def add_page(self, page: Page, widget: QWidget) -> None:
+        """A page a flow builds for the session; ``remove_page`` takes it away again."""
+        self.pages[page] = widget
+        self.stack.addWidget(widget)
+
+    def remove_page(self, page: Page) -> None:
+        """Take away a page added with ``add_page``."""
+        widget = self.pages.pop(page, None)
+        if widget is not None:
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+
     def show_page(self, page: Page) -> None:
         """Show ``page``; the top bar's buttons follow what may be done from there."""
         session = self.session

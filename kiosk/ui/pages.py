@@ -20,10 +20,12 @@ class Page(StrEnum):
     SETTINGS = "settings"
     LOCK = "lock"
     MANAGER = "manager"
+    SHIFT = "shift"  # the end-of-shift report (kiosk.ui.flows.counter)
+    STAFF = "staff"  # staff accounts (kiosk.ui.flows.counter)
 
 
 # Manager authority lasts while staff stay on these pages; any other page ends it.
-MANAGER_PAGES = frozenset({Page.QUEUE, Page.SETTINGS, Page.MANAGER})
+MANAGER_PAGES = frozenset({Page.QUEUE, Page.SETTINGS, Page.MANAGER, Page.SHIFT, Page.STAFF})
 # Pages where nobody is at the till's controls (no scanning, no top bar).
 CLOSED_PAGES = frozenset({Page.SIGNIN, Page.LOCK, Page.MANAGER})
 

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.ui.main_window import MainWindow, Page
 
-SCREENS = ("scan", "card", "redeem", "result", "queue", "signin", "settings", "lock", "unseen")
+SCREENS = ("scan", "card", "redeem", "result", "queue", "signin", "settings", "lock", "unseen",
+           "shift")
 CARD_CODE = "GB10-0PRT-LY8D-2WQC"  # a partly used £100 gift card of the demo fixture
 UNSEEN_CODE = "ZZ99-NEVR-SEEN-0001"  # never checked on this till
 TIMEOUT_MS = 20_000
@@ -49,6 +50,11 @@ class Screenshot:
         elif self.screen == "queue":
             controller.summary_loaded.connect(lambda _s: self._settle(self._save))
             window.open_queue()
+        elif self.screen == "shift":
+            assert window.session is not None
+            counter = window.session.counter
+            counter.shift_screen.shown.connect(lambda: self._settle(self._save))
+            counter.open_shift()  # the demo needs no manager check
         elif self.screen == "settings":
             window.show_settings()  # the demo needs no manager check
             self._settle(self._save)

@@ -30,7 +30,8 @@ class Session(QObject):
         self.runner = self.controller.runner  # one runner per session
         self.cameras = Cameras(self, window.scan_screen, window.settings_screen,
                                self.setting, enabled=camera)
-        from kiosk.ui.flows.lock import LockFlow  # noqa: PLC0415 - flows import the session
+        from kiosk.ui.flows.counter import CounterFlow  # noqa: PLC0415 - flows import the session
+        from kiosk.ui.flows.lock import LockFlow  # noqa: PLC0415
         from kiosk.ui.flows.manager import ManagerGate  # noqa: PLC0415
         from kiosk.ui.flows.queue import QueueFlow  # noqa: PLC0415
         from kiosk.ui.flows.scan import ScanFlow  # noqa: PLC0415
@@ -42,7 +43,9 @@ class Session(QObject):
         self.queue = QueueFlow(self, nav, window)
         self.settings = SettingsFlow(self, nav, window)
         self.lock = LockFlow(self, nav, window)
-        self.flows = (self.manager, self.scan, self.queue, self.settings, self.lock)
+        self.counter = CounterFlow(self, nav, window)
+        self.flows = (self.manager, self.scan, self.queue, self.settings, self.lock,
+                      self.counter)
 
     def setting(self, name: str) -> Any:
         """One setting of the open engine."""

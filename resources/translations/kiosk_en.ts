@@ -194,6 +194,55 @@
     </message>
 </context>
 <context>
+    <name>CounterFlow</name>
+    <message>
+        <location filename="../../kiosk/ui/flows/counter.py" line="77"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="96"/>
+        <source>End of shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/counter.py" line="81"/>
+        <source>Staff accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/counter.py" line="94"/>
+        <source>Reprint last receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/counter.py" line="95"/>
+        <source>Reprint receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/counter.py" line="98"/>
+        <source>Add, change or remove this shop&apos;s staff and set new passwords. An administrator of the shop signs in for this only; nothing of it is saved on the till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/counter.py" line="100"/>
+        <source>Manage staff accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/counter.py" line="102"/>
+        <source>Printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/counter.py" line="103"/>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/counter.py" line="113"/>
+        <source>Pick a redemption first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keypad</name>
     <message>
         <location filename="../../kiosk/ui/widgets/keypad.py" line="60"/>
@@ -328,7 +377,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="440"/>
+        <location filename="../../kiosk/ui/main_window.py" line="452"/>
         <source>Leave kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -377,6 +426,149 @@
     </message>
 </context>
 <context>
+    <name>PrinterSettingsPage</name>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="103"/>
+        <source>Printer settings saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="110"/>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="116"/>
+        <source>Printing a test page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="121"/>
+        <source>The printer answered: test page printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="124"/>
+        <source>The printer is not answering: check that it is on, connected, and that the address is right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="127"/>
+        <source>The printer is out of paper.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="134"/>
+        <source>host or host:port, e.g. 192.168.1.50:9100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="135"/>
+        <source>vendor:product in hex, e.g. 04b8:0202</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="136"/>
+        <source>device, e.g. /dev/ttyUSB0 or COM3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="137"/>
+        <source>device file, e.g. /dev/usb/lp0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="138"/>
+        <source>printer name (empty: the default printer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="152"/>
+        <source>No receipt printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="152"/>
+        <source>Network printer (ESC/POS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="153"/>
+        <source>USB printer (ESC/POS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="153"/>
+        <source>Serial printer (ESC/POS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="154"/>
+        <source>Printer device file (ESC/POS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="154"/>
+        <source>System printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="159"/>
+        <source>58 mm paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="159"/>
+        <source>80 mm paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="161"/>
+        <source>Printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="161"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="161"/>
+        <source>Paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="162"/>
+        <source>Receipt footer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="165"/>
+        <source>Cut the paper after each receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="166"/>
+        <source>Open the cash drawer with each receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="167"/>
+        <source>Print a receipt after every redemption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="168"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/printer_settings.py" line="169"/>
+        <source>Test print</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QueueFlow</name>
     <message>
         <location filename="../../kiosk/ui/flows/queue.py" line="31"/>
@@ -421,118 +613,118 @@
 <context>
     <name>QueueScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="128"/>
         <source>Queue and conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="129"/>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="129"/>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="130"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="130"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="131"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="133"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="131"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="133"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="131"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="133"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="131"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="133"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="134"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="135"/>
         <source>Send now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="134"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="136"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="187"/>
         <source>Retried with %1 (the voucher&apos;s remaining balance).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="190"/>
         <source>%1 not collected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="193"/>
         <source>Written off: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="194"/>
         <source>Written off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="196"/>
         <source>Sent (redeemed offline, confirmed later).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="201"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="203"/>
         <source>Not sent yet: the server could not be reached. It is retried automatically.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="258"/>
         <source>Retry: take what is left, up to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="261"/>
         <source>Retry with remaining balance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="138"/>
         <source>Write off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="139"/>
         <source>Note for the write-off (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/queue.py" line="161"/>
-        <location filename="../../kiosk/ui/screens/queue.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="163"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="173"/>
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n use</numerusform>
@@ -540,7 +732,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/queue.py" line="163"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="165"/>
         <source>This shift: %n redemption(s)</source>
         <translation>
             <numerusform>This shift: %n redemption</numerusform>
@@ -548,23 +740,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="165"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="167"/>
         <source>online %1, offline %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="214"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="277"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="279"/>
         <source>Export redemptions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="278"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="280"/>
         <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/receipts.py" line="133"/>
+        <source>Printing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/receipts.py" line="146"/>
+        <source>Printer out of paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/receipts.py" line="147"/>
+        <source>No receipt printer set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/receipts.py" line="148"/>
+        <source>Printer not answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/receipts.py" line="150"/>
+        <source>%1 — %n receipt(s) kept, tap to retry</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/receipts.py" line="156"/>
+        <source>Print receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Receipts</name>
+    <message>
+        <location filename="../../kiosk/ui/receipts.py" line="163"/>
+        <source>Printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/receipts.py" line="165"/>
+        <source>Printer not answering — receipt kept, tap to retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/receipts.py" line="167"/>
+        <source>Printer out of paper — receipt kept, tap to retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/receipts.py" line="169"/>
+        <source>No receipt printer is set up (Settings → Printer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/receipts.py" line="171"/>
+        <source>There is no redemption to print yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -674,27 +930,27 @@
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="115"/>
         <source>Already redeemed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="116"/>
         <source>A redemption of %1 at %2 did go through. Nothing more was taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="120"/>
         <source>Not confirmed yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="121"/>
         <source>A redemption of %1 at %2 is saved and will be checked. Nothing more was taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/result.py" line="93"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="95"/>
         <source>Back to scanning in %n second(s)…</source>
         <translation>
             <numerusform>Back to scanning in %n second…</numerusform>
@@ -702,38 +958,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="98"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="100"/>
         <source>Scan next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="103"/>
-        <location filename="../../kiosk/ui/screens/result.py" line="129"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="131"/>
         <source>Not redeemed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="124"/>
         <source>Redeemed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="123"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="125"/>
         <source>Confirmed by the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="128"/>
         <source>Saved — will be sent when back online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="129"/>
         <source>%1 redeemed offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="129"/>
         <source>OFFLINE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -784,52 +1040,52 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="98"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="100"/>
         <source>Scan a voucher or type its code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="101"/>
         <source>Voucher code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="102"/>
         <source>Check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="103"/>
         <source>Clear the code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="104"/>
         <source>Recent scans</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="105"/>
         <source>Camera settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="123"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="125"/>
         <source>Checking %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="156"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="158"/>
         <source>Starting the camera…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="160"/>
         <source>The camera is not working. Use the barcode scanner or type the code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="162"/>
         <source>No camera. Use the barcode scanner or type the code.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1128,6 +1384,105 @@
     </message>
 </context>
 <context>
+    <name>ShiftReportScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="36"/>
+        <source>Save the report as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="99"/>
+        <source>Checking this shift with the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/shift_report.py" line="111"/>
+        <source>%n redemption(s) of this till do not match the server: see MISMATCH below.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/shift_report.py" line="116"/>
+        <source>%n voucher(s) could not be checked with the server (offline): the figures below are this till&apos;s own.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="121"/>
+        <source>This voucher platform keeps no redemption history: the server check is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="125"/>
+        <source>The server&apos;s records match this till&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="132"/>
+        <source>The report could not be built: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="146"/>
+        <source>Summary printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="151"/>
+        <source>Not printed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="168"/>
+        <source>The PDF was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="170"/>
+        <source>Saved as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="178"/>
+        <source>Tap again to close the shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="193"/>
+        <source>End of shift (Z report)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="194"/>
+        <source>Check again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="195"/>
+        <source>Print summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="196"/>
+        <source>Save PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="198"/>
+        <source>Close shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_report.py" line="199"/>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SignInScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/signin.py" line="104"/>
@@ -1239,6 +1594,149 @@
     <message>
         <location filename="../../kiosk/ui/screens/signin.py" line="220"/>
         <source>The server refused the shop&apos;s credentials: check them and the platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="45"/>
+        <source>Something went wrong: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="153"/>
+        <source>Asking the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="187"/>
+        <source>Signed in as an administrator for this screen only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="201"/>
+        <location filename="../../kiosk/ui/staff.py" line="330"/>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="201"/>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="202"/>
+        <location filename="../../kiosk/ui/staff.py" line="331"/>
+        <source>Redeem only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="235"/>
+        <source>%1 can now sign in on this shop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="253"/>
+        <source>Changes saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="263"/>
+        <source>Tap again to remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="273"/>
+        <source>%1 can no longer sign in on this shop (other shops are unchanged).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="290"/>
+        <source>New password set for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="313"/>
+        <source>Staff accounts — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="316"/>
+        <source>An administrator of this shop signs in here. This sign-in is used for this screen only and is not saved on the till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="318"/>
+        <source>Administrator e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="319"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="321"/>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="322"/>
+        <location filename="../../kiosk/ui/staff.py" line="325"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="322"/>
+        <location filename="../../kiosk/ui/staff.py" line="325"/>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="323"/>
+        <location filename="../../kiosk/ui/staff.py" line="325"/>
+        <source>Role here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="326"/>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="326"/>
+        <source>Password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="330"/>
+        <source>Staff (check and redeem)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="333"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="334"/>
+        <source>Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="335"/>
+        <source>Set new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="337"/>
+        <source>Remove from this shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="338"/>
+        <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -45,3 +45,15 @@ def history(sim: Any, code: str) -> list[tuple[int, str]]:
 def minute_stamp(at: datetime) -> str:
     """How the server writes a redeemDate we sent for ``at``."""
     return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:00+0000")
+
+
+def rewrite_history(sim: Any, code: str, change: dict[str, int]) -> None:
+    """Change amounts in ``code``'s server history (0 removes the line), as a bad sync would."""
+    voucher = sim.voucher(code)
+    lines = []
+    for line in voucher["redeemHistory"]:
+        amount = change.get(str(line["amount"]), line["amount"])
+        if amount:
+            lines.append({**line, "amount": amount})
+    voucher["redeemHistory"] = lines
+    sim.add_voucher(voucher)

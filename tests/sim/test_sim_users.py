@@ -134,3 +134,13 @@ def test_bad_json_body(client: httpx.Client, admin: dict[str, str]) -> None:
     response = client.post("users", content=b"{nope", headers={**admin,
                                                               "Content-Type": "application/json"})
     assert_error(response, 422, 1000)
+
+
+def test_staff_cannot_change_their_own_password(client: httpx.Client) -> None:
+    """The seed's PATCH has no old-password field: only user managers may use it, even on
+    themselves (docs/api-decisions.md, "Who may change a password")."""
+    till = bearer(client, TILL)
+    me = sign_in(client, TILL)["profile"]["id"]
+    body = {"password": "Mine1234", "password2": "Mine1234"}
+    assert_error(client.patch(f"users/{me}/password", json=body, headers=till), 403, 1003)
+    assert sign_in(client, TILL)["status"] == "authenticated"  # the old one still works

@@ -110,6 +110,8 @@ class QueueScreen(Screen):
         box.addWidget(self.detail_label)
         box.addWidget(self.status_label)
         box.addLayout(resolve)
+        self.extras = QHBoxLayout()  # e.g. reprint, end of shift (kiosk.ui.flows.counter)
+        box.addLayout(self.extras)
 
         self.tabs.currentChanged.connect(lambda _index: self.refresh())
         self.table.itemSelectionChanged.connect(self.update_buttons)

@@ -39,6 +39,8 @@ class ResultScreen(Screen):
         box.addWidget(self.banner, 2)
         box.addWidget(self.balance_label)
         box.addStretch(1)
+        self.extras = QVBoxLayout()  # e.g. the receipt panel (kiosk.ui.flows.counter)
+        box.addLayout(self.extras)
         box.addWidget(self.countdown_label)
         box.addWidget(self.next_button)
         self.timer = QTimer(self)

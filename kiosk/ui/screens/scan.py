@@ -82,6 +82,8 @@ class ScanScreen(Screen):
         camera.addWidget(self.preview, 1)
         camera.addWidget(self.camera_note)
         camera.addWidget(self.camera_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.extras = QHBoxLayout()  # e.g. "Reprint last" (kiosk.ui.flows.counter)
+        camera.addLayout(self.extras)
         row.addLayout(camera, 3)
         row.addLayout(side, 2)
         self.recent_list.setWordWrap(True)

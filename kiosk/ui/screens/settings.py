@@ -138,7 +138,7 @@ class SettingsScreen(Screen):
         account_row.addWidget(self.sign_out_button)
         self.labels: dict[str, QLabel] = {}
         self.tabs = QTabWidget(self)
-        self.tab_keys = ("connection", "till", "scanner", "offline")
+        self.tab_keys: tuple[str, ...] = ("connection", "till", "scanner", "offline")
         sections: dict[str, tuple[tuple[str, QWidget | QHBoxLayout], ...]] = {
             "connection": (("work_offline", self.work_offline),
                            ("account", self.account_label),

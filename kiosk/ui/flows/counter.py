@@ -1,0 +1,155 @@
+"""The counter's extras, wired into the shell: receipts (print on the result screen,
+auto-print, reprint last from the scan screen, reprint from the queue, printer settings),
+the end-of-shift report (from the queue) and staff accounts (from settings).
+
+The widgets are the self-contained ones of ``kiosk.ui.receipts``, ``kiosk.ui.printer_settings``,
+``kiosk.ui.shift_report`` and ``kiosk.ui.staff``; this flow builds them for the session and
+takes them away again when it ends.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.app.engine import Engine
+from kiosk.domain.outcomes import RedeemOutcome, RedeemStatus
+from kiosk.ui.flows.base import Flow
+from kiosk.ui.pages import Navigator, Page
+from kiosk.ui.printer_settings import PrinterSettingsPage
+from kiosk.ui.receipts import ReceiptPanel, ReceiptPresenter, result_text
+from kiosk.ui.shift_report import ShiftReportScreen
+from kiosk.ui.staff import StaffScreen
+
+if TYPE_CHECKING:
+    from kiosk.app.printing.service import PrintResult
+    from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.session import Session
+
+
+class CounterFlow(Flow):
+    """Receipts, the Z report and staff accounts for one signed-in session."""
+
+    def __init__(self, session: Session, nav: Navigator, window: MainWindow) -> None:
+        super().__init__(session, nav)
+        self.window = window
+        engine = cast(Engine, self.controller.engine)
+        self.receipts = ReceiptPresenter(engine, session.runner, self)
+        # Result screen: "Print receipt" and the kept-receipts line.
+        self.panel = ReceiptPanel(self.receipts)
+        window.result_screen.extras.addWidget(self.panel)
+        # Scan screen: "Reprint last".
+        self.reprint_last_button = QPushButton()
+        window.scan_screen.extras.addWidget(self.reprint_last_button)
+        # Queue screen: reprint the selected entry, and the end of the shift.
+        self.reprint_button = QPushButton()
+        self.shift_button = QPushButton()
+        window.queue_screen.extras.addWidget(self.reprint_button)
+        window.queue_screen.extras.addWidget(self.shift_button)
+        # Settings: a printer tab and a staff tab.
+        self.printer_page = PrinterSettingsPage(self.receipts)
+        self.staff_tab = QWidget()
+        self.staff_hint = QLabel(self.staff_tab)
+        self.staff_hint.setWordWrap(True)
+        self.staff_button = QPushButton(self.staff_tab)
+        staff_box = QVBoxLayout(self.staff_tab)
+        staff_box.addWidget(self.staff_hint)
+        staff_box.addWidget(self.staff_button)
+        staff_box.addStretch(1)
+        tabs = window.settings_screen.tabs
+        tabs.addTab(self.printer_page, "")
+        tabs.addTab(self.staff_tab, "")
+        window.settings_screen.tab_keys += ("printer", "staff")
+        # Pages of their own.
+        self.shift_screen = ShiftReportScreen(self.receipts.service, session.runner)
+        self.staff_screen = StaffScreen(session.account, session.runner)
+        window.add_page(Page.SHIFT, self.shift_screen)
+        window.add_page(Page.STAFF, self.staff_screen)
+
+        gate = session.manager
+        self.link(self.controller.redeem_done, self._redeemed)
+        self.link(self.reprint_last_button.clicked, self.receipts.print_last)
+        self.link(self.reprint_button.clicked, self._reprint_selected)
+        self.link(self.receipts.finished, self._printed)
+        self.link(self.shift_button.clicked, lambda: gate.require(
+            self.tr("End of shift"), self.open_shift))
+        self.link(self.shift_screen.back, self._back_to_queue)
+        self.link(self.shift_screen.closed, self._back_to_queue)
+        self.link(self.staff_button.clicked, lambda: gate.require(
+            self.tr("Staff accounts"), self.open_staff))
+        self.link(self.staff_screen.back, lambda: nav.show_page(Page.SETTINGS))
+        window.installEventFilter(self)  # the language changes: our buttons follow
+        self.retranslate()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """Retranslate when the window's language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    def retranslate(self) -> None:
+        """Set the texts of the buttons this flow adds."""
+        self.reprint_last_button.setText(self.tr("Reprint last receipt"))
+        self.reprint_button.setText(self.tr("Reprint receipt"))
+        self.shift_button.setText(self.tr("End of shift"))
+        self.staff_hint.setText(self.tr(
+            "Add, change or remove this shop's staff and set new passwords. An administrator "
+            "of the shop signs in for this only; nothing of it is saved on the till."))
+        self.staff_button.setText(self.tr("Manage staff accounts…"))
+        tabs = self.window.settings_screen.tabs
+        tabs.setTabText(tabs.indexOf(self.printer_page), self.tr("Printer"))
+        tabs.setTabText(tabs.indexOf(self.staff_tab), self.tr("Staff"))
+
+    def _redeemed(self, outcome: RedeemOutcome) -> None:
+        entry_id = outcome.entry_id if outcome.status is not RedeemStatus.REFUSED else None
+        # A conflict's retry (on the queue screen) is not a customer at the counter.
+        self.panel.set_entry(entry_id, auto=self.nav.page is not Page.QUEUE)
+
+    def _reprint_selected(self) -> None:
+        entry = self.window.queue_screen.selected()
+        if entry is None:
+            self.window.queue_screen.show_message(self.tr("Pick a redemption first."))
+            return
+        self.receipts.print_entry(entry.id)
+
+    def _printed(self, result: PrintResult) -> None:
+        if self.nav.page is Page.QUEUE:
+            self.window.queue_screen.show_message(result_text(result))
+        elif self.nav.page is Page.SCAN:
+            self.window.scan_screen.error_label.setText(
+                "" if result.printed else result_text(result))
+
+    def open_shift(self) -> None:
+        """The Z report, built afresh."""
+        self.nav.show_page(Page.SHIFT)
+        self.shift_screen.load()
+
+    def open_staff(self) -> None:
+        """The staff-accounts screen."""
+        self.nav.show_page(Page.STAFF)
+
+    def _back_to_queue(self) -> None:
+        self.nav.show_page(Page.QUEUE)
+        self.window.queue_screen.refresh()
+
+    def unlink(self) -> None:
+        """The session ends: take every widget of this flow away."""
+        super().unlink()
+        self.window.removeEventFilter(self)
+        if self.staff_screen.manager is not None:
+            self.staff_screen.manager.close()
+        tabs = self.window.settings_screen.tabs
+        for tab in (self.printer_page, self.staff_tab):
+            tabs.removeTab(tabs.indexOf(tab))
+            tab.deleteLater()
+        keys = self.window.settings_screen.tab_keys
+        self.window.settings_screen.tab_keys = tuple(k for k in keys if k not in ("printer",
+                                                                                  "staff"))
+        for widget in (self.panel, self.reprint_last_button, self.reprint_button,
+                       self.shift_button):
+            widget.setParent(None)
+            widget.deleteLater()
+        self.window.remove_page(Page.SHIFT)
+        self.window.remove_page(Page.STAFF)

@@ -1,0 +1,80 @@
+"""The Z report screen on real widgets, against a simulator whose history was changed."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.app.engine import Engine
+from kiosk.app.printing.service import ReceiptService
+from kiosk.app.qt.runner import Runner
+from kiosk.ui.shift_report import ShiftReportScreen
+from tests.helpers.app import rewrite_history
+from tests.helpers.demo import GBP50
+from tests.helpers.printer import FakePrinter
+from tests.helpers.sim import Sim
+
+
+@pytest.fixture
+def screen(qtbot: QtBot, engine: Engine, tmp_path: Path) -> Iterator[ShiftReportScreen]:
+    runner = Runner()
+    widget = ShiftReportScreen(ReceiptService(engine), runner,
+                               ask_path=lambda _: tmp_path / "z.pdf")
+    qtbot.addWidget(widget)
+    widget.show()
+    yield widget
+    runner.close()
+
+
+def load(qtbot: QtBot, screen: ShiftReportScreen) -> None:
+    """Build the report and wait until it is on screen (the refresh button comes back)."""
+    screen.load()
+    assert not screen.refresh_button.isEnabled()
+    qtbot.waitUntil(screen.refresh_button.isEnabled, timeout=10_000)
+
+
+def test_a_lost_redemption_shows_as_a_mismatch(qtbot: QtBot, engine: Engine, sim: Sim,
+                                                screen: ShiftReportScreen) -> None:
+    assert engine.redeem(GBP50, 1000).entry_id
+    load(qtbot, screen)
+    assert screen.status_label.text() == "The server's records match this till's."
+    rewrite_history(sim, GBP50, {"1000": 0})
+    load(qtbot, screen)
+    assert screen.status_label.text().startswith("1 redemption(s) of this till do not match")
+    assert "MISMATCH: ours, not on the server" in screen.text.toPlainText()
+
+
+def test_server_down_still_reports_and_says_what_was_not_checked(
+    qtbot: QtBot, engine: Engine, sim: Sim, screen: ShiftReportScreen,
+) -> None:
+    assert engine.redeem(GBP50, 1000).entry_id
+    sim.stop()
+    load(qtbot, screen)
+    assert "could not be checked with the server" in screen.status_label.text()
+    assert "Online:        £10.00 (1 redemption)" in screen.text.toPlainText()
+
+
+def test_print_save_and_close_the_shift(qtbot: QtBot, engine: Engine, tmp_path: Path,
+                                        screen: ShiftReportScreen) -> None:
+    assert engine.redeem(GBP50, 1000).entry_id
+    load(qtbot, screen)
+    with FakePrinter() as printer:
+        engine.settings.printer_kind = "network"
+        engine.settings.printer_address = printer.address
+        screen.print_button.click()
+        assert b"End-of-shift report (Z)" in printer.wait()
+    qtbot.waitUntil(lambda: screen.status_label.text() == "Summary printed.")
+    screen.pdf_button.click()
+    text = subprocess.run(["pdftotext", str(tmp_path / "z.pdf"), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    assert "£10.00 (1 redemption)" in text
+    screen.close_button.click()
+    assert screen.close_button.text() == "Tap again to close the shift"
+    with qtbot.waitSignal(screen.closed, timeout=10_000):
+        screen.close_button.click()
+    qtbot.waitUntil(screen.refresh_button.isEnabled, timeout=10_000)
+    assert "Online:        none" in screen.text.toPlainText()
