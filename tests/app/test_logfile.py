@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -75,6 +77,18 @@ def test_redact_leaves_plain_words_alone() -> None:
 def test_a_log_that_cannot_be_written_stays_silent(
     installed: Path, capsys: pytest.CaptureFixture[str],
 ) -> None:
-    installed.parent.rmdir()  # the folder is gone before the first line (disk full, unplugged)
+    installed.unlink()  # the folder is gone before the first line (disk full, unplugged)
+    installed.parent.rmdir()
     logging.getLogger("kiosk.test").error("this line has nowhere to go")
     assert "Logging error" not in capsys.readouterr().err
+
+
+def test_the_log_is_private_whatever_the_umask(kiosk_home: Path) -> None:
+    previous = os.umask(0)
+    try:
+        path = logfile.install(kiosk_home / "open")
+    finally:
+        os.umask(previous)
+    assert path is not None
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
