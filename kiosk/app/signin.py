@@ -10,8 +10,6 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -36,6 +34,7 @@ from kiosk.domain.errors import (
     TransportError,
 )
 from kiosk.domain.verifier import check_verifier, make_verifier
+from kiosk.store.private import write_private
 from kiosk.store.secrets import SecretStore, open_secrets
 
 __all__ = [
@@ -294,14 +293,4 @@ def _verifier_name(email: str) -> str:
 
 def _write_account(path: Path, account: Account) -> None:
     paths.make_private_dir(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=".account-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(asdict(account), handle, indent=2)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_private(path, json.dumps(asdict(account), indent=2))
