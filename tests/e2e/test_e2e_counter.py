@@ -72,7 +72,9 @@ def test_double_tap_on_redeem_all_keeps_the_result(kiosk: Kiosk) -> None:
 def test_keyboard_only_redeem_with_tab_return_and_escape(kiosk: Kiosk) -> None:
     home(kiosk)
     code = "SPA1-2T6N-8KWF-3QJD"
-    kiosk.type_slowly(code)  # typed into the code field by a person
+    # Typed into the code field by a person; another code than the scan below, so the
+    # scanner's same-code debounce (2.5 s) can never swallow that scan.
+    kiosk.type_slowly("GB10-0PRT-LY8D-2WQC")
     kiosk.keys("Return")
     looked_up(kiosk)
     kiosk.keys("Escape")  # back to scanning
