@@ -12,26 +12,14 @@ import os
 import socket
 from pathlib import Path
 
+from kiosk.store.outbox import pid_alive
+
 LOCK_NAME = "kiosk.lock"
 
 
 def lock_path(home: Path) -> Path:
     """The lock file of data directory ``home``."""
     return home / LOCK_NAME
-
-
-def _alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:  # Windows: no signal 0 probe for other processes
-        return True
-    return True
 
 
 def gui_holder(home: Path) -> int | None:
@@ -46,7 +34,7 @@ def gui_holder(home: Path) -> int | None:
     host = lines[2].strip() if len(lines) > 2 else ""
     if host and host != socket.gethostname():
         return pid  # another machine on a shared folder: assume it is alive
-    return pid if pid != os.getpid() and _alive(pid) else None
+    return pid if pid != os.getpid() and pid_alive(pid) else None
 
 
 def gui_note(home: Path) -> str:

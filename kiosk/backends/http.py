@@ -375,3 +375,18 @@ class HttpChannel:
     def _abandoned(method: str, why: str) -> ServerUnavailable:
         return ServerUnavailable(f"The server's answer was abandoned ({why}).",
                                  maybe_applied=method.upper() in WRITE_METHODS)
+
+
+class ChannelBackend:
+    """What every adapter built on one :class:`HttpChannel` shares: its clock and closing."""
+
+    channel: HttpChannel
+
+    @property
+    def server_clock(self) -> ServerClock:
+        """The server's clock offset, from every answer's ``Date`` header."""
+        return self.channel.clock
+
+    def close(self) -> None:
+        """Release the connection pool."""
+        self.channel.close()

@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sys
+from typing import TYPE_CHECKING
 
 from kiosk.cli.output import quiet_pipe
+
+if TYPE_CHECKING:
+    from kiosk.app.engine import Engine
 
 COMMAND_MODULES = ("login", "status", "redeem", "queue", "receipt", "report", "doctor", "decode")
 
@@ -34,6 +39,18 @@ def common_options() -> argparse.ArgumentParser:
 def staff_of(args: argparse.Namespace) -> str:
     """``--staff``, else "" (the engine then uses the signed-in account's)."""
     return str(getattr(args, "staff", "") or "").strip()
+
+
+def open_engine(command: str, args: argparse.Namespace) -> Engine | None:
+    """The signed-in engine, or None after saying why on stderr (``kiosk COMMAND: …``)."""
+    from kiosk.app.engine import Engine  # noqa: PLC0415 - keep `kiosk --help` fast
+    from kiosk.domain.errors import KioskError  # noqa: PLC0415
+
+    try:
+        return Engine.open(staff=staff_of(args))
+    except KioskError as exc:
+        print(f"kiosk {command}: {exc.message}", file=sys.stderr)
+        return None
 
 
 def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -54,14 +54,11 @@ def _list_options(parser: argparse.ArgumentParser, *, default: object) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Do the chosen action."""
-    from kiosk.app.engine import Engine  # noqa: PLC0415 - keep `kiosk --help` fast
-    from kiosk.cli import staff_of  # noqa: PLC0415
+    from kiosk.cli import open_engine  # noqa: PLC0415
     from kiosk.domain.errors import KioskError  # noqa: PLC0415
 
-    try:
-        engine = Engine.open(staff=staff_of(args))
-    except KioskError as exc:
-        print(f"kiosk queue: {exc.message}", file=sys.stderr)
+    engine = open_engine("queue", args)
+    if engine is None:
         return 1
     from kiosk.app.instance import gui_note  # noqa: PLC0415
 

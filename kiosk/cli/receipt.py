@@ -33,16 +33,14 @@ def run(args: argparse.Namespace) -> int:
     """Render the receipt."""
     from dataclasses import replace  # noqa: PLC0415
 
-    from kiosk.app.engine import Engine  # noqa: PLC0415 - keep `kiosk --help` fast
     from kiosk.app.printing.escpos import PrinterError, print_lines  # noqa: PLC0415
     from kiosk.app.printing.receipt import receipt_lines  # noqa: PLC0415
     from kiosk.app.printing.service import ReceiptService  # noqa: PLC0415
+    from kiosk.cli import open_engine  # noqa: PLC0415
     from kiosk.domain.errors import KioskError  # noqa: PLC0415
 
-    try:
-        engine = Engine.open()
-    except KioskError as exc:
-        print(f"kiosk receipt: {exc.message}", file=sys.stderr)
+    engine = open_engine("receipt", args)
+    if engine is None:
         return 1
     try:
         service = ReceiptService(engine)

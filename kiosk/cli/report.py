@@ -45,17 +45,15 @@ def register(
 
 def run(args: argparse.Namespace) -> int:
     """Build, print and optionally close the shift."""
-    from kiosk.app.engine import Engine  # noqa: PLC0415 - keep `kiosk --help` fast
     from kiosk.app.headless import dumps  # noqa: PLC0415
     from kiosk.app.printing.escpos import PrinterError  # noqa: PLC0415
     from kiosk.app.printing.service import shop_name  # noqa: PLC0415
     from kiosk.app.shift import build_report, close_shift, report_lines  # noqa: PLC0415
+    from kiosk.cli import open_engine  # noqa: PLC0415
     from kiosk.domain.errors import KioskError  # noqa: PLC0415
 
-    try:
-        engine = Engine.open()
-    except KioskError as exc:
-        print(f"kiosk report: {exc.message}", file=sys.stderr)
+    engine = open_engine("report", args)
+    if engine is None:
         return 1
     try:
         report = build_report(engine, since=args.since, shop=shop_name(engine))

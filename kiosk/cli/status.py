@@ -26,9 +26,8 @@ def register(
 
 def run(args: argparse.Namespace) -> int:
     """Look the voucher up and print it."""
-    from kiosk.app.engine import Engine  # noqa: PLC0415 - keep `kiosk --help` fast
     from kiosk.app.headless import dumps, lookup_json, lookup_lines  # noqa: PLC0415
-    from kiosk.cli import staff_of  # noqa: PLC0415
+    from kiosk.cli import open_engine  # noqa: PLC0415
     from kiosk.cli.redeem import parse_amount  # noqa: PLC0415
     from kiosk.domain.errors import KioskError  # noqa: PLC0415
     from kiosk.scan.codes import CodeRejected, normalise_code  # noqa: PLC0415
@@ -46,10 +45,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"kiosk status: --order-total must be a whole number of minor currency units, "
                   f"not {args.order_total!r}", file=sys.stderr)
             return 1
-    try:
-        engine = Engine.open(staff=staff_of(args))
-    except KioskError as exc:
-        print(f"kiosk status: {exc.message}", file=sys.stderr)
+    engine = open_engine("status", args)
+    if engine is None:
         return 1
     try:
         lookup = engine.lookup(args.code)

@@ -83,11 +83,18 @@ def _sender_alive(token: object) -> bool:
         return False  # our PID but not us (a bare PID or another instance): from before a reboot
     if os.name != "posix":
         return True  # no cheap check: rely on IN_FLIGHT_LIMIT
+    return pid_alive(pid)
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process ``pid`` exists (True where that cannot be checked cheaply)."""
+    if pid <= 0:
+        return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except PermissionError:
+    except OSError:  # PermissionError: someone else's; Windows: no signal 0 probe
         return True
     return True
 

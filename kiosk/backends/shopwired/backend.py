@@ -26,7 +26,7 @@ from typing import Any
 
 import httpx
 
-from kiosk.backends.http import HttpChannel, ServerClock, answer_json
+from kiosk.backends.http import ChannelBackend, HttpChannel, answer_json
 from kiosk.domain.backend import Capabilities, Redeemed, RedeemRequest, confirm_by_ids
 from kiosk.domain.discount import Discount, DiscountKind, to_minor
 from kiosk.domain.errors import (
@@ -124,7 +124,7 @@ CAPABILITIES = Capabilities(partial_amounts=False, uses=True, discounts=True, re
                             idempotent=False, backdated=True, staff_sign_in=False)
 
 
-class ShopWiredBackend:
+class ShopWiredBackend(ChannelBackend):
     """ShopWired for one shop (HTTP Basic ``api_key:api_secret``); ``currency`` is the shop's
     (ShopWired's amounts carry none)."""
 
@@ -142,15 +142,6 @@ class ShopWiredBackend:
     def probe(self) -> None:
         """``GET /vouchers/count``: the server answers and takes the key."""
         self._json("GET", "vouchers/count")
-
-    @property
-    def server_clock(self) -> ServerClock:
-        """The server's clock offset, from every answer's ``Date`` header."""
-        return self.channel.clock
-
-    def close(self) -> None:
-        """Release the connection pool."""
-        self.channel.close()
 
     def _json(self, method: str, path: str, **kwargs: Any) -> Any:
         return answer_json(self.channel.request(method, path, auth=self._auth, **kwargs))

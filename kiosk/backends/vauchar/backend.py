@@ -15,7 +15,7 @@ from typing import Any
 
 import httpx
 
-from kiosk.backends.http import HttpChannel, ServerClock, answer_json
+from kiosk.backends.http import ChannelBackend, HttpChannel, answer_json
 from kiosk.backends.vauchar.errors import STATUS_REFUSALS, VALID, api_errors
 from kiosk.domain.backend import Capabilities, Redeemed, RedeemRequest, confirm_by_ids
 from kiosk.domain.discount import Discount, DiscountKind, to_major, to_minor
@@ -67,7 +67,7 @@ CAPABILITIES = Capabilities(partial_amounts=True, uses=True, discounts=True, rev
                             idempotent=False, backdated=False, staff_sign_in=False)
 
 
-class VaucharBackend:
+class VaucharBackend(ChannelBackend):
     """Vauchar for one merchant (HTTP Basic ``merchant_id:api_key``)."""
 
     name = "vauchar"
@@ -86,15 +86,6 @@ class VaucharBackend:
             self._look_up("KIOSK-PROBE")
         except Refusal:
             return
-
-    @property
-    def server_clock(self) -> ServerClock:
-        """The server's clock offset, from every answer's ``Date`` header."""
-        return self.channel.clock
-
-    def close(self) -> None:
-        """Release the connection pool."""
-        self.channel.close()
 
     def _json(self, method: str, path: str, **kwargs: Any) -> Mapping[str, Any]:
         data = answer_json(self.channel.request(method, path, auth=self._auth, **kwargs))

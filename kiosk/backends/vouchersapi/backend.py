@@ -16,7 +16,7 @@ from typing import Any
 
 import httpx
 
-from kiosk.backends.http import HttpChannel, ServerClock, answer_json
+from kiosk.backends.http import ChannelBackend, HttpChannel, answer_json
 from kiosk.backends.vouchersapi.errors import AlreadyApplied, api_errors
 from kiosk.domain.backend import Capabilities, Redeemed, RedeemRequest, confirm_by_ids
 from kiosk.domain.discount import Discount, DiscountKind
@@ -87,7 +87,7 @@ def key_fingerprint(api_key: str) -> str:
     return "key-" + hashlib.sha256(api_key.encode()).hexdigest()[:12]
 
 
-class VouchersApiBackend:
+class VouchersApiBackend(ChannelBackend):
     """Vouchers API for one shop (one API key). Amounts are cents = the shop's minor units."""
 
     name = "vouchers-api"
@@ -104,15 +104,6 @@ class VouchersApiBackend:
     def probe(self) -> None:
         """``GET /vouchers?limit=1``: the server answers and takes the key."""
         self._json("GET", "vouchers", params={"limit": 1})
-
-    @property
-    def server_clock(self) -> ServerClock:
-        """The server's clock offset, from every answer's ``Date`` header."""
-        return self.channel.clock
-
-    def close(self) -> None:
-        """Release the connection pool."""
-        self.channel.close()
 
     def _json(self, method: str, path: str, **kwargs: Any) -> Mapping[str, Any]:
         data = answer_json(self.channel.request(method, path, **kwargs))
