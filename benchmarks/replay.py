@@ -1,21 +1,40 @@
-"""Replay of N queued redemptions against the simulator vs a raw sequential httpx POST loop.
+"""Replay of N queued redemptions against the simulator vs a raw sequential httpx loop.
 
-Usage: python benchmarks/replay.py [--backend NAME] [N] [VOUCHERS]
-       (default vouchercart, 10000 over 100 vouchers; NAME: vouchercart, vouchers-api,
-       vauchar, shopwired - the raw loop is that platform's bare write request)
-Prints wall times, the ratio, and the lost / doubled counts (both must be 0). The queue is
-spread over VOUCHERS vouchers, as a till's is: every VoucherCart answer carries the voucher's
-whole redeemHistory, so 10,000 redemptions of one voucher would measure JSON size, not replay.
+Usage: python benchmarks/replay.py [--backend NAME] [--repeat R] [N] [VOUCHERS]
+       (default vouchercart, 1 repetition, 10000 over 100 vouchers; NAME: vouchercart,
+       vouchers-api, vauchar, shopwired)
+
+Each repetition starts a fresh simulator (in this process, over HTTP on 127.0.0.1) and a fresh
+data folder, then times, in alternating order, a raw loop and ``Engine.sync()`` of the same
+number of redemptions spread over VOUCHERS vouchers (a till's queue is: every VoucherCart
+answer carries the voucher's whole ``redeemHistory``, so 10,000 redemptions of one voucher
+would measure JSON size, not replay). Printed: wall and CPU time of both, their ratios, the
+median ratio over the repetitions, and the lost / doubled counts (both must be 0).
+
+The raw loop is one httpx client (keep-alive) making the requests the platform itself needs
+per redemption, with nothing around them (no outbox, no answer checks, no parsing):
+
+* VoucherCart: ``POST /redeem`` (the server checks the voucher, the answer is the voucher);
+* Vouchers API: ``POST /vouchers/apply`` (the server checks the voucher and the basket);
+* Vauchar: ``POST /vouchers/{id}/redemptions`` (the server checks status and balance), the
+  voucher's id looked up once per voucher (``GET /vouchers/validate``);
+* ShopWired: ``GET /vouchers?code=`` then ``PUT /vouchers/{id}`` with ``used`` + 1 (the
+  server stores whatever it is sent, so a client must read the count first).
 """
 
 from __future__ import annotations
 
+import statistics
 import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -26,9 +45,36 @@ from kiosk.sim.testing import serve_in_thread
 from kiosk.store.secrets import open_secrets
 
 REPO = Path(__file__).resolve().parents[1]
+CREDENTIALS = {"vouchers-api": {"api_key": "sk_test_demo"},
+               "vauchar": {"username": "demo-merchant", "password": "demo-api-key"},
+               "shopwired": {"username": "demo-key", "password": "demo-secret"}}
 
 
-def voucher(code: str, stock: int) -> dict[str, object]:
+@dataclass
+class Run:
+    """One repetition's figures."""
+
+    raw_wall: float
+    raw_cpu: float
+    sync_wall: float
+    sync_cpu: float
+    applied: int
+    remaining: int
+    lost: int
+    doubled: int
+
+
+@dataclass
+class Setup:
+    """A simulator with a signed-in engine and a raw client, ready to time."""
+
+    raw: Callable[[int], None]  # the i-th raw redemption
+    queue: Callable[[], None]  # queue the engine's N entries
+    engine: Engine
+    landed: Callable[[], int]  # redemptions the server holds for the engine's vouchers
+
+
+def cart_voucher(code: str, stock: int) -> dict[str, object]:
     now = datetime.now(UTC)
     stamp = "%Y-%m-%dT%H:%M:%S+0000"
     return {
@@ -43,16 +89,8 @@ def voucher(code: str, stock: int) -> dict[str, object]:
     }
 
 
-def main() -> None:
-    args = sys.argv[1:]
-    backend = "vouchercart"
-    if args[:1] == ["--backend"] and len(args) > 1:
-        backend, args = args[1], args[2:]
-    n = int(args[0]) if args else 10_000
-    spread = int(args[1]) if len(args) > 1 else 100
-    if backend != "vouchercart":
-        platform_replay(backend, n, spread)
-        return
+@contextmanager
+def vouchercart(n: int, spread: int) -> Iterator[Setup]:
     replay_codes = [f"BENC-HREP-{i:04d}-0001" for i in range(spread)]
     raw_codes = [f"BENC-HRAW-{i:04d}-0001" for i in range(spread)]
     with tempfile.TemporaryDirectory() as tmp, serve_in_thread(
@@ -60,51 +98,38 @@ def main() -> None:
     ) as sim:
         home = Path(tmp)
         for code in replay_codes + raw_codes:
-            sim.add_voucher(voucher(code, n * 10))
+            sim.add_voucher(cart_voucher(code, n * 10))
         account = signin.sign_in(sim.api_url, "till@demo-shop.example", "till1234",
                                  "demo-shop", home=home)
         tokens = signin.SecretTokens(open_secrets(home)).load()
         assert tokens is not None
-
-        # Baseline: the same POSTs, one after another, with nothing around them.
         start = datetime.now(UTC) - timedelta(days=7)
-        with httpx.Client(base_url=sim.api_url + "/", timeout=10) as client:
-            started = time.perf_counter()
-            for i in range(n):
-                at = (start + timedelta(seconds=i)).strftime("%Y-%m-%d %H:%M")
-                client.post("redeem", data={
-                    "code": raw_codes[i % spread], "domain": "1", "reductor": "1",
-                    "redeemDate": at}, headers={"Authorization": f"Bearer {tokens.access_token}"},
-                ).raise_for_status()
-            raw = time.perf_counter() - started
-
         engine = Engine(home, signin.open_backend(account, home=home),
                         domain_id=account.domain_id, staff=account.staff_name, settle_seconds=0)
-        engine.outbox.add_many(
-            OutboxEntry(id=str(uuid.uuid4()), code=replay_codes[i % spread], domain="1", amount=1,
-                        kind="quantity", currency=None, redeemed_at=start + timedelta(seconds=i),
-                        staff=account.staff_name, kiosk_id="bench", backend="vouchercart",
-                        state=EntryState.PENDING, offline=True)
-            for i in range(n))
-        started = time.perf_counter()
-        report = engine.sync()
-        replay = time.perf_counter() - started
-        applied = len(engine.entries([EntryState.APPLIED], limit=n * 2))
-        history = sum(len(sim.voucher(c)["redeemHistory"]) for c in replay_codes)
-        engine.close()
 
-    print(f"replay of {n} queued redemptions over {spread} vouchers against the simulator")
-    print(f"  raw httpx POST loop : {raw:8.2f} s  ({raw / n * 1000:.2f} ms each)")
-    print(f"  Engine.sync()       : {replay:8.2f} s  ({replay / n * 1000:.2f} ms each)")
-    print(f"  ratio (sync/raw)    : {replay / raw:5.2f}x")
-    print(f"  applied {report.applied}, remaining {report.remaining}")
-    print(f"  lost    : {n - applied}")
-    print(f"  doubled : {max(history - applied, 0)}")
+        def queue() -> None:
+            engine.outbox.add_many(
+                OutboxEntry(id=str(uuid.uuid4()), code=replay_codes[i % spread], domain="1",
+                            amount=1, kind="quantity", currency=None,
+                            redeemed_at=start + timedelta(seconds=i), staff=account.staff_name,
+                            kiosk_id="bench", backend="vouchercart", state=EntryState.PENDING,
+                            offline=True)
+                for i in range(n))
 
+        with httpx.Client(base_url=sim.api_url + "/", timeout=10, headers={
+                "Authorization": f"Bearer {tokens.access_token}"}) as client:
 
-CREDENTIALS = {"vouchers-api": {"api_key": "sk_test_demo"},
-               "vauchar": {"username": "demo-merchant", "password": "demo-api-key"},
-               "shopwired": {"username": "demo-key", "password": "demo-secret"}}
+            def raw(i: int) -> None:
+                at = (start + timedelta(seconds=i)).strftime("%Y-%m-%d %H:%M")
+                client.post("redeem", data={"code": raw_codes[i % spread], "domain": "1",
+                                            "reductor": "1", "redeemDate": at}
+                            ).raise_for_status()
+
+            try:
+                yield Setup(raw, queue, engine, lambda: sum(
+                    len(sim.voucher(c)["redeemHistory"]) for c in replay_codes))
+            finally:
+                engine.close()
 
 
 def _platform_voucher(backend: str, code: str, n: int) -> dict[str, object]:
@@ -116,23 +141,35 @@ def _platform_voucher(backend: str, code: str, n: int) -> dict[str, object]:
     return {"code": code, "discount": {"type": "amount", "value": 1}, "used": 0}
 
 
-def _raw_write(backend: str, client: httpx.Client, sim: object, code: str, i: int) -> None:
-    if backend == "vouchers-api":
-        client.post("vouchers/apply", json={"code": code, "order_id": f"raw-{i}",
-                                             "order": {"value": 1000, "currency": "GBP"}}
+def _raw_loop(backend: str, client: httpx.Client, codes: list[str]) -> Callable[[int], None]:
+    spread = len(codes)
+    ids: dict[str, str] = {}
+
+    def vouchers_api(i: int) -> None:
+        client.post("vouchers/apply", json={
+            "code": codes[i % spread], "order_id": f"raw-{i}",
+            "order": {"value": 1000, "currency": "GBP"}}).raise_for_status()
+
+    def vauchar(i: int) -> None:
+        code = codes[i % spread]
+        if code not in ids:  # the voucher's id, once per voucher
+            found = client.get("vouchers/validate", params={"voucher_code": code})
+            ids[code] = found.raise_for_status().json()["data"]["id"]
+        client.post(f"vouchers/{ids[code]}/redemptions", json={
+            "user_id": "bench", "transaction_id": f"raw-{i}", "value_used": "0.01"}
                     ).raise_for_status()
-    elif backend == "vauchar":
-        voucher_id = sim.simulator.store.item_by_code(code)["id"]  # type: ignore[attr-defined]
-        client.post(f"vouchers/{voucher_id}/redemptions",
-                    json={"user_id": "bench", "transaction_id": f"raw-{i}",
-                          "value_used": "0.01"}).raise_for_status()
-    else:
-        voucher_id = sim.simulator.store.item_by_code(code)["id"]  # type: ignore[attr-defined]
-        client.put(f"vouchers/{voucher_id}", json={"used": i + 1}).raise_for_status()
+
+    def shopwired(i: int) -> None:
+        found = client.get("vouchers", params={"code": codes[i % spread]}).raise_for_status()
+        voucher = found.json()[0]
+        client.put(f"vouchers/{voucher['id']}", json={"used": voucher["used"] + 1}
+                   ).raise_for_status()
+
+    return {"vouchers-api": vouchers_api, "vauchar": vauchar, "shopwired": shopwired}[backend]
 
 
-def _uses(backend: str, sim: object, code: str) -> int:
-    stored = sim.simulator.store.item_by_code(code)  # type: ignore[attr-defined]
+def _uses(backend: str, sim: Any, code: str) -> int:
+    stored = sim.simulator.store.item_by_code(code)
     if backend == "vouchers-api":
         return int(stored["usage_count"])
     if backend == "vauchar":
@@ -140,8 +177,9 @@ def _uses(backend: str, sim: object, code: str) -> int:
     return int(stored["used"])
 
 
-def platform_replay(backend: str, n: int, spread: int) -> None:
-    """The same measurement on a key-based platform: its own raw write vs ``Engine.sync``."""
+@contextmanager
+def platform(backend: str, n: int, spread: int) -> Iterator[Setup]:
+    """A key-based platform: its own raw requests vs ``Engine.sync``."""
     replay_codes = [f"BENCHREP{i:04d}" for i in range(spread)]
     raw_codes = [f"BENCHRAW{i:04d}" for i in range(spread)]
     discount = backend != "vauchar"
@@ -154,37 +192,82 @@ def platform_replay(backend: str, n: int, spread: int) -> None:
         auth = {} if backend == "vouchers-api" else {
             "auth": (CREDENTIALS[backend]["username"], CREDENTIALS[backend]["password"])}
         headers = {"Authorization": "Bearer sk_test_demo"} if backend == "vouchers-api" else {}
-        with httpx.Client(base_url=sim.api_url + "/", timeout=10, headers=headers,
-                          **auth) as client:  # type: ignore[arg-type]
-            started = time.perf_counter()
-            for i in range(n):
-                _raw_write(backend, client, sim, raw_codes[i % spread], i // spread)
-            raw = time.perf_counter() - started
-
         engine = Engine(home, signin.open_backend(account, home=home), shop=account.shop,
                         staff="bench", settle_seconds=0)
         start = datetime.now(UTC) - timedelta(hours=1)
-        engine.outbox.add_many(
-            OutboxEntry(id=str(uuid.uuid4()), code=replay_codes[i % spread], domain=account.shop,
-                        amount=1, kind="quantity" if discount else "monetary",
-                        currency="GBP", redeemed_at=start + timedelta(milliseconds=i),
-                        staff="bench", kiosk_id="bench", backend=backend,
-                        state=EntryState.PENDING, offline=True,
-                        order_total=1000 if discount else None, discount=100 if discount else None)
-            for i in range(n))
-        started = time.perf_counter()
-        report = engine.sync()
-        replay = time.perf_counter() - started
-        applied = len(engine.entries([EntryState.APPLIED], limit=n * 2))
-        landed = sum(_uses(backend, sim, c) for c in replay_codes)
-        engine.close()
-    print(f"replay of {n} queued redemptions over {spread} vouchers on {backend}")
-    print(f"  raw httpx write loop: {raw:8.2f} s  ({raw / n * 1000:.2f} ms each)")
-    print(f"  Engine.sync()       : {replay:8.2f} s  ({replay / n * 1000:.2f} ms each)")
-    print(f"  ratio (sync/raw)    : {replay / raw:5.2f}x")
-    print(f"  applied {report.applied}, remaining {report.remaining}")
-    print(f"  lost    : {n - applied}")
-    print(f"  doubled : {max(landed - applied, 0)}")
+
+        def queue() -> None:
+            engine.outbox.add_many(
+                OutboxEntry(id=str(uuid.uuid4()), code=replay_codes[i % spread],
+                            domain=account.shop, amount=1,
+                            kind="quantity" if discount else "monetary", currency="GBP",
+                            redeemed_at=start + timedelta(milliseconds=i), staff="bench",
+                            kiosk_id="bench", backend=backend, state=EntryState.PENDING,
+                            offline=True, order_total=1000 if discount else None,
+                            discount=100 if discount else None)
+                for i in range(n))
+
+        with httpx.Client(base_url=sim.api_url + "/", timeout=10, headers=headers,
+                          **auth) as client:  # type: ignore[arg-type]
+            try:
+                yield Setup(_raw_loop(backend, client, raw_codes), queue, engine,
+                            lambda: sum(_uses(backend, sim, c) for c in replay_codes))
+            finally:
+                engine.close()
+
+
+def _timed(action: Callable[[], object]) -> tuple[float, float]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    action()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def run_once(backend: str, n: int, spread: int, *, raw_first: bool) -> Run:
+    """One repetition: fresh simulator and data folder, raw loop and replay timed."""
+    opened = vouchercart(n, spread) if backend == "vouchercart" else platform(backend, n, spread)
+    with opened as setup:
+        setup.queue()
+        times: dict[str, tuple[float, float]] = {}
+        report: list[Any] = []
+        steps = [("raw", lambda: [setup.raw(i) for i in range(n)]),
+                 ("sync", lambda: report.append(setup.engine.sync()))]
+        for name, action in steps if raw_first else steps[::-1]:
+            times[name] = _timed(action)
+        applied = len(setup.engine.entries([EntryState.APPLIED], limit=n * 2))
+        landed = setup.landed()
+    return Run(*times["raw"], *times["sync"], applied=applied, remaining=report[0].remaining,
+               lost=n - applied, doubled=max(landed - applied, 0))
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    backend, repeat = "vouchercart", 1
+    while args[:1] in (["--backend"], ["--repeat"]) and len(args) > 1:
+        if args[0] == "--backend":
+            backend = args[1]
+        else:
+            repeat = int(args[1])
+        args = args[2:]
+    n = int(args[0]) if args else 10_000
+    spread = int(args[1]) if len(args) > 1 else 100
+    print(f"replay of {n} queued redemptions over {spread} vouchers on {backend}, "
+          f"{repeat} repetition(s), raw and replay in alternating order")
+    runs: list[Run] = []
+    for index in range(repeat):
+        run = run_once(backend, n, spread, raw_first=index % 2 == 0)
+        runs.append(run)
+        print(f"  #{index + 1}: raw {run.raw_wall:7.2f} s ({run.raw_wall / n * 1000:.2f} ms "
+              f"each, cpu {run.raw_cpu:.2f} s)  sync {run.sync_wall:7.2f} s "
+              f"({run.sync_wall / n * 1000:.2f} ms each, cpu {run.sync_cpu:.2f} s)  "
+              f"ratio {run.sync_wall / run.raw_wall:.2f}x wall, "
+              f"{run.sync_cpu / run.raw_cpu:.2f}x cpu  applied {run.applied}, "
+              f"remaining {run.remaining}, lost {run.lost}, doubled {run.doubled}",
+              flush=True)
+    print(f"  median ratio (sync/raw): "
+          f"{statistics.median(r.sync_wall / r.raw_wall for r in runs):.2f}x wall, "
+          f"{statistics.median(r.sync_cpu / r.raw_cpu for r in runs):.2f}x cpu")
+    print(f"  lost    : {sum(r.lost for r in runs)}")
+    print(f"  doubled : {sum(r.doubled for r in runs)}")
 
 
 if __name__ == "__main__":

@@ -75,8 +75,13 @@ class VoucherBackend(Protocol):
         """The voucher's current state (a discount voucher's terms need no basket)."""
         ...
 
-    def redeem(self, request: RedeemRequest) -> Redeemed:
-        """Redeem (or apply) once; the server's reference comes back."""
+    def redeem(self, request: RedeemRequest, known: Voucher | None = None) -> Redeemed:
+        """Redeem (or apply) once; the server's reference comes back.
+
+        ``known``: this voucher as this adapter's previous ``redeem`` answer left it, moments
+        ago (a replay sending a voucher's queued entries one after another under its lock).
+        An adapter may take what it needs from it instead of reading the voucher again; it
+        must still leave every check the server does not do to a fresh read."""
         ...
 
     def confirm(self, uncertain: Sequence[RedeemRequest],

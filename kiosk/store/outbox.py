@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -131,12 +131,13 @@ class Outbox:
         with self._store.write() as db:
             db.table("outbox").insert_all(_row(e) for e in entries)
 
-    def _update(self, entry_id: str, expect: Iterable[EntryState], **values: Any) -> bool:
+    def _update(self, entry_id: str, expect: Iterable[EntryState], *, durable: bool = True,
+                **values: Any) -> bool:
         values["updated_at"] = to_db(utc_now())
         states = [s.value for s in expect]
         sets = ", ".join(f"{name} = ?" for name in values)
         marks = ", ".join("?" for _ in states)
-        with self._store.write() as db:
+        with self._store.write(durable=durable) as db:
             cursor = db.execute(
                 f"UPDATE outbox SET {sets} WHERE id = ? AND state IN ({marks})",  # noqa: S608
                 [*values.values(), entry_id, *states],
@@ -153,16 +154,59 @@ class Outbox:
             )
             return cursor.rowcount == 1
 
+    def claim_run(self, entry_ids: Sequence[str]) -> list[str]:
+        """pending → sending for several entries in one durable transaction (one fsync).
+
+        Claims in the given order and stops at the first entry someone else has: returns the
+        ids claimed, a prefix of ``entry_ids``. Each is a compare-and-set like ``claim``.
+        """
+        claimed: list[str] = []
+        if not entry_ids:
+            return claimed
+        token, now = process_token(), to_db(utc_now())
+        with self._store.write() as db:
+            for entry_id in entry_ids:
+                cursor = db.execute(
+                    "UPDATE outbox SET state = 'sending', attempts = attempts + 1, "
+                    "sending_pid = ?, updated_at = ? WHERE id = ? AND state = 'pending'",
+                    [token, now, entry_id])
+                if cursor.rowcount != 1:
+                    break
+                claimed.append(entry_id)
+        return claimed
+
+    def unclaim(self, entry_ids: Iterable[str]) -> int:
+        """sending → pending for claimed entries that were never sent (their claim's attempt
+        is taken back). Only entries this process holds. Returns how many."""
+        ids = list(entry_ids)
+        if not ids:
+            return 0
+        marks = ", ".join("?" for _ in ids)
+        with self._store.write() as db:
+            cursor = db.execute(
+                "UPDATE outbox SET state = 'pending', sending_pid = NULL, "  # noqa: S608
+                "attempts = max(attempts - 1, 0), updated_at = ? "
+                f"WHERE state = 'sending' AND sending_pid = ? AND id IN ({marks})",
+                [to_db(utc_now()), process_token(), *ids])
+            return cursor.rowcount
+
     def mark_applied(self, entry_id: str, at: datetime | None = None, *,
-                     reference: str = "", discount: int | None = None) -> bool:
+                     reference: str = "", discount: int | None = None,
+                     durable: bool = True) -> bool:
         """The server confirmed it (or its history shows it). ``last_error`` stays, for audit;
-        ``reference`` is the server's id for it, ``discount`` what it took off the basket."""
+        ``reference`` is the server's id for it, ``discount`` what it took off the basket.
+
+        ``durable=False`` (the replay): no fsync of its own. Lost to a power cut, the entry is
+        still ``sending`` (its claim was fsynced), so it comes back uncertain and is confirmed
+        against the server's history, never re-sent blindly; the next durable commit (the next
+        claim) makes it durable anyway.
+        """
         extra: dict[str, Any] = {"reference": reference} if reference else {}
         if discount is not None:
             extra["discount"] = discount
         return self._update(
             entry_id, OPEN_STATES, state=EntryState.APPLIED.value, uncertain=0,
-            applied_at=to_db(at or utc_now()), sending_pid=None, **extra,
+            applied_at=to_db(at or utc_now()), sending_pid=None, durable=durable, **extra,
         )
 
     def mark_rejected(self, entry_id: str, reason: str, message: str) -> bool:

@@ -45,6 +45,9 @@ log = logging.getLogger(__name__)
 STOP_PASS_AFTER = 3  # consecutive transient failures on different vouchers
 SETTLE_SECONDS = 180.0  # an uncertain request may still land this long after it was sent
 MAX_BACKOFF = 8  # each uncertain attempt doubles the wait before a re-send, up to 8 x settle
+# Entries of one voucher claimed in one durable transaction (one fsync). A crash leaves up to
+# this many ``sending``: all come back uncertain and are confirmed before any is re-sent.
+CLAIM_RUN = 32
 
 
 @dataclass(slots=True)
@@ -65,6 +68,14 @@ class SyncReport:
     def clean(self) -> bool:
         """True when nothing failed."""
         return not (self.failed or self.auth_required or self.already_running)
+
+
+@dataclass(slots=True)
+class _Run:
+    """The server's answers while one voucher's entries are sent."""
+
+    previous: Voucher | None = None  # the last entry's answer (None after a refusal)
+    latest: Voucher | None = None  # the last answer at all, cached once at the end
 
 
 class _Stop(Enum):
@@ -141,21 +152,47 @@ class Replayer:
                 entries = self._outbox.open_entries(code)
             if not send:
                 return _Stop.CONTINUE
-            latest: Voucher | None = None  # the server's last answer, cached once at the end
+            # Only the leading pending, settled entries: one in flight elsewhere or not
+            # settled yet blocks the rest (order is kept).
+            run: list[OutboxEntry] = []
+            for entry in entries:
+                if entry.state is not EntryState.PENDING or entry.uncertain:
+                    break
+                run.append(entry)
+            sent = _Run()
             try:
-                for entry in entries:
-                    if entry.state is not EntryState.PENDING or entry.uncertain:
-                        return _Stop.CONTINUE  # in flight elsewhere, or not settled: keep order
-                    if not self._outbox.claim(entry.id):
-                        return _Stop.CONTINUE
-                    answer = self._send(entry, report)
-                    if isinstance(answer, _Stop):
-                        return answer
-                    latest = answer or latest
+                for start in range(0, len(run), CLAIM_RUN):
+                    batch = run[start:start + CLAIM_RUN]
+                    claimed = self._outbox.claim_run([e.id for e in batch])
+                    stop = self._send_claimed(batch[:len(claimed)], report, sent)
+                    if stop is not None:
+                        return stop
+                    if len(claimed) < len(batch):
+                        return _Stop.CONTINUE  # someone else has the next one
             finally:
-                if latest is not None:
-                    self._cache.put(latest, self._stamp(), code)
+                if sent.latest is not None:
+                    self._cache.put(sent.latest, self._stamp(), code)
         return _Stop.CONTINUE
+
+    def _send_claimed(self, claimed: list[OutboxEntry], report: SyncReport,
+                      sent: _Run) -> _Stop | None:
+        """Send claimed entries in order; whatever was not sent goes back to ``pending``."""
+        done = 0
+        try:
+            for entry in claimed:
+                done += 1  # from here on it may have left: never taken back unsent
+                answer = self._send(entry, report, known=sent.previous)
+                if isinstance(answer, _Stop):
+                    return answer
+                sent.previous = answer
+                sent.latest = answer or sent.latest
+        finally:
+            if done < len(claimed):
+                try:
+                    self._outbox.unclaim(e.id for e in claimed[done:])
+                except StorageError as exc:  # they stay ``sending``: recovered as uncertain
+                    log.error("could not release unsent outbox entries: %s", exc.message)
+        return None
 
     def _call_status(
         self, code: str, report: SyncReport
@@ -225,12 +262,16 @@ class Replayer:
                 log.info("outbox %s found in the server's history: applied", entry_id)
             return marked
 
-    def _send(self, entry: OutboxEntry, report: SyncReport) -> Voucher | _Stop | None:
-        """Send one claimed entry: the updated voucher, None if refused, or how to stop."""
+    def _send(self, entry: OutboxEntry, report: SyncReport,
+              known: Voucher | None = None) -> Voucher | _Stop | None:
+        """Send one claimed entry: the updated voucher, None if refused, or how to stop.
+
+        ``known``: the voucher as the previous entry's answer left it (this pass, under the
+        voucher's lock), so an adapter may skip reading it again."""
         self._watch.attempt()
         started = time.monotonic()
         try:
-            redeemed = self._backend.redeem(request_for(entry))
+            redeemed = self._backend.redeem(request_for(entry), known=known)
             voucher = redeemed.voucher
         except Refusal as exc:
             self._watch.success(time.monotonic() - started)
@@ -285,8 +326,10 @@ class Replayer:
         # The server has the money: nothing from here on may fail the redemption.
         self.confirmed[entry.id] = voucher
         try:
+            # Not fsynced on its own: the claim was, so a power cut before the next durable
+            # commit leaves it ``sending`` → uncertain → confirmed, never re-sent blindly.
             self._outbox.mark_applied(entry.id, reference=redeemed.reference,
-                                      discount=redeemed.discount)
+                                      discount=redeemed.discount, durable=False)
         except StorageError as exc:
             log.error("outbox %s applied on the server, state not saved: %s", entry.id,
                       exc.message)

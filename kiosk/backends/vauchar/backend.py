@@ -113,10 +113,14 @@ class VaucharBackend(ChannelBackend):
         data, status = self._look_up(code)
         return parse_voucher(data, status, self._redemptions(str(data["id"])))
 
-    def redeem(self, request: RedeemRequest) -> Redeemed:
+    def redeem(self, request: RedeemRequest, known: Voucher | None = None) -> Redeemed:
         """One redemption: ``value_used`` = the amount (gift balance) or the discount on the
-        basket (percentage); ``user_id`` = the staff member; ``transaction_id`` = the entry."""
-        voucher = self.status(request.code)
+        basket (percentage); ``user_id`` = the staff member; ``transaction_id`` = the entry.
+
+        The voucher's id and terms come from ``known`` (the previous answer) when given, else
+        from a look-up; the server itself refuses what the balance or the status forbids."""
+        voucher = known if known is not None and known.ref \
+            and known.code.upper() == request.code.upper() else self.status(request.code)
         if voucher.discount is not None:
             if request.order_total is None:
                 raise InvalidRequest("A discount voucher needs the order total.")

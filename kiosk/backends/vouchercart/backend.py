@@ -81,8 +81,9 @@ class VoucherCartBackend:
         """The voucher's current state on the server (VoucherCart has no discounts)."""
         return self.session.call(lambda token: self.client.status(token, code, self.domain_id))
 
-    def redeem(self, request: RedeemRequest) -> Redeemed:
-        """Redeem ``request.amount`` units at ``request.at`` (``redeemDate``: backdated).
+    def redeem(self, request: RedeemRequest, known: Voucher | None = None) -> Redeemed:
+        """Redeem ``request.amount`` units at ``request.at`` (``redeemDate``: backdated). One
+        request whatever ``known`` says: the answer is the voucher after it.
 
         VoucherCart gives a redemption no id: the reference is its ``redeemAt`` minute. A
         refusal is re-worded from the voucher's current state when that says more.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -78,6 +79,14 @@ def parse_voucher(data: Mapping[str, Any], currency: str) -> Voucher:
     )
 
 
+def _one_more(voucher: Voucher, at: datetime | None) -> Voucher:
+    """``voucher`` after one more use (applied at ``at``), as a fresh read would show it."""
+    used = voucher.used + 1
+    total = max(voucher.total, used + 1) if voucher.total >= UNLIMITED_USES else voucher.total
+    history = voucher.history if at is None else (*voucher.history, HistoryEntry(1, at))
+    return replace(voucher, used=used, total=total, history=history)
+
+
 CAPABILITIES = Capabilities(partial_amounts=False, uses=True, discounts=True, reversal=False,
                             idempotent=True, backdated=False, staff_sign_in=False)
 
@@ -128,10 +137,12 @@ class VouchersApiBackend(ChannelBackend):
         """``GET /vouchers/{id}``."""
         return parse_voucher(self._json("GET", f"vouchers/{voucher_id}"), self.currency)
 
-    def redeem(self, request: RedeemRequest) -> Redeemed:
+    def redeem(self, request: RedeemRequest, known: Voucher | None = None) -> Redeemed:
         """Apply the voucher to order ``request.local_id`` with the basket total.
 
         A 409 naming our own order means an earlier attempt landed: applied, not a conflict.
+        The server checks everything; the voucher after it is read again, or, given ``known``
+        (the previous answer), counted on from it without a request.
         """
         if request.order_total is None:
             raise InvalidRequest("A discount voucher needs the order total.")
@@ -148,6 +159,9 @@ class VouchersApiBackend(ChannelBackend):
         discount = _count(applied.get("discount_amount"))
         target = applied.get("voucher")
         voucher_id = target.get("id") if isinstance(target, Mapping) else None
+        if known is not None and voucher_id and known.ref == str(voucher_id):
+            return Redeemed(_one_more(known, _time(applied.get("applied_at"))), reference,
+                            discount)
         voucher = self.voucher_by_id(str(voucher_id)) if voucher_id \
             else self.status(request.code, request.order_total)
         return Redeemed(voucher, reference, discount)
