@@ -228,17 +228,23 @@ class ServerClock:
         self.local = local  # the till's clock the offset is measured against
         self._lock = threading.Lock()
         self.offset: float | None = None
+        self._last: tuple[str, datetime] | None = None  # the last header read, and its time
 
     def observe(self, date_header: str | None) -> None:
         """Record the offset shown by one answer's ``Date`` header (ignored if unreadable)."""
         if not date_header:
             return
-        try:
-            server = parsedate_to_datetime(date_header)
-        except (TypeError, ValueError, IndexError):
-            return
-        if server.tzinfo is None:
-            server = server.replace(tzinfo=UTC)
+        last = self._last
+        if last is not None and last[0] == date_header:
+            server = last[1]  # the same second as the previous answer: no need to parse again
+        else:
+            try:
+                server = parsedate_to_datetime(date_header)
+            except (TypeError, ValueError, IndexError):
+                return
+            if server.tzinfo is None:
+                server = server.replace(tzinfo=UTC)
+            self._last = (date_header, server)
         # The header is truncated to the second: compare with the till's time truncated too.
         local = self.local().replace(microsecond=0)
         with self._lock:

@@ -48,6 +48,8 @@ def to_db(at: datetime) -> str:
 
 def from_db(text: str) -> datetime:
     """The inverse of ``to_db``."""
+    if len(text) == 27 and text[-1] == "Z" and text[10] == "T":  # ours: the fast parser
+        return datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC)
     return datetime.strptime(text, _TIME_FORMAT).replace(tzinfo=UTC)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -57,6 +58,29 @@ def _row(entry: OutboxEntry) -> dict[str, Any]:
         "order_total": entry.order_total, "reference": entry.reference,
         "discount": entry.discount,
     }
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    """An entry the server confirmed, as ``mark_applied`` records it."""
+
+    entry_id: str
+    at: datetime
+    reference: str = ""
+    discount: int | None = None
+
+
+def _apply(db: Any, applied: Sequence[Applied]) -> int:
+    """Mark ``applied`` entries applied (open ones only) inside the caller's transaction."""
+    changed, now = 0, to_db(utc_now())
+    for mark in applied:
+        cursor = db.execute(
+            "UPDATE outbox SET state = 'applied', uncertain = 0, applied_at = ?, "
+            "sending_pid = NULL, updated_at = ?, reference = coalesce(?, reference), "
+            "discount = coalesce(?, discount) WHERE id = ? AND state IN ('pending', 'sending')",
+            [to_db(mark.at), now, mark.reference or None, mark.discount, mark.entry_id])
+        changed += cursor.rowcount
+    return changed
 
 
 # This process instance: a PID alone may belong to a new process after a reboot.
@@ -131,13 +155,12 @@ class Outbox:
         with self._store.write() as db:
             db.table("outbox").insert_all(_row(e) for e in entries)
 
-    def _update(self, entry_id: str, expect: Iterable[EntryState], *, durable: bool = True,
-                **values: Any) -> bool:
+    def _update(self, entry_id: str, expect: Iterable[EntryState], **values: Any) -> bool:
         values["updated_at"] = to_db(utc_now())
         states = [s.value for s in expect]
         sets = ", ".join(f"{name} = ?" for name in values)
         marks = ", ".join("?" for _ in states)
-        with self._store.write(durable=durable) as db:
+        with self._store.write() as db:
             cursor = db.execute(
                 f"UPDATE outbox SET {sets} WHERE id = ? AND state IN ({marks})",  # noqa: S608
                 [*values.values(), entry_id, *states],
@@ -154,17 +177,17 @@ class Outbox:
             )
             return cursor.rowcount == 1
 
-    def claim_run(self, entry_ids: Sequence[str]) -> list[str]:
-        """pending → sending for several entries in one durable transaction (one fsync).
+    def claim_run(self, entry_ids: Sequence[str], applied: Sequence[Applied] = ()) -> list[str]:
+        """pending → sending for several entries in one durable transaction (one fsync),
+        after saving ``applied`` marks (confirmed entries, see ``mark_applied_many``).
 
         Claims in the given order and stops at the first entry someone else has: returns the
         ids claimed, a prefix of ``entry_ids``. Each is a compare-and-set like ``claim``.
         """
         claimed: list[str] = []
-        if not entry_ids:
-            return claimed
         token, now = process_token(), to_db(utc_now())
         with self._store.write() as db:
+            _apply(db, applied)
             for entry_id in entry_ids:
                 cursor = db.execute(
                     "UPDATE outbox SET state = 'sending', attempts = attempts + 1, "
@@ -174,6 +197,16 @@ class Outbox:
                     break
                 claimed.append(entry_id)
         return claimed
+
+    def mark_applied_many(self, applied: Sequence[Applied], *, durable: bool = False) -> int:
+        """``mark_applied`` for several confirmed entries in one transaction; by default
+        without an fsync of its own: lost to a power cut, an entry is still ``sending`` (its
+        claim was fsynced), so it comes back uncertain and is confirmed against the server,
+        never re-sent blindly. Returns how many changed."""
+        if not applied:
+            return 0
+        with self._store.write(durable=durable) as db:
+            return _apply(db, applied)
 
     def unclaim(self, entry_ids: Iterable[str]) -> int:
         """sending → pending for claimed entries that were never sent (their claim's attempt
@@ -191,22 +224,15 @@ class Outbox:
             return cursor.rowcount
 
     def mark_applied(self, entry_id: str, at: datetime | None = None, *,
-                     reference: str = "", discount: int | None = None,
-                     durable: bool = True) -> bool:
+                     reference: str = "", discount: int | None = None) -> bool:
         """The server confirmed it (or its history shows it). ``last_error`` stays, for audit;
-        ``reference`` is the server's id for it, ``discount`` what it took off the basket.
-
-        ``durable=False`` (the replay): no fsync of its own. Lost to a power cut, the entry is
-        still ``sending`` (its claim was fsynced), so it comes back uncertain and is confirmed
-        against the server's history, never re-sent blindly; the next durable commit (the next
-        claim) makes it durable anyway.
-        """
+        ``reference`` is the server's id for it, ``discount`` what it took off the basket."""
         extra: dict[str, Any] = {"reference": reference} if reference else {}
         if discount is not None:
             extra["discount"] = discount
         return self._update(
             entry_id, OPEN_STATES, state=EntryState.APPLIED.value, uncertain=0,
-            applied_at=to_db(at or utc_now()), sending_pid=None, durable=durable, **extra,
+            applied_at=to_db(at or utc_now()), sending_pid=None, **extra,
         )
 
     def mark_rejected(self, entry_id: str, reason: str, message: str) -> bool:
@@ -312,6 +338,13 @@ class Outbox:
         if code is None:
             return self._select(where, params, "redeemed_at, rowid")
         return self._select(where + " AND code = ?", [*params, code], "redeemed_at, rowid")
+
+    def open_codes(self) -> list[str]:
+        """The codes with pending or sending entries, in the order of their oldest entry."""
+        sql = ("SELECT code FROM outbox WHERE state IN ('pending', 'sending')"  # noqa: S608
+               + self._scope + " GROUP BY code ORDER BY min(redeemed_at), min(rowid)")
+        with self._store.read() as db:
+            return [row[0] for row in db.execute(sql, self._scope_params)]
 
     def applied_for(self, code: str) -> list[OutboxEntry]:
         """Entries of ``code`` the server has confirmed."""

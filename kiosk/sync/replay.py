@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import Enum, auto
 
@@ -37,7 +37,8 @@ from kiosk.domain.errors import (
 from kiosk.domain.outcomes import EntryState, OutboxEntry
 from kiosk.domain.voucher import Voucher, answer_problem
 from kiosk.store.cache import VoucherCache
-from kiosk.store.outbox import Outbox
+from kiosk.store.database import utc_now
+from kiosk.store.outbox import Applied, Outbox
 from kiosk.sync.connectivity import ConnectivityWatch
 from kiosk.sync.locks import CodeLocks
 
@@ -46,8 +47,9 @@ STOP_PASS_AFTER = 3  # consecutive transient failures on different vouchers
 SETTLE_SECONDS = 180.0  # an uncertain request may still land this long after it was sent
 MAX_BACKOFF = 8  # each uncertain attempt doubles the wait before a re-send, up to 8 x settle
 # Entries of one voucher claimed in one durable transaction (one fsync). A crash leaves up to
-# this many ``sending``: all come back uncertain and are confirmed before any is re-sent.
-CLAIM_RUN = 32
+# this many ``sending``: all come back uncertain, are confirmed against the server and wait
+# the settle window before any is re-sent (docs/engine.md, "Write-ahead protocol").
+CLAIM_RUN = 128
 
 
 @dataclass(slots=True)
@@ -76,6 +78,7 @@ class _Run:
 
     previous: Voucher | None = None  # the last entry's answer (None after a refusal)
     latest: Voucher | None = None  # the last answer at all, cached once at the end
+    marks: list[Applied] = field(default_factory=list)  # confirmed, not saved yet
 
 
 class _Stop(Enum):
@@ -124,10 +127,10 @@ class Replayer:
         when re-sending at once could double a request that is still being processed).
         """
         report = SyncReport()
-        codes: list[str] = []
-        for entry in self._outbox.open_entries(code):
-            if entry.code not in codes:
-                codes.append(entry.code)
+        if code is None:
+            codes = self._outbox.open_codes()
+        else:
+            codes = list(dict.fromkeys(e.code for e in self._outbox.open_entries(code)))
         strikes = 0
         for voucher_code in codes:
             result = self._voucher(voucher_code, report, send=send)
@@ -163,16 +166,29 @@ class Replayer:
             try:
                 for start in range(0, len(run), CLAIM_RUN):
                     batch = run[start:start + CLAIM_RUN]
-                    claimed = self._outbox.claim_run([e.id for e in batch])
+                    # The previous run's applied marks ride in the same durable transaction.
+                    claimed = self._outbox.claim_run([e.id for e in batch], sent.marks)
+                    sent.marks = []
                     stop = self._send_claimed(batch[:len(claimed)], report, sent)
                     if stop is not None:
                         return stop
                     if len(claimed) < len(batch):
                         return _Stop.CONTINUE  # someone else has the next one
             finally:
+                self._save_marks(sent)
                 if sent.latest is not None:
                     self._cache.put(sent.latest, self._stamp(), code)
         return _Stop.CONTINUE
+
+    def _save_marks(self, sent: _Run) -> None:
+        """Save the applied marks not yet saved (no fsync of their own: see docs/engine.md)."""
+        marks, sent.marks = sent.marks, []
+        try:
+            self._outbox.mark_applied_many(marks)
+        except StorageError as exc:
+            # The server has them: they stay ``sending`` and are reconciled on the next pass.
+            log.error("%d outbox entries applied on the server, state not saved: %s",
+                      len(marks), exc.message)
 
     def _send_claimed(self, claimed: list[OutboxEntry], report: SyncReport,
                       sent: _Run) -> _Stop | None:
@@ -181,7 +197,7 @@ class Replayer:
         try:
             for entry in claimed:
                 done += 1  # from here on it may have left: never taken back unsent
-                answer = self._send(entry, report, known=sent.previous)
+                answer = self._send(entry, report, sent, known=sent.previous)
                 if isinstance(answer, _Stop):
                     return answer
                 sent.previous = answer
@@ -262,12 +278,13 @@ class Replayer:
                 log.info("outbox %s found in the server's history: applied", entry_id)
             return marked
 
-    def _send(self, entry: OutboxEntry, report: SyncReport,
+    def _send(self, entry: OutboxEntry, report: SyncReport, sent: _Run,
               known: Voucher | None = None) -> Voucher | _Stop | None:
         """Send one claimed entry: the updated voucher, None if refused, or how to stop.
 
         ``known``: the voucher as the previous entry's answer left it (this pass, under the
-        voucher's lock), so an adapter may skip reading it again."""
+        voucher's lock), so an adapter may skip reading it again. A confirmed entry's applied
+        mark joins ``sent.marks``, saved with the next claims or when the voucher is done."""
         self._watch.attempt()
         started = time.monotonic()
         try:
@@ -323,16 +340,12 @@ class Replayer:
             report.failed += 1
             report.error = message
             return _Stop.TRANSIENT
-        # The server has the money: nothing from here on may fail the redemption.
+        # The server has the money: nothing from here on may fail the redemption. The mark
+        # is saved later and not fsynced on its own: the claim was, so whatever happens
+        # first (a crash, a power cut) leaves the entry ``sending`` → uncertain → confirmed
+        # against the server, never re-sent blindly.
         self.confirmed[entry.id] = voucher
-        try:
-            # Not fsynced on its own: the claim was, so a power cut before the next durable
-            # commit leaves it ``sending`` → uncertain → confirmed, never re-sent blindly.
-            self._outbox.mark_applied(entry.id, reference=redeemed.reference,
-                                      discount=redeemed.discount, durable=False)
-        except StorageError as exc:
-            log.error("outbox %s applied on the server, state not saved: %s", entry.id,
-                      exc.message)
+        sent.marks.append(Applied(entry.id, utc_now(), redeemed.reference, redeemed.discount))
         report.applied += 1
         return voucher
 
