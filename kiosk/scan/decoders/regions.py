@@ -30,12 +30,14 @@ MARGIN_BLOCKS = 5      # quiet zone and the code's blurred ends
 
 @dataclass(frozen=True)
 class Region:
-    """A rectangle in frame pixels: ``gray[y0:y1, x0:x1]``."""
+    """A rectangle in frame pixels: ``gray[y0:y1, x0:x1]``; ``angle`` is the direction across
+    the bars (radians from the x axis, -π/2..π/2: 0 = upright bars, read along rows)."""
 
     x0: int
     y0: int
     x1: int
     y1: int
+    angle: float = 0.0
 
 
 def _tensor(gray: GrayImage) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -106,26 +108,30 @@ def barcode_regions(gray: GrayImage, max_regions: int = 3) -> list[Region]:
     found: list[tuple[int, Region]] = []
     for label in range(1, count):
         ys, xs = np.nonzero((labels == label) & mask)
-        if len(xs) < MIN_BLOCKS or _width_across_bars(xs, ys, jxx, jyy, jxy) < MIN_ACROSS:
+        if len(xs) < MIN_BLOCKS:
+            continue
+        across, angle = _across_bars(xs, ys, jxx, jyy, jxy)
+        if across < MIN_ACROSS:
             continue
         m, scale = MARGIN_BLOCKS, BLOCK * factor
         found.append((len(xs), Region(max(0, int(xs.min() - m) * scale),
                                       max(0, int(ys.min() - m) * scale),
                                       min(w, int(xs.max() + 1 + m) * scale),
-                                      min(h, int(ys.max() + 1 + m) * scale))))
+                                      min(h, int(ys.max() + 1 + m) * scale), angle)))
     found.sort(key=lambda item: -item[0])
     return _merge([region for _, region in found])[:max_regions]
 
 
-def _width_across_bars(xs: np.ndarray, ys: np.ndarray, jxx: np.ndarray, jyy: np.ndarray,
-                       jxy: np.ndarray) -> float:
-    """How many blocks the component spans along its mean gradient (across the bars).
+def _across_bars(xs: np.ndarray, ys: np.ndarray, jxx: np.ndarray, jyy: np.ndarray,
+                 jxy: np.ndarray) -> tuple[float, float]:
+    """How many blocks the component spans along its mean gradient (across the bars), and
+    that direction (radians).
 
     A gap between two boxes passes the block tests too, but is one block wide.
     """
-    angle = 0.5 * np.arctan2(2 * jxy[ys, xs].sum(), (jxx[ys, xs] - jyy[ys, xs]).sum())
+    angle = float(0.5 * np.arctan2(2 * jxy[ys, xs].sum(), (jxx[ys, xs] - jyy[ys, xs]).sum()))
     along = xs * np.cos(angle) + ys * np.sin(angle)
-    return float(along.max() - along.min() + 1)
+    return float(along.max() - along.min() + 1), angle
 
 
 def _merge(regions: list[Region]) -> list[Region]:
@@ -136,7 +142,8 @@ def _merge(regions: list[Region]) -> list[Region]:
             if (region.x0 < other.x1 and other.x0 < region.x1
                     and region.y0 < other.y1 and other.y0 < region.y1):
                 merged[i] = Region(min(region.x0, other.x0), min(region.y0, other.y0),
-                                   max(region.x1, other.x1), max(region.y1, other.y1))
+                                   max(region.x1, other.x1), max(region.y1, other.y1),
+                                   other.angle)  # the larger one's direction
                 break
         else:
             merged.append(region)

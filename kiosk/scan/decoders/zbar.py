@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -44,12 +44,15 @@ class ZbarDecoder:
     """ZBar restricted to ``formats`` (ZBar cannot read Data Matrix or Aztec).
 
     ``density`` > 1 scans every n-th row and column: much faster on busy frames and,
-    for 1-D codes, about as good.
+    for 1-D codes, about as good. ``lines`` = ``"rows"`` (or ``"columns"``) scans only
+    horizontal (vertical) lines: a 1-D code whose bars run across them reads the same at
+    half the cost (a crop whose bars' direction is known).
     """
 
     name = "zbar"
 
-    def __init__(self, formats: Iterable[Symbology] = DEFAULT_FORMATS, *, density: int = 1) -> None:
+    def __init__(self, formats: Iterable[Symbology] = DEFAULT_FORMATS, *, density: int = 1,
+                 lines: Literal["both", "rows", "columns"] = "both") -> None:
         self._w = load_wrapper()
         self.formats = frozenset(f for f in formats if f in _TO_ZBAR)
         self.density = density
@@ -64,8 +67,11 @@ class ZbarDecoder:
             if fmt in MIN_LENGTH:
                 w.zbar_image_scanner_set_config(self._scanner, _TO_ZBAR[fmt], cfg.CFG_MIN_LEN,
                                                 MIN_LENGTH[fmt])
-        w.zbar_image_scanner_set_config(self._scanner, 0, cfg.CFG_X_DENSITY, density)
-        w.zbar_image_scanner_set_config(self._scanner, 0, cfg.CFG_Y_DENSITY, density)
+        # ZBar's X density spaces its vertical scan lines, Y density its horizontal ones.
+        w.zbar_image_scanner_set_config(self._scanner, 0, cfg.CFG_X_DENSITY,
+                                        0 if lines == "rows" else density)
+        w.zbar_image_scanner_set_config(self._scanner, 0, cfg.CFG_Y_DENSITY,
+                                        0 if lines == "columns" else density)
 
     def __del__(self) -> None:
         scanner = getattr(self, "_scanner", None)
