@@ -1,0 +1,99 @@
+"""A long replay claims a voucher's entries in runs (one fsync per run): a crash or a failure
+in the middle of a run loses nothing, doubles nothing and re-sends nothing unconfirmed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from kiosk.app import signin
+from kiosk.app.engine import Engine
+from kiosk.domain.outcomes import EntryState, OutboxEntry
+from kiosk.store.database import utc_now
+from tests.helpers.app import history, make_voucher
+from tests.helpers.sim import Sim
+
+CODE = "RUNS-7K2M-4PQR-8XYZ"
+
+
+def _queue(engine: Engine, account: signin.Account, count: int) -> list[str]:
+    """``count`` offline redemptions of CODE, a minute apart (so history lines tell them apart)."""
+    start = datetime.now(UTC) - timedelta(hours=12)
+    ids = [str(uuid.uuid4()) for _ in range(count)]
+    engine.outbox.add_many(
+        OutboxEntry(id=ids[i], code=CODE, domain=account.domain_id, amount=1,
+                    kind="monetary", currency="GBP", redeemed_at=start + timedelta(minutes=i),
+                    staff="Till", kiosk_id="test", backend="vouchercart",
+                    state=EntryState.PENDING, offline=True)
+        for i in range(count))
+    return ids
+
+
+def _wait(condition: Callable[[], bool], timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting"
+        time.sleep(0.02)
+
+
+def test_kill_9_in_the_middle_of_a_run_loses_and_doubles_nothing(
+    account: signin.Account, sim: Sim, kiosk_home: Path, make_engine: Callable[..., Engine]
+) -> None:
+    sim.add_voucher(make_voucher(CODE, stock=100_000))
+    first = make_engine()
+    ids = _queue(first, account, 40)
+    first.close()
+    sim.set_latency(0.05, path="/v1/redeem")
+    env = {**os.environ, "KIOSK_HOME": str(kiosk_home), "KIOSK_SECRETS": "file"}
+    replay = subprocess.Popen([sys.executable, "-m", "kiosk", "queue", "sync"], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        _wait(lambda: len(history(sim, CODE)) >= 10)
+        os.kill(replay.pid, signal.SIGKILL)  # mid-run: sent, in flight and unsent entries
+    finally:
+        replay.communicate(timeout=10)
+    sim.set_latency(0)
+    landed = len(history(sim, CODE))
+    assert landed < len(ids), "the replay finished before the kill: nothing tested"
+
+    later = [timedelta(0)]
+    engine = make_engine(clock=lambda: utc_now() + later[0])  # recovers the dead run
+    interrupted = {e.id for e in engine.entries([EntryState.PENDING], limit=100)
+                   if e.uncertain and e.last_error == "interrupted while sending"}
+    assert len(interrupted) > 1, "a run is claimed at once"
+    for _ in range(5):
+        later[0] += timedelta(minutes=5)  # past the settle window of recovered entries
+        if engine.sync().remaining == 0:
+            break
+    entries = engine.entries(limit=100)
+    assert {e.state for e in entries} == {EntryState.APPLIED}
+    assert {e.id for e in entries} == set(ids)
+    assert len(history(sim, CODE)) == len(ids)  # each exactly once
+
+
+def test_a_failure_mid_run_hands_the_unsent_entries_back_unchanged(
+    account: signin.Account, sim: Sim, make_engine: Callable[..., Engine]
+) -> None:
+    sim.add_voucher(make_voucher(CODE, stock=100_000))
+    engine = make_engine(settle_seconds=600.0)
+    ids = _queue(engine, account, 5)
+    assert engine.sync().applied == 5  # warm: the session is signed in
+    more = _queue(engine, account, 6)
+    sim.fail_next(1, "json", 500, path="/v1/redeem")  # may have been applied: uncertain
+    report = engine.sync()
+    assert report.failed == 1
+    assert report.applied == 0
+    failed, *rest = sorted((e for e in engine.entries(limit=100) if e.id in more),
+                           key=lambda e: e.redeemed_at)
+    assert (failed.state, failed.uncertain, failed.attempts) == (EntryState.PENDING, True, 1)
+    assert failed.resend_after is not None
+    for entry in rest:  # claimed in the same run, never sent: as they were
+        assert (entry.state, entry.uncertain, entry.attempts) == (EntryState.PENDING, False, 0)
+    assert len(history(sim, CODE)) == len(ids)

@@ -1,0 +1,80 @@
+"""Claiming a voucher's entries in runs (one fsync each) and saving applied marks together."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from kiosk.domain.outcomes import EntryState
+from kiosk.store.database import Store, utc_now
+from kiosk.store.outbox import Applied, Outbox
+from tests.store.test_store import T0, entry
+
+
+def _outbox(tmp_path: Path, count: int) -> Outbox:
+    outbox = Outbox(Store.open(tmp_path))
+    outbox.add_many(entry(f"e{i}", at=T0 + timedelta(seconds=i)) for i in range(count))
+    return outbox
+
+
+def _states(outbox: Outbox) -> dict[str, EntryState]:
+    return {e.id: e.state for e in outbox.entries()}
+
+
+def test_a_run_is_claimed_in_order_and_stops_at_one_someone_else_holds(tmp_path: Path) -> None:
+    outbox = _outbox(tmp_path, 4)
+    other = Outbox(Store.open(tmp_path))  # another connection (another process's engine)
+    assert other.claim("e2")
+    assert outbox.claim_run(["e0", "e1", "e2", "e3"]) == ["e0", "e1"]
+    assert _states(outbox) == {"e0": EntryState.SENDING, "e1": EntryState.SENDING,
+                               "e2": EntryState.SENDING, "e3": EntryState.PENDING}
+    claimed = outbox.get("e0")
+    assert claimed is not None
+    assert claimed.attempts == 1
+
+
+def test_unsent_entries_go_back_pending_with_their_attempt_taken_back(tmp_path: Path) -> None:
+    outbox = _outbox(tmp_path, 3)
+    other = Outbox(Store.open(tmp_path))
+    assert outbox.claim_run(["e0", "e1"]) == ["e0", "e1"]
+    with Store.open(tmp_path).write() as db:  # e1 now held by another process
+        db.execute("UPDATE outbox SET sending_pid = '1:someone' WHERE id = 'e1'")
+    assert other.unclaim(["e0"]) == 1  # same process token: the engine's other connection
+    assert outbox.unclaim(["e1", "e2"]) == 0
+    back = outbox.get("e0")
+    assert back is not None
+    assert (back.state, back.attempts, back.uncertain) == (EntryState.PENDING, 0, False)
+
+
+def test_applied_marks_ride_with_the_next_claims(tmp_path: Path) -> None:
+    outbox = _outbox(tmp_path, 4)
+    assert outbox.claim_run(["e0", "e1"]) == ["e0", "e1"]
+    at = utc_now()
+    claimed = outbox.claim_run(["e2", "e3"], [Applied("e0", at, "ref-0", 150), Applied("e1", at)])
+    assert claimed == ["e2", "e3"]
+    first = outbox.get("e0")
+    assert first is not None
+    assert (first.state, first.reference, first.discount) == (EntryState.APPLIED, "ref-0", 150)
+    assert first.applied_at is not None
+    assert abs((first.applied_at - at).total_seconds()) < 0.001
+    assert outbox.mark_applied_many([Applied("e2", at), Applied("e3", at), Applied("e0", at)]) == 2
+    assert set(_states(outbox).values()) == {EntryState.APPLIED}
+
+
+def test_an_applied_mark_never_reopens_a_final_entry(tmp_path: Path) -> None:
+    outbox = _outbox(tmp_path, 1)
+    assert outbox.claim("e0")
+    assert outbox.mark_rejected("e0", "cancelled", "This voucher has been cancelled.")
+    assert outbox.mark_applied_many([Applied("e0", utc_now())]) == 0
+    assert _states(outbox) == {"e0": EntryState.REJECTED}
+
+
+def test_open_codes_in_the_order_of_their_oldest_entry(tmp_path: Path) -> None:
+    outbox = Outbox(Store.open(tmp_path))
+    outbox.add(entry("b1", code="B", at=T0 + timedelta(minutes=1)))
+    outbox.add(entry("a1", code="A", at=T0 + timedelta(minutes=2)))
+    outbox.add(entry("b0", code="B", at=T0 + timedelta(minutes=3)))
+    outbox.add(entry("c0", code="C", at=T0))
+    assert outbox.claim("c0")
+    assert outbox.mark_applied("c0")
+    assert outbox.open_codes() == ["B", "A"]
