@@ -28,7 +28,7 @@ def _queue(engine: Engine, account: signin.Account, count: int) -> list[str]:
     start = datetime.now(UTC) - timedelta(hours=12)
     ids = [str(uuid.uuid4()) for _ in range(count)]
     engine.outbox.add_many(
-        OutboxEntry(id=ids[i], code=CODE, domain=account.domain_id, amount=1,
+        OutboxEntry(id=ids[i], code=CODE, domain=str(account.domain_id), amount=1,
                     kind="monetary", currency="GBP", redeemed_at=start + timedelta(minutes=i),
                     staff="Till", kiosk_id="test", backend="vouchercart",
                     state=EntryState.PENDING, offline=True)
