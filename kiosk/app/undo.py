@@ -29,7 +29,7 @@ from kiosk.app.printing.receipt import units
 from kiosk.domain.backend import VoucherBackend
 from kiosk.domain.errors import AuthError, Refusal, RefusalReason, StorageError, TransportError
 from kiosk.domain.masking import mask_code
-from kiosk.domain.outcomes import EntryState, OutboxEntry, UndoOutcome, UndoStatus
+from kiosk.domain.outcomes import EntryState, OutboxEntry, UndoOutcome, UndoStatus, UndoWhy
 from kiosk.domain.voucher import Voucher
 from kiosk.store.journal import Journal
 from kiosk.store.outbox import Outbox
@@ -81,12 +81,15 @@ class Undoer:
             shown = self.outbox.get(expect)
             if shown is not None and shown.state is EntryState.REVERSED:
                 return self._done(UndoOutcome(UndoStatus.REFUSED, shown,
-                                              f"Already undone: {_words(shown)}."))
+                                              f"Already undone: {_words(shown)}.",
+                                              why=UndoWhy.ALREADY))
         entry = self.last(since)
         if entry is None:
-            return self._done(UndoOutcome(UndoStatus.REFUSED, None, NOTHING))
+            return self._done(UndoOutcome(UndoStatus.REFUSED, None, NOTHING,
+                                          why=UndoWhy.NOTHING))
         if expect is not None and entry.id != expect:
-            return self._done(UndoOutcome(UndoStatus.REFUSED, entry, CHANGED))
+            return self._done(UndoOutcome(UndoStatus.REFUSED, entry, CHANGED,
+                                          why=UndoWhy.CHANGED))
         with self.locks.hold(entry.code):
             current = self.outbox.get(entry.id) or entry
             if current.state is EntryState.PENDING and not current.uncertain:
@@ -94,8 +97,10 @@ class Undoer:
             if current.state in (EntryState.APPLIED, EntryState.REVERSING):
                 return self._reverse(current)
             if current.state in (EntryState.PENDING, EntryState.SENDING):
-                return self._done(UndoOutcome(UndoStatus.REFUSED, current, IN_FLIGHT))
-            return self._done(UndoOutcome(UndoStatus.REFUSED, current, CHANGED))
+                return self._done(UndoOutcome(UndoStatus.REFUSED, current, IN_FLIGHT,
+                                              why=UndoWhy.IN_FLIGHT))
+            return self._done(UndoOutcome(UndoStatus.REFUSED, current, CHANGED,
+                                          why=UndoWhy.CHANGED))
 
     def settle(self) -> int:
         """Confirm unconfirmed undos by listing their vouchers' redemptions (the sync's
@@ -112,7 +117,8 @@ class Undoer:
 
     def _cancel(self, entry: OutboxEntry) -> UndoOutcome:
         if not self.outbox.cancel_queued(entry.id, "undone by a manager before it was sent"):
-            return self._done(UndoOutcome(UndoStatus.REFUSED, entry, IN_FLIGHT))
+            return self._done(UndoOutcome(UndoStatus.REFUSED, entry, IN_FLIGHT,
+                                          why=UndoWhy.IN_FLIGHT))
         self.notify()
         return self._done(UndoOutcome(
             UndoStatus.CANCELLED, self.outbox.get(entry.id) or entry,
@@ -124,13 +130,16 @@ class Undoer:
                 self.backend.reverse(entry.code, entry.reference, entry.id)
             except Refusal as refusal:
                 return self._done(UndoOutcome(UndoStatus.REFUSED, entry, refusal.message,
-                                              reason=refusal.reason))
-            return self._done(UndoOutcome(UndoStatus.REFUSED, entry, NOTHING))
+                                              reason=refusal.reason, why=UndoWhy.PLATFORM))
+            return self._done(UndoOutcome(UndoStatus.REFUSED, entry, NOTHING,
+                                          why=UndoWhy.PLATFORM))
         if not self.watch.should_try():
-            return self._done(UndoOutcome(UndoStatus.REFUSED, entry, OFFLINE))
+            return self._done(UndoOutcome(UndoStatus.REFUSED, entry, OFFLINE,
+                                          why=UndoWhy.OFFLINE))
         if entry.state is EntryState.APPLIED:
             if not self.outbox.begin_reversal(entry.id):  # durable before the request
-                return self._done(UndoOutcome(UndoStatus.REFUSED, entry, CHANGED))
+                return self._done(UndoOutcome(UndoStatus.REFUSED, entry, CHANGED,
+                                              why=UndoWhy.CHANGED))
             self.journal.add("undo", entry.code, EntryState.REVERSING.value,
                              amount=entry.amount, currency=entry.currency, entry_id=entry.id)
         elif self._check_gone(entry):  # an earlier undo's answer was lost: did it land?
@@ -144,7 +153,7 @@ class Undoer:
         except TransportError as exc:
             self.watch.failure()
             if not exc.maybe_applied:
-                return self._abort(entry, f"{OFFLINE} ({exc.message})")
+                return self._abort(entry, f"{OFFLINE} ({exc.message})", why=UndoWhy.OFFLINE)
             return self._lost(entry)
         self.watch.success()
         return self._reversed(entry, voucher)
@@ -177,12 +186,12 @@ class Undoer:
         return self._done(UndoOutcome(UndoStatus.UNCONFIRMED, self.outbox.get(entry.id) or entry,
                                       UNCONFIRMED))
 
-    def _abort(self, entry: OutboxEntry, message: str,
-               reason: RefusalReason | None = None) -> UndoOutcome:
+    def _abort(self, entry: OutboxEntry, message: str, reason: RefusalReason | None = None,
+               why: UndoWhy = UndoWhy.SERVER) -> UndoOutcome:
         self.outbox.abort_reversal(entry.id, message)
         self.notify()
         return self._done(UndoOutcome(UndoStatus.REFUSED, self.outbox.get(entry.id) or entry,
-                                      f"Not undone: {message}", reason=reason))
+                                      f"Not undone: {message}", reason=reason, why=why))
 
     def _finish(self, entry: OutboxEntry) -> bool:
         done = self.outbox.finish_reversal(entry.id, "undone by a manager")

@@ -128,6 +128,18 @@ class UndoStatus(StrEnum):
     REFUSED = "refused"  # nothing was undone (platform cannot, nothing to undo, offline)
 
 
+class UndoWhy(StrEnum):
+    """Why an undo was refused (for the UI's own words)."""
+
+    NOTHING = "nothing"  # no redemption on this till since the shift began
+    ALREADY = "already"  # the one staff confirmed is undone already
+    CHANGED = "changed"  # the last redemption is another one by now
+    IN_FLIGHT = "in_flight"  # it is being sent or may have landed: wait for the answer
+    OFFLINE = "offline"  # reversing needs the server
+    PLATFORM = "platform"  # the platform cannot reverse (``message`` says what to do)
+    SERVER = "server"  # the server refused or did not take the undo (``message``)
+
+
 @dataclass(frozen=True, slots=True)
 class UndoOutcome:
     """The result of one undo; ``entry`` is the redemption it was about (None: none)."""
@@ -136,4 +148,5 @@ class UndoOutcome:
     entry: OutboxEntry | None
     message: str  # plain words for staff (English; the UI builds its own translated text)
     voucher: Voucher | None = None  # the voucher after the undo, when the server told us
-    reason: RefusalReason | None = None  # why it was refused
+    reason: RefusalReason | None = None  # the server's (or platform's) refusal reason
+    why: UndoWhy | None = None  # why it was refused

@@ -111,7 +111,8 @@ class ScanFlow(Flow):
         if self.nav.page not in CAMERA_PAGES:
             return  # staff moved on (locked, settings) while it was loading
         self.card.show_lookup(lookup, allow_unseen=bool(
-            self.controller.setting("offline_allow_unseen")))
+            self.controller.setting("offline_allow_unseen")),
+            capabilities=self.controller.capabilities)
         self.nav.show_page(Page.CARD)
         tone = lookup_tone(lookup)
         self.nav.play(Sound.SUCCESS if tone is Tone.GOOD
