@@ -72,8 +72,11 @@ class UndoFlow(Flow):
         self.queue_button = QPushButton()
         self.queue_hint = QLabel()
         self.queue_hint.setWordWrap(True)
+        self.queue_hint.setObjectName("hint")
         window.queue_screen.extras.addWidget(self.queue_button)
-        window.queue_screen.extras.addWidget(self.queue_hint, 1)
+        queue_box = window.queue_screen.layout()
+        assert queue_box is not None
+        queue_box.addWidget(self.queue_hint)  # a line of its own, under the buttons
         self.result_button.hide()
         self.queue_button.setVisible(self.can_reverse)
         self.queue_hint.setVisible(not self.can_reverse)
