@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from kiosk import paths
 from kiosk.app import signin
 from kiosk.backends.registry import PLATFORMS
 from kiosk.domain.backend import Capabilities
@@ -62,8 +63,6 @@ def open_window(qtbot: QtBot, api: str, server: Sim) -> MainWindow:
     else:
         account = signin.sign_in_platform(api, server.api_url, CREDENTIALS[api], staff="anna")
     assert account.backend == api
-    from kiosk import paths  # noqa: PLC0415
-
     Settings.open(paths.data_dir()).set("lock_pin", hash_pin(PIN))
     main = make_window(qtbot)
     with qtbot.waitSignal(main.engine_ready, timeout=10_000):
@@ -152,7 +151,7 @@ def test_keep_it_and_a_wrong_pin_undo_nothing(qtbot: QtBot,
     keep.click()
     qtbot.waitUntil(lambda: flow.box is None, timeout=5_000)
     assert len(server.simulator.store.item_by_code("GIFT50DEMO001")["redemptions"]) == 1
-    assert not [r for r in server.requests("DELETE")]
+    assert not server.requests("DELETE")
 
 
 def test_undo_from_the_queue_screen_and_nothing_left(qtbot: QtBot,
