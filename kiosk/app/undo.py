@@ -27,7 +27,14 @@ from datetime import datetime
 
 from kiosk.app.printing.receipt import units
 from kiosk.domain.backend import VoucherBackend
-from kiosk.domain.errors import AuthError, Refusal, RefusalReason, StorageError, TransportError
+from kiosk.domain.errors import (
+    AuthError,
+    InvalidRequest,
+    Refusal,
+    RefusalReason,
+    StorageError,
+    TransportError,
+)
 from kiosk.domain.masking import mask_code
 from kiosk.domain.outcomes import EntryState, OutboxEntry, UndoOutcome, UndoStatus, UndoWhy
 from kiosk.domain.voucher import Voucher
@@ -148,7 +155,7 @@ class Undoer:
             voucher = self.backend.reverse(entry.code, entry.reference, entry.id)
         except Refusal as refusal:
             return self._refused_reversal(entry, refusal)
-        except AuthError as exc:  # the server answered: nothing was reversed
+        except (AuthError, InvalidRequest) as exc:  # the server answered: nothing reversed
             return self._abort(entry, exc.message)
         except TransportError as exc:
             self.watch.failure()

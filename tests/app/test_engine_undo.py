@@ -15,7 +15,7 @@ from kiosk.app import signin
 from kiosk.app.engine import Engine
 from kiosk.app.shift import build_report, close_shift, report_lines
 from kiosk.domain.errors import RefusalReason
-from kiosk.domain.outcomes import EntryState, RedeemStatus, UndoStatus
+from kiosk.domain.outcomes import EntryState, RedeemStatus, UndoStatus, UndoWhy
 from kiosk.store.database import utc_now
 from tests.helpers.demo import DOMAIN, TILL
 from tests.helpers.sim import Sim
@@ -113,6 +113,7 @@ def test_undo_again_takes_the_one_before_and_already_undone_is_said(engine: Engi
     again = engine.undo_last(expect=last.entry_id)  # a second tap on the same confirmation
     assert again.status is UndoStatus.REFUSED
     assert again.message.startswith("Already undone: £10.00")
+    assert again.why is UndoWhy.ALREADY
     assert deletes(vauchar) == 1
     before = engine.undo_last()  # no expectation: the one before
     assert before.status is UndoStatus.REVERSED
@@ -121,6 +122,7 @@ def test_undo_again_takes_the_one_before_and_already_undone_is_said(engine: Engi
     nothing = engine.undo_last()
     assert nothing.status is UndoStatus.REFUSED
     assert nothing.message.startswith("Nothing to undo")
+    assert nothing.why is UndoWhy.NOTHING
     assert len(redemptions(vauchar)) == 2  # the fixture's own, from before this shift
 
 
@@ -138,6 +140,7 @@ def test_a_stale_confirmation_is_refused(engine: Engine, vauchar: Sim) -> None:
     outcome = engine.undo_last(expect=shown.entry_id)
     assert outcome.status is UndoStatus.REFUSED
     assert "changed" in outcome.message
+    assert outcome.why is UndoWhy.CHANGED
     assert deletes(vauchar) == 0
 
 
@@ -147,6 +150,7 @@ def test_offline_the_undo_is_refused_and_nothing_changes(engine: Engine, vauchar
     outcome = engine.undo_last()
     assert outcome.status is UndoStatus.REFUSED
     assert outcome.message.startswith("Offline: taking back a redemption needs the server")
+    assert outcome.why is UndoWhy.OFFLINE
     entry = engine.outbox.get(done.entry_id or "")
     assert entry is not None
     assert entry.state is EntryState.APPLIED
@@ -304,6 +308,37 @@ def test_a_queued_redemption_is_cancelled_on_the_till(engine: Engine, vauchar: S
     assert engine.connectivity().pending == 0
 
 
+def test_a_queued_redemption_being_sent_is_not_cancelled(engine: Engine, vauchar: Sim) -> None:
+    """The replay claimed it (pending → sending) first: the cancel loses the race."""
+    assert engine.lookup(GIFT).voucher is not None
+    engine.set_offline_override(True)
+    queued = engine.redeem(GIFT, 500)
+    assert queued.status is RedeemStatus.QUEUED
+    assert engine.outbox.claim(queued.entry_id or "")
+    outcome = engine.undo_last()
+    assert outcome.status is UndoStatus.REFUSED
+    assert outcome.why is UndoWhy.IN_FLIGHT
+    entry = engine.outbox.get(queued.entry_id or "")
+    assert entry is not None
+    assert entry.state is EntryState.SENDING
+
+
+@pytest.mark.parametrize("status", [400, 401])
+def test_a_refusal_of_the_reversal_puts_it_back(engine: Engine, vauchar: Sim,
+                                                status: int) -> None:
+    """Vauchar answered (invalid request, credentials refused): nothing was reversed."""
+    done = engine.redeem(GIFT, 500)
+    vauchar.fail_next(1, status=status, path=REDEMPTIONS + "/", method="DELETE")
+    outcome = engine.undo_last()
+    assert outcome.status is UndoStatus.REFUSED
+    assert outcome.message.startswith("Not undone: ")
+    entry = engine.outbox.get(done.entry_id or "")
+    assert entry is not None
+    assert entry.state is EntryState.APPLIED
+    assert entry.last_error
+    assert len(redemptions(vauchar)) == 3
+
+
 def test_an_uncertain_queued_redemption_is_not_cancelled(engine: Engine, vauchar: Sim) -> None:
     done = engine.redeem(GIFT, 500)
     entry = engine.outbox.get(done.entry_id or "")
@@ -315,6 +350,7 @@ def test_an_uncertain_queued_redemption_is_not_cancelled(engine: Engine, vauchar
     outcome = engine.undo_last()
     assert outcome.status is UndoStatus.REFUSED
     assert outcome.message.startswith("The last redemption is being sent")
+    assert outcome.why is UndoWhy.IN_FLIGHT
     assert deletes(vauchar) == 0
 
 
@@ -335,6 +371,7 @@ def test_other_platforms_refuse_and_say_what_to_do(
     outcome = engine.undo_last()
     assert outcome.status is UndoStatus.REFUSED
     assert outcome.reason is RefusalReason.NOT_SUPPORTED
+    assert outcome.why is UndoWhy.PLATFORM
     assert outcome.message.startswith(platform)
     assert "administrator" in outcome.message or "order" in outcome.message
     assert len(server.requests()) == sent  # nothing was asked of the server
