@@ -1027,34 +1027,59 @@
         <translation>Scan von %1 ignoriert: eine Einlösung wird gerade gesendet. Nach dem Ergebnis erneut scannen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="173"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="175"/>
         <source>Redeemed %1</source>
         <translation>%1 eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="173"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="175"/>
         <source>Redeemed</source>
         <translation>Eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="174"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="176"/>
         <source>Saved offline %1</source>
         <translation>%1 offline gespeichert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="174"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="176"/>
         <source>Saved offline</source>
         <translation>Offline gespeichert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="175"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="177"/>
         <source>Not redeemed</source>
         <translation>Nicht eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="176"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="178"/>
         <source>Written off</source>
         <translation>Abgeschrieben</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="185"/>
+        <source>Undo asked %1</source>
+        <translation>Rücknahme angefragt %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="186"/>
+        <source>Undone %1</source>
+        <translation>Zurückgenommen %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="187"/>
+        <source>Cancelled %1</source>
+        <translation>Storniert %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="188"/>
+        <source>Undo not confirmed %1</source>
+        <translation>Rücknahme unbestätigt %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="189"/>
+        <source>Not undone %1</source>
+        <translation>Nicht zurückgenommen %1</translation>
     </message>
 </context>
 <context>

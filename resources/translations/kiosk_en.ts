@@ -1027,33 +1027,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="173"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="175"/>
         <source>Redeemed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="173"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="175"/>
         <source>Redeemed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="174"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="176"/>
         <source>Saved offline %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="174"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="176"/>
         <source>Saved offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="175"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="177"/>
         <source>Not redeemed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="176"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="178"/>
         <source>Written off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="185"/>
+        <source>Undo asked %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="186"/>
+        <source>Undone %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="187"/>
+        <source>Cancelled %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="188"/>
+        <source>Undo not confirmed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="189"/>
+        <source>Not undone %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -127,6 +127,10 @@ def test_undo_the_last_redemption_with_the_manager_pin(
     assert flow.result_note.text().endswith(f"{mask_code('GIFT50DEMO001')} was taken back.")
     assert not flow.result_button.isVisible()
     assert server.simulator.store.item_by_code("GIFT50DEMO001")["redemptions"] == []
+    window.result_screen.next_button.click()  # back to scanning: the recent list says it
+    recent = window.scan_screen.recent_list
+    qtbot.waitUntil(lambda: recent.count() > 0 and "Undone £50.00" in recent.item(0).text(),
+                    timeout=10_000)
 
 
 def test_keep_it_and_a_wrong_pin_undo_nothing(qtbot: QtBot,
