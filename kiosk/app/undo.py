@@ -138,8 +138,9 @@ class Undoer:
             except Refusal as refusal:
                 return self._done(UndoOutcome(UndoStatus.REFUSED, entry, refusal.message,
                                               reason=refusal.reason, why=UndoWhy.PLATFORM))
-            return self._done(UndoOutcome(UndoStatus.REFUSED, entry, NOTHING,
-                                          why=UndoWhy.PLATFORM))
+            return self._done(UndoOutcome(  # an adapter must refuse; never claim more
+                UndoStatus.REFUSED, entry, "This voucher platform cannot take a redemption back.",
+                why=UndoWhy.PLATFORM))
         if not self.watch.should_try():
             return self._done(UndoOutcome(UndoStatus.REFUSED, entry, OFFLINE,
                                           why=UndoWhy.OFFLINE))
