@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import APP_ID, APP_NAME, paths
+from kiosk.ui import startup_mark
 from kiosk.ui.i18n import Translations
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.single_instance import SingleInstance
@@ -157,6 +158,7 @@ def run_gui(args: argparse.Namespace) -> int:
             window.start(demo_login=demo_login)
             return shot.run(app)
         window.install_filters()
+        startup_mark.watch(window)
         if args.fullscreen:
             window.showFullScreen()
         else:
