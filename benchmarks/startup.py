@@ -179,10 +179,13 @@ def main() -> int:
                         help="skip the xdotool scan after each timed kiosk start")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kiosk-startup-") as tmp, xvfb() as display:
-        env = {key: value for key, value in os.environ.items()
-               if key not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY", "KIOSK_HOME")}
+        # Python's bytecode cache as on any machine (in the temporary folder, so the tree
+        # stays clean), even where the caller's environment turns it off.
+        env = {key: value for key, value in os.environ.items() if key not in (
+            "QT_QPA_PLATFORM", "WAYLAND_DISPLAY", "KIOSK_HOME", "PYTHONDONTWRITEBYTECODE")}
         env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb", KIOSK_HOME=str(Path(tmp) / "home"),
-                   PYTHONPATH=str(REPO), PYTHONUNBUFFERED="1", **{MARK: "1"})
+                   PYTHONPATH=str(REPO), PYTHONUNBUFFERED="1",
+                   PYTHONPYCACHEPREFIX=str(Path(tmp) / "pycache"), **{MARK: "1"})
         first = kiosk_start(env, display, probe=not args.no_input_check)
         bare_start(env)  # warm the page cache for the bare window too
         kiosk, bare = [], []

@@ -27,6 +27,7 @@ from kiosk import APP_NAME
 from kiosk.app.qt.controller import EngineApi, KioskController
 from kiosk.app.qt.runner import Runner
 from kiosk.ui.feedback import Feedback, Sound
+from kiosk.ui.first_paint import after_first_paint
 from kiosk.ui.i18n import Translations
 from kiosk.ui.idle import MINUTE_MS, IdleWatcher
 from kiosk.ui.pages import CLOSED_PAGES, MANAGER_PAGES, Page
@@ -383,8 +384,8 @@ class MainWindow(QMainWindow):
         if session.setting("fullscreen") and self.isVisible():
             self.showFullScreen()
         self.engine_ready.emit()
-        # The window is up: now the slower things (background replay, the camera).
-        QTimer.singleShot(0, lambda: self._start_background(session))
+        # Once the scan screen is on screen: the slower things (background replay, camera).
+        after_first_paint(self.scan_screen, lambda: self._start_background(session))
 
     def _start_background(self, session: Session) -> None:
         if session is not self.session:
@@ -392,8 +393,7 @@ class MainWindow(QMainWindow):
         start_sync = getattr(session.controller.engine, "start_background_sync", None)
         if callable(start_sync):
             start_sync()  # only starts a thread; here, so it cannot race the engine's close()
-        session.cameras.on = True
-        session.cameras.start()
+        session.cameras.start_when_loaded(session.runner)
 
     def apply_settings(self) -> None:
         """Apply sounds, idle lock, language and the scanner speed from the settings."""
