@@ -142,6 +142,11 @@ class CardScreen(Screen):
         self.notice_label.hide()
         self.retranslate()
 
+    def hold(self) -> None:
+        """Another code is being checked: nothing on this card can be redeemed until its
+        answer replaces the card."""
+        self._set_enabled(redeemable=False, partial=False)
+
     def show_sending(self) -> None:
         """A redemption of this card is in flight."""
         self.sending = True
