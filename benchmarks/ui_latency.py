@@ -39,6 +39,9 @@ def main() -> None:
     parser.add_argument("--video", default="", help="video file for the camera RSS figure")
     parser.add_argument("--source", type=Path, default=REPO, help="the kiosk checkout to measure")
     parser.add_argument("--no-startup", action="store_true", help="skip the start-up figures")
+    parser.add_argument("--plain", action="store_true",
+                        help="a bare QApplication without stylesheet or event filters (the "
+                             "set-up of this benchmark's first figures)")
     args = parser.parse_args()
     sys.path.insert(0, str(args.source.resolve()))
     home = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
@@ -52,7 +55,12 @@ def main() -> None:
     from kiosk.ui.application import make_app
     from kiosk.ui.main_window import MainWindow
 
-    app = make_app()
+    if args.plain:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance() or QApplication([])
+    else:
+        app = make_app()
     with serve_in_thread(res("demo-fixture.json"), db=home / "sim.sqlite") as server:
         signin.sign_in(server.api_url, "till@demo-shop.example", "till1234", "demo-shop")
         # baseline: the raw status round-trip through the backend
@@ -66,7 +74,8 @@ def main() -> None:
         window = MainWindow(poll_ms=60_000)
         window.resize(1024, 600)
         window.show()
-        window.install_filters()
+        if not args.plain:
+            window.install_filters()
         loop = QEventLoop()
         window.engine_ready.connect(loop.quit)
         window.start()

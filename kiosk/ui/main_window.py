@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -71,6 +71,21 @@ def _current_account() -> Any:
     return signin.current_account()
 
 
+class _AppFilters(QObject):
+    """The window's application-wide event filters (tap guard, idle watch, wedge scanner) as
+    one, asked in the order Qt would ask them: Qt then calls into Python once per event of
+    the whole application (every paint, layout and timer event passes an application
+    filter), not three times."""
+
+    def __init__(self, parent: QObject, *filters: QObject) -> None:
+        super().__init__(parent)
+        self._filters = filters
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """True (eaten) as soon as one of the filters eats ``event``."""
+        return any(one.eventFilter(obj, event) for one in self._filters)
+
+
 class MainWindow(QMainWindow):
     """Top bar + screens; holds the ``Session`` while someone is signed in."""
 
@@ -122,6 +137,7 @@ class MainWindow(QMainWindow):
         for widget in self.pages.values():
             self.stack.addWidget(widget)
         self.tap_guard = TapGuard(self.stack, ms=tap_guard_ms)
+        self._filters = _AppFilters(self, self.tap_guard, self.idle, self.wedge)
         self.redeem_screen.stepped.connect(self.tap_guard.arm)
         self.flash_bar = QFrame(self)
         self.flash_bar.setObjectName("flash")
@@ -468,9 +484,8 @@ class MainWindow(QMainWindow):
         self.stopping.emit()
         app = QCoreApplication.instance()
         if app is not None:
-            self.wedge.uninstall(app)
-            app.removeEventFilter(self.idle)
-            app.removeEventFilter(self.tap_guard)
+            app.removeEventFilter(self._filters)
+            self.wedge.uninstall(app)  # and its timer
         self.detach()
         self.runner.close()
 
@@ -478,8 +493,6 @@ class MainWindow(QMainWindow):
         """Install the wedge scanner, idle and tap-guard filters on the application."""
         app = QCoreApplication.instance()
         if app is not None:
-            self.wedge.install(app)
-            app.installEventFilter(self.idle)
-            app.installEventFilter(self.tap_guard)
+            app.installEventFilter(self._filters)
 
 
