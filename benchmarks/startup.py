@@ -13,7 +13,7 @@ The data folder is kept between runs (a till restarts on its own data); the firs
 an empty folder (database created, demo server seeded) is reported apart. Prints medians,
 the ratio of the medians and the median of the per-pair ratios.
 
-Usage: ``.venv/bin/python benchmarks/startup.py [--runs 7] [--no-input-check]``
+Usage: ``.venv/bin/python benchmarks/startup.py [--runs 7] [--no-input-check] [--compare DIR]``
 (needs Xvfb and xdotool: ``make test`` installs them).
 """
 
@@ -109,9 +109,11 @@ class Launch:
             if line.startswith(prefix):
                 return line.removeprefix(prefix).strip()
 
-    def seconds_to_mark(self) -> float:
-        """Seconds from launch to the process's startup mark."""
-        return float(self.wait_for(MARK)) - self.started
+    def seconds_to_mark(self) -> tuple[float, float]:
+        """Seconds from launch to the process's startup mark, and the CPU seconds the
+        process had used by then (less sensitive to a busy machine than the wall time)."""
+        seconds = float(self.wait_for(MARK)) - self.started
+        return seconds, cpu_seconds(self.process.pid)
 
     def stop(self) -> None:
         """Terminate and reap the process."""
@@ -121,6 +123,12 @@ class Launch:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of process ``pid`` so far (Linux ``/proc``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def sim_lookups(api_url: str) -> int:
@@ -144,8 +152,9 @@ def check_input(display: str, api_url: str) -> None:
         time.sleep(0.05)
 
 
-def kiosk_start(env: dict[str, str], display: str, *, probe: bool) -> float:
-    """Seconds to a usable scan screen (and, with ``probe``, proof that it takes input)."""
+def kiosk_start(env: dict[str, str], display: str, *, probe: bool) -> tuple[float, float]:
+    """Seconds (wall, CPU) to a usable scan screen (and, with ``probe``, proof that it
+    takes input)."""
     launch = Launch([sys.executable, "-m", "kiosk", "--demo"], env)
     try:
         api_url = launch.wait_for("Demo server:")
@@ -157,7 +166,7 @@ def kiosk_start(env: dict[str, str], display: str, *, probe: bool) -> float:
         launch.stop()
 
 
-def bare_start(env: dict[str, str]) -> float:
+def bare_start(env: dict[str, str]) -> tuple[float, float]:
     """Seconds to a bare PySide6 window's first paint, idle."""
     launch = Launch([sys.executable, "-c", BARE], env)
     try:
@@ -166,9 +175,19 @@ def bare_start(env: dict[str, str]) -> float:
         launch.stop()
 
 
-def summary(name: str, values: list[float]) -> str:
-    return (f"{name:28} median {statistics.median(values):.3f} s  "
-            f"(min {min(values):.3f}, max {max(values):.3f}, n={len(values)})")
+def summary(name: str, runs: list[tuple[float, float]]) -> str:
+    wall = [w for w, _ in runs]
+    return (f"{name:30} median {statistics.median(wall):.3f} s  (min {min(wall):.3f}, "
+            f"max {max(wall):.3f}, n={len(wall)}); CPU median "
+            f"{statistics.median(c for _, c in runs):.2f} s")
+
+
+def ratios(name: str, runs: list[tuple[float, float]], base: list[tuple[float, float]]) -> str:
+    wall = statistics.median(w for w, _ in runs) / statistics.median(w for w, _ in base)
+    paired = statistics.median(r[0] / b[0] for r, b in zip(runs, base, strict=True))
+    cpu = statistics.median(c for _, c in runs) / statistics.median(c for _, c in base)
+    return (f"{name}: ratio of medians {wall:.2f}x, median of paired ratios {paired:.2f}x, "
+            f"CPU {cpu:.2f}x")
 
 
 def main() -> int:
@@ -177,7 +196,11 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--no-input-check", action="store_true",
                         help="skip the xdotool scan after each timed kiosk start")
+    parser.add_argument("--compare", type=Path, metavar="DIR",
+                        help="also time the kiosk of another checkout (with the startup mark) "
+                             "in the same run, e.g. the code before a change")
     args = parser.parse_args()
+    probe = not args.no_input_check
     with tempfile.TemporaryDirectory(prefix="kiosk-startup-") as tmp, xvfb() as display:
         # Python's bytecode cache as on any machine (in the temporary folder, so the tree
         # stays clean), even where the caller's environment turns it off.
@@ -186,19 +209,32 @@ def main() -> int:
         env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb", KIOSK_HOME=str(Path(tmp) / "home"),
                    PYTHONPATH=str(REPO), PYTHONUNBUFFERED="1",
                    PYTHONPYCACHEPREFIX=str(Path(tmp) / "pycache"), **{MARK: "1"})
-        first = kiosk_start(env, display, probe=not args.no_input_check)
+        other = None
+        if args.compare is not None:
+            other = {**env, "PYTHONPATH": str(args.compare.resolve()),
+                     "KIOSK_HOME": str(Path(tmp) / "home-compare"),
+                     "PYTHONPYCACHEPREFIX": str(Path(tmp) / "pycache-compare")}
+        first = kiosk_start(env, display, probe=probe)
+        if other is not None:
+            kiosk_start(other, display, probe=probe)
         bare_start(env)  # warm the page cache for the bare window too
-        kiosk, bare = [], []
+        kiosk: list[tuple[float, float]] = []
+        bare: list[tuple[float, float]] = []
+        compared: list[tuple[float, float]] = []
         for _ in range(args.runs):
             bare.append(bare_start(env))
-            kiosk.append(kiosk_start(env, display, probe=not args.no_input_check))
-    print(f"kiosk --demo, first start on an empty data folder: {first:.3f} s")
+            kiosk.append(kiosk_start(env, display, probe=probe))
+            if other is not None:
+                compared.append(kiosk_start(other, display, probe=probe))
+    print(f"kiosk --demo, first start (empty data folder, nothing compiled): {first[0]:.3f} s")
     print(summary("kiosk --demo -> usable scan", kiosk))
+    if other is not None:
+        print(summary(f"the same from {args.compare}", compared))
     print(summary("bare PySide6 window", bare))
-    ratios = [k / b for k, b in zip(kiosk, bare, strict=True)]
-    print(f"ratio of medians {statistics.median(kiosk) / statistics.median(bare):.2f}x, "
-          f"median of paired ratios {statistics.median(ratios):.2f}x "
-          f"(targets: <= 1.0 s, <= 3x)")
+    print(ratios("kiosk / bare window", kiosk, bare) + "  (targets: <= 1.0 s, <= 3x)")
+    if other is not None:
+        print(ratios(f"{args.compare} / bare window", compared, bare))
+        print(ratios(f"kiosk / {args.compare}", kiosk, compared))
     return 0
 
 
