@@ -340,9 +340,12 @@ class HttpChannel:
         self.deadline = deadline
         self.max_bytes = max_bytes
         self.clock = ServerClock()
+        # Plain http (a local server, the demo's simulator) never uses TLS: no CA bundle to
+        # load for it (redirects are not followed, so no request leaves for https).
+        tls = verify if self.base_url.lower().startswith("https:") else False
         self._http = httpx.Client(
             base_url=self.base_url + "/", timeout=timeout, verify=verify,
-            transport=transport or deadline_transport(verify), follow_redirects=False,
+            transport=transport or deadline_transport(tls), follow_redirects=False,
             headers=dict(headers or {}))
 
     def close(self) -> None:

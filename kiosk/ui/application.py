@@ -15,7 +15,7 @@ from kiosk import APP_ID, APP_NAME, paths
 from kiosk.ui.first_paint import after_first_paint, mark_wanted, print_mark
 from kiosk.ui.i18n import Translations
 from kiosk.ui.main_window import MainWindow, Page
-from kiosk.ui.preload import BackgroundServer, warm_up
+from kiosk.ui.server_thread import BackgroundServer
 from kiosk.ui.single_instance import SingleInstance
 from kiosk.ui.style import icon, load_stylesheet, screen_scale
 
@@ -129,11 +129,10 @@ def run_gui(args: argparse.Namespace) -> int:
     if args.demo and backend != "vouchercart" and not getattr(args, "home", None):
         paths.set_home(paths.data_dir() / f"demo-{backend}")  # never the real till's data
     with contextlib.ExitStack() as stack:
-        # Beside the UI thread building the window: the demo server, the sign-in imports.
+        # The demo server starts on a thread of its own while the UI thread builds the window.
         demo = BackgroundServer(lambda: demo_server(backend)) if args.demo else None
         if demo is not None:
             stack.callback(demo.close)
-        stack.callback(warm_up().join)
         app = make_app()
         translations = Translations()
         language = getattr(args, "language", None)

@@ -50,6 +50,7 @@ from kiosk.ui.wedge import WedgeFilter
 __all__ = ["MANAGER_PAGES", "MainWindow", "Page"]
 
 FLASH_MS = 180
+CAMERA_DELAY_MS = 700  # after the scan screen's first paint
 DEFAULT_KIOSK_NAME = "Till 1"  # the settings' default
 # Where a scanner burst is caught (on the lock screen too: it must never reach the password).
 WEDGE_PAGES = frozenset({Page.SCAN, Page.CARD, Page.RESULT, Page.REDEEM, Page.QUEUE,
@@ -409,7 +410,10 @@ class MainWindow(QMainWindow):
         start_sync = getattr(session.controller.engine, "start_background_sync", None)
         if callable(start_sync):
             start_sync()  # only starts a thread; here, so it cannot race the engine's close()
-        session.cameras.start_when_loaded(session.runner)
+        # The camera last: loading OpenCV and the decoders takes the interpreter for a few
+        # hundred milliseconds, which the first keys and scans must not wait behind.
+        QTimer.singleShot(CAMERA_DELAY_MS, session.cameras,
+                          lambda: session.cameras.start_when_loaded(session.runner))
 
     def apply_settings(self) -> None:
         """Apply sounds, idle lock, language and the scanner speed from the settings."""

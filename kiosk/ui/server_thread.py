@@ -1,18 +1,17 @@
-"""Start-up work that runs beside the UI thread while it builds the window: the embedded demo
-server, and the imports that signing in and opening the engine need (httpx, the keyring
-probe, SQLite's helpers, the session's flows). Each is a plain thread; nothing here touches
-a widget.
+"""The embedded demo server, started on a thread of its own while the UI thread builds the
+window (start-up). Nothing here touches a widget.
+
+Importing what signing in needs on another thread as well was tried and dropped: imports hold
+Python's GIL, so on a till's two cores such a thread only slowed the UI thread down (measured
+in docs/performance.md, "## Startup").
 """
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from contextlib import AbstractContextManager
-
-log = logging.getLogger(__name__)
 
 
 class BackgroundServer:
@@ -45,28 +44,3 @@ class BackgroundServer:
         """Stop the server and wait for its thread."""
         self._stop.set()
         self._thread.join()
-
-
-def _warm_imports() -> None:
-    """The modules the first minute needs, in the order they are needed."""
-    from kiosk.app import signin  # noqa: F401, PLC0415 - httpx
-    from kiosk.store.secrets import open_secrets  # noqa: PLC0415
-
-    open_secrets()  # probes the OS keyring once (keyring keeps what it found)
-    from kiosk.app import engine  # noqa: F401, PLC0415 - sqlite-utils
-    from kiosk.ui import session  # noqa: F401, PLC0415
-    from kiosk.ui.flows import counter, lock, manager, queue, scan, settings  # noqa: F401, PLC0415
-
-
-def warm_up() -> threading.Thread:
-    """Start importing what signing in and the session need; join the thread at exit."""
-
-    def run() -> None:
-        try:
-            _warm_imports()
-        except Exception:  # the real import, later, reports it where it matters
-            log.debug("warm-up import failed", exc_info=True)
-
-    thread = threading.Thread(target=run, name="warm-up", daemon=True)
-    thread.start()
-    return thread
