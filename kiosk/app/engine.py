@@ -15,13 +15,14 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from kiosk import paths
 from kiosk.app.clock import TillClock
 from kiosk.app.reports import ShiftSummary, shift_summary, write_csv
-from kiosk.domain.backend import VoucherBackend
+from kiosk.app.undo import Undoer
+from kiosk.domain.backend import Capabilities, VoucherBackend
 from kiosk.domain.discount import Quote
 from kiosk.domain.errors import (
     InvalidRequest,
@@ -40,13 +41,14 @@ from kiosk.domain.outcomes import (
     OutboxEntry,
     RedeemOutcome,
     RedeemStatus,
+    UndoOutcome,
 )
 from kiosk.domain.policy import OfflineContext, OfflinePolicy, check_offline, with_queued
 from kiosk.domain.voucher import MAX_UNITS, Voucher, VoucherState, answer_problem, state_message
 from kiosk.scan.codes import CodeRejected, normalise_code
 from kiosk.store.cache import VoucherCache
 from kiosk.store.database import Store, utc_now
-from kiosk.store.journal import Journal, JournalEntry
+from kiosk.store.journal import Z_REPORT, Journal, JournalEntry
 from kiosk.store.meta import Meta
 from kiosk.store.outbox import Outbox
 from kiosk.store.settings import Settings
@@ -167,6 +169,8 @@ class Engine:
         self._listeners: list[Callable[[], None]] = []
         self._closed = False
         self._loop_lock = threading.Lock()
+        self._undoer = Undoer(self.outbox, backend, self.journal, watch=self.watch,
+                              locks=self._locks, notify=self._notify)
         self.outbox.recover_in_flight(self._clock() + self._settle)
         if self.settings.offline_forced:
             self.watch.set_override(True)
@@ -579,6 +583,8 @@ class Engine:
             self.outbox.recover_in_flight(self._clock() + self._settle)
             report = self._replayer.replay()
             self._replayer.confirmed.clear()
+            if self.watch.online:
+                self._undoer.settle()  # undos whose answer was lost: confirmed by listing
             self.till_clock.observed()
             others = self.outbox.other_shops_open()
             if others and not report.error:
@@ -724,6 +730,31 @@ class Engine:
     def shift_summary(self, since: datetime) -> ShiftSummary:
         """Count and totals per currency since ``since``, online vs offline."""
         return shift_summary(since, self.outbox.since(since))
+
+    # --- undo (kiosk.app.undo) -----------------------------------------------------------
+
+    @property
+    def capabilities(self) -> Capabilities:
+        """What the signed-in platform can do (the UI shows only that)."""
+        return self.backend.capabilities
+
+    def shift_started(self) -> datetime:
+        """When this shift began: the last Z report, else local midnight (UTC)."""
+        last = self.journal.last_at(Z_REPORT)
+        if last is not None:
+            return last
+        return self._shift_start(self._clock()).astimezone(UTC)
+
+    def last_redemption(self) -> OutboxEntry | None:
+        """The redemption ``undo_last`` would take back (for the confirmation), or None."""
+        return self._undoer.last(self.shift_started())
+
+    def undo_last(self, expect: str | None = None) -> UndoOutcome:
+        """Take back the till's last redemption of this shift (a manager's action): cancel
+        it while it is still queued, reverse it on the server where the platform can, else
+        refuse saying why. ``expect``: the entry id staff confirmed (see ``kiosk.app.undo``).
+        """
+        return self._undoer.undo(self.shift_started(), expect)
 
     def recent(self, limit: int = 20) -> list[JournalEntry]:
         """Recent checks and redemptions, newest first."""

@@ -12,7 +12,9 @@ from pathlib import Path
 from kiosk.domain.outcomes import EntryState, OutboxEntry
 from kiosk.domain.voucher import VoucherKind
 
-COUNTED = (EntryState.APPLIED, EntryState.PENDING, EntryState.SENDING)
+# Taken (or to be taken) from vouchers. An undo under way still counts until the server
+# confirms it; a reversed (undone) entry is counted out, in ``ShiftSummary.undone``.
+COUNTED = (EntryState.APPLIED, EntryState.PENDING, EntryState.SENDING, EntryState.REVERSING)
 CSV_FIELDS = (
     "id", "code", "amount", "kind", "currency", "redeemed_at", "state", "uncertain", "offline",
     "attempts", "reason", "last_error", "applied_at", "staff", "kiosk_id", "domain", "backend",
@@ -38,6 +40,7 @@ class ShiftSummary:
     offline: Totals
     pending: int  # of those, still waiting to be sent
     conflicts: int  # offline redemptions the server refused
+    undone: Totals = field(default_factory=Totals)  # taken back by a manager (not counted)
 
     @property
     def total(self) -> Totals:
@@ -68,8 +71,9 @@ def shift_summary(since: datetime, entries: list[OutboxEntry]) -> ShiftSummary:
         since=since,
         online=_totals(e for e in counted if not e.offline),
         offline=_totals(e for e in counted if e.offline),
-        pending=sum(e.state is not EntryState.APPLIED for e in counted),
+        pending=sum(e.state in (EntryState.PENDING, EntryState.SENDING) for e in counted),
         conflicts=sum(e.state is EntryState.REJECTED and e.offline for e in entries),
+        undone=_totals(e for e in entries if e.state is EntryState.REVERSED),
     )
 
 

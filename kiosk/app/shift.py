@@ -33,10 +33,11 @@ from kiosk.domain.money import Money
 from kiosk.domain.outcomes import EntryState, OutboxEntry
 from kiosk.domain.voucher import HistoryEntry, Voucher
 from kiosk.store.database import from_db, utc_now
+from kiosk.store.journal import Z_REPORT
 
 log = logging.getLogger(__name__)
 
-Z_ACTION = "z_report"
+Z_ACTION = Z_REPORT
 
 
 class Finding(StrEnum):
@@ -242,6 +243,8 @@ def report_lines(report: ShiftReport, *, full: bool = True) -> list[str]:
              f"Total:         {totals_text(s.total)}",
              f"Still queued:  {totals_text(report.at_risk)} — not yet confirmed",
              f"Conflicts:     {len(report.conflicts)}   Written off: {len(report.write_offs)}"]
+    if s.undone.count:
+        lines.append(f"Undone:        {totals_text(s.undone)} — taken back, not counted")
     if report.per_staff:
         lines += ["", "Per staff member:"]
         for name, summary in report.per_staff.items():

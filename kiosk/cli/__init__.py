@@ -18,7 +18,8 @@ from kiosk.cli.output import quiet_pipe
 if TYPE_CHECKING:
     from kiosk.app.engine import Engine
 
-COMMAND_MODULES = ("login", "status", "redeem", "queue", "receipt", "report", "doctor", "decode")
+COMMAND_MODULES = ("login", "status", "redeem", "undo", "queue", "receipt", "report", "doctor",
+                   "decode")
 
 
 def common_options() -> argparse.ArgumentParser:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from kiosk.domain.errors import Refusal, RefusalReason
 from kiosk.domain.voucher import Voucher
 
 
@@ -88,6 +89,14 @@ class VoucherBackend(Protocol):
         both to count its history lines; the others look their own entry ids up)."""
         ...
 
+    def reverse(self, code: str, reference: str, local_id: str = "") -> Voucher:
+        """Take back one redemption of ``code`` on the server (``capabilities.reversal``):
+        ``reference`` is the server's id for it, or "" to find it by our ``local_id``.
+        Returns the voucher after it. A platform that cannot reverse raises
+        ``Refusal(NOT_SUPPORTED)`` saying why and what to do instead (no request is sent);
+        ``Refusal(NOT_FOUND)`` when the server no longer has that redemption."""
+        ...
+
     def close(self) -> None:
         """Release connections."""
         ...
@@ -104,3 +113,8 @@ def confirm_by_ids(uncertain: Sequence[RedeemRequest],
     return found
 
 
+
+
+def no_reversal(message: str) -> Refusal:
+    """The refusal of a platform that cannot reverse a redemption: why, and what to do."""
+    return Refusal(RefusalReason.NOT_SUPPORTED, message)

@@ -85,6 +85,7 @@ class RefusalReason(StrEnum):
     OFFLINE_STALE = "offline_stale"
     OFFLINE_LIMIT = "offline_limit"
     CLOCK_WRONG = "clock_wrong"  # offline, and the till's clock cannot be trusted
+    NOT_SUPPORTED = "not_supported"  # the platform cannot do this (e.g. reverse a redemption)
 
 
 class Refusal(KioskError):

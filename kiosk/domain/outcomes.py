@@ -69,6 +69,8 @@ class EntryState(StrEnum):
     APPLIED = "applied"  # the server confirmed it, or reconciliation found it in the history
     REJECTED = "rejected"  # refused for good: a conflict for a manager
     WRITTEN_OFF = "written_off"  # a conflict a manager closed without redeeming
+    REVERSING = "reversing"  # a manager's undo was asked of the server, not yet confirmed
+    REVERSED = "reversed"  # undone: reversed on the server, or cancelled before it was sent
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,3 +117,36 @@ class Connectivity:
     forced: bool | None = None  # manual override: True forced offline, False forced online
     clock_warning: str = ""  # the till's clock is off (plain words for staff), else empty
     other_shops: int = 0  # open entries of another shop: sent only when signed in there
+
+
+class UndoStatus(StrEnum):
+    """How an "undo last redemption" ended."""
+
+    REVERSED = "reversed"  # the server took the redemption back
+    CANCELLED = "cancelled"  # it was still queued: cancelled on the till, never to be sent
+    UNCONFIRMED = "unconfirmed"  # the undo was sent, its answer lost: not known yet
+    REFUSED = "refused"  # nothing was undone (platform cannot, nothing to undo, offline)
+
+
+class UndoWhy(StrEnum):
+    """Why an undo was refused (for the UI's own words)."""
+
+    NOTHING = "nothing"  # no redemption on this till since the shift began
+    ALREADY = "already"  # the one staff confirmed is undone already
+    CHANGED = "changed"  # the last redemption is another one by now
+    IN_FLIGHT = "in_flight"  # it is being sent or may have landed: wait for the answer
+    OFFLINE = "offline"  # reversing needs the server
+    PLATFORM = "platform"  # the platform cannot reverse (``message`` says what to do)
+    SERVER = "server"  # the server refused or did not take the undo (``message``)
+
+
+@dataclass(frozen=True, slots=True)
+class UndoOutcome:
+    """The result of one undo; ``entry`` is the redemption it was about (None: none)."""
+
+    status: UndoStatus
+    entry: OutboxEntry | None
+    message: str  # plain words for staff (English; the UI builds its own translated text)
+    voucher: Voucher | None = None  # the voucher after the undo, when the server told us
+    reason: RefusalReason | None = None  # the server's (or platform's) refusal reason
+    why: UndoWhy | None = None  # why it was refused

@@ -15,6 +15,8 @@ from kiosk.store.database import Store, from_db, to_db, utc_now
 
 log = logging.getLogger(__name__)
 
+Z_REPORT = "z_report"  # the action that closes a shift (the end-of-shift report)
+
 
 @dataclass(frozen=True, slots=True)
 class JournalEntry:
@@ -60,6 +62,13 @@ class Journal:
         """Append an entry stamped now; False if it could not be written."""
         return self.record(JournalEntry(
             utc_now(), action, code, outcome, amount, currency, offline, entry_id, message))
+
+    def last_at(self, action: str) -> datetime | None:
+        """When ``action`` was last recorded (e.g. the last Z report), or None."""
+        with self._store.read() as db:
+            rows = list(db.query(
+                "SELECT at FROM journal WHERE action = ? ORDER BY id DESC LIMIT 1", [action]))
+        return from_db(rows[0]["at"]) if rows else None
 
     def recent(self, limit: int = 20) -> list[JournalEntry]:
         """The last ``limit`` entries, newest first."""

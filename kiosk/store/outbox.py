@@ -296,7 +296,8 @@ class Outbox:
         with self._store.read() as db:
             row = next(db.query(
                 "SELECT coalesce(sum(amount), 0) AS s FROM outbox WHERE offline = 1 "
-                "AND redeemed_at >= ? AND state != 'written_off'", [to_db(since)]))
+                "AND redeemed_at >= ? AND state NOT IN ('written_off', 'reversed')",
+                [to_db(since)]))
         return int(row["s"])
 
     def counts(self) -> tuple[int, int]:
@@ -310,3 +311,44 @@ class Outbox:
     def since(self, since: datetime) -> list[OutboxEntry]:
         """Every entry redeemed at or after ``since``, oldest first."""
         return self._select("redeemed_at >= ?", [to_db(since)], "redeemed_at, rowid")
+
+    # --- undo (a manager takes the last redemption back) ---------------------------------
+
+    def last_redemption(self, since: datetime) -> OutboxEntry | None:
+        """This shop's newest redemption at or after ``since`` that is not undone, refused
+        or written off (applied, still queued, or with an undo under way)."""
+        found = self._select(
+            "state IN ('applied', 'pending', 'sending', 'reversing') AND redeemed_at >= ?"
+            + self._scope, [to_db(since), *self._scope_params],
+            "redeemed_at DESC, rowid DESC", 1)
+        return found[0] if found else None
+
+    def reversing(self) -> list[OutboxEntry]:
+        """This shop's entries whose undo was sent but not confirmed, oldest first."""
+        return self._select("state = 'reversing'" + self._scope, self._scope_params,
+                            "redeemed_at, rowid")
+
+    def begin_reversal(self, entry_id: str) -> bool:
+        """applied → reversing, durably, before the undo is sent (a crash after this line
+        leaves an undo to confirm, never a doubled or forgotten one)."""
+        return self._update(entry_id, (EntryState.APPLIED,), state=EntryState.REVERSING.value)
+
+    def finish_reversal(self, entry_id: str, note: str) -> bool:
+        """reversing → reversed: the server no longer has the redemption."""
+        return self._update(entry_id, (EntryState.REVERSING,),
+                            state=EntryState.REVERSED.value, note=note)
+
+    def abort_reversal(self, entry_id: str, error: str) -> bool:
+        """reversing → applied: the undo certainly did not happen (refused, not sent)."""
+        return self._update(entry_id, (EntryState.REVERSING,),
+                            state=EntryState.APPLIED.value, last_error=error)
+
+    def cancel_queued(self, entry_id: str, note: str) -> bool:
+        """pending → reversed for an entry no request of which can have reached the server
+        (not uncertain): it is never sent. False if it is being sent or may have landed."""
+        with self._store.write() as db:
+            cursor = db.execute(
+                "UPDATE outbox SET state = 'reversed', note = ?, reported = 1, updated_at = ? "
+                "WHERE id = ? AND state = 'pending' AND uncertain = 0",
+                [note, to_db(utc_now()), entry_id])
+            return cursor.rowcount == 1

@@ -36,6 +36,7 @@ class Session(QObject):
         from kiosk.ui.flows.queue import QueueFlow  # noqa: PLC0415
         from kiosk.ui.flows.scan import ScanFlow  # noqa: PLC0415
         from kiosk.ui.flows.settings import SettingsFlow  # noqa: PLC0415
+        from kiosk.ui.flows.undo import UndoFlow  # noqa: PLC0415
 
         nav: Navigator = window
         self.manager = ManagerGate(self, nav, window.manager_screen)
@@ -44,8 +45,9 @@ class Session(QObject):
         self.settings = SettingsFlow(self, nav, window)
         self.lock = LockFlow(self, nav, window)
         self.counter = CounterFlow(self, nav, window)
+        self.undo = UndoFlow(self, nav, window)
         self.flows = (self.manager, self.scan, self.queue, self.settings, self.lock,
-                      self.counter)
+                      self.counter, self.undo)
 
     def setting(self, name: str) -> Any:
         """One setting of the open engine."""

@@ -232,6 +232,8 @@ def refusal_text(reason: RefusalReason | None) -> str:
             "Texts", "Offline: over the limit allowed without a connection."),
         RefusalReason.CLOCK_WRONG: QCoreApplication.translate(
             "Texts", "Offline: the till's clock is wrong. Ask a manager to set it."),
+        RefusalReason.NOT_SUPPORTED: QCoreApplication.translate(
+            "Texts", "This voucher platform cannot do that."),
     }
     if reason is None:
         return QCoreApplication.translate("Texts", "Not redeemed.")
@@ -276,6 +278,8 @@ def entry_state_text(state: EntryState) -> str:
         EntryState.APPLIED: QCoreApplication.translate("Texts", "Redeemed"),
         EntryState.REJECTED: QCoreApplication.translate("Texts", "Conflict"),
         EntryState.WRITTEN_OFF: QCoreApplication.translate("Texts", "Written off"),
+        EntryState.REVERSING: QCoreApplication.translate("Texts", "Undo not confirmed"),
+        EntryState.REVERSED: QCoreApplication.translate("Texts", "Undone"),
     }
     return texts[state]
 

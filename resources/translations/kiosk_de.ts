@@ -4,83 +4,83 @@
 <context>
     <name>CardScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="149"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="155"/>
         <source>Sending…</source>
         <translation>Wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="163"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="169"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="163"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="169"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="170"/>
         <source>Valid</source>
         <translation>Gültig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="170"/>
         <source>For</source>
         <translation>Für</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="165"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="171"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="165"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="171"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="172"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="175"/>
         <source>Redemptions</source>
         <translation>Einlösungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="170"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="176"/>
         <source>Redeem part…</source>
         <translation>Teil einlösen…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="177"/>
         <source>Scan next</source>
         <translation>Nächster Scan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="174"/>
-        <location filename="../../kiosk/ui/screens/card.py" line="204"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="212"/>
         <source>Redeem all</source>
         <translation>Alles einlösen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="195"/>
         <source>OFFLINE</source>
         <translation>OFFLINE</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="199"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="207"/>
         <source>Apply to order…</source>
         <translation>Auf Bestellung anwenden…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="202"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="210"/>
         <source>Redeem all (%1)</source>
         <translation>Alles einlösen (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/card.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="236"/>
         <source>Offline: showing the last known status. Last checked online at %1, %n minute(s) ago.</source>
         <translation>
             <numerusform>Offline: letzter bekannter Stand. Zuletzt online geprüft am %1, vor %n Minute.</numerusform>
@@ -88,37 +88,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="239"/>
+        <source>This voucher platform judges a saved redemption when it is sent, not at this time: if the voucher expires before the till is back online, it will be refused.</source>
+        <translation>Diese Gutscheinplattform prüft eine gespeicherte Einlösung erst beim Senden, nicht zu diesem Zeitpunkt: Läuft der Gutschein ab, bevor die Kasse wieder online ist, wird sie abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/card.py" line="248"/>
         <source>This till accepts unseen vouchers offline, but cannot tell this one&apos;s currency or balance: redeem it when the till is back online, or ask a manager.</source>
         <translation>Diese Kasse nimmt ungeprüfte Gutscheine offline an, kennt aber Währung und Restwert dieses Gutscheins nicht: einlösen, wenn die Kasse wieder online ist, oder eine Leitung fragen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="226"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="251"/>
         <source>Can&apos;t redeem until the till is back online. A manager can allow unseen vouchers in Settings → Offline.</source>
         <translation>Einlösen erst, wenn die Kasse wieder online ist. Eine Leitung kann ungeprüfte Gutscheine unter Einstellungen → Offline erlauben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="229"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="254"/>
         <source>Can&apos;t redeem: check the code shown above against the voucher.</source>
         <translation>Nicht einlösbar: den oben gezeigten Code mit dem Gutschein vergleichen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="256"/>
+        <source>Can&apos;t redeem: this voucher platform does not apply discount vouchers at the till.</source>
+        <translation>Nicht einlösbar: Diese Gutscheinplattform nimmt an der Kasse keine Rabattgutscheine an.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/card.py" line="259"/>
         <source>Can&apos;t redeem: nothing left to redeem here.</source>
         <translation>Nicht einlösbar: nichts mehr übrig.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="232"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="260"/>
         <source>Can&apos;t redeem: %1</source>
         <translation>Nicht einlösbar: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="253"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="281"/>
         <source>%1 waiting to be sent from this till.</source>
         <translation>%1 wartet an dieser Kasse auf Übertragung.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/card.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="289"/>
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n Nutzung</numerusform>
@@ -126,27 +136,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="271"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="299"/>
         <source>%1, bought %2</source>
         <translation>%1, gekauft am %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="289"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="317"/>
         <source>%1 to %2</source>
         <translation>%1 bis %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="291"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="319"/>
         <source>until %1</source>
         <translation>bis %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="293"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="321"/>
         <source>from %1</source>
         <translation>ab %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="294"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="322"/>
         <source>no expiry date</source>
         <translation>ohne Ablaufdatum</translation>
     </message>
@@ -694,21 +704,31 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/queue.py" line="196"/>
+        <source>Undone by a manager: not counted.</source>
+        <translation>Von einer Leitung rückgängig gemacht: nicht gezählt.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/queue.py" line="198"/>
+        <source>Undo not confirmed by the server yet: undo again to finish it.</source>
+        <translation>Rücknahme vom Server noch nicht bestätigt: erneut rückgängig machen, um sie abzuschließen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/queue.py" line="200"/>
         <source>Sent (redeemed offline, confirmed later).</source>
         <translation>Gesendet (offline eingelöst, später bestätigt).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="207"/>
         <source>Not sent yet: the server could not be reached. It is retried automatically.</source>
         <translation>Noch nicht gesendet: der Server war nicht erreichbar. Es wird automatisch erneut versucht.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="258"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="262"/>
         <source>Retry: take what is left, up to %1</source>
         <translation>Erneut: den Rest nehmen, höchstens %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="265"/>
         <source>Retry with remaining balance</source>
         <translation>Mit Restguthaben erneut versuchen</translation>
     </message>
@@ -745,17 +765,17 @@
         <translation>online %1, offline %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="218"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="279"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="283"/>
         <source>Export redemptions</source>
         <translation>Einlösungen exportieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="280"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="284"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
@@ -1007,34 +1027,59 @@
         <translation>Scan von %1 ignoriert: eine Einlösung wird gerade gesendet. Nach dem Ergebnis erneut scannen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="172"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="175"/>
         <source>Redeemed %1</source>
         <translation>%1 eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="172"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="175"/>
         <source>Redeemed</source>
         <translation>Eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="173"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="176"/>
         <source>Saved offline %1</source>
         <translation>%1 offline gespeichert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="173"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="176"/>
         <source>Saved offline</source>
         <translation>Offline gespeichert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="174"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="177"/>
         <source>Not redeemed</source>
         <translation>Nicht eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="175"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="178"/>
         <source>Written off</source>
         <translation>Abgeschrieben</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="185"/>
+        <source>Undo asked %1</source>
+        <translation>Rücknahme angefragt %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="186"/>
+        <source>Undone %1</source>
+        <translation>Zurückgenommen %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="187"/>
+        <source>Cancelled %1</source>
+        <translation>Storniert %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="188"/>
+        <source>Undo not confirmed %1</source>
+        <translation>Rücknahme unbestätigt %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="189"/>
+        <source>Not undone %1</source>
+        <translation>Nicht zurückgenommen %1</translation>
     </message>
 </context>
 <context>
@@ -1748,12 +1793,12 @@
         <translation>Offline: Die Uhr der Kasse geht falsch. Bitte die Filialleitung, sie zu stellen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="262"/>
+        <location filename="../../kiosk/ui/texts.py" line="264"/>
         <source>Storage full — nothing was redeemed. Call a manager.</source>
         <translation>Speicher voll — nichts wurde eingelöst. Bitte eine Führungskraft rufen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="264"/>
+        <location filename="../../kiosk/ui/texts.py" line="266"/>
         <source>The till could not save this redemption — nothing was redeemed. Call a manager.</source>
         <translation>Die Kasse konnte diese Einlösung nicht speichern — nichts wurde eingelöst. Bitte eine Führungskraft rufen.</translation>
     </message>
@@ -1965,74 +2010,201 @@
         <translation>Offline: über dem ohne Verbindung erlaubten Limit.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="237"/>
+        <location filename="../../kiosk/ui/texts.py" line="235"/>
+        <source>This voucher platform cannot do that.</source>
+        <translation>Das kann diese Gutscheinplattform nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="239"/>
         <source>Not redeemed.</source>
         <translation>Nicht eingelöst.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="246"/>
+        <location filename="../../kiosk/ui/texts.py" line="248"/>
         <source>Wrong email or password.</source>
         <translation>Falsche E-Mail oder falsches Passwort.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="248"/>
+        <location filename="../../kiosk/ui/texts.py" line="250"/>
         <source>This account has no access to that shop.</source>
         <translation>Dieses Konto hat keinen Zugriff auf diesen Shop.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="250"/>
+        <location filename="../../kiosk/ui/texts.py" line="252"/>
         <source>The session has ended. Please sign in again.</source>
         <translation>Die Sitzung ist abgelaufen. Bitte erneut anmelden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="252"/>
+        <location filename="../../kiosk/ui/texts.py" line="254"/>
         <source>Signing in failed. Please sign in again.</source>
         <translation>Anmeldung fehlgeschlagen. Bitte erneut anmelden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="254"/>
+        <location filename="../../kiosk/ui/texts.py" line="256"/>
         <source>The server is busy. Try again in a moment.</source>
         <translation>Der Server ist ausgelastet. Bitte gleich erneut versuchen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="256"/>
+        <location filename="../../kiosk/ui/texts.py" line="258"/>
         <source>Cannot reach the server. Check the address and the network.</source>
         <translation>Server nicht erreichbar. Bitte Adresse und Netzwerk prüfen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="259"/>
+        <location filename="../../kiosk/ui/texts.py" line="261"/>
         <source>The server did not accept the request.</source>
         <translation>Der Server hat die Anfrage nicht angenommen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="267"/>
+        <location filename="../../kiosk/ui/texts.py" line="269"/>
         <source>Something went wrong: %1</source>
         <translation>Etwas ist schiefgegangen: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="274"/>
+        <location filename="../../kiosk/ui/texts.py" line="276"/>
         <source>Waiting to send</source>
         <translation>Wartet auf Senden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="275"/>
+        <location filename="../../kiosk/ui/texts.py" line="277"/>
         <source>Sending</source>
         <translation>Wird gesendet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="276"/>
+        <location filename="../../kiosk/ui/texts.py" line="278"/>
         <source>Redeemed</source>
         <translation>Eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="277"/>
+        <location filename="../../kiosk/ui/texts.py" line="279"/>
         <source>Conflict</source>
         <translation>Konflikt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="278"/>
+        <location filename="../../kiosk/ui/texts.py" line="280"/>
         <source>Written off</source>
         <translation>Abgeschrieben</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="281"/>
+        <source>Undo not confirmed</source>
+        <translation>Rücknahme unbestätigt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="282"/>
+        <source>Undone</source>
+        <translation>Rückgängig gemacht</translation>
+    </message>
+</context>
+<context>
+    <name>UndoFlow</name>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="39"/>
+        <source>VoucherCart cannot reverse a redemption: ask the shop&apos;s administrator to credit the voucher in the VoucherCart dashboard.</source>
+        <translation>VoucherCart kann eine Einlösung nicht zurücknehmen: Bitten Sie die Verwaltung des Shops, den Gutschein im VoucherCart-Dashboard gutzuschreiben.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="42"/>
+        <source>Vouchers API cannot take back an applied voucher: cancel or refund the order in the shop&apos;s own system; the voucher&apos;s use stays counted.</source>
+        <translation>Vouchers API kann einen angewendeten Gutschein nicht zurücknehmen: Stornieren oder erstatten Sie die Bestellung im eigenen System des Shops; die Nutzung des Gutscheins bleibt gezählt.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="45"/>
+        <source>ShopWired cannot undo a use of a voucher: ask the shop&apos;s administrator to lower the voucher&apos;s &apos;used&apos; count in the ShopWired admin.</source>
+        <translation>ShopWired kann eine Nutzung nicht rückgängig machen: Bitten Sie die Verwaltung des Shops, den Zähler &apos;used&apos; des Gutscheins im ShopWired-Admin zu senken.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="49"/>
+        <source>This voucher platform cannot take a redemption back.</source>
+        <translation>Diese Gutscheinplattform kann keine Einlösung zurücknehmen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="98"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="99"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="115"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="127"/>
+        <source>Undo last redemption</source>
+        <translation>Letzte Einlösung zurücknehmen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="123"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="193"/>
+        <source>Nothing to undo: no redemption on this till since the shift began.</source>
+        <translation>Nichts zurückzunehmen: keine Einlösung an dieser Kasse seit Schichtbeginn.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="128"/>
+        <source>Undo %1 on voucher %2 (at %3)?</source>
+        <translation>%1 auf Gutschein %2 (um %3) zurücknehmen?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="133"/>
+        <source>It is still queued: it will be cancelled and never sent.</source>
+        <translation>Sie ist noch in der Warteschlange: Sie wird storniert und nie gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="135"/>
+        <source>The server takes the redemption back: the value is on the voucher again.</source>
+        <translation>Der Server nimmt die Einlösung zurück: Der Wert steht wieder auf dem Gutschein.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="137"/>
+        <source>Undo it</source>
+        <translation>Zurücknehmen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="139"/>
+        <source>Keep it</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="153"/>
+        <source>Undoing…</source>
+        <translation>Wird zurückgenommen…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="178"/>
+        <source>%1 on voucher %2</source>
+        <translation>%1 auf Gutschein %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="181"/>
+        <source>Undone: %1 was taken back.</source>
+        <translation>Zurückgenommen: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="183"/>
+        <source>Cancelled: %1 was still queued and will not be sent.</source>
+        <translation>Storniert: %1 war noch in der Warteschlange und wird nicht gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="186"/>
+        <source>The server did not answer: the undo is not confirmed. Undo again — it cannot take back more than this one redemption.</source>
+        <translation>Der Server hat nicht geantwortet: Die Rücknahme ist nicht bestätigt. Erneut zurücknehmen – es wird nie mehr als diese eine Einlösung zurückgenommen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="195"/>
+        <source>Already undone: %1.</source>
+        <translation>Bereits zurückgenommen: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="196"/>
+        <source>The last redemption changed since it was shown: look again before undoing.</source>
+        <translation>Die letzte Einlösung hat sich seit der Anzeige geändert: Bitte erneut prüfen, bevor Sie sie zurücknehmen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="198"/>
+        <source>The last redemption is being sent or not confirmed yet: wait until it is confirmed, then undo it.</source>
+        <translation>Die letzte Einlösung wird gerade gesendet oder ist noch nicht bestätigt: Warten Sie die Bestätigung ab und nehmen Sie sie dann zurück.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="200"/>
+        <source>Offline: taking back a redemption needs the server. Try again when the till is back online.</source>
+        <translation>Offline: Für die Rücknahme einer Einlösung wird der Server gebraucht. Versuchen Sie es erneut, wenn die Kasse wieder online ist.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="206"/>
+        <source>Not undone: %1</source>
+        <translation>Nicht zurückgenommen: %1</translation>
     </message>
 </context>
 </TS>

@@ -4,83 +4,83 @@
 <context>
     <name>CardScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="149"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="155"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="163"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="169"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="163"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="169"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="170"/>
         <source>Valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="170"/>
         <source>For</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="165"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="171"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="165"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="171"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="172"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="175"/>
         <source>Redemptions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="170"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="176"/>
         <source>Redeem part…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="177"/>
         <source>Scan next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="174"/>
-        <location filename="../../kiosk/ui/screens/card.py" line="204"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="212"/>
         <source>Redeem all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="195"/>
         <source>OFFLINE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="199"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="207"/>
         <source>Apply to order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="202"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="210"/>
         <source>Redeem all (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/card.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="236"/>
         <source>Offline: showing the last known status. Last checked online at %1, %n minute(s) ago.</source>
         <translation>
             <numerusform>Offline: showing the last known status. Last checked online at %1, %n minute ago.</numerusform>
@@ -88,37 +88,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="239"/>
+        <source>This voucher platform judges a saved redemption when it is sent, not at this time: if the voucher expires before the till is back online, it will be refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/card.py" line="248"/>
         <source>This till accepts unseen vouchers offline, but cannot tell this one&apos;s currency or balance: redeem it when the till is back online, or ask a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="226"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="251"/>
         <source>Can&apos;t redeem until the till is back online. A manager can allow unseen vouchers in Settings → Offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="229"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="254"/>
         <source>Can&apos;t redeem: check the code shown above against the voucher.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="256"/>
+        <source>Can&apos;t redeem: this voucher platform does not apply discount vouchers at the till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/card.py" line="259"/>
         <source>Can&apos;t redeem: nothing left to redeem here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="232"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="260"/>
         <source>Can&apos;t redeem: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="253"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="281"/>
         <source>%1 waiting to be sent from this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/card.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="289"/>
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n use</numerusform>
@@ -126,27 +136,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="271"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="299"/>
         <source>%1, bought %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="289"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="317"/>
         <source>%1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="291"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="319"/>
         <source>until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="293"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="321"/>
         <source>from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="294"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="322"/>
         <source>no expiry date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -694,21 +704,31 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/queue.py" line="196"/>
+        <source>Undone by a manager: not counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/queue.py" line="198"/>
+        <source>Undo not confirmed by the server yet: undo again to finish it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/queue.py" line="200"/>
         <source>Sent (redeemed offline, confirmed later).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="207"/>
         <source>Not sent yet: the server could not be reached. It is retried automatically.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="258"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="262"/>
         <source>Retry: take what is left, up to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="265"/>
         <source>Retry with remaining balance</source>
         <translation type="unfinished"></translation>
     </message>
@@ -745,17 +765,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="218"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="279"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="283"/>
         <source>Export redemptions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="280"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="284"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1007,33 +1027,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="172"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="175"/>
         <source>Redeemed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="172"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="175"/>
         <source>Redeemed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="173"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="176"/>
         <source>Saved offline %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="173"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="176"/>
         <source>Saved offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="174"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="177"/>
         <source>Not redeemed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="175"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="178"/>
         <source>Written off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="185"/>
+        <source>Undo asked %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="186"/>
+        <source>Undone %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="187"/>
+        <source>Cancelled %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="188"/>
+        <source>Undo not confirmed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/scan.py" line="189"/>
+        <source>Not undone %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1748,12 +1793,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="262"/>
+        <location filename="../../kiosk/ui/texts.py" line="264"/>
         <source>Storage full — nothing was redeemed. Call a manager.</source>
         <translation>Storage full — nothing was redeemed. Call a manager.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="264"/>
+        <location filename="../../kiosk/ui/texts.py" line="266"/>
         <source>The till could not save this redemption — nothing was redeemed. Call a manager.</source>
         <translation>The till could not save this redemption — nothing was redeemed. Call a manager.</translation>
     </message>
@@ -1965,73 +2010,200 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="237"/>
+        <location filename="../../kiosk/ui/texts.py" line="235"/>
+        <source>This voucher platform cannot do that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="239"/>
         <source>Not redeemed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="246"/>
+        <location filename="../../kiosk/ui/texts.py" line="248"/>
         <source>Wrong email or password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="248"/>
+        <location filename="../../kiosk/ui/texts.py" line="250"/>
         <source>This account has no access to that shop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="250"/>
+        <location filename="../../kiosk/ui/texts.py" line="252"/>
         <source>The session has ended. Please sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="252"/>
+        <location filename="../../kiosk/ui/texts.py" line="254"/>
         <source>Signing in failed. Please sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="254"/>
+        <location filename="../../kiosk/ui/texts.py" line="256"/>
         <source>The server is busy. Try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="256"/>
+        <location filename="../../kiosk/ui/texts.py" line="258"/>
         <source>Cannot reach the server. Check the address and the network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="259"/>
+        <location filename="../../kiosk/ui/texts.py" line="261"/>
         <source>The server did not accept the request.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="267"/>
+        <location filename="../../kiosk/ui/texts.py" line="269"/>
         <source>Something went wrong: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="274"/>
+        <location filename="../../kiosk/ui/texts.py" line="276"/>
         <source>Waiting to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="275"/>
+        <location filename="../../kiosk/ui/texts.py" line="277"/>
         <source>Sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="276"/>
+        <location filename="../../kiosk/ui/texts.py" line="278"/>
         <source>Redeemed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="277"/>
+        <location filename="../../kiosk/ui/texts.py" line="279"/>
         <source>Conflict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="278"/>
+        <location filename="../../kiosk/ui/texts.py" line="280"/>
         <source>Written off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="281"/>
+        <source>Undo not confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="282"/>
+        <source>Undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UndoFlow</name>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="39"/>
+        <source>VoucherCart cannot reverse a redemption: ask the shop&apos;s administrator to credit the voucher in the VoucherCart dashboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="42"/>
+        <source>Vouchers API cannot take back an applied voucher: cancel or refund the order in the shop&apos;s own system; the voucher&apos;s use stays counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="45"/>
+        <source>ShopWired cannot undo a use of a voucher: ask the shop&apos;s administrator to lower the voucher&apos;s &apos;used&apos; count in the ShopWired admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="49"/>
+        <source>This voucher platform cannot take a redemption back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="98"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="99"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="115"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="127"/>
+        <source>Undo last redemption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="123"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="193"/>
+        <source>Nothing to undo: no redemption on this till since the shift began.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="128"/>
+        <source>Undo %1 on voucher %2 (at %3)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="133"/>
+        <source>It is still queued: it will be cancelled and never sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="135"/>
+        <source>The server takes the redemption back: the value is on the voucher again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="137"/>
+        <source>Undo it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="139"/>
+        <source>Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="153"/>
+        <source>Undoing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="178"/>
+        <source>%1 on voucher %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="181"/>
+        <source>Undone: %1 was taken back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="183"/>
+        <source>Cancelled: %1 was still queued and will not be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="186"/>
+        <source>The server did not answer: the undo is not confirmed. Undo again — it cannot take back more than this one redemption.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="195"/>
+        <source>Already undone: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="196"/>
+        <source>The last redemption changed since it was shown: look again before undoing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="198"/>
+        <source>The last redemption is being sent or not confirmed yet: wait until it is confirmed, then undo it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="200"/>
+        <source>Offline: taking back a redemption needs the server. Try again when the till is back online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/undo.py" line="206"/>
+        <source>Not undone: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -24,6 +24,8 @@ STATUS_TEXT = {
     EntryState.SENDING: "Queued — to be confirmed",
     EntryState.REJECTED: "REFUSED by the server — not redeemed",
     EntryState.WRITTEN_OFF: "Written off — not redeemed",
+    EntryState.REVERSING: "Undo asked — not confirmed yet",
+    EntryState.REVERSED: "UNDONE — taken back, not redeemed",
 }
 
 

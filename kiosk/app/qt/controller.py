@@ -16,7 +16,15 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from kiosk.app.qt.runner import Runner
-from kiosk.domain.outcomes import Connectivity, EntryState, Lookup, OutboxEntry, RedeemOutcome
+from kiosk.domain.backend import Capabilities
+from kiosk.domain.outcomes import (
+    Connectivity,
+    EntryState,
+    Lookup,
+    OutboxEntry,
+    RedeemOutcome,
+    UndoOutcome,
+)
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +34,8 @@ class EngineApi(Protocol):
 
     settings: Any
 
+    @property
+    def capabilities(self) -> Capabilities: ...
     def lookup(self, code: str) -> Lookup: ...
     def redeem(self, code: str, amount: int | None = None,
                order_total: int | None = None) -> RedeemOutcome: ...
@@ -40,6 +50,8 @@ class EngineApi(Protocol):
     def export_csv(self, path: Path) -> int: ...
     def shift_summary(self, since: datetime) -> Any: ...
     def recent(self, limit: int = 20) -> list[Any]: ...
+    def last_redemption(self) -> OutboxEntry | None: ...
+    def undo_last(self, expect: str | None = None) -> UndoOutcome: ...
     def close(self) -> None: ...
 
 
@@ -68,6 +80,7 @@ class KioskController(QObject):
     recent_loaded = Signal(object)  # list of the engine's JournalEntry
     conflict_resolved = Signal(str)  # the entry id that was retried or written off
     exported = Signal(str, int)  # file path, rows written
+    undo_done = Signal(object)  # UndoOutcome
     poke = Signal()  # emit from any thread: the engine's state changed, refresh the indicator
 
     def __init__(
@@ -108,6 +121,11 @@ class KioskController(QObject):
     def connectivity(self) -> Connectivity | None:
         """The last connectivity the engine reported."""
         return self._last
+
+    @property
+    def capabilities(self) -> Capabilities:
+        """What the signed-in platform can do (a constant of the adapter: safe here)."""
+        return self.engine.capabilities
 
     def setting(self, name: str) -> Any:
         """One setting's value (a cached read: safe on the UI thread)."""
@@ -268,3 +286,18 @@ class KioskController(QObject):
         self.runner.run(lambda: self.engine.export_csv(path),
                         success=lambda rows: self.exported.emit(str(path), rows),
                         failure=failure)
+
+    def load_last_redemption(self, done: Callable[[OutboxEntry | None], None],
+                             failure: Failure) -> None:
+        """The redemption an undo would take back (None: nothing to undo)."""
+        self.runner.run(self.engine.last_redemption, success=done, failure=failure)
+
+    def undo_last(self, expect: str, failure: Failure) -> None:
+        """Undo the last redemption, the one staff confirmed (``expect``: its entry id);
+        answers with ``undo_done``."""
+
+        def done(outcome: UndoOutcome) -> None:
+            self.undo_done.emit(outcome)
+            self.refresh_connectivity(replay=False)
+
+        self.runner.run(lambda: self.engine.undo_last(expect), success=done, failure=failure)

@@ -27,7 +27,7 @@ from typing import Any
 import httpx
 
 from kiosk.backends.http import ChannelBackend, HttpChannel, answer_json
-from kiosk.domain.backend import Capabilities, Redeemed, RedeemRequest, confirm_by_ids
+from kiosk.domain.backend import Capabilities, Redeemed, RedeemRequest, confirm_by_ids, no_reversal
 from kiosk.domain.discount import Discount, DiscountKind, to_minor
 from kiosk.domain.errors import (
     InvalidRequest,
@@ -189,6 +189,11 @@ class ShopWiredBackend(ChannelBackend):
     def _redeemed(voucher: Voucher, marker: str, order_total: int) -> Redeemed:
         assert voucher.discount is not None
         return Redeemed(voucher, marker, voucher.discount.amount_off(order_total))
+
+    def reverse(self, code: str, reference: str, local_id: str = "") -> Voucher:
+        """ShopWired has no way to take a redemption back: refused, saying what to do."""
+        raise no_reversal("ShopWired cannot undo a use of a voucher: ask the shop's administrator "
+                          "to lower the voucher's 'used' count in the ShopWired admin.")
 
     def confirm(self, uncertain: Sequence[RedeemRequest],
                 applied: Sequence[RedeemRequest] = (),

@@ -149,17 +149,24 @@ class VaucharBackend(ChannelBackend):
         return {str(r.get("transaction_id")) for r in self._redemptions(str(data["id"]))
                 if isinstance(r, Mapping)}
 
-    def reverse(self, code: str, reference: str) -> Voucher:
-        """Delete redemption ``reference`` of the voucher (its value is available again)."""
+    def reverse(self, code: str, reference: str, local_id: str = "") -> Voucher:
+        """Delete redemption ``reference`` of the voucher (its value is available again);
+        without a ``reference``, the redemption whose ``transaction_id`` is ``local_id``."""
         data, _ = self._look_up(code)
+        gone = Refusal(RefusalReason.NOT_FOUND, "Vauchar no longer has this redemption: it "
+                       "may have been reversed already.")
+        if not reference:
+            reference = next((str(r.get("id")) for r in self._redemptions(str(data["id"]))
+                              if isinstance(r, Mapping) and local_id
+                              and str(r.get("transaction_id")) == local_id), "")
+            if not reference:
+                raise gone
         try:
             self.channel.request("DELETE", f"vouchers/{data['id']}/redemptions/{reference}",
                                  auth=self._auth)
         except Refusal as refusal:
             if refusal.reason is RefusalReason.NOT_FOUND:
-                raise Refusal(RefusalReason.NOT_FOUND,
-                              "Vauchar no longer has this redemption: it may have been "
-                              "reversed already.") from refusal
+                raise gone from refusal
             raise
         return self.status(code)
 

@@ -10,7 +10,7 @@ from kiosk.backends.http import ServerClock
 from kiosk.backends.vouchercart.client import VoucherCartClient
 from kiosk.backends.vouchercart.reconcile import Claim, applied_claims
 from kiosk.backends.vouchercart.session import Session
-from kiosk.domain.backend import Capabilities, Redeemed, RedeemRequest
+from kiosk.domain.backend import Capabilities, Redeemed, RedeemRequest, no_reversal
 from kiosk.domain.errors import KioskError, Refusal, RefusalReason
 from kiosk.domain.voucher import Voucher
 
@@ -54,6 +54,11 @@ class VoucherCartBackend:
     def probe(self) -> None:
         """``GET /domains`` with the session: the server answers and the login holds."""
         self.session.call(self.client.domains)
+
+    def reverse(self, code: str, reference: str, local_id: str = "") -> Voucher:
+        """VoucherCart has no way to take a redemption back: refused, saying what to do."""
+        raise no_reversal("VoucherCart cannot reverse a redemption: ask the shop's "
+                          "administrator to credit the voucher in the VoucherCart dashboard.")
 
     def confirm(self, uncertain: Sequence[RedeemRequest],
                 applied: Sequence[RedeemRequest] = (),

@@ -18,7 +18,7 @@ import httpx
 
 from kiosk.backends.http import ChannelBackend, HttpChannel, answer_json
 from kiosk.backends.vouchersapi.errors import AlreadyApplied, api_errors
-from kiosk.domain.backend import Capabilities, Redeemed, RedeemRequest, confirm_by_ids
+from kiosk.domain.backend import Capabilities, Redeemed, RedeemRequest, confirm_by_ids, no_reversal
 from kiosk.domain.discount import Discount, DiscountKind
 from kiosk.domain.errors import InvalidRequest, Refusal, ServerUnavailable
 from kiosk.domain.voucher import (
@@ -151,6 +151,11 @@ class VouchersApiBackend(ChannelBackend):
         voucher = self.voucher_by_id(str(voucher_id)) if voucher_id \
             else self.status(request.code, request.order_total)
         return Redeemed(voucher, reference, discount)
+
+    def reverse(self, code: str, reference: str, local_id: str = "") -> Voucher:
+        """Vouchers API has no way to take a redemption back: refused, saying what to do."""
+        raise no_reversal("Vouchers API cannot take back an applied voucher: cancel or refund the "
+                          "order in the shop's own system; the voucher's use stays counted.")
 
     def confirm(self, uncertain: Sequence[RedeemRequest],
                 applied: Sequence[RedeemRequest] = (),

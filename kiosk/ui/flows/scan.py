@@ -149,7 +149,8 @@ class ScanFlow(Flow):
         if self.nav.page is Page.CARD:
             self.window.tap_guard.arm()  # a new card under the finger, as on a page switch
         self.card.show_lookup(lookup, allow_unseen=bool(
-            self.controller.setting("offline_allow_unseen")))
+            self.controller.setting("offline_allow_unseen")),
+            capabilities=self.controller.capabilities)
         self.nav.show_page(Page.CARD)
         tone = lookup_tone(lookup)
         self.nav.play(Sound.SUCCESS if tone is Tone.GOOD
@@ -206,6 +207,8 @@ class ScanFlow(Flow):
         except ValueError:
             pass
         shown = amount_text(entry.amount, entry.currency)
+        if getattr(entry, "action", "") == "undo":
+            return self._undo_words(outcome, shown)
         words = {
             "applied": self.tr("Redeemed %1") if shown else self.tr("Redeemed"),
             "queued": self.tr("Saved offline %1") if shown else self.tr("Saved offline"),
@@ -213,3 +216,14 @@ class ScanFlow(Flow):
             "written_off": self.tr("Written off"),
         }
         return words.get(outcome, outcome).replace("%1", shown)
+
+    def _undo_words(self, outcome: str, shown: str) -> str:
+        """A journal line of "Undo last redemption"."""
+        words = {
+            "reversing": self.tr("Undo asked %1"),
+            "reversed": self.tr("Undone %1"),
+            "cancelled": self.tr("Cancelled %1"),
+            "unconfirmed": self.tr("Undo not confirmed %1"),
+            "refused": self.tr("Not undone %1"),
+        }
+        return words.get(outcome, outcome).replace("%1", shown).strip()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain.backend import Capabilities
 from kiosk.domain.outcomes import Lookup
 from kiosk.domain.voucher import Voucher, VoucherKind, VoucherState
 from kiosk.ui.screens.base import Screen
@@ -56,6 +57,7 @@ class CardScreen(Screen):
         self.lookup: Lookup | None = None
         self.allow_unseen = False  # the offline policy accepts never-seen codes
         self.sending = False
+        self.capabilities: Capabilities | None = None  # the platform's; None: everything
         self.banner = Banner(self)
         self.code_label = QLabel(self)
         self.code_label.setObjectName("codeLabel")
@@ -137,10 +139,14 @@ class CardScreen(Screen):
 
     # -- showing ------------------------------------------------------------------------
 
-    def show_lookup(self, lookup: Lookup, *, allow_unseen: bool = False) -> None:
+    def show_lookup(self, lookup: Lookup, *, allow_unseen: bool = False,
+                    capabilities: Capabilities | None = None) -> None:
         """Display ``lookup`` and enable what can be done with it; ``allow_unseen``: the
-        offline policy accepts codes never seen on this till (it is said on the card)."""
+        offline policy accepts codes never seen on this till (it is said on the card);
+        ``capabilities``: what the platform can do (only that is offered; None: all)."""
         self.lookup, self.allow_unseen, self.sending = lookup, allow_unseen, False
+        if capabilities is not None:
+            self.capabilities = capabilities
         shown(self.notice_label, False)
         self.retranslate()
 
@@ -204,10 +210,12 @@ class CardScreen(Screen):
         shown(self.offline_note, lookup.offline and voucher is not None)
         self.offline_note.setText(self._offline_text(lookup))
         self._show_voucher(voucher, lookup)
-        can_redeem = voucher is not None and lookup.state.redeemable and lookup.available > 0
+        can_redeem = voucher is not None and lookup.state.redeemable and lookup.available > 0 \
+            and self._platform_takes(voucher)
         discount = voucher is not None and voucher.discount is not None
         # A discount voucher is one use on a basket: no partial amount on any platform.
-        partial = can_redeem and voucher is not None and voucher.multi_use and not discount
+        partial = can_redeem and voucher is not None and voucher.multi_use and not discount \
+            and self._platform_splits(voucher)
         if voucher is not None and voucher.discount is not None and can_redeem:
             self.redeem_all_button.setText(self.tr("Apply to order…"))
         elif voucher is not None and can_redeem:
@@ -224,10 +232,27 @@ class CardScreen(Screen):
         shown(self.redeem_part_button, partial)
         restyle(self.back_button, "role", "" if can_redeem else "primary")
 
+    def _platform_takes(self, voucher: Voucher | None) -> bool:
+        """Whether the platform redeems this kind of voucher at the till at all."""
+        caps = self.capabilities
+        return caps is None or voucher is None or voucher.discount is None or caps.discounts
+
+    def _platform_splits(self, voucher: Voucher) -> bool:
+        """Whether the platform takes part of this voucher (an amount, or some uses)."""
+        caps = self.capabilities
+        if caps is None:
+            return True
+        return caps.partial_amounts if voucher.kind is VoucherKind.MONETARY else caps.uses
+
     def _offline_text(self, lookup: Lookup) -> str:
         minutes = max(int((datetime.now(UTC) - lookup.checked_at).total_seconds() // 60), 0)
-        return self.tr("Offline: showing the last known status. Last checked online at %1, "
+        text = self.tr("Offline: showing the last known status. Last checked online at %1, "
                        "%n minute(s) ago.", None, minutes).replace("%1", stamp(lookup.checked_at))
+        if self.capabilities is not None and not self.capabilities.backdated:
+            text += " " + self.tr("This voucher platform judges a saved redemption when it is "
+                                  "sent, not at this time: if the voucher expires before the "
+                                  "till is back online, it will be refused.")
+        return text
 
     def _why_not(self, lookup: Lookup) -> str:
         """Why the card offers no redemption, and what staff can do."""
@@ -240,6 +265,9 @@ class CardScreen(Screen):
                            "unseen vouchers in Settings → Offline.")
         if lookup.state is VoucherState.UNKNOWN:
             return self.tr("Can't redeem: check the code shown above against the voucher.")
+        if not self._platform_takes(lookup.voucher):
+            return self.tr("Can't redeem: this voucher platform does not apply discount "
+                           "vouchers at the till.")
         if lookup.state.redeemable:
             return self.tr("Can't redeem: nothing left to redeem here.")
         return self.tr("Can't redeem: %1").replace("%1", state_title(lookup.state))

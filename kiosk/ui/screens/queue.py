@@ -31,7 +31,7 @@ from kiosk.ui.texts import entry_state_text, money_text, refusal_text, stamp
 FILTERS: tuple[tuple[EntryState, ...] | None, ...] = (
     (EntryState.PENDING, EntryState.SENDING),
     (EntryState.REJECTED,),
-    (EntryState.APPLIED, EntryState.WRITTEN_OFF),
+    (EntryState.APPLIED, EntryState.WRITTEN_OFF, EntryState.REVERSING, EntryState.REVERSED),
     None,
 )
 
@@ -192,6 +192,10 @@ class QueueScreen(Screen):
                 return text
             return self.tr("Written off: %1").replace("%1", entry.note) if entry.note \
                 else self.tr("Written off.")
+        if entry.state is EntryState.REVERSED:
+            return self.tr("Undone by a manager: not counted.")
+        if entry.state is EntryState.REVERSING:
+            return self.tr("Undo not confirmed by the server yet: undo again to finish it.")
         if entry.state is EntryState.APPLIED:
             return self.tr("Sent (redeemed offline, confirmed later).") if entry.offline else ""
         if entry.reason:
