@@ -1,6 +1,11 @@
 """UI latency figures (DESIGN §5): code entered -> card shown, UI-thread stall while the server
 hangs, start-up to interactive window, and RSS with the camera worker on a video file.
 
+The window is set up as the kiosk sets it up (``make_app``: stylesheet, thread hand-over;
+the application's event filters installed); scans follow one another, each over the card
+of the one before, as at a counter. ``--source DIR`` measures another checkout of the kiosk
+with this same script (before/after figures from one machine).
+
 Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/ui_latency.py [--scans 200]``
 """
 
@@ -32,32 +37,47 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scans", type=int, default=200)
     parser.add_argument("--video", default="", help="video file for the camera RSS figure")
+    parser.add_argument("--source", type=Path, default=REPO, help="the kiosk checkout to measure")
+    parser.add_argument("--no-startup", action="store_true", help="skip the start-up figures")
+    parser.add_argument("--plain", action="store_true",
+                        help="a bare QApplication without stylesheet or event filters (the "
+                             "set-up of this benchmark's first figures)")
     args = parser.parse_args()
+    sys.path.insert(0, str(args.source.resolve()))
     home = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
     os.environ["KIOSK_HOME"] = str(home)
 
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
 
     from kiosk.app import signin
     from kiosk.paths import resource as res
     from kiosk.sim.testing import serve_in_thread
+    from kiosk.ui.application import make_app
     from kiosk.ui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication([])
+    if args.plain:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance() or QApplication([])
+    else:
+        app = make_app()
     with serve_in_thread(res("demo-fixture.json"), db=home / "sim.sqlite") as server:
         signin.sign_in(server.api_url, "till@demo-shop.example", "till1234", "demo-shop")
         # baseline: the raw status round-trip through the backend
         backend = signin.open_backend(signin.current_account())  # type: ignore[arg-type]
         raw = []
+        cpu_started = time.process_time()
         for i in range(args.scans):
             started = time.perf_counter()
             backend.status(CODES[i % len(CODES)])
             raw.append((time.perf_counter() - started) * 1000)
+        raw_cpu = (time.process_time() - cpu_started) * 1000 / args.scans
 
         window = MainWindow(poll_ms=60_000)
         window.resize(1024, 600)
         window.show()
+        if not args.plain:
+            window.install_filters()
         loop = QEventLoop()
         window.engine_ready.connect(loop.quit)
         window.start()
@@ -65,6 +85,7 @@ def main() -> None:
         controller = window.controller
         assert controller is not None
         shown: list[float] = []
+        cpu_started = time.process_time()
         for i in range(args.scans):
             wait = QEventLoop()
             controller.lookup_done.connect(wait.quit)
@@ -75,6 +96,7 @@ def main() -> None:
             app.processEvents()  # the card's paint
             window.card_screen.repaint()
             shown.append((time.perf_counter() - started) * 1000)
+        shown_cpu = (time.process_time() - cpu_started) * 1000 / args.scans
 
         # UI-thread stall while the server delays every answer by 5 s
         server.set_latency(5.0)
@@ -104,8 +126,22 @@ def main() -> None:
           f"p95 {pct(shown, .95):.1f} ms (target p95 <= 150 ms)")
     print(f"raw status round-trip:        p50 {pct(raw, .5):.1f} ms, p95 {pct(raw, .95):.1f} ms")
     print(f"UI overhead ratio (p50 card / p50 raw): {pct(shown, .5) / pct(raw, .5):.2f}x")
+    print(f"CPU per scan (every thread of the process, the simulator's too): card "
+          f"{shown_cpu:.1f} ms, raw {raw_cpu:.1f} ms ({shown_cpu / raw_cpu:.2f}x)")
     print(f"max event-loop lag while the server hangs 5 s: {max(lags):.1f} ms "
           f"(mean {statistics.mean(lags):.1f} ms, target < 50 ms)")
+
+    if not args.no_startup:
+        startup_figures(home, port, args.source.resolve())
+    camera_rss(args.video, home)
+
+
+def startup_figures(home: Path, port: int, source: Path) -> None:
+    """Process start -> interactive window (see benchmarks/startup.py for the real X figure)."""
+    from kiosk.paths import resource as res
+    from kiosk.sim.testing import serve_in_thread
+
+    env = {**os.environ, "PYTHONPATH": str(source)}
 
     # start-up: process start -> interactive window, best of 3 (screenshots are taken once the
     # screen is up: sign-in for a new till; scan screen with engine and recent scans loaded for
@@ -116,7 +152,7 @@ def main() -> None:
             started = time.perf_counter()
             subprocess.run([sys.executable, "-m", "kiosk", "--home", str(folder),
                             "--screenshot", str(home / f"{screen}.png"), "--screen", screen],
-                           check=True, capture_output=True)
+                           check=True, capture_output=True, env=env)
             times.append(time.perf_counter() - started)
         return min(times)
 
@@ -130,7 +166,13 @@ def main() -> None:
           f"with data: {signed_in:.2f} s (bare PySide6 import {base:.2f} s, ratios "
           f"{cold / base:.1f}x / {signed_in / base:.1f}x; target <= 2 s)")
 
-    video = args.video or make_video(home / "bench.avi")
+
+
+def camera_rss(video_arg: str, home: Path) -> None:
+    """Peak RSS with the camera worker running on a video file."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    video = video_arg or make_video(home / "bench.avi")
     if video:
         from kiosk.app.qt.camera_worker import CameraWorker
 

@@ -12,8 +12,6 @@ import os
 import socket
 from pathlib import Path
 
-from kiosk.store.outbox import pid_alive
-
 LOCK_NAME = "kiosk.lock"
 
 
@@ -31,6 +29,8 @@ def gui_holder(home: Path) -> int | None:
     if not lines or not lines[0].strip().isdigit():
         return None
     pid = int(lines[0].strip())
+    from kiosk.store.outbox import pid_alive  # noqa: PLC0415 - SQLite stack: not at GUI start
+
     host = lines[2].strip() if len(lines) > 2 else ""
     if host and host != socket.gethostname():
         return pid  # another machine on a shared folder: assume it is alive

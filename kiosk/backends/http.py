@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextvars
 import ipaddress
 import logging
+import ssl
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -202,9 +203,29 @@ class _DeadlineBackend(httpcore.NetworkBackend):
         self._backend.sleep(seconds)
 
 
+_SSL_LOCK = threading.Lock()
+_SSL_CONTEXTS: dict[bool | str, ssl.SSLContext] = {}
+
+
+def ssl_context(verify: bool | str = True) -> ssl.SSLContext | bool:
+    """The TLS context for ``verify`` (True: the CA bundle; a path: that bundle), built once
+    per process and shared by every client: loading a CA bundle costs ~0.1 s, which each new
+    client (sign-in, the engine, each check of the password) paid again. ``False`` stays
+    False (no verification)."""
+    if verify is False:
+        return False
+    with _SSL_LOCK:
+        context = _SSL_CONTEXTS.get(verify)
+        if context is None:
+            context = (httpx.create_ssl_context() if verify is True
+                       else ssl.create_default_context(cafile=str(verify)))
+            _SSL_CONTEXTS[verify] = context
+        return context
+
+
 def deadline_transport(verify: bool | str = True) -> httpx.HTTPTransport:
     """An httpx transport whose every socket read and write honours the request deadline."""
-    transport = httpx.HTTPTransport(verify=verify)
+    transport = httpx.HTTPTransport(verify=ssl_context(verify))
     pool = getattr(transport, "_pool", None)
     backend = getattr(pool, "_network_backend", None)
     if isinstance(backend, httpcore.NetworkBackend):
@@ -325,9 +346,12 @@ class HttpChannel:
         self.deadline = deadline
         self.max_bytes = max_bytes
         self.clock = ServerClock()
+        # Plain http (a local server, the demo's simulator) never uses TLS: no CA bundle to
+        # load for it (redirects are not followed, so no request leaves for https).
+        tls = verify if self.base_url.lower().startswith("https:") else False
         self._http = httpx.Client(
             base_url=self.base_url + "/", timeout=timeout, verify=verify,
-            transport=transport or deadline_transport(verify), follow_redirects=False,
+            transport=transport or deadline_transport(tls), follow_redirects=False,
             headers=dict(headers or {}))
 
     def close(self) -> None:

@@ -19,11 +19,10 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-import sqlite_utils
-
 from kiosk.domain.errors import StorageError
 from kiosk.store.migrations import migrate
 from kiosk.store.private import private_file
+from kiosk.store.sqlite import sqlite_utils
 
 DB_NAME = "kiosk.sqlite3"
 _TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
@@ -114,7 +113,7 @@ class Store:
         try:
             for pragma in PRAGMAS:
                 conn.execute(pragma)
-            self.db = sqlite_utils.Database(conn)
+            self.db = sqlite_utils.Database(conn, execute_plugins=False)  # none are used
             with self._lock:
                 migrate(self.db)
         except sqlite3.Error as exc:

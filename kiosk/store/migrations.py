@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import sqlite_utils
-
 from kiosk.domain.errors import StorageError
+from kiosk.store.sqlite import sqlite_utils
 
 
 def _v1(db: sqlite_utils.Database) -> None:

@@ -8,17 +8,19 @@ import os
 import sys
 from collections.abc import Iterator
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import APP_ID, APP_NAME, paths
+from kiosk.ui.first_paint import after_first_paint, mark_wanted, print_mark
 from kiosk.ui.i18n import Translations
-from kiosk.ui.main_window import MainWindow
+from kiosk.ui.main_window import MainWindow, Page
+from kiosk.ui.server_thread import BackgroundServer
 from kiosk.ui.single_instance import SingleInstance
 from kiosk.ui.style import icon, load_stylesheet, screen_scale
 
 DEFAULT_SIZE = (1280, 800)
+SWITCH_INTERVAL_S = 0.001
 DEMO_LOGIN = {"email": "till@demo-shop.example", "password": "till1234", "domain": "demo-shop"}
 
 
@@ -30,6 +32,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_ID)
     app.setWindowIcon(icon("scan"))
     load_stylesheet(app)
+    # The UI thread waits for Python's GIL whenever a worker holds it (every look-up hands
+    # its answer back across threads); by default a waiting thread asks for it only after
+    # 5 ms, which shows as latency between a scan and its card. 1 ms keeps that small.
+    sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL_S))
     return app
 
 
@@ -114,23 +120,23 @@ def bring_to_front(window: QWidget) -> None:
 
 def run_gui(args: argparse.Namespace) -> int:
     """Run the kiosk GUI until the window closes; returns the exit code."""
-    app = make_app()
     if getattr(args, "play_sounds", False):
         from kiosk.ui.feedback import play_each_sound  # noqa: PLC0415
 
+        make_app()
         return play_each_sound()
-    translations = Translations()
-    language = getattr(args, "language", None)
-    translations.install(language or initial_language())
+    backend = getattr(args, "demo_backend", "vouchercart")
+    if args.demo and backend != "vouchercart" and not getattr(args, "home", None):
+        paths.set_home(paths.data_dir() / f"demo-{backend}")  # never the real till's data
     with contextlib.ExitStack() as stack:
-        demo_login = None
-        backend = getattr(args, "demo_backend", "vouchercart")
-        if args.demo and backend != "vouchercart" and not getattr(args, "home", None):
-            paths.set_home(paths.data_dir() / f"demo-{backend}")  # never the real till's data
-        if args.demo:
-            url = stack.enter_context(demo_server(backend))
-            demo_login = {"server": url, **DEMO_LOGIN} if backend == "vouchercart" else None
-            print(f"Demo server: {url}", flush=True)  # noqa: T201 - tests and staff read it
+        # The demo server starts on a thread of its own while the UI thread builds the window.
+        demo = BackgroundServer(lambda: demo_server(backend)) if args.demo else None
+        if demo is not None:
+            stack.callback(demo.close)
+        app = make_app()
+        translations = Translations()
+        language = getattr(args, "language", None)
+        translations.install(language or initial_language())
         if not args.screenshot:
             guard = SingleInstance(paths.data_dir())
             if not guard.acquire():  # one kiosk per data folder: bring the running one forward
@@ -144,29 +150,41 @@ def run_gui(args: argparse.Namespace) -> int:
         if not args.screenshot:
             guard.activated.connect(lambda: bring_to_front(window))
         window.language_override = language
-        if args.screenshot:
-            window.resize(*(args_size(args) or DEFAULT_SIZE))
-        else:
-            apply_scale(app)
-            place_window(window, args_size(args))
+        demo_login = None
+        if demo is not None:
+            url = demo.url()
+            demo_login = {"server": url, **DEMO_LOGIN} if backend == "vouchercart" else None
+            print(f"Demo server: {url}", flush=True)  # noqa: T201 - tests and staff read it
         if args.screenshot:
             from kiosk.ui.screenshot import Screenshot  # noqa: PLC0415
 
+            window.resize(*(args_size(args) or DEFAULT_SIZE))
             shot = Screenshot(window, args.screenshot, args.screen)
             stack.callback(window.shutdown)
             window.start(demo_login=demo_login)
             return shot.run(app)
-        window.install_filters()
-        if args.fullscreen:
-            window.showFullScreen()
-        else:
-            window.show()
-        # Take the keyboard: with no window manager (a kiosk often has none) nobody else
-        # gives the window focus, and a keyboard-wedge scanner would type into nothing.
-        window.raise_()
-        window.activateWindow()
-        QTimer.singleShot(0, lambda: window.start(demo_login=demo_login))
-        code = app.exec()
-        window.shutdown()
-        return code
+        return _run_window(app, window, args, demo_login)
     return 0
+
+
+def _run_window(app: QApplication, window: MainWindow, args: argparse.Namespace,
+                demo_login: dict[str, str] | None) -> int:
+    """Show ``window``, sign in (or ask to), run the event loop; the exit code."""
+    apply_scale(app)
+    place_window(window, args_size(args))
+    window.install_filters()
+    if mark_wanted():
+        after_first_paint(window.scan_screen, print_mark, fallback_ms=None, ready=lambda: (
+            window.session is not None and window.page is Page.SCAN))
+    window.start(demo_login=demo_login)  # its work runs on a thread while the window shows
+    if args.fullscreen:
+        window.showFullScreen()
+    else:
+        window.show()
+    # Take the keyboard: with no window manager (a kiosk often has none) nobody else
+    # gives the window focus, and a keyboard-wedge scanner would type into nothing.
+    window.raise_()
+    window.activateWindow()
+    code = app.exec()
+    window.shutdown()
+    return code

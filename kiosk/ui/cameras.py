@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
     from kiosk.app.qt.camera_worker import CameraWorker
+    from kiosk.app.qt.runner import Runner
     from kiosk.ui.screens.scan import ScanScreen
     from kiosk.ui.screens.settings import SettingsScreen
 
@@ -53,6 +54,15 @@ class Cameras(QObject):
         worker.start(device)
         self.camera, self.source = worker, (device, decoder)
 
+    def start_when_loaded(self, runner: Runner) -> None:
+        """Turn the scan camera on; OpenCV and the decoders are imported on ``runner``'s
+        thread first, so the UI thread never waits for them (start-up)."""
+        self.on = True
+        if not self.enabled:
+            self.start()
+            return
+        runner.run(_load_camera_worker, success=lambda _none: self.resume())
+
     def resume(self) -> None:
         """Start the scan camera again if it should run and does not."""
         if self.on and self.camera is None and self.preview is None:
@@ -93,3 +103,7 @@ class Cameras(QObject):
         self.on = False
         self.stop_preview()
         self.stop()
+
+
+def _load_camera_worker() -> None:
+    import kiosk.app.qt.camera_worker  # noqa: F401, PLC0415 - OpenCV, numpy, the decoders

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -27,6 +27,7 @@ from kiosk import APP_NAME
 from kiosk.app.qt.controller import EngineApi, KioskController
 from kiosk.app.qt.runner import Runner
 from kiosk.ui.feedback import Feedback, Sound
+from kiosk.ui.first_paint import after_first_paint
 from kiosk.ui.i18n import Translations
 from kiosk.ui.idle import MINUTE_MS, IdleWatcher
 from kiosk.ui.pages import CLOSED_PAGES, MANAGER_PAGES, Page
@@ -49,6 +50,7 @@ from kiosk.ui.wedge import WedgeFilter
 __all__ = ["MANAGER_PAGES", "MainWindow", "Page"]
 
 FLASH_MS = 180
+CAMERA_DELAY_MS = 700  # after the scan screen's first paint
 DEFAULT_KIOSK_NAME = "Till 1"  # the settings' default
 # Where a scanner burst is caught (on the lock screen too: it must never reach the password).
 WEDGE_PAGES = frozenset({Page.SCAN, Page.CARD, Page.RESULT, Page.REDEEM, Page.QUEUE,
@@ -68,6 +70,21 @@ def _current_account() -> Any:
     from kiosk.app import signin  # noqa: PLC0415
 
     return signin.current_account()
+
+
+class _AppFilters(QObject):
+    """The window's application-wide event filters (tap guard, idle watch, wedge scanner) as
+    one, asked in the order Qt would ask them: Qt then calls into Python once per event of
+    the whole application (every paint, layout and timer event passes an application
+    filter), not three times."""
+
+    def __init__(self, parent: QObject, *filters: QObject) -> None:
+        super().__init__(parent)
+        self._filters = filters
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """True (eaten) as soon as one of the filters eats ``event``."""
+        return any(one.eventFilter(obj, event) for one in self._filters)
 
 
 class MainWindow(QMainWindow):
@@ -121,6 +138,7 @@ class MainWindow(QMainWindow):
         for widget in self.pages.values():
             self.stack.addWidget(widget)
         self.tap_guard = TapGuard(self.stack, ms=tap_guard_ms)
+        self._filters = _AppFilters(self, self.tap_guard, self.idle, self.wedge)
         self.redeem_screen.stepped.connect(self.tap_guard.arm)
         self.flash_bar = QFrame(self)
         self.flash_bar.setObjectName("flash")
@@ -383,8 +401,8 @@ class MainWindow(QMainWindow):
         if session.setting("fullscreen") and self.isVisible():
             self.showFullScreen()
         self.engine_ready.emit()
-        # The window is up: now the slower things (background replay, the camera).
-        QTimer.singleShot(0, lambda: self._start_background(session))
+        # Once the scan screen is on screen: the slower things (background replay, camera).
+        after_first_paint(self.scan_screen, lambda: self._start_background(session))
 
     def _start_background(self, session: Session) -> None:
         if session is not self.session:
@@ -392,8 +410,10 @@ class MainWindow(QMainWindow):
         start_sync = getattr(session.controller.engine, "start_background_sync", None)
         if callable(start_sync):
             start_sync()  # only starts a thread; here, so it cannot race the engine's close()
-        session.cameras.on = True
-        session.cameras.start()
+        # The camera last: loading OpenCV and the decoders takes the interpreter for a few
+        # hundred milliseconds, which the first keys and scans must not wait behind.
+        QTimer.singleShot(CAMERA_DELAY_MS, session.cameras,
+                          lambda: session.cameras.start_when_loaded(session.runner))
 
     def apply_settings(self) -> None:
         """Apply sounds, idle lock, language and the scanner speed from the settings."""
@@ -468,9 +488,8 @@ class MainWindow(QMainWindow):
         self.stopping.emit()
         app = QCoreApplication.instance()
         if app is not None:
-            self.wedge.uninstall(app)
-            app.removeEventFilter(self.idle)
-            app.removeEventFilter(self.tap_guard)
+            app.removeEventFilter(self._filters)
+            self.wedge.uninstall(app)  # and its timer
         self.detach()
         self.runner.close()
 
@@ -478,8 +497,6 @@ class MainWindow(QMainWindow):
         """Install the wedge scanner, idle and tap-guard filters on the application."""
         app = QCoreApplication.instance()
         if app is not None:
-            self.wedge.install(app)
-            app.installEventFilter(self.idle)
-            app.installEventFilter(self.tap_guard)
+            app.installEventFilter(self._filters)
 
 

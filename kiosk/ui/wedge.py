@@ -4,6 +4,13 @@ focus is, and never lets it leak into a text field.
 The burst logic is ``kiosk.scan.wedge.WedgeDetector`` (Qt-free); this class only feeds it
 key presses, eats what it says to eat, re-delivers keys that turned out to be typed by a
 person, and emits ``scanned`` for a completed burst.
+
+The gaps between keys come from the key events' own timestamps (milliseconds; the X server's
+time under xcb), not from when the UI thread gets round to each event: keys a person typed
+while the UI thread was busy for a moment (a sound loading, a screen being built) arrive
+together but keep their real gaps, so they stay typing and never look like a scanner's
+burst. Where events carry no timestamp (0: synthetic events, some platforms) the filter's
+``clock`` measures the gap instead.
 """
 
 from __future__ import annotations
@@ -41,6 +48,10 @@ class WedgeFilter(QObject):
         self.debouncer = Debouncer(HARDWARE_DEBOUNCE_S, self._now)
         self._gap_ms = 0.0  # slowest gap between keys of the burst being typed
         self._last_key: float | None = None
+        # The last key press: (its event timestamp in ms, its time on the detector's time
+        # line, ``clock()`` when it was handled). The detector's time line advances by the
+        # events' own gaps, and by ``clock()`` between keys and where timestamps are missing.
+        self._anchor: tuple[int, float, float] | None = None
         self._target: QObject | None = None
         self._window_event: tuple[int, int] | None = None  # (event address, timestamp)
         self._timer = QTimer(self)
@@ -79,6 +90,11 @@ class WedgeFilter(QObject):
             self._window_event = stamp
         elif not isinstance(obj, QWidget) or stamp == self._window_event:
             return False  # already decided when the window received it
+        return self.feed(obj, event)
+
+    def feed(self, obj: QObject, event: QKeyEvent) -> bool:
+        """Decide one key press bound for ``obj`` (True: eaten, the filter re-delivers it
+        if it was typed); ``eventFilter`` calls it once per real key press."""
         if event.modifiers() & (Qt.KeyboardModifier.ControlModifier
                                 | Qt.KeyboardModifier.AltModifier
                                 | Qt.KeyboardModifier.MetaModifier):
@@ -87,13 +103,34 @@ class WedgeFilter(QObject):
         if key is None:
             return False
         self._target = obj
-        now = self.clock()
+        now = self._key_time(int(event.timestamp()))
         if self._last_key is not None and now - self._last_key <= self.detector.max_gap:
             self._gap_ms = max(self._gap_ms, (now - self._last_key) * 1000)
         else:
             self._gap_ms = 0.0
         self._last_key = now
         return self._apply(self.detector.feed(key, now))
+
+    def _key_time(self, stamp: int) -> float:
+        """The time of a key press with event timestamp ``stamp`` (ms, 0 when unknown) on
+        the detector's time line, which then moves on to it."""
+        handled = self.clock()
+        anchor = self._anchor
+        if anchor is None:
+            at = handled
+        elif stamp and anchor[0] and stamp >= anchor[0]:
+            at = anchor[1] + (stamp - anchor[0]) / 1000  # the events' own gap
+        else:  # no timestamps (or the X server's 32-bit clock wrapped): the clock's gap
+            at = anchor[1] + max(0.0, handled - anchor[2])
+        self._anchor = (stamp, at, handled)
+        return at
+
+    def _line_now(self) -> float:
+        """Now on the detector's time line: the last key's time plus the clock since."""
+        anchor = self._anchor
+        if anchor is None:
+            return self.clock()
+        return anchor[1] + max(0.0, self.clock() - anchor[2])
 
     @staticmethod
     def _key_text(event: QKeyEvent) -> str | None:
@@ -129,10 +166,10 @@ class WedgeFilter(QObject):
         if deadline is None:
             self._timer.stop()
             return
-        self._timer.start(max(1, int((deadline - self.clock()) * 1000) + 1))
+        self._timer.start(max(1, int((deadline - self._line_now()) * 1000) + 1))
 
     def _flush(self) -> None:
-        result = self.detector.flush(self.clock())
+        result = self.detector.flush(self._line_now())
         if result is None:
             self._arm()
         elif isinstance(result, Complete):

@@ -68,8 +68,8 @@ class Kiosk:
         self.xdotool("key", "--delay", "150", *names)
 
     def type_slowly(self, text: str) -> None:
-        """A person typing, 250 ms a key."""
-        self.xdotool("type", "--delay", "250", text)
+        """A person typing, 150 ms a key."""
+        self.xdotool("type", "--delay", "150", text)
 
     def double_tap(self, x: int, y: int, gap_ms: int = 120) -> None:
         """Two taps ``gap_ms`` apart at (x, y) on the screen."""

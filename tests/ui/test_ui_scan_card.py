@@ -13,6 +13,7 @@ from kiosk.domain.voucher import Voucher, VoucherKind, VoucherState
 from kiosk.ui.main_window import MainWindow, Page
 from kiosk.ui.screens.card import CardScreen
 from kiosk.ui.texts import Tone
+from tests.helpers.sim import Sim
 
 PARTLY_USED = "GB10-0PRT-LY8D-2WQC"
 
@@ -124,3 +125,41 @@ def test_card_for_another_shop_and_offline_badge(qtbot: QtBot) -> None:
     assert "Last checked online at" in card.offline_note.text()
     assert card.remaining_label.text() == "€12.00 left"  # 15.00 minus 3.00 queued here
     assert "€3.00" in card.queued_label.text()
+
+
+def test_a_code_scanned_over_a_card_replaces_it_in_place(qtbot: QtBot, sim: Sim,
+                                                          window: MainWindow) -> None:
+    # The next customer's code over a card: no detour through the scan screen (two page
+    # switches and a paint); the old card's buttons go off at once, so nothing redeems the
+    # old voucher meanwhile, and the new card arms the tap guard as a page switch does.
+    look_up(qtbot, window, PARTLY_USED)
+    card = window.card_screen
+    assert card.redeem_all_button.isEnabled()
+    pages: list[Page] = []
+    window.stack.currentChanged.connect(lambda _index: pages.append(window.page))
+    sim.set_latency(0.05, count=1)
+    assert window.controller is not None
+    with qtbot.waitSignal(window.controller.lookup_done, timeout=10_000):
+        window.scan_code("YOGA-5X2U-Q8WM-J4LT")
+        assert not card.redeem_all_button.isEnabled()
+        assert not card.redeem_part_button.isEnabled()
+        assert window.page is Page.CARD
+    assert pages == []  # never left the card
+    assert card.lookup is not None
+    assert card.lookup.code == "YOGA-5X2U-Q8WM-J4LT"
+    assert card.redeem_all_button.isEnabled()
+    assert window.tap_guard.armed
+
+
+def test_a_slow_answer_over_a_card_says_checking(qtbot: QtBot, sim: Sim,
+                                                 window: MainWindow) -> None:
+    look_up(qtbot, window, PARTLY_USED)
+    sim.set_latency(1.0, count=1)
+    assert window.controller is not None
+    with qtbot.waitSignal(window.controller.lookup_done, timeout=10_000):
+        window.scan_code("YOGA-5X2U-Q8WM-J4LT")
+        qtbot.waitUntil(lambda: window.page is Page.SCAN, timeout=5_000)
+        assert window.scan_screen.checking_label.text() == "Checking YOGA 5X2U Q8WM J4LT…"
+    assert window.page is Page.CARD
+    assert window.card_screen.lookup is not None
+    assert window.card_screen.lookup.code == "YOGA-5X2U-Q8WM-J4LT"

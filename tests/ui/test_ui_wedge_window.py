@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -22,6 +24,23 @@ def clock(window: MainWindow) -> Clock:
     fake = Clock()
     window.wedge.clock = fake
     return fake
+
+
+def stamped(char: str, at_ms: int) -> QKeyEvent:
+    """A key press as the window system delivers it: with its own timestamp (ms)."""
+    key = Qt.Key.Key_Return if char == "\n" else Qt.Key(ord(char.upper()))
+    event = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier,
+                      "\r" if char == "\n" else char)
+    event.setTimestamp(at_ms)
+    return event
+
+
+def arrive_at_once(window: MainWindow, widget: QWidget, text: str, gap_ms: int) -> None:
+    """Key presses typed ``gap_ms`` apart but handled together, the filter's clock standing
+    still (the UI thread was busy while they were typed, as after the warning sound of a
+    refused scan): only their timestamps tell how they were typed."""
+    for i, char in enumerate(text):
+        assert window.wedge.feed(widget, stamped(char, 90_000 + i * gap_ms))
 
 
 def scan_burst(qtbot: QtBot, window: MainWindow, widget: QWidget, clock: Clock,
@@ -82,3 +101,52 @@ def test_slow_digits_on_the_keypad_type_the_amount(qtbot: QtBot, window: MainWin
     qtbot.waitUntil(lambda: typed() == "125")
     assert window.redeem_screen.display.text() == "£125"
     assert window.page is Page.REDEEM
+
+
+def test_typing_held_up_by_a_busy_moment_stays_typing(qtbot: QtBot, window: MainWindow,
+                                                      clock: Clock) -> None:
+    # The password typed at the lock screen at 150 ms a key while the UI thread was busy
+    # reaches the field and unlocks; it was taken for a scan ("That was a scan…") when the
+    # gaps were measured when the keys were handled.
+    window.lock()
+    assert window.page is Page.LOCK
+    lock = window.lock_screen
+    field = focused(qtbot, lock.password_field)
+    scanned: list[str] = []
+    window.wedge.scanned.connect(scanned.append)
+    with qtbot.waitSignal(lock.unlocked, timeout=10_000):
+        arrive_at_once(window, field, "till1234\n", 150)
+    assert scanned == []
+    assert lock.error_label.text() == ""
+    assert window.page is Page.SCAN
+
+
+def test_a_burst_handled_slowly_is_still_a_scan(qtbot: QtBot, window: MainWindow,
+                                                clock: Clock) -> None:
+    # The opposite: a scanner's keys 4 ms apart by their timestamps, handled 200 ms apart
+    # (a slow moment of the UI thread), are one scan and never reach the field.
+    open_settings(qtbot, window)
+    field = focused(qtbot, window.settings_screen.kiosk_name)
+    before = field.text()
+    assert window.controller is not None
+    with qtbot.waitSignal(window.controller.lookup_done, timeout=10_000) as blocker:
+        for i, char in enumerate(YOGA + "\n"):
+            clock.now += 0.2
+            assert window.wedge.feed(field, stamped(char, 50_000 + i * 4))
+    assert blocker.args[0].code == YOGA
+    assert field.text() == before
+
+
+def test_without_timestamps_the_clock_measures_the_gaps(qtbot: QtBot, window: MainWindow,
+                                                        clock: Clock) -> None:
+    # Synthetic key events carry no timestamp (0), and the X server's 32-bit clock can wrap:
+    # then the filter's clock says how far apart the keys came.
+    open_settings(qtbot, window)
+    field = focused(qtbot, window.settings_screen.kiosk_name)
+    field.clear()
+    stamps = [4_294_967_000, 100, 0, 0, 0, 0]  # wrapped, then none
+    for char, stamp in zip("Till 8", stamps, strict=True):
+        clock.now += 0.2  # a person's pace on the clock
+        assert window.wedge.feed(field, stamped(char, stamp))
+    clock.now += 1.0
+    qtbot.waitUntil(lambda: field.text() == "Till 8")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QTimer
+
 from kiosk.domain.errors import AuthError, SessionExpired
 from kiosk.domain.outcomes import Lookup, RedeemOutcome, RedeemStatus
 from kiosk.domain.voucher import VoucherState
@@ -20,6 +22,9 @@ if TYPE_CHECKING:
 
 # Where a camera's code counts (a scanner's burst, a deliberate act, counts on every open page).
 CAMERA_PAGES = frozenset({Page.SCAN, Page.CARD, Page.RESULT})
+# A code scanned over a card is checked in place; only an answer slower than this shows the
+# scan screen's "Checking…" (a detour of two page switches and a paint, otherwise).
+CHECKING_MS = 150
 
 
 class ScanFlow(Flow):
@@ -48,6 +53,11 @@ class ScanFlow(Flow):
         self.link(controller.lookup_done, self._show_lookup)
         self.link(controller.redeem_done, self._show_outcome)
         self.link(controller.recent_loaded, self._show_recent)
+        self._checking: str | None = None  # a code checked over a card, answer not yet in
+        self._slow = QTimer(self)
+        self._slow.setSingleShot(True)
+        self._slow.setInterval(CHECKING_MS)
+        self._slow.timeout.connect(self._show_checking)
 
     def go_home(self) -> None:
         """Back to the scan screen."""
@@ -89,9 +99,29 @@ class ScanFlow(Flow):
             return
         self.nav.flash(Tone.QUEUED.value)
         self.nav.play(Sound.SCAN)
-        self.nav.show_page(Page.SCAN)
-        self.scan_screen.show_checking(code)
+        if self.nav.page is Page.CARD:
+            # The next customer's code over a card: the card's buttons go off at once (nothing
+            # can redeem the old voucher meanwhile) and the answer replaces it in place.
+            self.card.hold()
+            self._checking = code
+            self._slow.start()
+        else:
+            self._checking = None
+            self.nav.show_page(Page.SCAN)
+            self.scan_screen.show_checking(code)
         self.controller.lookup(code, self._lookup_failed)
+
+    def unlink(self) -> None:
+        """Cut the links and forget a check under way (the session is closing)."""
+        self._answered()
+        super().unlink()
+
+    def _show_checking(self) -> None:
+        """The answer is slow: say so on the scan screen, as for a code scanned there."""
+        code, self._checking = self._checking, None
+        if code is not None and self.nav.page is Page.CARD:
+            self.nav.show_page(Page.SCAN)
+            self.scan_screen.show_checking(code)
 
     def _camera_settings(self) -> None:
         self.session.settings.open(tab="scanner")
@@ -100,7 +130,12 @@ class ScanFlow(Flow):
         if self.nav.page in CAMERA_PAGES:
             self.scan_code(text)
 
+    def _answered(self) -> None:
+        self._checking = None
+        self._slow.stop()
+
     def _lookup_failed(self, error: BaseException) -> None:
+        self._answered()
         if isinstance(error, SessionExpired | AuthError):
             self.window.signin_screen.show_error(error_text(error))
         self.nav.show_page(Page.SCAN)
@@ -108,8 +143,11 @@ class ScanFlow(Flow):
         self.nav.play(Sound.ERROR)
 
     def _show_lookup(self, lookup: Lookup) -> None:
+        self._answered()
         if self.nav.page not in CAMERA_PAGES:
             return  # staff moved on (locked, settings) while it was loading
+        if self.nav.page is Page.CARD:
+            self.window.tap_guard.arm()  # a new card under the finger, as on a page switch
         self.card.show_lookup(lookup, allow_unseen=bool(
             self.controller.setting("offline_allow_unseen")),
             capabilities=self.controller.capabilities)

@@ -37,6 +37,14 @@ from kiosk.ui.widgets.banner import Banner
 FIELDS = ("product", "value", "valid", "recipient", "message", "buyer", "order")
 
 
+def shown(widget: QWidget, visible: bool) -> None:
+    """Show or hide ``widget``, only when that changes: on a card on screen every toggle lays
+    the card out again (a card replaced in place used to hide and re-show each row)."""
+    decided = widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
+    if not decided or widget.isHidden() == visible:
+        widget.setVisible(visible)
+
+
 class CardScreen(Screen):
     """Shows one ``Lookup``; asks to redeem all of it or a part."""
 
@@ -139,7 +147,7 @@ class CardScreen(Screen):
         self.lookup, self.allow_unseen, self.sending = lookup, allow_unseen, False
         if capabilities is not None:
             self.capabilities = capabilities
-        self.notice_label.hide()
+        shown(self.notice_label, False)
         self.retranslate()
 
     def clear(self) -> None:
@@ -147,6 +155,11 @@ class CardScreen(Screen):
         self.lookup, self.sending = None, False
         self.notice_label.hide()
         self.retranslate()
+
+    def hold(self) -> None:
+        """Another code is being checked: nothing on this card can be redeemed until its
+        answer replaces the card."""
+        self._set_enabled(redeemable=False, partial=False)
 
     def show_sending(self) -> None:
         """A redemption of this card is in flight."""
@@ -194,7 +207,7 @@ class CardScreen(Screen):
         self.banner.show_result(tone, state_title(lookup.state), detail,
                                 self.tr("OFFLINE") if lookup.offline else "")
         self.code_label.setText(grouped_code(lookup.code))
-        self.offline_note.setVisible(lookup.offline and voucher is not None)
+        shown(self.offline_note, lookup.offline and voucher is not None)
         self.offline_note.setText(self._offline_text(lookup))
         self._show_voucher(voucher, lookup)
         can_redeem = voucher is not None and lookup.state.redeemable and lookup.available > 0 \
@@ -211,12 +224,12 @@ class CardScreen(Screen):
         else:
             self.redeem_all_button.setText(self.tr("Redeem all"))
         self.why_label.setText("" if can_redeem else self._why_not(lookup))
-        self.why_label.setVisible(not can_redeem)
-        self.details_area.setVisible(voucher is not None)
+        shown(self.why_label, not can_redeem)
+        shown(self.details_area, voucher is not None)
         self._set_enabled(redeemable=can_redeem and not self.sending,
                           partial=partial and not self.sending)
-        self.redeem_all_button.setVisible(can_redeem)
-        self.redeem_part_button.setVisible(partial)
+        shown(self.redeem_all_button, can_redeem)
+        shown(self.redeem_part_button, partial)
         restyle(self.back_button, "role", "" if can_redeem else "primary")
 
     def _platform_takes(self, voucher: Voucher | None) -> bool:
@@ -264,14 +277,13 @@ class CardScreen(Screen):
         self.redeem_part_button.setEnabled(partial)
 
     def _show_voucher(self, voucher: Voucher | None, lookup: Lookup | None) -> None:
-        for name in FIELDS:
-            self._row(name, "")
         self.history_list.clear()
         if voucher is None or lookup is None:
+            self._rows({})
             self.remaining_label.clear()
             self.queued_label.clear()
-            self.history_title.hide()
-            self.history_list.hide()
+            shown(self.history_title, False)
+            shown(self.history_list, False)
             return
         self.remaining_label.setText(left_text(voucher, lookup.available))
         # On a card that cannot be redeemed the balance is secondary.
@@ -280,29 +292,28 @@ class CardScreen(Screen):
         self.queued_label.setText(
             self.tr("%1 waiting to be sent from this till.").replace(
                 "%1", units(voucher, lookup.queued)) if lookup.queued else "")
-        self.queued_label.setVisible(bool(lookup.queued))
-        product = voucher.product_name or voucher.product_description
-        self._row("product", product)
-        if voucher.kind is VoucherKind.MONETARY:
-            self._row("value", units(voucher, voucher.total))
-        else:
-            self._row("value", self.tr("%n use(s)", None, voucher.total))
-        self._row("valid", self._window_text(voucher))
+        shown(self.queued_label, bool(lookup.queued))
         recipient = voucher.recipient_name
         if voucher.recipient_email:
             recipient = f"{recipient} <{voucher.recipient_email}>".strip()
-        self._row("recipient", recipient)
-        self._row("message", f"“{voucher.message}”" if voucher.message else "")
-        self._row("buyer", voucher.buyer_name or voucher.buyer_email)
         order = voucher.order_reference
         if voucher.purchased_at is not None and order:
             order = self.tr("%1, bought %2").replace("%1", order).replace(
                 "%2", day(voucher.purchased_at))
-        self._row("order", order)
+        self._rows({
+            "product": voucher.product_name or voucher.product_description,
+            "value": units(voucher, voucher.total) if voucher.kind is VoucherKind.MONETARY
+            else self.tr("%n use(s)", None, voucher.total),
+            "valid": self._window_text(voucher),
+            "recipient": recipient,
+            "message": f"“{voucher.message}”" if voucher.message else "",
+            "buyer": voucher.buyer_name or voucher.buyer_email,
+            "order": order,
+        })
         for entry in reversed(voucher.history):
             self.history_list.addItem(f"{stamp(entry.at)}   {units(voucher, entry.amount)}")
-        self.history_title.setVisible(bool(voucher.history))
-        self.history_list.setVisible(bool(voucher.history))
+        shown(self.history_title, bool(voucher.history))
+        shown(self.history_list, bool(voucher.history))
         # Scroll rather than squeeze: a squeezed form clips its wrapped lines.
         self.details.setMinimumHeight(0)
         self.details.setMinimumHeight(self.details.sizeHint().height())
@@ -321,11 +332,13 @@ class CardScreen(Screen):
             return self.tr("from %1").replace("%1", day(start))
         return self.tr("no expiry date")
 
-    def _row(self, name: str, text: str) -> None:
-        self.values[name].setText(text)
-        visible = bool(text)
-        self.values[name].setVisible(visible)
-        self.labels[name].setVisible(visible)
+    def _rows(self, texts: dict[str, str]) -> None:
+        """The detail rows: each shown with its text, or hidden without one."""
+        for name in FIELDS:
+            text = texts.get(name) or ""
+            self.values[name].setText(text)
+            shown(self.values[name], bool(text))
+            shown(self.labels[name], bool(text))
 
     # -- actions ------------------------------------------------------------------------
 

@@ -33,6 +33,14 @@ PLATFORMS = (
 )
 
 
+def _signin() -> Any:
+    """``kiosk.app.signin``, imported by the worker thread that calls it (httpx, keyring: a
+    few hundred milliseconds the UI thread must not wait for)."""
+    from kiosk.app import signin  # noqa: PLC0415
+
+    return signin
+
+
 class SignInScreen(Screen):
     """Asks who is at the till; signs in off the UI thread and emits ``signed_in``."""
 
@@ -152,15 +160,13 @@ class SignInScreen(Screen):
 
     def find_domains(self) -> None:
         """Fill the shop list with the domains this email may use."""
-        from kiosk.app import signin  # noqa: PLC0415 - keeps start-up light
-
         server, email = self.server_field.text().strip(), self.email_field.text().strip()
         if not server or not email:
             self.show_error(self.tr("Enter the server and your email first."))
             return
         self._busy(True)
         self.error_label.clear()
-        self.runner.run(lambda: signin.list_domains(server, email),
+        self.runner.run(lambda: _signin().list_domains(server, email),
                         success=self._domains_found, failure=self._failed)
 
     def _domains_found(self, domains: list[Any]) -> None:
@@ -174,8 +180,6 @@ class SignInScreen(Screen):
 
     def submit(self) -> None:
         """Sign in with the fields as typed."""
-        from kiosk.app import signin  # noqa: PLC0415
-
         server = self.server_field.text().strip()
         email = self.email_field.text().strip()
         password = self.password_field.text()
@@ -190,15 +194,13 @@ class SignInScreen(Screen):
         self._busy(True)
         self.error_label.clear()
         self.runner.run(
-            lambda: signin.sign_in(server, email, password, domain),
+            lambda: _signin().sign_in(server, email, password, domain),
             success=lambda account: self._done(account, kiosk_name),
             failure=self._sign_in_failed,
         )
 
     def _submit_keyed(self, server: str, user: str, secret: str, kiosk_name: str) -> None:
         """Vouchers API, Vauchar, ShopWired: the shop's credentials and the staff's name."""
-        from kiosk.app import signin  # noqa: PLC0415
-
         platform, staff = self.platform, self.staff_field.text().strip()
         needs_user = platform != "vouchers-api"
         if not (server and secret and staff and (user or not needs_user)):
@@ -209,7 +211,7 @@ class SignInScreen(Screen):
         self._busy(True)
         self.error_label.clear()
         self.runner.run(
-            lambda: signin.sign_in_platform(platform, server, credentials, staff=staff),
+            lambda: _signin().sign_in_platform(platform, server, credentials, staff=staff),
             success=lambda account: self._done(account, kiosk_name),
             failure=self._keyed_failed,
         )
