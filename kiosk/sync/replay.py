@@ -90,7 +90,8 @@ class _Stop(Enum):
 def request_for(entry: OutboxEntry) -> RedeemRequest:
     """What the backend is sent for an outbox entry (always its original time)."""
     return RedeemRequest(entry.id, entry.code, entry.amount, entry.redeemed_at,
-                         order_total=entry.order_total, staff=entry.staff)
+                         order_total=entry.order_total, staff=entry.staff,
+                         staff_id=entry.staff_id)
 
 
 class Replayer:

@@ -130,8 +130,8 @@ class VaucharBackend(ChannelBackend):
             discount = None
             value_used = to_major(request.amount, voucher.currency or "GBP")
         redemption = self._json("POST", f"vouchers/{voucher.ref}/redemptions", json={
-            "user_id": request.staff or "kiosk", "transaction_id": request.local_id,
-            "value_used": value_used})
+            "user_id": request.staff_id or request.staff or "kiosk",
+            "transaction_id": request.local_id, "value_used": value_used})
         # The voucher after it, without asking again (the next look-up refreshes it).
         taken = 1 if voucher.discount is not None else request.amount
         after = replace(voucher, used=min(voucher.total, voucher.used + taken),
