@@ -109,18 +109,18 @@ def _act(args: argparse.Namespace, staff: LocalStaff) -> int:
         return 0
     if args.action == "add":
         pin, confirm = read_pin(f"PIN for {args.name.strip()}: ")
-        member = staff.add(args.name, pin, manager=args.manager, confirm=confirm)
-        print(f"Added {member.name} ({member.id}, {'manager' if member.manager else 'staff'})")
+        added = staff.add(args.name, pin, manager=args.manager, confirm=confirm)
+        print(f"Added {added.name} ({added.id}, {'manager' if added.manager else 'staff'})")
         return 0
-    member = staff.by_name(args.name)
-    if member is None:
+    found = staff.by_name(args.name)
+    if found is None:
         raise LocalStaffError(Problem.UNKNOWN,
                               f"No active member of staff called {args.name.strip()!r}.")
     if args.action == "pin":
-        pin, confirm = read_pin(f"New PIN for {member.name}: ")
-        staff.set_pin(member.id, pin, confirm)
-        print(f"New PIN set for {member.name}")
+        pin, confirm = read_pin(f"New PIN for {found.name}: ")
+        staff.set_pin(found.id, pin, confirm)
+        print(f"New PIN set for {found.name}")
         return 0
-    staff.deactivate(member.id)
-    print(f"Deactivated {member.name} (kept in the history)")
+    staff.deactivate(found.id)
+    print(f"Deactivated {found.name} (kept in the history)")
     return 0

@@ -56,12 +56,12 @@ def _row(data: dict[str, Any]) -> StaffRow:
 
 def rows(db: sqlite_utils.Database) -> list[StaffRow]:
     """Every member, active or not, by name."""
-    return [_row(r) for r in db.query(f"SELECT * FROM {TABLE} ORDER BY name COLLATE NOCASE")]
+    return [_row(r) for r in db.query("SELECT * FROM local_staff ORDER BY name COLLATE NOCASE")]
 
 
 def get(db: sqlite_utils.Database, staff_id: str) -> StaffRow | None:
     """The member ``staff_id``, or None."""
-    found = next(db.query(f"SELECT * FROM {TABLE} WHERE id = ?", [staff_id]), None)
+    found = next(db.query("SELECT * FROM local_staff WHERE id = ?", [staff_id]), None)
     return None if found is None else _row(found)
 
 
