@@ -49,6 +49,7 @@ ATTEMPTS = 5  # wrong PINs before a lockout
 LOCKOUT_FIRST = 30.0  # seconds
 LOCKOUT_MAX = 300.0
 MANAGER_CHECK_KEY = "manager_check_lockout"  # the ``meta`` row of the nameless manager check
+CURRENT_KEY = "local_staff_current"  # the ``meta`` row: who is signed in on the till now
 DEMO_STAFF = (("Demo manager", "1234", True), ("Sam", "2468", False))
 
 
@@ -176,6 +177,17 @@ class LocalStaff:
         """The active member called ``name`` (case and surrounding spaces ignored)."""
         wanted = name.strip().casefold()
         return next((m for m in self.members() if m.name.casefold() == wanted), None)
+
+    def current(self) -> StaffMember | None:
+        """Who is signed in on the till (kept across a restart until they lock or switch),
+        or None."""
+        staff_id = self._meta.get(CURRENT_KEY) or ""
+        member = self.get(staff_id) if staff_id else None
+        return member if member is not None and member.active else None
+
+    def set_current(self, staff_id: str) -> None:
+        """Record who is signed in now ("" = nobody: the till waits on the lock screen)."""
+        self._meta.put(CURRENT_KEY, staff_id)
 
     # --- changes ---------------------------------------------------------------------
 
