@@ -352,10 +352,11 @@ class LocalStaff:
     # --- set-up ----------------------------------------------------------------------
 
     def add_demo_staff(self) -> None:
-        """On an empty list, the demo's staff: "Demo manager" (PIN 1234) and "Sam" (2468)."""
+        """On an empty list, the demo's staff: "Demo manager" (PIN 1234, signed in) and
+        "Sam" (2468)."""
         if self.is_empty():
-            for name, pin, manager in DEMO_STAFF:
-                self.add(name, pin, manager=manager)
+            added = [self.add(name, pin, manager=manager) for name, pin, manager in DEMO_STAFF]
+            self.set_current(added[0].id)
 
 
 def open_local_staff(home: Path) -> tuple[LocalStaff, Store]:

@@ -51,7 +51,8 @@ def demo_server(backend: str = "vouchercart") -> Iterator[str]:
     """The embedded simulator of ``backend`` with its demo fixture; yields its API URL.
 
     Another platform than VoucherCart signs the till in at once with the demo shop's
-    credentials (those platforms authenticate shops, not staff), in a data folder of its own.
+    credentials (those platforms authenticate shops, not staff), in a data folder of its own,
+    with the demo's local staff ("Demo manager", PIN 1234, signed in; "Sam", PIN 2468).
     """
     from kiosk.sim.testing import serve_in_thread  # noqa: PLC0415
 
@@ -60,10 +61,16 @@ def demo_server(backend: str = "vouchercart") -> Iterator[str]:
         with serve_in_thread(fixture=paths.resource("demo-fixture.json"), db=db) as server:
             yield server.api_url
         return
+    from kiosk.app.local_staff import open_local_staff  # noqa: PLC0415
     from kiosk.app.signin import sign_in_platform  # noqa: PLC0415
 
     with serve_in_thread(db=paths.data_dir() / f"demo-{backend}.sqlite", api=backend) as server:
         sign_in_platform(backend, server.api_url, DEMO_CREDENTIALS[backend], staff="Demo till")
+        staff, store = open_local_staff(paths.data_dir())
+        try:
+            staff.add_demo_staff()
+        finally:
+            store.close()
         yield server.api_url
 
 
