@@ -13,7 +13,7 @@ from kiosk.app import signin
 from kiosk.domain.outcomes import RedeemStatus
 from kiosk.ui.main_window import MainWindow, Page
 from tests.helpers.sim import Sim
-from tests.helpers.ui import make_window
+from tests.helpers.ui import local_manager, make_window
 
 
 @pytest.fixture
@@ -21,6 +21,7 @@ def shop(qtbot: QtBot, sim_of: Callable[..., Sim]) -> tuple[MainWindow, Sim]:
     server = sim_of("vouchers-api")
     signin.sign_in_platform("vouchers-api", server.api_url, {"api_key": "sk_test_demo"},
                             staff="anna")
+    local_manager()
     main = make_window(qtbot)
     with qtbot.waitSignal(main.engine_ready, timeout=10_000):
         main.start()
