@@ -4,83 +4,83 @@
 <context>
     <name>CardScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="168"/>
         <source>Sending…</source>
         <translation>Wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="182"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="182"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="170"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="183"/>
         <source>Valid</source>
         <translation>Gültig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="170"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="183"/>
         <source>For</source>
         <translation>Für</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="184"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="184"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="172"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="185"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="175"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="188"/>
         <source>Redemptions</source>
         <translation>Einlösungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="176"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="189"/>
         <source>Redeem part…</source>
         <translation>Teil einlösen…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="190"/>
         <source>Scan next</source>
         <translation>Nächster Scan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="180"/>
-        <location filename="../../kiosk/ui/screens/card.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="193"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="225"/>
         <source>Redeem all</source>
         <translation>Alles einlösen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="208"/>
         <source>OFFLINE</source>
         <translation>OFFLINE</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="220"/>
         <source>Apply to order…</source>
         <translation>Auf Bestellung anwenden…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="223"/>
         <source>Redeem all (%1)</source>
         <translation>Alles einlösen (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/card.py" line="236"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="249"/>
         <source>Offline: showing the last known status. Last checked online at %1, %n minute(s) ago.</source>
         <translation>
             <numerusform>Offline: letzter bekannter Stand. Zuletzt online geprüft am %1, vor %n Minute.</numerusform>
@@ -88,47 +88,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="239"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="252"/>
         <source>This voucher platform judges a saved redemption when it is sent, not at this time: if the voucher expires before the till is back online, it will be refused.</source>
         <translation>Diese Gutscheinplattform prüft eine gespeicherte Einlösung erst beim Senden, nicht zu diesem Zeitpunkt: Läuft der Gutschein ab, bevor die Kasse wieder online ist, wird sie abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="261"/>
         <source>This till accepts unseen vouchers offline, but cannot tell this one&apos;s currency or balance: redeem it when the till is back online, or ask a manager.</source>
         <translation>Diese Kasse nimmt ungeprüfte Gutscheine offline an, kennt aber Währung und Restwert dieses Gutscheins nicht: einlösen, wenn die Kasse wieder online ist, oder eine Leitung fragen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="264"/>
         <source>Can&apos;t redeem until the till is back online. A manager can allow unseen vouchers in Settings → Offline.</source>
         <translation>Einlösen erst, wenn die Kasse wieder online ist. Eine Leitung kann ungeprüfte Gutscheine unter Einstellungen → Offline erlauben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="267"/>
         <source>Can&apos;t redeem: check the code shown above against the voucher.</source>
         <translation>Nicht einlösbar: den oben gezeigten Code mit dem Gutschein vergleichen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="269"/>
         <source>Can&apos;t redeem: this voucher platform does not apply discount vouchers at the till.</source>
         <translation>Nicht einlösbar: Diese Gutscheinplattform nimmt an der Kasse keine Rabattgutscheine an.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="272"/>
         <source>Can&apos;t redeem: nothing left to redeem here.</source>
         <translation>Nicht einlösbar: nichts mehr übrig.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="260"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="273"/>
         <source>Can&apos;t redeem: %1</source>
         <translation>Nicht einlösbar: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="281"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="293"/>
         <source>%1 waiting to be sent from this till.</source>
         <translation>%1 wartet an dieser Kasse auf Übertragung.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/card.py" line="289"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="306"/>
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n Nutzung</numerusform>
@@ -136,27 +136,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="299"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="301"/>
         <source>%1, bought %2</source>
         <translation>%1, gekauft am %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="317"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="328"/>
         <source>%1 to %2</source>
         <translation>%1 bis %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="319"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="330"/>
         <source>until %1</source>
         <translation>bis %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="321"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="332"/>
         <source>from %1</source>
         <translation>ab %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="322"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="333"/>
         <source>no expiry date</source>
         <translation>ohne Ablaufdatum</translation>
     </message>
@@ -206,48 +206,48 @@
 <context>
     <name>CounterFlow</name>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="77"/>
-        <location filename="../../kiosk/ui/flows/counter.py" line="96"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="86"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="105"/>
         <source>End of shift</source>
         <translation>Schichtabschluss</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="81"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="90"/>
         <source>Staff accounts</source>
         <translation>Mitarbeiterkonten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="94"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="103"/>
         <source>Reprint last receipt</source>
         <translation>Letzten Beleg nachdrucken</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="95"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="104"/>
         <source>Reprint receipt</source>
         <translation>Beleg nachdrucken</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="98"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="107"/>
         <source>Add, change or remove this shop&apos;s staff and set new passwords. An administrator of the shop signs in for this only; nothing of it is saved on the till.</source>
         <translation>Mitarbeitende dieses Shops hinzufügen, ändern oder entfernen und neue Passwörter setzen. Dafür meldet sich eine Administratorin oder ein Administrator des Shops nur hier an; davon wird nichts auf der Kasse gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="100"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="109"/>
         <source>Manage staff accounts…</source>
         <translation>Mitarbeiterkonten verwalten…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="102"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="111"/>
         <source>Printer</source>
         <translation>Drucker</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="103"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="112"/>
         <source>Staff</source>
         <translation>Mitarbeitende</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="113"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="122"/>
         <source>Pick a redemption first.</source>
         <translation>Bitte zuerst eine Einlösung auswählen.</translation>
     </message>
@@ -281,9 +281,114 @@
     </message>
 </context>
 <context>
+    <name>LocalStaffPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="105"/>
+        <source>This platform signs in the shop, not people: staff sign in on this till with their own PIN, and their name goes on receipts and reports. Nobody is deleted: a deactivated member keeps their name in the history.</source>
+        <translation>Diese Plattform meldet den Laden an, nicht Personen: Das Personal meldet sich an dieser Kasse mit der eigenen PIN an, und sein Name steht auf Belegen und Berichten. Niemand wird gelöscht: Wer deaktiviert ist, behält seinen Namen im Verlauf.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="108"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="110"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="108"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="109"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="110"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="111"/>
+        <source>PIN again</source>
+        <translation>PIN wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="113"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="135"/>
+        <source>Manager</source>
+        <translation>Filialleitung</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="114"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="115"/>
+        <source>Change PIN</source>
+        <translation>PIN ändern</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="116"/>
+        <source>Deactivate</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="135"/>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="136"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="136"/>
+        <source>Deactivated</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="165"/>
+        <source>Make staff</source>
+        <translation>Zu Personal machen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="166"/>
+        <source>Make manager</source>
+        <translation>Zur Filialleitung machen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="176"/>
+        <source>%1 was added.</source>
+        <translation>%1 wurde hinzugefügt.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="186"/>
+        <source>%1 has a new PIN.</source>
+        <translation>%1 hat eine neue PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="194"/>
+        <source>%1 is staff now.</source>
+        <translation>%1 gehört jetzt zum Personal.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="195"/>
+        <source>%1 is a manager now.</source>
+        <translation>%1 gehört jetzt zur Filialleitung.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="203"/>
+        <source>%1 was deactivated.</source>
+        <translation>%1 wurde deaktiviert.</translation>
+    </message>
+</context>
+<context>
     <name>LockFlow</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/flows/lock.py" line="65"/>
+        <location filename="../../kiosk/ui/flows/lock.py" line="69"/>
         <source>%n redemption(s) are still waiting to be sent. Signing out now would strand them.</source>
         <translation>
             <numerusform>%n Einlösung wartet noch auf das Senden. Jetzt abzumelden würde sie zurücklassen.</numerusform>
@@ -291,17 +396,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/lock.py" line="69"/>
+        <location filename="../../kiosk/ui/flows/lock.py" line="73"/>
         <source>Work offline is on: unlock, switch it off in Settings → Connection, and wait until the queue is empty.</source>
         <translation>„Offline arbeiten“ ist an: entsperren, unter Einstellungen → Verbindung ausschalten und warten, bis die Warteschlange leer ist.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/lock.py" line="73"/>
+        <location filename="../../kiosk/ui/flows/lock.py" line="77"/>
         <source>The till is offline: reconnect it to the network, then wait until the queue is empty.</source>
         <translation>Die Kasse ist offline: wieder mit dem Netz verbinden, dann warten, bis die Warteschlange leer ist.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/lock.py" line="75"/>
+        <location filename="../../kiosk/ui/flows/lock.py" line="79"/>
         <source>Wait until the queue is empty (Queue → Send now).</source>
         <translation>Warten, bis die Warteschlange leer ist (Warteschlange → Jetzt senden).</translation>
     </message>
@@ -309,85 +414,110 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="68"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="103"/>
         <source>Locked — %1, enter your password</source>
         <translation>Gesperrt — %1, bitte Passwort eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="104"/>
         <source>Locked</source>
         <translation>Gesperrt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="71"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="106"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="71"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="106"/>
         <source>Password or manager PIN</source>
         <translation>Passwort oder Manager-PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="107"/>
         <source>Unlock</source>
         <translation>Entsperren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="98"/>
+        <source>Locked — choose your name and enter your PIN</source>
+        <translation>Gesperrt — Namen wählen und PIN eingeben</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/lock.py" line="99"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/lock.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="108"/>
         <source>Switch staff</source>
         <translation>Personal wechseln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="165"/>
         <source>That was a scan. Unlock first, then scan again.</source>
         <translation>Das war ein Scan. Erst entsperren, dann erneut scannen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="186"/>
         <source>Wrong password.</source>
         <translation>Falsches Passwort.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="186"/>
         <source>Wrong password or PIN.</source>
         <translation>Falsches Passwort oder falsche PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/lock.py" line="196"/>
+        <source>Choose your name first.</source>
+        <translation>Wählen Sie zuerst Ihren Namen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/lock.py" line="214"/>
+        <source>Wrong PIN. %n more wrong PIN(s) and the till waits.</source>
+        <translation>
+            <numerusform>Falsche PIN. Noch %n falsche PIN, dann wartet die Kasse.</numerusform>
+            <numerusform>Falsche PIN. Noch %n falsche PINs, dann wartet die Kasse.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="187"/>
+        <location filename="../../kiosk/ui/main_window.py" line="205"/>
         <source>Scan</source>
         <translation>Scannen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="187"/>
+        <location filename="../../kiosk/ui/main_window.py" line="205"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="187"/>
+        <location filename="../../kiosk/ui/main_window.py" line="205"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="187"/>
+        <location filename="../../kiosk/ui/main_window.py" line="205"/>
         <source>Lock</source>
         <translation>Sperren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="202"/>
+        <location filename="../../kiosk/ui/main_window.py" line="220"/>
         <source>Till 1</source>
         <translation>Kasse 1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="205"/>
+        <location filename="../../kiosk/ui/main_window.py" line="223"/>
         <source>%1 at %2</source>
         <translation>%1 bei %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="452"/>
+        <location filename="../../kiosk/ui/main_window.py" line="483"/>
         <source>Leave kiosk mode</source>
         <translation>Kioskmodus verlassen</translation>
     </message>
@@ -1017,67 +1147,67 @@
 <context>
     <name>ScanFlow</name>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="77"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="87"/>
         <source>That is not a voucher code: %1</source>
         <translation>Das ist kein Gutscheincode: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="84"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="94"/>
         <source>Scan of %1 ignored: a redemption is being sent. Scan again after the result.</source>
         <translation>Scan von %1 ignoriert: eine Einlösung wird gerade gesendet. Nach dem Ergebnis erneut scannen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="175"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="213"/>
         <source>Redeemed %1</source>
         <translation>%1 eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="175"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="213"/>
         <source>Redeemed</source>
         <translation>Eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="176"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="214"/>
         <source>Saved offline %1</source>
         <translation>%1 offline gespeichert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="176"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="214"/>
         <source>Saved offline</source>
         <translation>Offline gespeichert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="177"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="215"/>
         <source>Not redeemed</source>
         <translation>Nicht eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="178"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="216"/>
         <source>Written off</source>
         <translation>Abgeschrieben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="185"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="223"/>
         <source>Undo asked %1</source>
         <translation>Rücknahme angefragt %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="186"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="224"/>
         <source>Undone %1</source>
         <translation>Zurückgenommen %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="187"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="225"/>
         <source>Cancelled %1</source>
         <translation>Storniert %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="188"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="226"/>
         <source>Undo not confirmed %1</source>
         <translation>Rücknahme unbestätigt %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="189"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="227"/>
         <source>Not undone %1</source>
         <translation>Nicht zurückgenommen %1</translation>
     </message>
@@ -1530,114 +1660,114 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="112"/>
         <source>Sign in to this till</source>
         <translation>An dieser Kasse anmelden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="120"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="115"/>
         <source>Staff email</source>
         <translation>E-Mail (Personal)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="115"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="108"/>
-        <location filename="../../kiosk/ui/screens/signin.py" line="109"/>
-        <location filename="../../kiosk/ui/screens/signin.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="118"/>
         <source>API key</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="117"/>
         <source>Merchant id</source>
         <translation>Händler-ID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="118"/>
         <source>API secret</source>
         <translation>API-Secret</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="120"/>
         <source>Shop</source>
         <translation>Shop</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="120"/>
         <source>Kiosk name</source>
         <translation>Kassenname</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="121"/>
         <source>Platform</source>
         <translation>Plattform</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="121"/>
         <source>Your name</source>
         <translation>Ihr Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="130"/>
         <source>Demo shop</source>
         <translation>Demo-Shop</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="132"/>
         <source>name@shop.example</source>
         <translation>name@shop.example</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="133"/>
         <source>who works this till</source>
         <translation>wer an dieser Kasse arbeitet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="134"/>
         <source>Find my shops</source>
         <translation>Meine Shops finden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="135"/>
         <source>e.g. Front till</source>
         <translation>z. B. Kasse vorne</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="136"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="159"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="165"/>
         <source>Enter the server and your email first.</source>
         <translation>Bitte zuerst Server und E-Mail eingeben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="179"/>
         <source>No shops found for this email.</source>
         <translation>Keine Shops für diese E-Mail gefunden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="192"/>
         <source>Fill in the server, email, password and shop.</source>
         <translation>Bitte Server, E-Mail, Passwort und Shop ausfüllen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="207"/>
         <source>Fill in every field.</source>
         <translation>Bitte alle Felder ausfüllen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="222"/>
         <source>The server refused the shop&apos;s credentials: check them and the platform.</source>
         <translation>Der Server hat die Zugangsdaten des Shops abgelehnt: Bitte sie und die Plattform prüfen.</translation>
     </message>
@@ -1786,110 +1916,143 @@
     </message>
 </context>
 <context>
+    <name>StaffSetupScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_setup.py" line="84"/>
+        <source>Set up the first manager</source>
+        <translation>Erste Filialleitung einrichten</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_setup.py" line="86"/>
+        <source>This platform signs in the shop, not people: the till keeps its own staff list. Enter the first manager&apos;s name and a PIN of 4 to 8 digits. Managers add the rest of the staff in Settings → Staff.</source>
+        <translation>Diese Plattform meldet den Laden an, nicht Personen: Die Kasse führt eine eigene Personalliste. Geben Sie den Namen der ersten Filialleitung und eine PIN mit 4 bis 8 Ziffern ein. Die Filialleitung fügt das übrige Personal unter Einstellungen → Personal hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_setup.py" line="89"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_setup.py" line="89"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_setup.py" line="90"/>
+        <source>PIN again</source>
+        <translation>PIN wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_setup.py" line="92"/>
+        <source>Save and start</source>
+        <translation>Speichern und starten</translation>
+    </message>
+</context>
+<context>
     <name>Texts</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="233"/>
+        <location filename="../../kiosk/ui/texts.py" line="234"/>
         <source>Offline: the till&apos;s clock is wrong. Ask a manager to set it.</source>
         <translation>Offline: Die Uhr der Kasse geht falsch. Bitte die Filialleitung, sie zu stellen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="264"/>
+        <location filename="../../kiosk/ui/texts.py" line="292"/>
         <source>Storage full — nothing was redeemed. Call a manager.</source>
         <translation>Speicher voll — nichts wurde eingelöst. Bitte eine Führungskraft rufen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="266"/>
+        <location filename="../../kiosk/ui/texts.py" line="294"/>
         <source>The till could not save this redemption — nothing was redeemed. Call a manager.</source>
         <translation>Die Kasse konnte diese Einlösung nicht speichern — nichts wurde eingelöst. Bitte eine Führungskraft rufen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="78"/>
+        <location filename="../../kiosk/ui/texts.py" line="79"/>
         <source>Valid</source>
         <translation>Gültig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="79"/>
+        <location filename="../../kiosk/ui/texts.py" line="80"/>
         <source>Valid — partly used</source>
         <translation>Gültig — teilweise eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="80"/>
+        <location filename="../../kiosk/ui/texts.py" line="81"/>
         <source>Fully redeemed</source>
         <translation>Vollständig eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="81"/>
+        <location filename="../../kiosk/ui/texts.py" line="82"/>
         <source>Expired</source>
         <translation>Abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="82"/>
+        <location filename="../../kiosk/ui/texts.py" line="83"/>
         <source>Not valid yet</source>
         <translation>Noch nicht gültig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="83"/>
+        <location filename="../../kiosk/ui/texts.py" line="84"/>
         <source>Cancelled</source>
         <translation>Storniert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="84"/>
+        <location filename="../../kiosk/ui/texts.py" line="85"/>
         <source>Not for this shop</source>
         <translation>Nicht für diesen Shop</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="85"/>
+        <location filename="../../kiosk/ui/texts.py" line="86"/>
         <source>Unknown voucher</source>
         <translation>Unbekannter Gutschein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="86"/>
+        <location filename="../../kiosk/ui/texts.py" line="87"/>
         <source>Can&apos;t check offline</source>
         <translation>Offline nicht prüfbar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="94"/>
+        <location filename="../../kiosk/ui/texts.py" line="95"/>
         <source>This voucher hasn&apos;t been seen on this till.</source>
         <translation>Diese Kasse hat den Gutschein noch nie gesehen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="97"/>
+        <location filename="../../kiosk/ui/texts.py" line="98"/>
         <source>This code is not a voucher of this shop.</source>
         <translation>Dieser Code ist kein Gutschein dieses Shops.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="101"/>
+        <location filename="../../kiosk/ui/texts.py" line="102"/>
         <source>Nothing left on this voucher.</source>
         <translation>Auf diesem Gutschein ist nichts mehr übrig.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="102"/>
+        <location filename="../../kiosk/ui/texts.py" line="103"/>
         <source>Fully redeemed on %1.</source>
         <translation>Vollständig eingelöst am %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="106"/>
-        <location filename="../../kiosk/ui/texts.py" line="218"/>
+        <location filename="../../kiosk/ui/texts.py" line="107"/>
+        <location filename="../../kiosk/ui/texts.py" line="219"/>
         <source>This voucher has expired.</source>
         <translation>Dieser Gutschein ist abgelaufen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="107"/>
+        <location filename="../../kiosk/ui/texts.py" line="108"/>
         <source>Expired on %1.</source>
         <translation>Abgelaufen am %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="110"/>
+        <location filename="../../kiosk/ui/texts.py" line="111"/>
         <source>Valid from %1.</source>
         <translation>Gültig ab %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="119"/>
+        <location filename="../../kiosk/ui/texts.py" line="120"/>
         <source>This voucher cannot be redeemed here.</source>
         <translation>Dieser Gutschein kann hier nicht eingelöst werden.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="38"/>
+        <location filename="../../kiosk/ui/texts.py" line="39"/>
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n Nutzung</numerusform>
@@ -1897,12 +2060,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="205"/>
+        <location filename="../../kiosk/ui/texts.py" line="206"/>
         <source>%1 left</source>
         <translation>%1 übrig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="42"/>
+        <location filename="../../kiosk/ui/texts.py" line="43"/>
         <source>%1 of %n use(s) left</source>
         <translation>
             <numerusform>%1 von %n Nutzung übrig</numerusform>
@@ -1910,187 +2073,248 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="113"/>
+        <location filename="../../kiosk/ui/texts.py" line="114"/>
         <source>This voucher was replaced by a new voucher: scan the new one.</source>
         <translation>Dieser Gutschein wurde durch einen neuen ersetzt: den neuen scannen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="116"/>
+        <location filename="../../kiosk/ui/texts.py" line="117"/>
         <source>This voucher was refunded.</source>
         <translation>Dieser Gutschein wurde erstattet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="117"/>
+        <location filename="../../kiosk/ui/texts.py" line="118"/>
         <source>This voucher was cancelled.</source>
         <translation>Dieser Gutschein wurde storniert.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="148"/>
+        <location filename="../../kiosk/ui/texts.py" line="149"/>
         <source>%1% off</source>
         <translation>%1 % Rabatt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="151"/>
+        <location filename="../../kiosk/ui/texts.py" line="152"/>
         <source>%1 off</source>
         <translation>%1 Rabatt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="153"/>
+        <location filename="../../kiosk/ui/texts.py" line="154"/>
         <source>Free shipping</source>
         <translation>Kostenloser Versand</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="164"/>
+        <location filename="../../kiosk/ui/texts.py" line="165"/>
         <source>orders over %1</source>
         <translation>Bestellungen über %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="166"/>
+        <location filename="../../kiosk/ui/texts.py" line="167"/>
         <source>orders from %1</source>
         <translation>Bestellungen ab %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="177"/>
+        <location filename="../../kiosk/ui/texts.py" line="178"/>
         <source>Free shipping: nothing to take off at the counter.</source>
         <translation>Kostenloser Versand: an der Kasse nichts abzuziehen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="180"/>
+        <location filename="../../kiosk/ui/texts.py" line="181"/>
         <source>Applies to certain products only: check the basket.</source>
         <translation>Gilt nur für bestimmte Produkte: Warenkorb prüfen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="213"/>
+        <location filename="../../kiosk/ui/texts.py" line="214"/>
         <source>Voucher not found.</source>
         <translation>Gutschein nicht gefunden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="214"/>
+        <location filename="../../kiosk/ui/texts.py" line="215"/>
         <source>This voucher cannot be redeemed at this shop.</source>
         <translation>Dieser Gutschein kann in diesem Shop nicht eingelöst werden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="216"/>
+        <location filename="../../kiosk/ui/texts.py" line="217"/>
         <source>That amount cannot be taken from this voucher.</source>
         <translation>Dieser Betrag kann von diesem Gutschein nicht abgezogen werden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="219"/>
+        <location filename="../../kiosk/ui/texts.py" line="220"/>
         <source>This voucher is not valid yet.</source>
         <translation>Dieser Gutschein ist noch nicht gültig.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="221"/>
+        <location filename="../../kiosk/ui/texts.py" line="222"/>
         <source>This voucher has already been fully redeemed.</source>
         <translation>Dieser Gutschein wurde bereits vollständig eingelöst.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="223"/>
+        <location filename="../../kiosk/ui/texts.py" line="224"/>
         <source>This voucher has been cancelled.</source>
         <translation>Dieser Gutschein wurde storniert.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="225"/>
+        <location filename="../../kiosk/ui/texts.py" line="226"/>
         <source>Enter an amount greater than zero.</source>
         <translation>Bitte einen Betrag größer als null eingeben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="227"/>
+        <location filename="../../kiosk/ui/texts.py" line="228"/>
         <source>Offline: this voucher has not been seen before, so it cannot be checked.</source>
         <translation>Offline: Dieser Gutschein wurde hier noch nie geprüft und kann daher nicht geprüft werden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="229"/>
+        <location filename="../../kiosk/ui/texts.py" line="230"/>
         <source>Offline: the last check of this voucher is too old.</source>
         <translation>Offline: Die letzte Prüfung dieses Gutscheins ist zu alt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="231"/>
+        <location filename="../../kiosk/ui/texts.py" line="232"/>
         <source>Offline: over the limit allowed without a connection.</source>
         <translation>Offline: über dem ohne Verbindung erlaubten Limit.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="235"/>
+        <location filename="../../kiosk/ui/texts.py" line="236"/>
         <source>This voucher platform cannot do that.</source>
         <translation>Das kann diese Gutscheinplattform nicht.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="239"/>
+        <location filename="../../kiosk/ui/texts.py" line="240"/>
         <source>Not redeemed.</source>
         <translation>Nicht eingelöst.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/texts.py" line="248"/>
+        <source>Enter the staff member&apos;s name.</source>
+        <translation>Geben Sie den Namen der Person ein.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="249"/>
+        <source>A name has at most 40 characters.</source>
+        <translation>Ein Name hat höchstens 40 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="250"/>
+        <source>Someone on this till already has that name.</source>
+        <translation>Jemand an dieser Kasse hat diesen Namen schon.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="251"/>
+        <source>A PIN is 4 to 8 digits.</source>
+        <translation>Eine PIN hat 4 bis 8 Ziffern.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="252"/>
+        <source>The two PINs do not match.</source>
+        <translation>Die beiden PINs stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="253"/>
+        <source>Someone on this till already has that PIN: choose another.</source>
+        <translation>Jemand an dieser Kasse hat diese PIN schon: Wählen Sie eine andere.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="255"/>
+        <source>That is the till&apos;s manager PIN: choose another.</source>
+        <translation>Das ist die Manager-PIN der Kasse: Wählen Sie eine andere.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="256"/>
+        <source>The first member of staff must be a manager.</source>
+        <translation>Die erste Person auf der Liste muss zur Filialleitung gehören.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="257"/>
+        <source>The till needs at least one manager: make someone else a manager first.</source>
+        <translation>Die Kasse braucht mindestens eine Filialleitung: Machen Sie zuerst jemand anderen zur Filialleitung.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="259"/>
+        <source>No such member of staff on this till.</source>
+        <translation>Diese Person gibt es an dieser Kasse nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="260"/>
+        <source>The staff list changed meanwhile: try again.</source>
+        <translation>Die Personalliste hat sich inzwischen geändert: Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="261"/>
+        <source>Too many wrong PINs: try again in %1 seconds.</source>
+        <translation>Zu viele falsche PINs: Versuchen Sie es in %1 Sekunden erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="276"/>
         <source>Wrong email or password.</source>
         <translation>Falsche E-Mail oder falsches Passwort.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="250"/>
+        <location filename="../../kiosk/ui/texts.py" line="278"/>
         <source>This account has no access to that shop.</source>
         <translation>Dieses Konto hat keinen Zugriff auf diesen Shop.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="252"/>
+        <location filename="../../kiosk/ui/texts.py" line="280"/>
         <source>The session has ended. Please sign in again.</source>
         <translation>Die Sitzung ist abgelaufen. Bitte erneut anmelden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="254"/>
+        <location filename="../../kiosk/ui/texts.py" line="282"/>
         <source>Signing in failed. Please sign in again.</source>
         <translation>Anmeldung fehlgeschlagen. Bitte erneut anmelden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="256"/>
+        <location filename="../../kiosk/ui/texts.py" line="284"/>
         <source>The server is busy. Try again in a moment.</source>
         <translation>Der Server ist ausgelastet. Bitte gleich erneut versuchen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="258"/>
+        <location filename="../../kiosk/ui/texts.py" line="286"/>
         <source>Cannot reach the server. Check the address and the network.</source>
         <translation>Server nicht erreichbar. Bitte Adresse und Netzwerk prüfen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="261"/>
+        <location filename="../../kiosk/ui/texts.py" line="289"/>
         <source>The server did not accept the request.</source>
         <translation>Der Server hat die Anfrage nicht angenommen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="269"/>
+        <location filename="../../kiosk/ui/texts.py" line="264"/>
+        <location filename="../../kiosk/ui/texts.py" line="297"/>
         <source>Something went wrong: %1</source>
         <translation>Etwas ist schiefgegangen: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="276"/>
+        <location filename="../../kiosk/ui/texts.py" line="304"/>
         <source>Waiting to send</source>
         <translation>Wartet auf Senden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="277"/>
+        <location filename="../../kiosk/ui/texts.py" line="305"/>
         <source>Sending</source>
         <translation>Wird gesendet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="278"/>
+        <location filename="../../kiosk/ui/texts.py" line="306"/>
         <source>Redeemed</source>
         <translation>Eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="279"/>
+        <location filename="../../kiosk/ui/texts.py" line="307"/>
         <source>Conflict</source>
         <translation>Konflikt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="280"/>
+        <location filename="../../kiosk/ui/texts.py" line="308"/>
         <source>Written off</source>
         <translation>Abgeschrieben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="281"/>
+        <location filename="../../kiosk/ui/texts.py" line="309"/>
         <source>Undo not confirmed</source>
         <translation>Rücknahme unbestätigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="282"/>
+        <location filename="../../kiosk/ui/texts.py" line="310"/>
         <source>Undone</source>
         <translation>Rückgängig gemacht</translation>
     </message>
