@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -74,12 +76,28 @@ class LocalStaffPanel(QWidget):
             buttons.addWidget(button, index // 2, index % 2)
         self.message_label = QLabel(self)
         self.message_label.setWordWrap(True)
+        # Names on the left, the form on the right; the whole scrolls on a small screen.
+        self.table.setMinimumHeight(200)
+        right = QVBoxLayout()
+        right.addLayout(form)
+        right.addLayout(buttons)
+        right.addWidget(self.message_label)
+        right.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.table, 1)
+        row.addLayout(right, 1)
+        body = QWidget(self)
+        inner = QVBoxLayout(body)
+        inner.addWidget(self.hint)
+        inner.addLayout(row, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        kinetic(scroll)
         box = QVBoxLayout(self)
-        box.addWidget(self.hint)
-        box.addWidget(self.table, 1)
-        box.addLayout(form)
-        box.addLayout(buttons)
-        box.addWidget(self.message_label)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(scroll)
         self.add_button.clicked.connect(self.add)
         self.pin_button.clicked.connect(self.change_pin)
         self.role_button.clicked.connect(self.toggle_manager)

@@ -219,9 +219,10 @@ class MainWindow(QMainWindow):
         if name == DEFAULT_KIOSK_NAME:
             name = self.tr("Till 1")  # the default name is shown in the till's language
         self.kiosk_label.setText(name or APP_NAME)
+        who = session.staff_name if session is not None else ""
         self.staff_label.setText(
-            self.tr("%1 at %2").replace("%1", session.staff_name).replace(
-                "%2", session.account.domain_name) if session is not None else "")
+            "" if session is None else str(session.account.domain_name) if not who else
+            self.tr("%1 at %2").replace("%1", who).replace("%2", session.account.domain_name))
 
     def show_who(self) -> None:
         """Show again who works the till (local staff switched)."""

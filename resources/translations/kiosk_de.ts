@@ -283,104 +283,104 @@
 <context>
     <name>LocalStaffPanel</name>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="105"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="123"/>
         <source>This platform signs in the shop, not people: staff sign in on this till with their own PIN, and their name goes on receipts and reports. Nobody is deleted: a deactivated member keeps their name in the history.</source>
         <translation>Diese Plattform meldet den Laden an, nicht Personen: Das Personal meldet sich an dieser Kasse mit der eigenen PIN an, und sein Name steht auf Belegen und Berichten. Niemand wird gelöscht: Wer deaktiviert ist, behält seinen Namen im Verlauf.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="108"/>
-        <location filename="../../kiosk/ui/local_staff.py" line="110"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="126"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="128"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="108"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="126"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="109"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="127"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="110"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="128"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="111"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="129"/>
         <source>PIN again</source>
         <translation>PIN wiederholen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="113"/>
-        <location filename="../../kiosk/ui/local_staff.py" line="135"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="131"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="153"/>
         <source>Manager</source>
         <translation>Filialleitung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="114"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="132"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="115"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="133"/>
         <source>Change PIN</source>
         <translation>PIN ändern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="116"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="134"/>
         <source>Deactivate</source>
         <translation>Deaktivieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="135"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="153"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="136"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="154"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="136"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="154"/>
         <source>Deactivated</source>
         <translation>Deaktiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="165"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="183"/>
         <source>Make staff</source>
         <translation>Zu Personal machen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="166"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="184"/>
         <source>Make manager</source>
         <translation>Zur Filialleitung machen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="176"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="194"/>
         <source>%1 was added.</source>
         <translation>%1 wurde hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="186"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="204"/>
         <source>%1 has a new PIN.</source>
         <translation>%1 hat eine neue PIN.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="194"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="212"/>
         <source>%1 is staff now.</source>
         <translation>%1 gehört jetzt zum Personal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="195"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="213"/>
         <source>%1 is a manager now.</source>
         <translation>%1 gehört jetzt zur Filialleitung.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="203"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="221"/>
         <source>%1 was deactivated.</source>
         <translation>%1 wurde deaktiviert.</translation>
     </message>
@@ -456,27 +456,27 @@
         <translation>Personal wechseln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="165"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="166"/>
         <source>That was a scan. Unlock first, then scan again.</source>
         <translation>Das war ein Scan. Erst entsperren, dann erneut scannen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="187"/>
         <source>Wrong password.</source>
         <translation>Falsches Passwort.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="187"/>
         <source>Wrong password or PIN.</source>
         <translation>Falsches Passwort oder falsche PIN.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="197"/>
         <source>Choose your name first.</source>
         <translation>Wählen Sie zuerst Ihren Namen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/lock.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="215"/>
         <source>Wrong PIN. %n more wrong PIN(s) and the till waits.</source>
         <translation>
             <numerusform>Falsche PIN. Noch %n falsche PIN, dann wartet die Kasse.</numerusform>
@@ -512,12 +512,12 @@
         <translation>Kasse 1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="223"/>
+        <location filename="../../kiosk/ui/main_window.py" line="225"/>
         <source>%1 at %2</source>
         <translation>%1 bei %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="483"/>
+        <location filename="../../kiosk/ui/main_window.py" line="484"/>
         <source>Leave kiosk mode</source>
         <translation>Kioskmodus verlassen</translation>
     </message>
@@ -1918,32 +1918,32 @@
 <context>
     <name>StaffSetupScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_setup.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/staff_setup.py" line="80"/>
         <source>Set up the first manager</source>
         <translation>Erste Filialleitung einrichten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_setup.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/staff_setup.py" line="82"/>
         <source>This platform signs in the shop, not people: the till keeps its own staff list. Enter the first manager&apos;s name and a PIN of 4 to 8 digits. Managers add the rest of the staff in Settings → Staff.</source>
-        <translation>Diese Plattform meldet den Laden an, nicht Personen: Die Kasse führt eine eigene Personalliste. Geben Sie den Namen der ersten Filialleitung und eine PIN mit 4 bis 8 Ziffern ein. Die Filialleitung fügt das übrige Personal unter Einstellungen → Personal hinzu.</translation>
+        <translation>Diese Plattform meldet den Laden an, nicht Personen: Die Kasse führt eine eigene Personalliste. Geben Sie den Namen der ersten Filialleitung und eine PIN mit 4 bis 8 Ziffern ein. Die Filialleitung fügt das übrige Personal unter Einstellungen → Mitarbeitende hinzu.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_setup.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/staff_setup.py" line="85"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_setup.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/staff_setup.py" line="85"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_setup.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/staff_setup.py" line="86"/>
         <source>PIN again</source>
         <translation>PIN wiederholen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_setup.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/staff_setup.py" line="88"/>
         <source>Save and start</source>
         <translation>Speichern und starten</translation>
     </message>

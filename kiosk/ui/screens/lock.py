@@ -151,6 +151,7 @@ class LockScreen(Screen):
         self.password_field.setFocus()
 
     def _show_local(self, on: bool) -> None:
+        self.icon.setVisible(not on)  # the room goes to the names and the pad
         self.staff_list.setVisible(on)
         self.pad.setVisible(on)
         self.switch_button.setVisible(not on)  # the names are the switch

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.style import pixmap, set_role
+from kiosk.ui.style import set_role
 from kiosk.ui.widgets.pinpad import PinPad
 
 
@@ -26,9 +26,6 @@ class StaffSetupScreen(Screen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.icon = QLabel(self)
-        self.icon.setPixmap(pixmap("lock", 72))
-        self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = QLabel(self)
         self.title.setObjectName("title")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -63,7 +60,6 @@ class StaffSetupScreen(Screen):
         row.addWidget(self.pad, 2)
         box = QVBoxLayout(self)
         box.setContentsMargins(48, 16, 48, 16)
-        box.addWidget(self.icon)
         box.addWidget(self.title)
         box.addLayout(row, 1)
         self.save_button.clicked.connect(self.submit)
@@ -101,8 +97,8 @@ class StaffSetupScreen(Screen):
         (self.pin_field if name else self.name_field).setFocus()
 
     def focus_target(self) -> QWidget:
-        """The name."""
-        return self.name_field
+        """The name, or the PIN when a name is suggested."""
+        return self.pin_field if self.name_field.text() else self.name_field
 
     def submit(self) -> None:
         """Ask to save the first manager."""
