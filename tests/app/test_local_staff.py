@@ -271,3 +271,27 @@ def test_the_engine_records_the_staff_id_and_vauchar_gets_it_as_user_id(
     stored = server.simulator.store.item_by_code("GIFT50DEMO001")
     assert stored is not None
     assert stored["redemptions"][-1]["user_id"] == sam.id
+
+
+def test_who_is_signed_in_is_kept_across_a_restart(opened: Callable[[], LocalStaff]) -> None:
+    staff = opened()
+    alice = staff.add("Alice", "1111", manager=True)
+    bob = staff.add("Bob", "2222")
+    assert staff.current() is None
+    staff.set_current(bob.id)
+    assert opened().current() == bob
+    staff.deactivate(bob.id)
+    assert opened().current() is None  # a deactivated member is nobody
+    staff.set_current(alice.id)
+    staff.set_current("")
+    assert opened().current() is None
+
+
+def test_a_key_based_till_never_asks_vouchercart_for_a_password(
+        sim_of: Callable[..., Sim]) -> None:
+    server = sim_of("vauchar")
+    account = signin.sign_in_platform("vauchar", server.api_url, dict(
+        zip(("username", "password"), VAUCHAR_AUTH, strict=True)), staff="till")
+    server.simulator.log.clear()
+    assert signin.verify_password(account, "demo-api-key") is False
+    assert server.simulator.log.entries() == []  # no /authorize, no request at all

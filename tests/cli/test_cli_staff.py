@@ -94,6 +94,11 @@ def test_staff_name_picks_the_local_member_and_vauchar_gets_the_id(
     assert run(capsys, monkeypatch, "queue", "export", str(export))[0] == 0
     rows = list(csv.DictReader(export.open(encoding="utf-8")))
     assert [(r["staff_name"], r["staff_id"]) for r in rows] == [("Sam", sam_id)]
+    code, out, _ = run(capsys, monkeypatch, "receipt", "--last")
+    assert (code, "Sam" in out) == (0, True)
+    code, out, _ = run(capsys, monkeypatch, "report", "shift")
+    assert code == 0, out  # the books match
+    assert "Sam" in out  # per staff member
     code, out, _ = run(capsys, monkeypatch, "doctor", "--staff", "Sam")
     assert f"staff_name Sam (id {sam_id})" in out
 
