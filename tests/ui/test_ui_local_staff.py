@@ -147,6 +147,12 @@ def test_settings_staff_tab_keeps_the_local_list(qtbot: QtBot, till: Till) -> No
     tabs.setCurrentIndex(window.settings_screen.tab_keys.index("staff"))
     qtbot.waitUntil(lambda: panel.table.rowCount() == 2, timeout=10_000)
     assert not window.session.counter.staff_button.isVisible()  # not VoucherCart's accounts
+    panel.select("Alice")
+    assert panel.role_button.text() == "Make staff"
+    panel.role_button.click()  # the only manager
+    qtbot.waitUntil(lambda: bool(panel.message_label.text()), timeout=10_000)
+    assert panel.message_label.text() == \
+        "The till needs at least one manager: make someone else a manager first."
     panel.name_field.setText("Carol")
     panel.pin_field.setText("2468")
     panel.confirm_field.setText("2468")
@@ -191,3 +197,41 @@ def test_a_redemption_at_the_till_sends_the_staff_id_as_user_id(qtbot: QtBot,
     assert stored is not None
     assert stored["redemptions"][-1]["user_id"] == till.ids["Sam"]
     assert not [e for e in server.simulator.log.entries() if "authorize" in e["path"]]
+
+
+def test_first_start_sets_up_the_first_manager_who_stays_after_a_restart(
+        qtbot: QtBot, sim_of: Callable[..., Sim]) -> None:
+    server = sim_of("vauchar")
+    signin.sign_in_platform("vauchar", server.api_url, dict(
+        zip(("username", "password"), VAUCHAR_AUTH, strict=True)), staff="Nora")
+    window = make_window(qtbot)
+    with qtbot.waitSignal(window.engine_ready, timeout=10_000):
+        window.start()
+    assert window.page is Page.STAFF_SETUP
+    assert window.staff_label.text() == "demo-merchant"  # nobody works the till yet
+    assert window.session is not None
+    assert window.session.local is not None
+    setup = window.session.local.setup_screen
+    assert setup.name_field.text() == "Nora"
+    setup.pad.type_pin("123")
+    setup.confirm_field.setText("123")
+    setup.save_button.click()
+    qtbot.waitUntil(lambda: bool(setup.error_label.text()), timeout=10_000)
+    assert setup.error_label.text() == "A PIN is 4 to 8 digits."
+    assert (setup.pin_field.text(), setup.confirm_field.text()) == ("", "")
+    setup.pad.type_pin("5791")
+    setup.confirm_field.setText("5791")
+    setup.save_button.click()
+    qtbot.waitUntil(lambda: window.page is Page.SCAN, timeout=10_000)
+    assert window.staff_label.text() == "Nora at demo-merchant"
+    window.shutdown()
+    again = make_window(qtbot)  # the kiosk restarts: Nora is still at the till
+    with qtbot.waitSignal(again.engine_ready, timeout=10_000):
+        again.start()
+    assert again.page is Page.SCAN
+    assert again.staff_label.text() == "Nora at demo-merchant"
+    staff, store = open_local_staff(paths.data_dir())
+    try:
+        assert [(m.name, m.manager) for m in staff.members()] == [("Nora", True)]
+    finally:
+        store.close()
