@@ -16,6 +16,7 @@ from kiosk.ui.pin import check_pin
 
 if TYPE_CHECKING:
     from kiosk.app.local_staff import LocalStaff, StaffMember
+    from kiosk.ui.flows.local_staff import LocalStaffFlow
     from kiosk.ui.main_window import MainWindow
 
 SecretCheck = Callable[[str], bool]  # blocking; runs on the session's runner
@@ -73,7 +74,7 @@ class Session(QObject):
         self.undo = UndoFlow(self, nav, window)
         self.flows: tuple[Any, ...] = (self.manager, self.scan, self.queue, self.settings,
                                        self.lock, self.counter, self.undo)
-        self.local = None
+        self.local: LocalStaffFlow | None = None  # key-based platforms: the till's own staff
         if self.local_staff is not None:
             from kiosk.ui.flows.local_staff import LocalStaffFlow  # noqa: PLC0415
 
