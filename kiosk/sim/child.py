@@ -37,7 +37,8 @@ def serve_in_child(*, api: str = "vouchercart", fixture: str | Path | None = Non
     (closing its standard input, then SIGKILL after :data:`STOP_TIMEOUT_S`) when the block ends."""
     process = subprocess.Popen(sim_command(api=api, fixture=fixture, db=db, stop_on_eof=True),
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    assert process.stdin is not None and process.stdout is not None
+    assert process.stdin is not None
+    assert process.stdout is not None
     try:
         line = process.stdout.readline()  # the banner, or "" if it died
         if not line.startswith(BANNER):
