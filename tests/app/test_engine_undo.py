@@ -88,6 +88,9 @@ def test_undo_reverses_the_last_redemption_on_the_server(engine: Engine, vauchar
     assert outcome.message.startswith("Undone: £10.00 on voucher ")
     assert outcome.voucher is not None
     assert outcome.voucher.remaining == 10000 - 3250 - 500
+    cached = engine.cache.get(GIFT)  # an offline look-up now shows the balance back
+    assert cached is not None
+    assert cached.voucher.remaining == 10000 - 3250 - 500
     left = redemptions(vauchar)
     assert [r["transaction_id"] for r in left][-1] == first.entry_id
     entry = engine.outbox.get(last.entry_id or "")
@@ -337,6 +340,8 @@ def test_a_refusal_of_the_reversal_puts_it_back(engine: Engine, vauchar: Sim,
     assert entry.state is EntryState.APPLIED
     assert entry.last_error
     assert len(redemptions(vauchar)) == 3
+    # Credentials refused: the till says staff must sign in again, as a look-up would.
+    assert engine.connectivity().auth_required is (status == 401)
 
 
 def test_an_uncertain_queued_redemption_is_not_cancelled(engine: Engine, vauchar: Sim) -> None:
