@@ -67,7 +67,7 @@ class Undoer:
     def __init__(self, outbox: Outbox, backend: VoucherBackend, journal: Journal, *,
                  watch: ConnectivityWatch, locks: CodeLocks,
                  notify: Callable[[], None],
-                 remember: Callable[[Voucher, str], None] = lambda _voucher, _code: None,
+                 remember: Callable[[Voucher, str], object] = lambda _voucher, _code: None,
                  signed_out: Callable[[], None] = lambda: None) -> None:
         self.outbox = outbox
         self.backend = backend
