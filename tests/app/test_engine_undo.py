@@ -223,6 +223,20 @@ def test_a_lost_request_that_never_landed_is_sent_again(engine: Engine, vauchar:
     assert entry.state is EntryState.REVERSED
 
 
+def test_the_z_report_calls_an_unconfirmed_undo_nothing(engine: Engine, vauchar: Sim) -> None:
+    """An undo whose answer was lost (the server still shows the redemption) is neither
+    "redeemed elsewhere" nor a mismatch in the server check."""
+    engine.redeem(GIFT, 500)
+    engine.redeem(GIFT, 1000)
+    vauchar.fail_next(1, mode="html", status=502, path=REDEMPTIONS, method="DELETE")
+    vauchar.fail_next(1, status=503, path=REDEMPTIONS, method="GET")
+    assert engine.undo_last().status is UndoStatus.UNCONFIRMED
+    assert len(redemptions(vauchar)) == 4  # the undo never landed
+    report = build_report(engine)
+    assert report.check.checked == 1
+    assert report.check.lines == ()
+
+
 def test_the_sync_confirms_an_undo_whose_answer_was_lost(engine: Engine, vauchar: Sim) -> None:
     done = engine.redeem(GIFT, 500)
     vauchar.fail_next(1, mode="html", status=502, path=REDEMPTIONS, after=True,
