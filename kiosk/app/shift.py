@@ -125,7 +125,7 @@ def _claims(entries: list[OutboxEntry]) -> list[Claim]:
 
 
 def compare(code: str, ours: list[OutboxEntry], history: tuple[HistoryEntry, ...],
-            since: datetime, words: Callable[[int], str],
+            since: datetime, words: Callable[[int], str], *,
             undoing: Sequence[OutboxEntry] = ()) -> list[Line]:
     """Differences between ``ours`` (applied entries of voucher ``code``, all time) and the
     server's ``history`` of it, for the shift starting at ``since``. ``undoing``: our entries
@@ -192,7 +192,8 @@ def check_server(engine: Engine, entries: list[OutboxEntry], since: datetime) ->
             return units(amount, sample.kind, sample.currency)
 
         undoing = [e for e in engine.outbox.reversing() if e.code == code]
-        lines += compare(code, ours, voucher.history if voucher else (), since, words, undoing)
+        lines += compare(code, ours, voucher.history if voucher else (), since, words,
+                         undoing=undoing)
     lines.sort(key=lambda line: line.at)
     return ServerCheck(checked, (), "", tuple(lines))
 
