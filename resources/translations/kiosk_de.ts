@@ -4,83 +4,88 @@
 <context>
     <name>CardScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="168"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="170"/>
         <source>Sending…</source>
         <translation>Wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="182"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="184"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="182"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="184"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="185"/>
         <source>Valid</source>
         <translation>Gültig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="185"/>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/card.py" line="186"/>
         <source>For</source>
         <translation>Für</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="187"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="187"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="188"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="191"/>
         <source>Redemptions</source>
         <translation>Einlösungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="192"/>
         <source>Redeem part…</source>
         <translation>Teil einlösen…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="193"/>
         <source>Scan next</source>
         <translation>Nächster Scan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="193"/>
-        <location filename="../../kiosk/ui/screens/card.py" line="225"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="228"/>
         <source>Redeem all</source>
         <translation>Alles einlösen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="211"/>
         <source>OFFLINE</source>
         <translation>OFFLINE</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="223"/>
         <source>Apply to order…</source>
         <translation>Auf Bestellung anwenden…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="226"/>
         <source>Redeem all (%1)</source>
         <translation>Alles einlösen (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/card.py" line="249"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="252"/>
         <source>Offline: showing the last known status. Last checked online at %1, %n minute(s) ago.</source>
         <translation>
             <numerusform>Offline: letzter bekannter Stand. Zuletzt online geprüft am %1, vor %n Minute.</numerusform>
@@ -88,47 +93,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="255"/>
         <source>This voucher platform judges a saved redemption when it is sent, not at this time: if the voucher expires before the till is back online, it will be refused.</source>
         <translation>Diese Gutscheinplattform prüft eine gespeicherte Einlösung erst beim Senden, nicht zu diesem Zeitpunkt: Läuft der Gutschein ab, bevor die Kasse wieder online ist, wird sie abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="264"/>
         <source>This till accepts unseen vouchers offline, but cannot tell this one&apos;s currency or balance: redeem it when the till is back online, or ask a manager.</source>
         <translation>Diese Kasse nimmt ungeprüfte Gutscheine offline an, kennt aber Währung und Restwert dieses Gutscheins nicht: einlösen, wenn die Kasse wieder online ist, oder eine Leitung fragen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="264"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="267"/>
         <source>Can&apos;t redeem until the till is back online. A manager can allow unseen vouchers in Settings → Offline.</source>
         <translation>Einlösen erst, wenn die Kasse wieder online ist. Eine Leitung kann ungeprüfte Gutscheine unter Einstellungen → Offline erlauben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="267"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="270"/>
         <source>Can&apos;t redeem: check the code shown above against the voucher.</source>
         <translation>Nicht einlösbar: den oben gezeigten Code mit dem Gutschein vergleichen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="269"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="272"/>
         <source>Can&apos;t redeem: this voucher platform does not apply discount vouchers at the till.</source>
         <translation>Nicht einlösbar: Diese Gutscheinplattform nimmt an der Kasse keine Rabattgutscheine an.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="272"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="275"/>
         <source>Can&apos;t redeem: nothing left to redeem here.</source>
         <translation>Nicht einlösbar: nichts mehr übrig.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="273"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="276"/>
         <source>Can&apos;t redeem: %1</source>
         <translation>Nicht einlösbar: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="293"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="298"/>
         <source>%1 waiting to be sent from this till.</source>
         <translation>%1 wartet an dieser Kasse auf Übertragung.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/card.py" line="306"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="311"/>
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n Nutzung</numerusform>
@@ -136,27 +141,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="301"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="306"/>
         <source>%1, bought %2</source>
         <translation>%1, gekauft am %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="328"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="334"/>
         <source>%1 to %2</source>
         <translation>%1 bis %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="330"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="336"/>
         <source>until %1</source>
         <translation>bis %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="332"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="338"/>
         <source>from %1</source>
         <translation>ab %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="333"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="339"/>
         <source>no expiry date</source>
         <translation>ohne Ablaufdatum</translation>
     </message>
@@ -487,37 +492,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="205"/>
+        <location filename="../../kiosk/ui/main_window.py" line="219"/>
         <source>Scan</source>
         <translation>Scannen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="205"/>
+        <location filename="../../kiosk/ui/main_window.py" line="219"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="205"/>
+        <location filename="../../kiosk/ui/main_window.py" line="219"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="205"/>
+        <location filename="../../kiosk/ui/main_window.py" line="219"/>
         <source>Lock</source>
         <translation>Sperren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="220"/>
+        <location filename="../../kiosk/ui/main_window.py" line="234"/>
         <source>Till 1</source>
         <translation>Kasse 1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="225"/>
+        <location filename="../../kiosk/ui/main_window.py" line="239"/>
         <source>%1 at %2</source>
         <translation>%1 bei %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="484"/>
+        <location filename="../../kiosk/ui/main_window.py" line="498"/>
         <source>Leave kiosk mode</source>
         <translation>Kioskmodus verlassen</translation>
     </message>
