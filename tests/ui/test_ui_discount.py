@@ -94,6 +94,7 @@ def test_the_card_says_what_a_discount_takes_off(qtbot: QtBot, sim_of: Callable[
     server = sim_of("shopwired")
     signin.sign_in_platform("shopwired", server.api_url,
                             {"username": "demo-key", "password": "demo-secret"}, staff="anna")
+    local_manager()
     window = make_window(qtbot)
     with qtbot.waitSignal(window.engine_ready, timeout=10_000):
         window.start()
