@@ -91,10 +91,12 @@ def set_clock(sim: Simulator, request: Request) -> Response:
 
 
 def set_latency(sim: Simulator, request: Request) -> Response:
-    """``POST /_sim/latency``: ``{"seconds": s, "count": N|null, "path": prefix|null}``."""
+    """``POST /_sim/latency``: ``{"seconds": s, "count": N|null, "path": prefix|null,
+    "method": m|null}``."""
     data = request.json()
+    method = data.get("method")
     sim.faults.set_latency(_number(data, "seconds", 0.0) or 0.0, _count(data, None),
-                           data.get("path"))
+                           data.get("path"), method=str(method) if method else None)
     return Response.json(200, _OK)
 
 

@@ -65,10 +65,12 @@ class Faults:
             self._drops = _Budget(0, None)  # the API decides which requests are its writes
 
     def set_latency(self, seconds: float, count: int | None = None,
-                    path: str | None = None) -> None:
-        """Delay the next ``count`` requests (all if None) by ``seconds``; 0 clears."""
+                    path: str | None = None, *, method: str | None = None) -> None:
+        """Delay the next ``count`` requests (all if None) by ``seconds``, only those under
+        ``path`` and of ``method`` if given (a write, not the read on the same path); 0 clears."""
         with self._lock:
-            self._latency = (seconds, _Budget(count, path)) if seconds > 0 else None
+            budget = _Budget(count, path, method.upper() if method else None)
+            self._latency = (seconds, budget) if seconds > 0 else None
 
     def fail_next(self, count: int = 1, mode: str = "json", status: int | None = None,
                   path: str | None = None, after: bool = False, *,
@@ -88,10 +90,10 @@ class Faults:
         with self._lock:
             self._drops.count = (self._drops.count or 0) + count
 
-    def take_latency(self, path: str) -> float:
-        """Seconds to wait before serving ``path``."""
+    def take_latency(self, path: str, method: str | None = None) -> float:
+        """Seconds to wait before serving ``method path``."""
         with self._lock:
-            if self._latency and self._latency[1].take(path):
+            if self._latency and self._latency[1].take(path, method):
                 return self._latency[0]
             return 0.0
 

@@ -227,9 +227,10 @@ class SimServer:
         self.simulator.set_rate_limits(enabled)
 
     def set_latency(self, seconds: float, count: int | None = None,
-                    path: str | None = None) -> None:
-        """Delay the next ``count`` ``/v1`` requests (all when None); 0 clears."""
-        self.simulator.faults.set_latency(seconds, count, path)
+                    path: str | None = None, *, method: str | None = None) -> None:
+        """Delay the next ``count`` API requests (all when None), only those under ``path``
+        and of ``method`` if given; 0 clears."""
+        self.simulator.faults.set_latency(seconds, count, path, method=method)
 
     def requests(self, method: str | None = None, path: str | None = None) -> list[dict[str, Any]]:
         """The ``/v1`` requests that reached the server, e.g. ``requests("POST", "/v1/redeem")``."""

@@ -87,7 +87,7 @@ class Simulator:
             return Response(503, drop=True)
         if path == CONTROL_PREFIX or path.startswith(CONTROL_PREFIX + "/"):
             return self._control(request)
-        delay = self.faults.take_latency(path)
+        delay = self.faults.take_latency(path, request.method)
         if delay and self._stopping.wait(delay):
             return Response(503, drop=True)
         stamp = format_iso(self.clock.now())

@@ -145,6 +145,19 @@ def test_latency_and_failure_after_serving(api: Api, server: Sim) -> None:
     assert api.uses(server) != before
 
 
+def test_latency_only_for_the_method_given(api: Api, server: Sim) -> None:
+    """ShopWired's use and Vauchar's redemption share their path with a read: a delay for
+    the write alone (over HTTP too) leaves the read on that path fast."""
+    method = "PUT" if api.name == "shopwired" else "POST"
+    with api.client(server) as client:
+        answer = httpx.post(f"{server.base_url}/_sim/latency",
+                            json={"seconds": 0.3, "count": 1, "method": method})
+        assert answer.status_code == 200
+        assert api.read(client).elapsed.total_seconds() < 0.3
+        assert api.write(client).elapsed.total_seconds() >= 0.3
+        assert api.write(client).elapsed.total_seconds() < 0.3  # count 1: spent
+
+
 def test_date_header_follows_the_clock(api: Api, server: Sim) -> None:
     server.set_clock("2031-02-03T04:05:06+0000", frozen=True)
     with api.client(server) as client:
