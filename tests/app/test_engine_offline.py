@@ -11,18 +11,14 @@ import pytest
 
 from kiosk.app import signin
 from kiosk.app.engine import Engine
-from kiosk.backends.vouchercart.backend import VoucherCartBackend
-from kiosk.backends.vouchercart.client import VoucherCartClient
 from kiosk.backends.vouchercart.models import Tokens
-from kiosk.backends.vouchercart.session import Session
 from kiosk.domain.errors import RefusalReason
 from kiosk.domain.outcomes import EntryState, RedeemStatus
-from kiosk.sim.testing import serve_in_thread
 from kiosk.store.secrets import open_secrets
-from tests.helpers.app import history, make_voucher, minute_stamp
-from tests.helpers.demo import DEMO_FIXTURE, GBP50, PARTLY, QUANTITY
 from tests.app.conftest import open_engine
+from tests.helpers.app import history, make_voucher, minute_stamp
 from tests.helpers.cases import CASES, Platform, VoucherCase
+from tests.helpers.demo import GBP50, PARTLY, QUANTITY
 from tests.helpers.sim import Sim
 
 
