@@ -20,6 +20,9 @@ class Simulator(Protocol):
     faults: Faults
     log: RequestLog
 
+    @property
+    def in_flight(self) -> int: ...
+
     def add_vouchers(self, vouchers: list[Mapping[str, Any]]) -> list[str]: ...
     def voucher(self, code: str) -> dict[str, Any] | None: ...
     def set_rate_limits(self, enabled: bool) -> None: ...
@@ -43,8 +46,8 @@ def _count(data: dict[str, Any], default: int | None = 1) -> int | None:
 
 
 def health(sim: Simulator, request: Request) -> Response:
-    """``GET /_sim/health``."""
-    return Response.json(200, _OK)
+    """``GET /_sim/health``: ``{"status": "ok", "in_flight": N}`` (API requests being served)."""
+    return Response.json(200, {**_OK, "in_flight": sim.in_flight})
 
 
 def put_vouchers(sim: Simulator, request: Request) -> Response:

@@ -39,6 +39,11 @@ class _HTTPServer(ThreadingHTTPServer):
             self._open.discard(request)
         super().shutdown_request(request)
 
+    def open_connections(self) -> int:
+        """Client connections accepted and not closed yet."""
+        with self._open_lock:
+            return len(self._open)
+
     def cut_connections(self) -> None:
         """Close every open client connection, as a server that went away would."""
         with self._open_lock:
@@ -239,6 +244,11 @@ class SimServer:
     def reset(self) -> None:
         """Back to the initial fixture; no faults, empty log, real time."""
         self.simulator.reset()
+
+    def quiet(self) -> bool:
+        """No API request being served and no client connection open: whatever a killed
+        client sent has been served (or never will be)."""
+        return self.simulator.in_flight == 0 and self._http.open_connections() == 0
 
 
 def make_server(fixture: Mapping[str, Any] | str | Path | None = None, *,

@@ -50,6 +50,8 @@ class Simulator:
         self.faults = Faults()
         self.log = RequestLog()
         self._stopping = threading.Event()
+        self._busy_lock = threading.Lock()
+        self._in_flight = 0
         self.platform = self._platform(api, token_ttl, auth)
         try:
             if self.store.get_meta("api") not in (None, api):
@@ -87,6 +89,23 @@ class Simulator:
             return Response(503, drop=True)
         if path == CONTROL_PREFIX or path.startswith(CONTROL_PREFIX + "/"):
             return self._control(request)
+        with self._busy_lock:
+            self._in_flight += 1
+        try:
+            return self._serve_api(request)
+        finally:
+            with self._busy_lock:
+                self._in_flight -= 1
+
+    @property
+    def in_flight(self) -> int:
+        """API requests being served right now (delayed by injected latency included): a
+        test waits for 0 before it judges what a killed client's requests did."""
+        with self._busy_lock:
+            return self._in_flight
+
+    def _serve_api(self, request: Request) -> Response:
+        path = request.path
         delay = self.faults.take_latency(path, request.method)
         if delay and self._stopping.wait(delay):
             return Response(503, drop=True)

@@ -182,7 +182,7 @@ def test_reset_restores_the_fixture(sim: Sim, control: httpx.Client,
 
 def test_controls_are_not_under_v1(sim: Sim, client: httpx.Client) -> None:
     assert_error(client.post("../v1/_sim/reset"), 404, 1004)
-    assert httpx.get(f"{sim.base_url}/_sim/health").json() == {"status": "ok"}
+    assert httpx.get(f"{sim.base_url}/_sim/health").json() == {"status": "ok", "in_flight": 0}
     assert_error(httpx.get(f"{sim.base_url}/_sim/nothing"), 404, 1004)
 
 
