@@ -122,6 +122,12 @@ class Platform:
             return f"/vouchers/{stored['id']}/redemptions"
         return f"/v1/vouchers/{stored['id']}"
 
+    @property
+    def write_prefix(self) -> str:
+        """Where every voucher's write starts (with ``write_method``: only the writes)."""
+        return {"vouchercart": "/v1/redeem", "vouchers-api": "/v1/vouchers/apply",
+                "vauchar": "/vouchers/", "shopwired": "/v1/vouchers/"}[self.name]
+
     def writes(self, server: Sim, code: str) -> list[dict[str, Any]]:
         """The write requests of ``code`` that reached the server."""
         return server.requests(self.write_method, self.write_path(server, code))
