@@ -129,7 +129,8 @@ class Platform:
                 "vauchar": "/vouchers/", "shopwired": "/v1/vouchers/"}[self.name]
 
     def writes(self, server: Sim, code: str) -> list[dict[str, Any]]:
-        """The write requests of ``code`` that reached the server."""
+        """The write requests on ``code``'s endpoint that reached the server (VoucherCart and
+        Vouchers API write every voucher on one endpoint: use one voucher per test)."""
         return server.requests(self.write_method, self.write_path(server, code))
 
     # --- what a shop does to a voucher while a till is offline ---------------------------
