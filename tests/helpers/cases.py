@@ -131,7 +131,7 @@ class Platform:
     def writes(self, server: Sim, code: str) -> list[dict[str, Any]]:
         """The write requests on ``code``'s endpoint that reached the server (VoucherCart and
         Vouchers API write every voucher on one endpoint: use one voucher per test)."""
-        return server.requests(self.write_method, self.write_path(server, code))
+        return list(server.requests(self.write_method, self.write_path(server, code)))
 
     # --- what a shop does to a voucher while a till is offline ---------------------------
 
@@ -156,7 +156,7 @@ class Platform:
             return dict(server.voucher(code))
         stored = server.simulator.store.item_by_code(code)
         assert stored is not None, code
-        return stored
+        return dict(stored)
 
     def restore(self, server: Sim, snapshot: dict[str, Any]) -> None:
         """Put a voucher back as ``snapshot`` had it (the shop switched it on again)."""
@@ -202,7 +202,7 @@ class Platform:
             voucher = {"code": code, "discount": {"type": "amount", "value": 5},
                        "uses": None, "used": 0, "active": True, "comments": "",
                        "validFrom": format_date(start), "expiresOn": format_date(end)}
-        return server.add_voucher(voucher)
+        return str(server.add_voucher(voucher))
 
 
 PLATFORMS = {
