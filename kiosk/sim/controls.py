@@ -105,15 +105,16 @@ def set_latency(sim: Simulator, request: Request) -> Response:
 
 def fail_next(sim: Simulator, request: Request) -> Response:
     """``POST /_sim/fail``: ``{"count": N, "mode": "json"|"html"|"redirect", "status": n,
-    "path": p, "method": m, "after": bool}``."""
+    "path": p, "method": m, "after": bool, "location": where a redirect points}``."""
     data = request.json()
     status = _number(data, "status")
-    method = data.get("method")
+    method, location = data.get("method"), data.get("location")
     try:
         sim.faults.fail_next(_count(data) or 0, str(data.get("mode", "json")),
                              int(status) if status else None, data.get("path"),
                              bool(data.get("after", False)),
-                             method=str(method) if method else None)
+                             method=str(method) if method else None,
+                             location=str(location) if location else None)
     except ValueError as exc:
         raise invalid("mode", str(exc)) from exc
     return Response.json(200, _OK)

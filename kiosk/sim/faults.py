@@ -18,6 +18,7 @@ MAINTENANCE_PAGE = (
     "<p>We are doing some maintenance.</p></body></html>"
 )
 FAIL_MODES = ("json", "html", "redirect")
+MAINTENANCE_LOCATION = "/maintenance.html"
 
 
 @dataclass
@@ -27,6 +28,7 @@ class Failure:
     mode: str  # "json" | "html" | "redirect"
     status: int
     after: bool = False  # serve (apply) the request first, then answer with the failure
+    location: str = MAINTENANCE_LOCATION  # where a redirect points (a maintenance or login page)
 
 
 @dataclass
@@ -74,15 +76,17 @@ class Faults:
 
     def fail_next(self, count: int = 1, mode: str = "json", status: int | None = None,
                   path: str | None = None, after: bool = False, *,
-                  method: str | None = None) -> None:
+                  method: str | None = None, location: str | None = None) -> None:
         """Answer the next ``count`` requests with a 500 JSON, an HTML error page or a
-        maintenance redirect (302 to an HTML page); ``after``: once the request was served,
-        as a gateway that times out on an upstream that did the work."""
+        maintenance redirect (302 to an HTML page, at ``location`` if given: e.g. a login
+        page); ``after``: once the request was served, as a gateway that times out on an
+        upstream that did the work."""
         if mode not in FAIL_MODES:
             raise ValueError(f"mode must be one of {', '.join(FAIL_MODES)}, not {mode!r}")
         status = status or {"json": 500, "html": 502, "redirect": 302}[mode]
         with self._lock:
-            self._failures.append((Failure(mode, status, after),
+            self._failures.append((Failure(mode, status, after,
+                                           location or MAINTENANCE_LOCATION),
                                    _Budget(count, path, method.upper() if method else None)))
 
     def drop_next(self, count: int = 1) -> None:

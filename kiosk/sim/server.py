@@ -220,11 +220,12 @@ class SimServer:
 
     def fail_next(self, count: int = 1, mode: str = "json", status: int | None = None,
                   path: str | None = None, after: bool = False, *,
-                  method: str | None = None) -> None:
+                  method: str | None = None, location: str | None = None) -> None:
         """Fail the next ``count`` API requests (500 JSON, an HTML 502 page, or a 302
-        maintenance redirect), only ``method`` ones if given; ``after``: serve them first,
-        then answer with the failure."""
-        self.simulator.faults.fail_next(count, mode, status, path, after, method=method)
+        maintenance redirect, to ``location`` if given), only ``method`` ones if given;
+        ``after``: serve them first, then answer with the failure."""
+        self.simulator.faults.fail_next(count, mode, status, path, after, method=method,
+                                        location=location)
 
     def clear_faults(self) -> None:
         """No more injected faults (vouchers, log and clock are kept)."""

@@ -11,7 +11,7 @@ from typing import Any
 from kiosk.sim.clock import SimClock, format_iso
 from kiosk.sim.controls import CONTROL_ROUTES
 from kiosk.sim.errors import ApiError
-from kiosk.sim.faults import HTML_ERROR_PAGE, MAINTENANCE_PAGE, Faults, RequestLog
+from kiosk.sim.faults import HTML_ERROR_PAGE, MAINTENANCE_PAGE, Failure, Faults, RequestLog
 from kiosk.sim.platform import Json, Platform
 from kiosk.sim.protocol import BadBody, NoRoute, Request, Response, SimError
 from kiosk.sim.shopwired import ShopWired
@@ -113,11 +113,11 @@ class Simulator:
         failure = self.faults.take_failure(path, request.method)
         if failure is not None and not failure.after:
             self.log.add(request.method, path, failure.status, "failed", stamp)
-            return self._failure_response(failure.mode, failure.status)
+            return self._failure_response(failure)
         response = self.platform.serve(request)
         if failure is not None:
             self.log.add(request.method, path, failure.status, "failed after serving", stamp)
-            return self._failure_response(failure.mode, failure.status)
+            return self._failure_response(failure)
         if self.platform.is_write(request.method, path) and self.faults.take_drop(path):
             self.log.add(request.method, path, response.status, "dropped", stamp)
             return Response(response.status, drop=True)
@@ -135,10 +135,11 @@ class Simulator:
         except NoRoute as exc:
             return Response.error(ApiError(1002 if exc.path_known else 1004))
 
-    def _failure_response(self, mode: str, status: int) -> Response:
+    def _failure_response(self, failure: Failure) -> Response:
+        mode, status = failure.mode, failure.status
         if mode == "redirect":
             return Response(status, MAINTENANCE_PAGE.encode(), "text/html",
-                            headers={"Location": "/maintenance.html"})
+                            headers={"Location": failure.location})
         if mode == "html":
             page = HTML_ERROR_PAGE.format(status=status)
             return Response(status, page.encode(), "text/html")

@@ -185,7 +185,7 @@ def test_expired_session_stops_replay_and_keeps_entries(
 # redemptions (``Platform.count``).
 
 WRITE_FAULTS = [(status, mode) for status in (500, 502, 503, 504) for mode in ("json", "html")]
-WRITE_FAULTS.append((302, "redirect"))  # a maintenance/login redirect to an HTML page
+WRITE_FAULTS.append((302, "redirect"))  # to a login page (HTML), as a captive proxy does
 
 
 def _drain(engine: Engine, passes: int = 4) -> None:
@@ -256,7 +256,7 @@ def test_write_faults_lose_and_double_nothing(platform: Platform, server: Sim,
     path = platform.write_path(server, code)
     for turn, (status, mode) in enumerate(WRITE_FAULTS, start=1):
         server.fail_next(1, mode=mode, status=status, path=path, after=after,
-                         method=platform.write_method)
+                         method=platform.write_method, location="/login?next=/")
         outcome = case.redeem(platform_engine, code)
         assert outcome.status in (RedeemStatus.APPLIED, RedeemStatus.QUEUED), outcome.message
         _drain(platform_engine)

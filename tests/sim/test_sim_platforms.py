@@ -102,7 +102,13 @@ def test_injected_failure_in_the_apis_own_shape(api: Api, server: Sim) -> None:
         server.fail_next(1, mode="html")
         assert api.read(client).headers["content-type"].startswith("text/html")
         server.fail_next(1, mode="redirect")
-        assert api.read(client).status_code == 302
+        redirected = api.read(client)
+        assert (redirected.status_code, redirected.headers["location"]) == \
+            (302, "/maintenance.html")
+        answer = httpx.post(f"{server.base_url}/_sim/fail",
+                            json={"mode": "redirect", "location": "/login?next=/"})
+        assert answer.status_code == 200
+        assert api.read(client).headers["location"] == "/login?next=/"  # a sign-in page
         assert api.read(client).status_code == 200
 
 
