@@ -293,22 +293,25 @@ def test_a_write_answered_after_the_timeout_is_not_doubled(
     first, the entry waits its settle window (an idempotent platform re-sends at once: the
     server answers the repeat with the first application); once the late write has landed the
     entry is confirmed: counted once."""
-    engine = make_platform_engine(settle_seconds=600.0, timeout=0.5)
+    engine = make_platform_engine(settle_seconds=600.0, timeout=0.8)
     case = platform.case
     code = case.add(server)
     engine.lookup(code)
-    server.set_latency(1.5, count=1, path=platform.write_path(server, code),
+    server.set_latency(1.6, count=1, path=platform.write_path(server, code),
                        method=platform.write_method)
     outcome = case.redeem(engine, code)
     assert outcome.status is RedeemStatus.QUEUED, outcome.message  # the answer never came
     engine.sync()
-    resent = platform.capabilities.idempotent
-    _wait(lambda: len([w for w in platform.writes(server, code)
-                       if w["outcome"] == "served"]) == (2 if resent else 1))
+    # Until the late write has landed (whenever that is on this machine).
+    _wait(lambda: server.simulator.in_flight == 0 and bool(platform.writes(server, code)))
     _drain(engine)
     _applied(engine, outcome.entry_id)
     assert platform.count(server, code) == 1
-    assert len(platform.writes(server, code)) == (2 if resent else 1)
+    writes = len(platform.writes(server, code))
+    if platform.capabilities.idempotent:
+        assert writes in (1, 2)  # re-sent unless the late one had landed by the next pass
+    else:
+        assert writes == 1
 
 
 @pytest.mark.parametrize("how", ["expired", "deactivated", "deleted"])

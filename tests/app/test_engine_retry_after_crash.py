@@ -72,7 +72,7 @@ def test_retry_after_a_power_cut_mid_send_does_not_charge_twice(
     code = case.add(server)
     how = ["--amount", str(case.amount)] if case.amount else \
         ["--order-total", str(case.order_total)]
-    server.set_latency(1.0, count=1, path=platform.write_path(server, code),
+    server.set_latency(1.5, count=1, path=platform.write_path(server, code),
                        method=platform.write_method)
     env = {**os.environ, "KIOSK_HOME": str(kiosk_home), "KIOSK_SECRETS": "file"}
     first = subprocess.Popen([sys.executable, "-m", "kiosk", "redeem", code, *how],
@@ -234,7 +234,7 @@ def test_lookup_names_an_earlier_redemption_that_went_through(
     account: signin.Account, sim: Sim, kiosk_home: Path
 ) -> None:
     """The card says what became of a redemption the till died in the middle of."""
-    sim.set_latency(1.0, count=1, path="/v1/redeem")
+    sim.set_latency(1.5, count=1, path="/v1/redeem")
     env = {**os.environ, "KIOSK_HOME": str(kiosk_home), "KIOSK_SECRETS": "file"}
     first = subprocess.Popen([sys.executable, "-m", "kiosk", "redeem", GBP50, "--amount", "300"],
                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
