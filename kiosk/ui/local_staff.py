@@ -11,17 +11,13 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -31,6 +27,8 @@ from kiosk.app.local_staff import LocalStaff, StaffMember
 from kiosk.app.qt.runner import Runner
 from kiosk.ui.style import kinetic, set_role
 from kiosk.ui.texts import error_text
+from kiosk.ui.widgets.pinpad import staff_fields
+from kiosk.ui.widgets.tables import row_table
 
 
 class LocalStaffPanel(QWidget):
@@ -44,20 +42,8 @@ class LocalStaffPanel(QWidget):
         self.members: list[StaffMember] = []
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
-        self.table = QTableWidget(0, 3, self)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        kinetic(self.table)
-        self.name_field = QLineEdit(self)
-        self.name_field.setMaxLength(40)
-        self.pin_field = QLineEdit(self)
-        self.confirm_field = QLineEdit(self)
-        for field in (self.pin_field, self.confirm_field):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
-            field.setMaxLength(8)
+        self.table = row_table(3, self)
+        self.name_field, self.pin_field, self.confirm_field = staff_fields(self)
         self.manager_box = QCheckBox(self)
         self.labels = [QLabel(self) for _ in range(3)]
         form = QFormLayout()

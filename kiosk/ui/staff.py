@@ -11,17 +11,14 @@ from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -32,7 +29,8 @@ from kiosk.app.signin import Account
 from kiosk.app.staff import StaffError, StaffManager, StaffMember
 from kiosk.backends.vouchercart.models import ROLE_ADMIN, ROLE_CUSTOM, ROLE_STAFF
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.style import kinetic, set_role, set_tone
+from kiosk.ui.style import set_role, set_tone
+from kiosk.ui.widgets.tables import row_table
 
 T = TypeVar("T")
 ROLES = (ROLE_STAFF, ROLE_ADMIN, ROLE_CUSTOM)
@@ -102,13 +100,7 @@ class StaffScreen(Screen):
 
     def _build_manage(self) -> None:
         page = QWidget(self)
-        self.table = QTableWidget(0, 3, page)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        kinetic(self.table)
+        self.table = row_table(3, page)
         self.name_field = QLineEdit(page)
         self.new_email_field = QLineEdit(page)
         self.role_box = QComboBox(page)

@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTabBar,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -25,8 +23,9 @@ from PySide6.QtWidgets import (
 from kiosk.domain.errors import RefusalReason
 from kiosk.domain.outcomes import EntryState, OutboxEntry
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.style import kinetic, set_role
+from kiosk.ui.style import set_role
 from kiosk.ui.texts import entry_state_text, money_text, refusal_text, stamp
+from kiosk.ui.widgets.tables import row_table
 
 FILTERS: tuple[tuple[EntryState, ...] | None, ...] = (
     (EntryState.PENDING, EntryState.SENDING),
@@ -65,18 +64,13 @@ class QueueScreen(Screen):
         self.tabs = QTabBar(self)
         for _ in FILTERS:
             self.tabs.addTab("")
-        self.table = QTableWidget(0, 5, self)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = row_table(5, self, stretch=False)
         self.table.verticalHeader().setDefaultSectionSize(48)
         header = self.table.horizontalHeader()
         for column in range(4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
-        kinetic(self.table)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("notice")
         self.status_label.setWordWrap(True)

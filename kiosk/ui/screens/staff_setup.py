@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.style import set_role
-from kiosk.ui.widgets.pinpad import PinPad
+from kiosk.ui.widgets.pinpad import PinPad, staff_fields
 
 
 class StaffSetupScreen(Screen):
@@ -31,13 +31,7 @@ class StaffSetupScreen(Screen):
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
-        self.name_field = QLineEdit(self)
-        self.name_field.setMaxLength(40)
-        self.pin_field = QLineEdit(self)
-        self.confirm_field = QLineEdit(self)
-        for field in (self.pin_field, self.confirm_field):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
-            field.setMaxLength(8)
+        self.name_field, self.pin_field, self.confirm_field = staff_fields(self)
         self.pad = PinPad(self.pin_field, self)
         self.labels = [QLabel(self) for _ in range(3)]
         form = QFormLayout()

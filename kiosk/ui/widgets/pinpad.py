@@ -10,6 +10,17 @@ from kiosk.ui.style import set_role
 MAX_DIGITS = 8
 
 
+def staff_fields(parent: QWidget) -> tuple[QLineEdit, QLineEdit, QLineEdit]:
+    """A new staff member's name, PIN and PIN again (hidden, at most :data:`MAX_DIGITS`)."""
+    name = QLineEdit(parent)
+    name.setMaxLength(40)
+    pins = QLineEdit(parent), QLineEdit(parent)
+    for field in pins:
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        field.setMaxLength(MAX_DIGITS)
+    return name, *pins
+
+
 class PinPad(QWidget):
     """Large keys for a touch screen; what they type goes to ``target``."""
 
