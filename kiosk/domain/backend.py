@@ -41,6 +41,9 @@ class Capabilities:
     idempotent: bool  # the server itself never counts a re-sent redemption twice
     backdated: bool  # a replay is judged at the redemption's original time
     staff_sign_in: bool  # staff sign in on the platform (else: the till's local staff list)
+    # The server takes a redemption in one step; False: the till reads the count and writes it
+    # back (ShopWired), so another till's use at the same moment can go uncounted.
+    atomic: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -288,104 +288,104 @@
 <context>
     <name>LocalStaffPanel</name>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="123"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="109"/>
         <source>This platform signs in the shop, not people: staff sign in on this till with their own PIN, and their name goes on receipts and reports. Nobody is deleted: a deactivated member keeps their name in the history.</source>
         <translation>Diese Plattform meldet den Laden an, nicht Personen: Das Personal meldet sich an dieser Kasse mit der eigenen PIN an, und sein Name steht auf Belegen und Berichten. Niemand wird gelöscht: Wer deaktiviert ist, behält seinen Namen im Verlauf.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="126"/>
-        <location filename="../../kiosk/ui/local_staff.py" line="128"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="112"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="114"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="126"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="112"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="127"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="113"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="128"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="114"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="129"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="115"/>
         <source>PIN again</source>
         <translation>PIN wiederholen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="131"/>
-        <location filename="../../kiosk/ui/local_staff.py" line="153"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="117"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="139"/>
         <source>Manager</source>
         <translation>Filialleitung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="132"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="118"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="133"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="119"/>
         <source>Change PIN</source>
         <translation>PIN ändern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="134"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="120"/>
         <source>Deactivate</source>
         <translation>Deaktivieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="153"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="139"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="154"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="140"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="154"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="140"/>
         <source>Deactivated</source>
         <translation>Deaktiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="183"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="169"/>
         <source>Make staff</source>
         <translation>Zu Personal machen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="184"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="170"/>
         <source>Make manager</source>
         <translation>Zur Filialleitung machen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="194"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="180"/>
         <source>%1 was added.</source>
         <translation>%1 wurde hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="204"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="190"/>
         <source>%1 has a new PIN.</source>
         <translation>%1 hat eine neue PIN.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="212"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="198"/>
         <source>%1 is staff now.</source>
         <translation>%1 gehört jetzt zum Personal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="213"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="199"/>
         <source>%1 is a manager now.</source>
         <translation>%1 gehört jetzt zur Filialleitung.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/local_staff.py" line="221"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="207"/>
         <source>%1 was deactivated.</source>
         <translation>%1 wurde deaktiviert.</translation>
     </message>
@@ -758,128 +758,128 @@
 <context>
     <name>QueueScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="122"/>
         <source>Queue and conflicts</source>
         <translation>Warteschlange und Konflikte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="129"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="123"/>
         <source>Waiting</source>
         <translation>Wartend</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="129"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="123"/>
         <source>Conflicts</source>
         <translation>Konflikte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="124"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="124"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="127"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="127"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="127"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="127"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="134"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="128"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="129"/>
         <source>Send now</source>
         <translation>Jetzt senden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="130"/>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="181"/>
         <source>Retried with %1 (the voucher&apos;s remaining balance).</source>
         <translation>Erneut versucht mit %1 (dem Restwert des Gutscheins).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="184"/>
         <source>%1 not collected.</source>
         <translation>%1 nicht kassiert.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="193"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="187"/>
         <source>Written off: %1</source>
         <translation>Abgeschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="188"/>
         <source>Written off.</source>
         <translation>Abgeschrieben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="190"/>
         <source>Undone by a manager: not counted.</source>
         <translation>Von einer Leitung rückgängig gemacht: nicht gezählt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="198"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="192"/>
         <source>Undo not confirmed by the server yet: undo again to finish it.</source>
         <translation>Rücknahme vom Server noch nicht bestätigt: erneut rückgängig machen, um sie abzuschließen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="200"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="194"/>
         <source>Sent (redeemed offline, confirmed later).</source>
         <translation>Gesendet (offline eingelöst, später bestätigt).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="201"/>
         <source>Not sent yet: the server could not be reached. It is retried automatically.</source>
         <translation>Noch nicht gesendet: der Server war nicht erreichbar. Es wird automatisch erneut versucht.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="262"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="256"/>
         <source>Retry: take what is left, up to %1</source>
         <translation>Erneut: den Rest nehmen, höchstens %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="265"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="259"/>
         <source>Retry with remaining balance</source>
         <translation>Mit Restguthaben erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="138"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="132"/>
         <source>Write off</source>
         <translation>Abschreiben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="139"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="133"/>
         <source>Note for the write-off (required)</source>
         <translation>Notiz zur Abschreibung (Pflicht)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/queue.py" line="163"/>
-        <location filename="../../kiosk/ui/screens/queue.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="167"/>
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n Nutzung</numerusform>
@@ -887,7 +887,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/queue.py" line="165"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="159"/>
         <source>This shift: %n redemption(s)</source>
         <translation>
             <numerusform>Diese Schicht: %n Einlösung</numerusform>
@@ -895,22 +895,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="161"/>
         <source>online %1, offline %2</source>
         <translation>online %1, offline %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="212"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="283"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="277"/>
         <source>Export redemptions</source>
         <translation>Einlösungen exportieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="284"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="278"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
@@ -982,102 +982,107 @@
 <context>
     <name>RedeemScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="176"/>
         <source>Sending…</source>
         <translation>Wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="182"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="185"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="186"/>
         <source>Next</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="187"/>
         <source>Change amount</source>
         <translation>Betrag ändern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="188"/>
         <source>Yes, redeem</source>
         <translation>Ja, einlösen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="191"/>
         <source>Redeem part</source>
         <translation>Teil einlösen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="194"/>
         <source>Order total for %1</source>
         <translation>Bestellsumme für %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="193"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="196"/>
         <source>Change order total</source>
         <translation>Bestellsumme ändern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="197"/>
         <source>Yes, apply</source>
         <translation>Ja, anwenden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="200"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="203"/>
         <source>Amount to redeem from %1</source>
         <translation>Betrag, der von %1 eingelöst wird</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="202"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="205"/>
         <source>Uses to redeem from %1</source>
         <translation>Nutzungen, die von %1 eingelöst werden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="204"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="207"/>
         <source>Available: %1</source>
         <translation>Verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="246"/>
         <source>Enter an amount.</source>
         <translation>Bitte einen Betrag eingeben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="249"/>
         <source>Enter an amount greater than zero.</source>
         <translation>Bitte einen Betrag größer als null eingeben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="253"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="256"/>
         <source>This voucher needs an order of at least %1.</source>
         <translation>Dieser Gutschein gilt ab einer Bestellung von %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="258"/>
         <source>This voucher needs an order over %1.</source>
         <translation>Dieser Gutschein gilt für Bestellungen über %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="260"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="263"/>
         <source>Too much: only %1 can be redeemed.</source>
         <translation>Zu viel: höchstens %1 sind einlösbar.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="285"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="288"/>
         <source>%1: −%2, customer pays %3</source>
         <translation>%1: −%2, Kunde zahlt %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="291"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="295"/>
+        <source>This platform has no redeem step: the till counts the use itself. If another till or the web shop uses this code at the same moment, one use may go uncounted.</source>
+        <translation>Diese Plattform kennt keinen Einlöseschritt: Die Kasse zählt die Nutzung selbst. Nutzt eine andere Kasse oder der Webshop diesen Code im selben Moment, kann eine Nutzung ungezählt bleiben.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="300"/>
         <source>Redeem %1?</source>
         <translation>%1 einlösen?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="293"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="302"/>
         <source>%1 will be left.</source>
         <translation>Danach bleiben %1.</translation>
     </message>
@@ -1780,142 +1785,142 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="45"/>
+        <location filename="../../kiosk/ui/staff.py" line="43"/>
         <source>Something went wrong: %1</source>
         <translation>Etwas ist schiefgegangen: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="153"/>
+        <location filename="../../kiosk/ui/staff.py" line="145"/>
         <source>Asking the server…</source>
         <translation>Server wird gefragt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="187"/>
+        <location filename="../../kiosk/ui/staff.py" line="179"/>
         <source>Signed in as an administrator for this screen only.</source>
         <translation>Nur für diese Ansicht als Administrator angemeldet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="201"/>
-        <location filename="../../kiosk/ui/staff.py" line="330"/>
+        <location filename="../../kiosk/ui/staff.py" line="193"/>
+        <location filename="../../kiosk/ui/staff.py" line="322"/>
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="201"/>
+        <location filename="../../kiosk/ui/staff.py" line="193"/>
         <source>Staff</source>
         <translation>Mitarbeitende</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="202"/>
-        <location filename="../../kiosk/ui/staff.py" line="331"/>
+        <location filename="../../kiosk/ui/staff.py" line="194"/>
+        <location filename="../../kiosk/ui/staff.py" line="323"/>
         <source>Redeem only</source>
         <translation>Nur einlösen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="235"/>
+        <location filename="../../kiosk/ui/staff.py" line="227"/>
         <source>%1 can now sign in on this shop.</source>
         <translation>%1 kann sich jetzt in diesem Shop anmelden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="253"/>
+        <location filename="../../kiosk/ui/staff.py" line="245"/>
         <source>Changes saved.</source>
         <translation>Änderungen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="263"/>
+        <location filename="../../kiosk/ui/staff.py" line="255"/>
         <source>Tap again to remove %1</source>
         <translation>Zum Entfernen von %1 erneut tippen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="273"/>
+        <location filename="../../kiosk/ui/staff.py" line="265"/>
         <source>%1 can no longer sign in on this shop (other shops are unchanged).</source>
         <translation>%1 kann sich nicht mehr in diesem Shop anmelden (andere Shops bleiben unverändert).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="290"/>
+        <location filename="../../kiosk/ui/staff.py" line="282"/>
         <source>New password set for %1.</source>
         <translation>Neues Passwort für %1 gesetzt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="313"/>
+        <location filename="../../kiosk/ui/staff.py" line="305"/>
         <source>Staff accounts — %1</source>
         <translation>Mitarbeiterkonten — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="316"/>
+        <location filename="../../kiosk/ui/staff.py" line="308"/>
         <source>An administrator of this shop signs in here. This sign-in is used for this screen only and is not saved on the till.</source>
         <translation>Hier meldet sich eine Administratorin oder ein Administrator dieses Shops an. Die Anmeldung gilt nur für diese Ansicht und wird nicht auf der Kasse gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="318"/>
+        <location filename="../../kiosk/ui/staff.py" line="310"/>
         <source>Administrator e-mail</source>
         <translation>E-Mail der Administration</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="319"/>
+        <location filename="../../kiosk/ui/staff.py" line="311"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="321"/>
+        <location filename="../../kiosk/ui/staff.py" line="313"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="322"/>
-        <location filename="../../kiosk/ui/staff.py" line="325"/>
+        <location filename="../../kiosk/ui/staff.py" line="314"/>
+        <location filename="../../kiosk/ui/staff.py" line="317"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="322"/>
-        <location filename="../../kiosk/ui/staff.py" line="325"/>
+        <location filename="../../kiosk/ui/staff.py" line="314"/>
+        <location filename="../../kiosk/ui/staff.py" line="317"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="323"/>
-        <location filename="../../kiosk/ui/staff.py" line="325"/>
+        <location filename="../../kiosk/ui/staff.py" line="315"/>
+        <location filename="../../kiosk/ui/staff.py" line="317"/>
         <source>Role here</source>
         <translation>Rolle hier</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="326"/>
+        <location filename="../../kiosk/ui/staff.py" line="318"/>
         <source>New password</source>
         <translation>Neues Passwort</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="326"/>
+        <location filename="../../kiosk/ui/staff.py" line="318"/>
         <source>Password again</source>
         <translation>Passwort wiederholen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="330"/>
+        <location filename="../../kiosk/ui/staff.py" line="322"/>
         <source>Staff (check and redeem)</source>
         <translation>Mitarbeitende (prüfen und einlösen)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="333"/>
+        <location filename="../../kiosk/ui/staff.py" line="325"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="334"/>
+        <location filename="../../kiosk/ui/staff.py" line="326"/>
         <source>Save changes</source>
         <translation>Änderungen speichern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="335"/>
+        <location filename="../../kiosk/ui/staff.py" line="327"/>
         <source>Set new password</source>
         <translation>Neues Passwort setzen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="337"/>
+        <location filename="../../kiosk/ui/staff.py" line="329"/>
         <source>Remove from this shop</source>
         <translation>Aus diesem Shop entfernen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="338"/>
+        <location filename="../../kiosk/ui/staff.py" line="330"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -1923,32 +1928,32 @@
 <context>
     <name>StaffSetupScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_setup.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/staff_setup.py" line="74"/>
         <source>Set up the first manager</source>
         <translation>Erste Filialleitung einrichten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_setup.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/staff_setup.py" line="76"/>
         <source>This platform signs in the shop, not people: the till keeps its own staff list. Enter the first manager&apos;s name and a PIN of 4 to 8 digits. Managers add the rest of the staff in Settings → Staff.</source>
         <translation>Diese Plattform meldet den Laden an, nicht Personen: Die Kasse führt eine eigene Personalliste. Geben Sie den Namen der ersten Filialleitung und eine PIN mit 4 bis 8 Ziffern ein. Die Filialleitung fügt das übrige Personal unter Einstellungen → Mitarbeitende hinzu.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_setup.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/staff_setup.py" line="79"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_setup.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/staff_setup.py" line="79"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_setup.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/staff_setup.py" line="80"/>
         <source>PIN again</source>
         <translation>PIN wiederholen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_setup.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/staff_setup.py" line="82"/>
         <source>Save and start</source>
         <translation>Speichern und starten</translation>
     </message>

@@ -65,6 +65,7 @@ def test_apply_a_discount_to_the_order_total(qtbot: QtBot,
     type_total(window, "100")
     screen.next_button.click()
     assert screen.question.text() == "20% off: −£20.00, customer pays £80.00"
+    assert screen.after_label.text() == ""  # Vouchers API applies in one step
     assert screen.confirm_button.text() == "Yes, apply"
     assert window.controller is not None
     with qtbot.waitSignal(window.controller.redeem_done, timeout=10_000) as blocker:
@@ -104,3 +105,24 @@ def test_the_card_says_what_a_discount_takes_off(qtbot: QtBot, sim_of: Callable[
     assert card.values["note"].text() == note
     assert card.values["note"].isHidden() == (not note)
     assert card.labels["note"].isHidden() == (not note)
+
+
+def test_shopwired_says_a_use_can_go_uncounted(qtbot: QtBot,
+                                               sim_of: Callable[..., Sim]) -> None:
+    """ShopWired has no redeem call (the till writes ``used`` + 1): the confirmation says
+    plainly what that can cost (docs/backends.md, the residual risk)."""
+    server = sim_of("shopwired")
+    signin.sign_in_platform("shopwired", server.api_url,
+                            {"username": "demo-key", "password": "demo-secret"}, staff="anna")
+    local_manager()
+    window = make_window(qtbot)
+    with qtbot.waitSignal(window.engine_ready, timeout=10_000):
+        window.start()
+    look_up(qtbot, window, "FIVER")
+    window.card_screen.redeem_all_button.click()
+    type_total(window, "30")
+    window.redeem_screen.next_button.click()
+    assert window.redeem_screen.question.text() == "£5.00 off: −£5.00, customer pays £25.00"
+    assert window.redeem_screen.after_label.text() == (
+        "This platform has no redeem step: the till counts the use itself. If another till "
+        "or the web shop uses this code at the same moment, one use may go uncounted.")

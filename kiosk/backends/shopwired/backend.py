@@ -124,7 +124,8 @@ def _with_marker(comments: str, marker: str) -> str:
 
 
 CAPABILITIES = Capabilities(partial_amounts=False, uses=True, discounts=True, reversal=False,
-                            idempotent=False, backdated=True, staff_sign_in=False)
+                            idempotent=False, backdated=True, staff_sign_in=False,
+                            atomic=False)
 
 
 class ShopWiredBackend(ChannelBackend):

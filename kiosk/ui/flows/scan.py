@@ -171,7 +171,7 @@ class ScanFlow(Flow):
             self.redeem_screen.show_sending()
 
     def _redeem_part(self, lookup: Lookup) -> None:
-        self.redeem_screen.start(lookup)
+        self.redeem_screen.start(lookup, atomic=self.controller.capabilities.atomic)
         self.nav.show_page(Page.REDEEM)
 
     def _redeem_failed(self, error: BaseException) -> None:

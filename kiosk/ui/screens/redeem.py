@@ -44,6 +44,7 @@ class RedeemScreen(Screen):
         super().__init__(parent)
         self.lookup: Lookup | None = None
         self.amount: int | None = None
+        self.atomic = True  # the platform counts a use in one step (see ``start``)
         self.title = QLabel(self)
         self.title.setObjectName("title")
         self.available_label = QLabel(self)
@@ -140,10 +141,12 @@ class RedeemScreen(Screen):
             return voucher.currency
         return None
 
-    def start(self, lookup: Lookup) -> None:
+    def start(self, lookup: Lookup, *, atomic: bool = True) -> None:
         """Begin a partial redemption of ``lookup``'s voucher (or, for a discount voucher,
-        ask for the order total)."""
+        ask for the order total). ``atomic``: the platform counts a use in one step (else the
+        confirmation says what can go wrong)."""
         self.lookup = lookup
+        self.atomic = atomic
         currency = self._currency()
         self.keypad.set_decimals(exponent(currency) if currency else 0)
         self.steps.setCurrentIndex(0)
@@ -286,7 +289,13 @@ class RedeemScreen(Screen):
                     "%1", discount_name(voucher)).replace(
                     "%2", Money(off, currency).format()).replace(
                     "%3", Money(amount - off, currency).format()))
-            self.after_label.setText(discount_warning(voucher))
+            notes = [discount_warning(voucher)]
+            if not self.atomic:
+                notes.append(self.tr(
+                    "This platform has no redeem step: the till counts the use itself. If "
+                    "another till or the web shop uses this code at the same moment, one use "
+                    "may go uncounted."))
+            self.after_label.setText("\n".join(note for note in notes if note))
             return
         self.question.setText(self.tr("Redeem %1?").replace("%1", units(voucher, amount)))
         self.after_label.setText(
