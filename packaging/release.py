@@ -1,13 +1,18 @@
 # ruff: noqa: T201 - a build script reports on stdout
-"""Build the Linux release: the PyInstaller bundle, a .tar.gz with launcher files, and a .deb.
+"""Build the Linux release: the PyInstaller bundle, a .tar.xz with launcher files, and a .deb.
 
 Usage (from the repo root, with the project's venv)::
 
     .venv/bin/python packaging/release.py            # everything, into dist/
     .venv/bin/python packaging/release.py --no-bundle  # re-pack an existing dist/kiosk/
+    .venv/bin/python packaging/release.py --compression gz  # quicker, bigger archives
 
 Outputs: ``dist/kiosk/`` (run ``dist/kiosk/kiosk``),
-``dist/voucher-kiosk-VERSION-linux-x86_64.tar.gz`` and ``dist/voucher-kiosk_VERSION_amd64.deb``.
+``dist/voucher-kiosk-VERSION-linux-x86_64.tar.xz`` (``.tar.gz`` with ``--compression gz``),
+``dist/voucher-kiosk_VERSION_amd64.deb`` and the size breakdown ``dist/size-breakdown.md``
+(and ``.json``). After PyInstaller the bundle is slimmed (Linux): stub libraries for what the
+kiosk never calls (``stubs.py``), ICU data for the shipped languages only (``icu.py``) and
+stripped binaries.
 """
 
 from __future__ import annotations
@@ -31,7 +36,10 @@ REPO = HERE.parent
 LINUX = HERE / "linux"
 sys.path.insert(0, str(HERE))
 
+import icu  # noqa: E402
+import sizes  # noqa: E402
 import spec_support  # noqa: E402
+import stubs  # noqa: E402
 
 INSTALL_DIR = f"/opt/{spec_support.APP_ID}"
 DESKTOP_FILE = LINUX / f"{spec_support.APP_ID}.desktop"
@@ -45,8 +53,10 @@ DEB_DEPENDS = (
     "libc6 (>= 2.36)", "libgl1", "libegl1", "libdrm2", "libxcb1",
     "fontconfig-config", "fonts-dejavu-core | fonts-liberation2",
 )
-# gzip -1: 2.5x faster than -6 on the ~400 MB bundle for a 10% bigger file.
-GZIP_LEVEL = 1
+# Archive compression: xz (preset 6) for releases; gzip -1 for quick local rounds (about 2.3x
+# the size, 10x faster).
+COMPRESSION = {"xz": ("xz", 6), "gz": ("gz", 1)}
+DEFAULT_COMPRESSION = "xz"
 
 # Only needed on a Wayland session; X11 tills (and the kiosk's xcb default) run without them.
 DEB_RECOMMENDS = ("libwayland-client0", "libwayland-cursor0", "libwayland-egl1")
@@ -83,12 +93,15 @@ def install_script(depends: Sequence[str] = DEB_DEPENDS) -> bytes:
 
 
 def make_tarball(bundle: Path, ver: str, out_dir: Path,
-                 depends: Sequence[str] = DEB_DEPENDS) -> Path:
-    """``voucher-kiosk-VER-linux-x86_64.tar.gz``: bundle, .desktop file, icons, install.sh
-    (which checks the system packages in ``depends``)."""
+                 depends: Sequence[str] = DEB_DEPENDS, compression: str = DEFAULT_COMPRESSION,
+                 ) -> Path:
+    """``voucher-kiosk-VER-linux-x86_64.tar.xz`` (or ``.tar.gz``): bundle, .desktop file,
+    icons, install.sh (which checks the system packages in ``depends``)."""
     top = f"{spec_support.APP_ID}-{ver}"
-    out = out_dir / f"{top}-linux-x86_64.tar.gz"
-    with tarfile.open(out, "w:gz", compresslevel=GZIP_LEVEL) as tar:
+    kind, level = COMPRESSION[compression]
+    out = out_dir / f"{top}-linux-x86_64.tar.{kind}"
+    options = {"preset": level} if kind == "xz" else {"compresslevel": level}
+    with tarfile.open(out, f"w:{kind}", **options) as tar:  # type: ignore[call-overload]
         tar.add(bundle, arcname=f"{top}/{spec_support.EXE_NAME}")
         for extra in (DESKTOP_FILE, ICON_SVG, ICON_PNG):
             tar.add(extra, arcname=f"{top}/{extra.name}")
@@ -127,9 +140,11 @@ def _deb_control(ver: str, installed_kb: int) -> str:
     ])
 
 
-def make_deb(bundle: Path, ver: str, out_dir: Path) -> Path:
+def make_deb(bundle: Path, ver: str, out_dir: Path,
+             compression: str = DEFAULT_COMPRESSION) -> Path:
     """``voucher-kiosk_VER_amd64.deb``: the bundle in /opt, /usr/bin/kiosk, menu entry, icons."""
     out = out_dir / f"{spec_support.APP_ID}_{ver}_amd64.deb"
+    kind, level = COMPRESSION[compression]
     # Staged next to the output so the bundle can be hard-linked rather than copied.
     with tempfile.TemporaryDirectory(prefix="kiosk-deb-", dir=out_dir) as tmp:
         root = Path(tmp) / "root"
@@ -152,11 +167,48 @@ def make_deb(bundle: Path, ver: str, out_dir: Path) -> Path:
         control.mkdir(mode=0o755)
         (control / "control").write_text(_deb_control(ver, _tree_size(root) // 1024))
         subprocess.run(
-            ["dpkg-deb", "--root-owner-group", "-Zgzip", f"-z{GZIP_LEVEL}", "--build",
+            ["dpkg-deb", "--root-owner-group", f"-Z{'gzip' if kind == 'gz' else kind}",
+             f"-z{level}", "--build",
              str(root), str(out)],
             check=True, stdout=subprocess.DEVNULL,
         )
     return out
+
+
+def pruned_needs() -> frozenset[str]:
+    """The sonames the Qt plug-ins in ``PRUNED_BINARIES`` need (read from the venv's PySide6):
+    PyInstaller collected them for the plug-ins, which are gone from the bundle."""
+    import PySide6  # noqa: PLC0415 - only needed while building
+
+    site = Path(PySide6.__file__).resolve().parent.parent
+    found: set[str] = set()
+    for pattern in spec_support.PRUNED_BINARIES:
+        if "/plugins/" in pattern:
+            for path in site.glob(pattern):
+                found |= set(stubs.needed(path))
+    return frozenset(found)
+
+
+def strip_binaries(internal: Path) -> int:
+    """``strip --strip-unneeded`` every ELF file under ``internal``; returns the bytes saved."""
+    files = [p for p in internal.rglob("*") if stubs.is_elf(p)]
+    before = sum(p.stat().st_size for p in files)
+    for start in range(0, len(files), 100):
+        subprocess.run(["strip", "--strip-unneeded", *map(str, files[start:start + 100])],
+                       check=True, capture_output=True)
+    return before - sum(p.stat().st_size for p in files)
+
+
+def slim(bundle: Path) -> dict[str, int]:
+    """Slim a Linux bundle in place: stubs, ICU, strip. Returns ``{step: bytes saved}``."""
+    internal = bundle / "_internal"
+    saved = {"stub libraries and what only they needed":
+             sum(stubs.stub_libraries(internal, pruned_needs()).values())}
+    saved["ICU data for the shipped languages only"] = sum(
+        icu.trim_library(lib) for lib in internal.rglob("libicudata.so.*")
+        if not lib.is_symlink())
+    saved["stripped binaries"] = strip_binaries(internal)
+    return saved
 
 
 def _mb(path: Path) -> str:
@@ -170,6 +222,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dist", type=Path, default=REPO / "dist")
     parser.add_argument("--no-bundle", action="store_true", help="re-pack an existing bundle")
     parser.add_argument("--no-deb", action="store_true", help="skip the .deb")
+    parser.add_argument("--compression", choices=sorted(COMPRESSION), default=DEFAULT_COMPRESSION,
+                        help="archive compression (default: %(default)s; gz: quick local builds)")
     args = parser.parse_args(argv)
     dist: Path = args.dist.resolve()
     ver = version()
@@ -184,18 +238,31 @@ def main(argv: list[str] | None = None) -> int:
             with contextlib.suppress(OSError):  # build/ only if nothing else lives there
                 work.parent.rmdir()
         print(f"bundle   {bundle}  {_mb(bundle)}  built in {time.perf_counter() - started:.1f} s")
+        if sys.platform.startswith("linux") and os.environ.get(spec_support.NO_EXCLUDES_ENV) != "1":
+            started = time.perf_counter()
+            for step, size in slim(bundle).items():
+                print(f"slim     {step}: -{size / 1e6:.1f} MB")
+            print(f"bundle   {bundle}  {_mb(bundle)}  slimmed in "
+                  f"{time.perf_counter() - started:.1f} s")
     if not (bundle / spec_support.EXE_NAME).is_file():
         parser.error(f"no bundle at {bundle}; build it first")
+    for stale in dist.glob(f"{spec_support.APP_ID}-*-linux-x86_64.tar.*"):
+        stale.unlink()  # the other compression's archive of an earlier build
     started = time.perf_counter()
-    tarball = make_tarball(bundle, ver, dist)
+    tarball = make_tarball(bundle, ver, dist, compression=args.compression)
     print(f"tarball  {tarball}  {_mb(tarball)}  in {time.perf_counter() - started:.1f} s")
+    archives = {tarball.name: tarball.stat().st_size}
     if not args.no_deb:
         if shutil.which("dpkg-deb") is None:
             print("deb      skipped: dpkg-deb not found (Debian/Ubuntu only)")
         else:
             started = time.perf_counter()
-            deb = make_deb(bundle, ver, dist)
+            deb = make_deb(bundle, ver, dist, compression=args.compression)
             print(f"deb      {deb}  {_mb(deb)}  in {time.perf_counter() - started:.1f} s")
+            archives[deb.name] = deb.stat().st_size
+    print()
+    print(sizes.write_report(bundle, dist, archives), end="")
+    print(f"(also in {dist / 'size-breakdown.md'} and .json)")
     return 0
 
 

@@ -33,6 +33,22 @@ PYTHON_EXCLUDES = (
     "pytest", "pytestqt", "_pytest", "hypothesis", "mypy", "ruff", "importlinter", "grimp",
     "PyInstaller", "setuptools", "pip",
 )
+# Parts of run-time dependencies the kiosk never reaches (docs/packaging.md, "Size"):
+# - Pillow (python-escpos draws receipts' images with it): the AVIF, WebP, colour-management,
+#   Tk and Qt extras; the core, PNG/JPEG and fonts (python-barcode's labels) stay;
+# - PyYAML's C speed-up (python-escpos reads a YAML config only when asked; pure Python works);
+# - numpy's random and FFT modules (numpy imports them only on use; the kiosk never does);
+# - cryptography and secretstorage (14 MB): keyring's Secret Service back end needs them, so
+#   the bundle keeps secrets in the 0600 file on Linux (kiosk/store/secrets.py), as on a till
+#   without a desktop session. Windows' and macOS' keyrings need neither.
+SLIM_EXCLUDES = (
+    "PIL._avif", "PIL.AvifImagePlugin", "PIL._webp", "PIL.WebPImagePlugin", "PIL._imagingcms",
+    "PIL.ImageCms", "PIL._imagingtk", "PIL.ImageTk", "PIL.ImageQt", "PIL._imagingmath",
+    "PIL.ImageMath", "yaml._yaml", "_yaml", "numpy.random", "numpy.fft",
+    "cryptography", "secretstorage",
+)
+# Qt's own translations: only Qt Base's, of the languages the kiosk ships (kiosk/ui/i18n.py).
+QT_TRANSLATIONS_KEEP = frozenset({"qtbase_de.qm", "qtbase_en.qm"})
 
 # Qt plug-ins (and the libraries only they need) that PyInstaller's Qt hooks collect but the
 # kiosk never uses: the FFmpeg media back end (it drags in QtQuick/QtQml; sounds are played
@@ -43,6 +59,8 @@ PRUNED_BINARIES = (
     f"{_QT}/plugins/multimedia/libffmpegmediaplugin.so",
     f"{_QT}/plugins/imageformats/libqpdf.so",
     f"{_QT}/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
+    # The GTK theme: only on a GTK desktop with GTK installed; it pulls cairo, pango, ATK…
+    f"{_QT}/plugins/platformthemes/libqgtk3.so",
     f"{_QT}/lib/libQt6Quick.so.*",
     f"{_QT}/lib/libQt6Qml*.so.*",
     f"{_QT}/lib/libQt6Pdf.so.*",
@@ -80,7 +98,7 @@ def excludes() -> list[str]:
     """The Analysis ``excludes`` list (empty when ``$KIOSK_PACKAGE_NO_EXCLUDES`` is 1)."""
     if os.environ.get(NO_EXCLUDES_ENV) == "1":
         return []
-    return [*qt_excludes(), *PYTHON_EXCLUDES]
+    return [*qt_excludes(), *PYTHON_EXCLUDES, *SLIM_EXCLUDES]
 
 
 def _is_pruned(dest: str, src: str, typecode: str) -> bool:
@@ -90,6 +108,9 @@ def _is_pruned(dest: str, src: str, typecode: str) -> bool:
         names = [posixpath.normpath(posixpath.join(posixpath.dirname(dest), src))]
     else:  # a library may also be collected at the top level, copied from PySide6/Qt/lib
         names = [dest, src]
+    translations = f"{_QT}/translations/"
+    if dest.startswith(translations) and posixpath.basename(dest) not in QT_TRANSLATIONS_KEEP:
+        return True
     return any(
         fnmatch(name, pattern) or fnmatch(name, f"*/{pattern}")
         for name in names
