@@ -5,8 +5,8 @@ codecs. The data library holds that for ~800 locales and ~200 codecs. The kiosk 
 the languages it ships translations for (``KEEP_LANGUAGES``) and only UTF-8 text, so the
 trimmed library keeps every ICU item that is not locale data (normalisation, properties, break
 rules, time-zone rules…), the locale data of those languages and of ``root``, and drops the
-rest: other locales, codec tables (``*.cnv``), the CJK/Thai word dictionaries (``*.dict``) and
-transliteration. ICU falls back to ``root`` for a locale it has no data for.
+rest: other locales, codec tables (``*.cnv``), break iterators with their CJK/Thai word
+dictionaries (Qt breaks text with its own tables) and transliteration. ICU falls back to ``root`` for a locale it has no data for.
 
 It needs ``icupkg`` (Debian: ``icu-devtools``) to list and remove items, and ``as``/``ld``
 (binutils) to wrap the trimmed data back into a library exporting the same ``icudtNN_dat``
@@ -23,7 +23,8 @@ from pathlib import Path
 
 KEEP_LANGUAGES = frozenset({"en", "de"})
 DROPPED_SUFFIXES = (".cnv", ".dict")
-DROPPED_TREES = frozenset({"translit"})
+# Break iterators: Qt finds words and line breaks with its own tables, not ICU's.
+DROPPED_TREES = frozenset({"translit", "brkitr"})
 # A locale's resource bundle: "de", "de_CH", "sr_Latn_BA", "root" (not "pool", "res_index"…).
 _LOCALE = re.compile(r"^(root|[a-z]{2,3})(_[A-Za-z0-9]+)*\.res$")
 

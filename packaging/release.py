@@ -35,11 +35,14 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 LINUX = HERE / "linux"
 sys.path.insert(0, str(HERE))
+sys.path.insert(1, str(REPO))
 
 import icu  # noqa: E402
 import sizes  # noqa: E402
 import spec_support  # noqa: E402
 import stubs  # noqa: E402
+
+from kiosk.cli.doctor import BASE_LIBRARIES, DESKTOP_LIBRARIES  # noqa: E402
 
 INSTALL_DIR = f"/opt/{spec_support.APP_ID}"
 DESKTOP_FILE = LINUX / f"{spec_support.APP_ID}.desktop"
@@ -52,6 +55,9 @@ ICON_PNG = LINUX / f"{spec_support.APP_ID}.png"
 DEB_DEPENDS = (
     "libc6 (>= 2.36)", "libgl1", "libegl1", "libdrm2", "libxcb1",
     "fontconfig-config", "fonts-dejavu-core | fonts-liberation2",
+    # What every Debian/Ubuntu system (and every graphical one) has anyway, which the bundle
+    # therefore does not carry (spec_support.SYSTEM_PROVIDED).
+    *sorted(set(BASE_LIBRARIES.values()) | set(DESKTOP_LIBRARIES.values())),
 )
 # Archive compression: xz (preset 6) for releases; gzip -1 for quick local rounds (about 2.3x
 # the size, 10x faster).
@@ -59,7 +65,8 @@ COMPRESSION = {"xz": ("xz", 6), "gz": ("gz", 1)}
 DEFAULT_COMPRESSION = "xz"
 
 # Only needed on a Wayland session; X11 tills (and the kiosk's xcb default) run without them.
-DEB_RECOMMENDS = ("libwayland-client0", "libwayland-cursor0", "libwayland-egl1")
+# CUPS: for printing on a system printer (Qt's print plug-in loads it; see SYSTEM_PROVIDED).
+DEB_RECOMMENDS = ("libwayland-client0", "libwayland-cursor0", "libwayland-egl1", "libcups2")
 
 
 def version() -> str:
@@ -176,8 +183,9 @@ def make_deb(bundle: Path, ver: str, out_dir: Path,
 
 
 def pruned_needs() -> frozenset[str]:
-    """The sonames the Qt plug-ins in ``PRUNED_BINARIES`` need (read from the venv's PySide6):
-    PyInstaller collected them for the plug-ins, which are gone from the bundle."""
+    """The sonames the Qt plug-ins in ``PRUNED_BINARIES`` (read from the venv's PySide6) and
+    the libraries in ``SYSTEM_PROVIDED`` (the system's) need: PyInstaller collected them for
+    files that are not in the bundle."""
     import PySide6  # noqa: PLC0415 - only needed while building
 
     site = Path(PySide6.__file__).resolve().parent.parent
@@ -186,6 +194,11 @@ def pruned_needs() -> frozenset[str]:
         if "/plugins/" in pattern:
             for path in site.glob(pattern):
                 found |= set(stubs.needed(path))
+    from PyInstaller.depend.bindepend import resolve_library_path  # noqa: PLC0415
+
+    for name in spec_support.SYSTEM_PROVIDED:  # what only the system's copies need
+        if path := resolve_library_path(name):
+            found |= set(stubs.needed(Path(path)))
     return frozenset(found)
 
 

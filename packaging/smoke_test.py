@@ -45,8 +45,9 @@ DEMO_LOGIN = ("--email", "till@demo-shop.example", "--password", "till1234",
               "--domain", "demo-shop")
 REDEEM_CODE = "GB50-K7QX-9M2F-4TZB"  # £50.00 unused in the demo fixture
 REDEEM_UNITS = 500
-# Plug-ins only loaded on a Wayland or GTK desktop; their libraries are optional (Recommends).
-OPTIONAL_ELF = re.compile(r"wayland|libqgtk3|libQt6Wayland|libQt6WlShell")
+# Plug-ins only loaded on a Wayland or GTK desktop, or to print on a system printer (CUPS);
+# their libraries are optional (Recommends).
+OPTIONAL_ELF = re.compile(r"wayland|libqgtk3|libQt6Wayland|libQt6WlShell|libcupsprintersupport")
 # glibc's own libraries (libc6, always there).
 LIBC = re.compile(r"(libc|libm|libdl|libpthread|libresolv|librt|libutil|ld-linux[\w-]*)\.so")
 

@@ -14,6 +14,8 @@ import sys
 from fnmatch import fnmatch
 from pathlib import Path
 
+from kiosk.cli.doctor import BASE_LIBRARIES, DESKTOP_LIBRARIES
+
 APP_ID = "voucher-kiosk"
 APP_NAME = "Voucher Kiosk"
 EXE_NAME = "kiosk"
@@ -32,6 +34,10 @@ PYTHON_EXCLUDES = (
     "tkinter", "PyQt5", "PyQt6", "PySide2", "IPython", "matplotlib",
     "pytest", "pytestqt", "_pytest", "hypothesis", "mypy", "ruff", "importlinter", "grimp",
     "PyInstaller", "setuptools", "pip",
+    # Interactive or documentation helpers some dependency may import, never the kiosk.
+    "readline", "pydoc_data", "pygments", "rich", "markdown_it",
+    # Chinese, Japanese and Korean legacy text codecs (the kiosk reads and writes UTF-8).
+    "_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr", "_codecs_tw",
 )
 # Parts of run-time dependencies the kiosk never reaches (docs/packaging.md, "Size"):
 # - Pillow (python-escpos draws receipts' images with it): the AVIF, WebP, colour-management,
@@ -61,6 +67,14 @@ PRUNED_BINARIES = (
     f"{_QT}/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
     # The GTK theme: only on a GTK desktop with GTK installed; it pulls cairo, pango, ATK…
     f"{_QT}/plugins/platformthemes/libqgtk3.so",
+    # Image formats the kiosk never reads (its own are PNG and SVG), network-state back ends
+    # (QtMultimedia loads QtNetwork, nothing asks it about the network), the VNC and Vulkan
+    # display platforms.
+    *(f"{_QT}/plugins/imageformats/libq{name}.so" for name in ("icns", "tga", "tiff", "wbmp",
+                                                               "webp")),
+    f"{_QT}/plugins/networkinformation/*.so",
+    f"{_QT}/plugins/platforms/libqvnc.so",
+    f"{_QT}/plugins/platforms/libqvkkhrdisplay.so",
     f"{_QT}/lib/libQt6Quick.so.*",
     f"{_QT}/lib/libQt6Qml*.so.*",
     f"{_QT}/lib/libQt6Pdf.so.*",
@@ -69,6 +83,13 @@ PRUNED_BINARIES = (
     f"{_QT}/lib/libav*.so.*",
     f"{_QT}/lib/libsw*.so.*",
 )
+
+# Libraries taken from the system, not bundled (their Debian packages are in the .deb's Depends):
+# - those every Debian/Ubuntu system has (kiosk.cli.doctor.BASE_LIBRARIES), and those every
+#   graphical one has: X11 client and font libraries (DESKTOP_LIBRARIES);
+# - CUPS (Recommends): only Qt's print plug-in needs it, to print on a system printer, and a
+#   till with a system printer has CUPS installed. Without it the plug-in does not load.
+SYSTEM_PROVIDED = frozenset({*BASE_LIBRARIES, *DESKTOP_LIBRARIES, "libcups.so.2"})
 
 # Set to 1 to build without any excludes (used to measure what the excludes save).
 NO_EXCLUDES_ENV = "KIOSK_PACKAGE_NO_EXCLUDES"
@@ -108,6 +129,8 @@ def _is_pruned(dest: str, src: str, typecode: str) -> bool:
         names = [posixpath.normpath(posixpath.join(posixpath.dirname(dest), src))]
     else:  # a library may also be collected at the top level, copied from PySide6/Qt/lib
         names = [dest, src]
+    if typecode != "SYMLINK" and posixpath.basename(dest) in SYSTEM_PROVIDED:
+        return True
     translations = f"{_QT}/translations/"
     if dest.startswith(translations) and posixpath.basename(dest) not in QT_TRANSLATIONS_KEEP:
         return True

@@ -34,6 +34,11 @@ STUBBED = {
     "opencv_python_headless.libs/libavif-*.so*": "AVIF images",
     "opencv_python_headless.libs/libopenblas*.so*": "OpenCV's float linear algebra",
     "numpy.libs/libscipy_openblas*.so*": "numpy's float linear algebra",
+    "pillow.libs/libtiff-*.so*": "TIFF images in Pillow",
+    "pillow.libs/libopenjp2-*.so*": "JPEG 2000 images in Pillow",
+    "pillow.libs/libxcb-*.so*": "Pillow's screen grabbing",
+    # PulseAudio's client library links it for sound-file helpers (paplay's); Qt streams.
+    "libsndfile.so.*": "PulseAudio's sound-file helpers",
 }
 
 MESSAGE = ("voucher-kiosk: {symbol} ({library}) was called, but this bundle has only a stub "
