@@ -26,7 +26,7 @@ DROPPED_SUFFIXES = (".cnv", ".dict")
 # Break iterators: Qt finds words and line breaks with its own tables, not ICU's.
 DROPPED_TREES = frozenset({"translit", "brkitr"})
 # A locale's resource bundle: "de", "de_CH", "sr_Latn_BA", "root" (not "pool", "res_index"…).
-_LOCALE = re.compile(r"^(root|[a-z]{2,3})(_[A-Za-z0-9]+)*\.res$")
+_LOCALE = re.compile(r"^(root|[a-z]{2,3})(_[A-Z0-9][A-Za-z0-9]*)*\.res$")
 
 
 def keep_item(item: str, languages: frozenset[str] = KEEP_LANGUAGES) -> bool:

@@ -58,9 +58,10 @@ def _pyz_split(executable: Path) -> dict[str, int]:
     of the file is the bootloader. Empty when PyInstaller is not importable."""
     try:
         from PyInstaller.archive.readers import CArchiveReader  # noqa: PLC0415
-    except ImportError:
+
+        pyz = CArchiveReader(str(executable)).open_embedded_archive("PYZ.pyz")
+    except Exception:  # no PyInstaller here, or not a PyInstaller executable: not split
         return {}
-    pyz = CArchiveReader(str(executable)).open_embedded_archive("PYZ.pyz")
     parts = dict.fromkeys((OUR_CODE, STDLIB, THIRD_PARTY), 0)
     for name, (_kind, _offset, length) in pyz.toc.items():
         top = name.split(".")[0]

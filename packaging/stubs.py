@@ -21,6 +21,7 @@ import functools
 import re
 import subprocess
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
@@ -60,6 +61,14 @@ _DOT = """\txorp{p} %xmm0, %xmm0
 \tdec %rdi
 \tjnz 1b
 2:\tret"""
+
+
+def _returns_text(text: str) -> str:
+    """A function body returning a constant C string."""
+    return (f"\tlea 1f(%rip), %rax\n\tret\n\t.pushsection .rodata\n1:\t.asciz \"{text}\"\n"
+            "\t.popsection")
+
+
 IMPLEMENTED = {
     "scipy_cblas_sdot64_": _DOT.format(p="s", n=4),
     "scipy_cblas_ddot64_": _DOT.format(p="d", n=8),
@@ -67,6 +76,9 @@ IMPLEMENTED = {
     # codec list): none (NULL). Only an .avif file would use them.
     "avifEncoderCreate": "\txor %eax, %eax\n\tret",
     "avifDecoderCreate": "\txor %eax, %eax\n\tret",
+    # Pillow's _imaging module asks the TIFF and JPEG 2000 libraries their version on import.
+    "TIFFGetVersion": _returns_text("LIBTIFF, Version 0 (stub)"),
+    "opj_version": _returns_text("0 (stub)"),
 }
 
 
@@ -195,9 +207,9 @@ def build_stub(real: Path, symbols: list[Symbol], out: Path, why: str) -> None:
                         "-o", str(out), str(obj)], check=True)
 
 
-def stub_reason(relative: str) -> str | None:
+def stub_reason(relative: str, stubbed: Mapping[str, str] = STUBBED) -> str | None:
     """Why the file at ``relative`` (to _internal/) is stubbed, or None if it is not."""
-    return next((why for pattern, why in STUBBED.items() if fnmatch(relative, pattern)), None)
+    return next((why for pattern, why in stubbed.items() if fnmatch(relative, pattern)), None)
 
 
 def _imports_from(consumers: list[Path], lib_soname: str, exported: list[Symbol]) -> list[Symbol]:
@@ -210,14 +222,14 @@ def _imports_from(consumers: list[Path], lib_soname: str, exported: list[Symbol]
             or (s.name, "") in wanted]
 
 
-def stub_libraries(internal: Path, also_unneeded: frozenset[str] = frozenset()
-                   ) -> dict[str, int]:
+def stub_libraries(internal: Path, also_unneeded: frozenset[str] = frozenset(),
+                   stubbed: Mapping[str, str] = STUBBED) -> dict[str, int]:
     """Replace every library matching :data:`STUBBED` under ``internal`` by its stub, then
     delete the libraries that only the replaced ones (or the sonames ``also_unneeded``: what
     pruned plug-ins needed) needed. Returns ``{relative path: bytes saved}``.
     """
     elves = [p for p in internal.rglob("*") if is_elf(p)]
-    targets = [p for p in elves if stub_reason(p.relative_to(internal).as_posix())]
+    targets = [p for p in elves if stub_reason(p.relative_to(internal).as_posix(), stubbed)]
     saved: dict[str, int] = {}
     dependencies: set[str] = set(also_unneeded)
     for real in targets:
@@ -228,7 +240,7 @@ def stub_libraries(internal: Path, also_unneeded: frozenset[str] = frozenset()
         symbols = _imports_from(others, name, dynamic_symbols(real, defined=True))
         size = real.stat().st_size
         stub = real.with_name(real.name + ".stub")
-        build_stub(real, symbols, stub, stub_reason(relative) or "")
+        build_stub(real, symbols, stub, stub_reason(relative, stubbed) or "")
         stub.replace(real)
         saved[relative] = size - real.stat().st_size
     saved.update(_drop_orphans(internal, dependencies))

@@ -42,6 +42,7 @@ DESKTOP_LIBRARIES = {
     "libfontconfig.so.1": "libfontconfig1", "libfreetype.so.6": "libfreetype6",
     "libexpat.so.1": "libexpat1", "libpng16.so.16": "libpng16-16",
     "libbrotlicommon.so.1": "libbrotli1", "libbrotlidec.so.1": "libbrotli1",
+    "libbsd.so.0": "libbsd0",
 }
 # What the bundle takes from the system: `kiosk doctor` checks each loads.
 SYSTEM_LIBRARIES = {**GRAPHICS_LIBRARIES, **BASE_LIBRARIES, **DESKTOP_LIBRARIES}

@@ -7,7 +7,10 @@
 - glibc gives every thread that allocates its own malloc arena (up to 8 per core), each
   keeping freed memory: with the camera's threads that is tens of MB of resident memory for
   nothing. Two arenas are plenty for the kiosk (``mallopt(M_ARENA_MAX, 2)``), as
-  ``MALLOC_ARENA_MAX=2`` would do if set before start.
+  ``MALLOC_ARENA_MAX=2`` would do if set before start. (Tried and dropped, see
+  docs/performance.md, Memory: a fixed ``M_MMAP_THRESHOLD`` saved 3-7 MB but cost 2% of a core
+  at 15 fps, every camera frame mapped and faulted in anew; a periodic ``malloc_trim`` saved
+  nothing measurable.)
 """
 
 from __future__ import annotations
