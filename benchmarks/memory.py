@@ -32,9 +32,9 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import synth_frames
+import synth_frames  # noqa: E402
 
-from tests.helpers.demo import TILL
+from tests.helpers.demo import TILL  # noqa: E402
 
 BARE_WINDOW = """
 import sys

@@ -3,10 +3,11 @@
 Qt links ICU for locale-aware case mapping, collation, time-zone names and legacy text
 codecs. The data library holds that for ~800 locales and ~200 codecs. The kiosk speaks only
 the languages it ships translations for (``KEEP_LANGUAGES``) and only UTF-8 text, so the
-trimmed library keeps every ICU item that is not locale data (normalisation, properties, break
-rules, time-zone rules…), the locale data of those languages and of ``root``, and drops the
+trimmed library keeps every ICU item that is not locale data (normalisation, character
+properties, time-zone rules…), the locale data of those languages and of ``root``, and drops the
 rest: other locales, codec tables (``*.cnv``), break iterators with their CJK/Thai word
-dictionaries (Qt breaks text with its own tables) and transliteration. ICU falls back to ``root`` for a locale it has no data for.
+dictionaries (Qt breaks text with its own tables) and transliteration. ICU falls back to
+``root`` for a locale it has no data for.
 
 It needs ``icupkg`` (Debian: ``icu-devtools``) to list and remove items, and ``as``/``ld``
 (binutils) to wrap the trimmed data back into a library exporting the same ``icudtNN_dat``

@@ -115,7 +115,7 @@ def test_the_runtime_hook_keeps_opencv_away_from_ffmpeg(tmp_path: Path) -> None:
     import numpy as np
 
     for name, fourcc in (("v.avi", "MJPG"), ("v.mp4", "mp4v")):
-        writer = cv2.VideoWriter(str(tmp_path / name), cv2.VideoWriter_fourcc(*fourcc), 15,
+        writer = cv2.VideoWriter(str(tmp_path / name), cv2.VideoWriter.fourcc(*fourcc), 15,
                                  (64, 48))
         for _ in range(5):
             writer.write(np.full((48, 64, 3), 128, np.uint8))
