@@ -129,9 +129,9 @@ stage_deb() {
 
 stage_tar() {
     root=/srv/fresh-tar
-    tarball=$(ls "$dist"/voucher-kiosk-*-linux-x86_64.tar.gz)
+    tarball=$(ls "$dist"/voucher-kiosk-*-linux-x86_64.tar.*)
     fresh_root "$root"
-    tar -xzf "$tarball" -C "$root/root"
+    tar -xf "$tarball" -C "$root/root"
     in_root "$root" "
         cd /root/voucher-kiosk-*/
         chmod 755 /root && mkdir -p /tmp/u /tmp/shots && chown 65534:65534 /tmp/u

@@ -23,7 +23,10 @@ import tempfile
 from pathlib import Path
 
 KEEP_LANGUAGES = frozenset({"en", "de"})
-DROPPED_SUFFIXES = (".cnv", ".dict")
+# Codec tables, word dictionaries, the spoof checker's confusables, string-prep profiles
+# (IDNA 2003) and the Unicode character names: nothing in Qt asks ICU for them.
+DROPPED_SUFFIXES = (".cnv", ".dict", ".cfu", ".spp")
+DROPPED_ITEMS = frozenset({"unames.icu"})
 # Break iterators: Qt finds words and line breaks with its own tables, not ICU's.
 DROPPED_TREES = frozenset({"translit", "brkitr"})
 # A locale's resource bundle: "de", "de_CH", "sr_Latn_BA", "root" (not "pool", "res_index"…).
@@ -33,7 +36,8 @@ _LOCALE = re.compile(r"^(root|[a-z]{2,3})(_[A-Z0-9][A-Za-z0-9]*)*\.res$")
 def keep_item(item: str, languages: frozenset[str] = KEEP_LANGUAGES) -> bool:
     """Whether the ICU package item ``item`` (``"de.res"``, ``"coll/fr.res"``…) is kept."""
     tree, _, name = item.rpartition("/")
-    if tree.split("/")[0] in DROPPED_TREES or name.endswith(DROPPED_SUFFIXES):
+    if (tree.split("/")[0] in DROPPED_TREES or name.endswith(DROPPED_SUFFIXES)
+            or item in DROPPED_ITEMS):
         return False
     found = _LOCALE.match(name)
     return found is None or found.group(1) == "root" or found.group(1) in languages

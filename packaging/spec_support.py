@@ -43,14 +43,16 @@ PYTHON_EXCLUDES = (
 # - Pillow (python-escpos draws receipts' images with it): the AVIF, WebP, colour-management,
 #   Tk and Qt extras; the core, PNG/JPEG and fonts (python-barcode's labels) stay;
 # - PyYAML's C speed-up (python-escpos reads a YAML config only when asked; pure Python works);
-# - numpy's random and FFT modules (numpy imports them only on use; the kiosk never does);
+# - numpy's random, FFT, masked-array, polynomial, testing and Fortran-wrapping modules (numpy
+#   imports them only on use; the kiosk never does);
 # - cryptography and secretstorage (14 MB): keyring's Secret Service back end needs them, so
 #   the bundle keeps secrets in the 0600 file on Linux (kiosk/store/secrets.py), as on a till
 #   without a desktop session. Windows' and macOS' keyrings need neither.
 SLIM_EXCLUDES = (
     "PIL._avif", "PIL.AvifImagePlugin", "PIL._webp", "PIL.WebPImagePlugin", "PIL._imagingcms",
     "PIL.ImageCms", "PIL._imagingtk", "PIL.ImageTk", "PIL.ImageQt", "PIL._imagingmath",
-    "PIL.ImageMath", "yaml._yaml", "_yaml", "numpy.random", "numpy.fft",
+    "PIL.ImageMath", "yaml._yaml", "_yaml", "numpy.random", "numpy.fft", "numpy.f2py",
+    "numpy.ma", "numpy.polynomial", "numpy.testing",
     "cryptography", "secretstorage",
 )
 # Qt's own translations: only Qt Base's, of the languages the kiosk ships (kiosk/ui/i18n.py).

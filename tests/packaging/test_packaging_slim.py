@@ -32,7 +32,8 @@ def test_icu_keeps_the_shipped_languages_and_what_is_not_locale_data(icu: Module
                  "coll/ucadata.icu", "cnvalias.icu"):
         assert icu.keep_item(kept), kept
     for dropped in ("fr.res", "zh_Hant_TW.res", "coll/ja.res", "ibm-1390_P110-2003.cnv",
-                    "brkitr/root.res", "brkitr/cjdict.dict", "translit/root.res"):
+                    "brkitr/root.res", "brkitr/cjdict.dict", "translit/root.res", "unames.icu",
+                    "confusables.cfu", "rfc3491.spp"):
         assert not icu.keep_item(dropped), dropped
 
 
