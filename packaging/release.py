@@ -103,12 +103,14 @@ def make_tarball(bundle: Path, ver: str, out_dir: Path,
                  depends: Sequence[str] = DEB_DEPENDS, compression: str = DEFAULT_COMPRESSION,
                  ) -> Path:
     """``voucher-kiosk-VER-linux-x86_64.tar.xz`` (or ``.tar.gz``): bundle, .desktop file,
-    icons, install.sh (which checks the system packages in ``depends``)."""
+    icons, install.sh (which checks the system packages in ``depends``). xz runs on every core
+    through the ``xz`` command when there is one (Python's own lzma uses one core: 2x slower
+    here)."""
     top = f"{spec_support.APP_ID}-{ver}"
     kind, level = COMPRESSION[compression]
     out = out_dir / f"{top}-linux-x86_64.tar.{kind}"
-    options = {"preset": level} if kind == "xz" else {"compresslevel": level}
-    with tarfile.open(out, f"w:{kind}", **options) as tar:  # type: ignore[call-overload]
+
+    def fill(tar: tarfile.TarFile) -> None:
         tar.add(bundle, arcname=f"{top}/{spec_support.EXE_NAME}")
         for extra in (DESKTOP_FILE, ICON_SVG, ICON_PNG):
             tar.add(extra, arcname=f"{top}/{extra.name}")
@@ -116,6 +118,21 @@ def make_tarball(bundle: Path, ver: str, out_dir: Path,
         info = tar.gettarinfo(LINUX / "install.sh", arcname=f"{top}/install.sh")
         info.size, info.mode = len(script), 0o755
         tar.addfile(info, io.BytesIO(script))
+
+    xz = shutil.which("xz") if kind == "xz" else None
+    if xz is None:
+        options = {"preset": level} if kind == "xz" else {"compresslevel": level}
+        with tarfile.open(out, f"w:{kind}", **options) as tar:  # type: ignore[call-overload]
+            fill(tar)
+        return out
+    with out.open("wb") as raw:
+        proc = subprocess.Popen([xz, f"-{level}", "-T0", "-c"], stdin=subprocess.PIPE,
+                                stdout=raw)
+        assert proc.stdin is not None
+        with proc.stdin, tarfile.open(fileobj=proc.stdin, mode="w|") as tar:
+            fill(tar)
+        if proc.wait() != 0:
+            raise SystemExit(f"xz failed ({proc.returncode}) writing {out}")
     return out
 
 
