@@ -1,7 +1,8 @@
 """Resident memory of the kiosk with the camera on (issue 14: RSS with camera ≤ 150 MB).
 
 A simulator runs in its own process (as a real server would: not inside the kiosk); the
-kiosk signs in to it once with ``kiosk login`` and then starts its window signed in, with its
+kiosk signs in to it once with ``kiosk login`` and then starts its window signed in (with
+``--demo``: ``kiosk --demo`` instead, its demo server inside the process), with its
 camera reading an MJPG video of an empty counter (640×480 @ 15 fps, fresh sensor noise in
 every frame, as ``idle_cpu.py`` plays) through the real camera worker. Once the video is open
 (seen in ``/proc/PID/fd``) and has played for ``--settle`` seconds, the RSS is sampled every
@@ -130,12 +131,18 @@ def sample(cmd: list[str], env: dict[str, str], *, ready: Path | None, settle: f
 
 
 def kiosk(exe: list[str], folder: Path, server: str, video: Path, settle: float,
-          seconds: float, extra_env: dict[str, str]) -> dict[str, float]:
-    """The kiosk's RSS, signed in on ``server``, camera on ``video``."""
+          seconds: float, extra_env: dict[str, str], *, demo: bool = False) -> dict[str, float]:
+    """The kiosk's RSS, signed in on ``server`` (or with ``demo``, on its embedded demo
+    server), camera on ``video``."""
     home = folder / "home"
     home.mkdir()
     data = folder / "data"
     env = {**clean_env(home), **extra_env}
+    if demo:
+        data.mkdir()
+        (data / "settings.json").write_text(json.dumps({"camera_device": str(video)}))
+        return sample([*exe, "--demo", "--home", str(data), "--size", "1024x600"], env,
+                      ready=video, settle=settle, seconds=seconds)
     email, password = TILL
     login = subprocess.run([*exe, "--home", str(data), "login", "--server", server, "--email",
                             email, "--password", password, "--domain", "demo-shop"],
@@ -156,6 +163,8 @@ def main() -> int:
     parser.add_argument("--bundle", type=Path, default=REPO / "dist" / "kiosk")
     parser.add_argument("--before", type=Path, metavar="DIR",
                         help="another bundle to measure in the same run (e.g. an older build)")
+    parser.add_argument("--demo", action="store_true",
+                        help="run `kiosk --demo` (its demo server inside) instead of signing in")
     args = parser.parse_args()
 
     from kiosk.sim.testing import serve_in_subprocess
@@ -181,7 +190,7 @@ def main() -> int:
                 run_folder = folder / f"run{index}"
                 run_folder.mkdir()
                 results[name] = kiosk(exe, run_folder, server.api_url, video, args.settle,
-                                      args.seconds, extra)
+                                      args.seconds, extra, demo=args.demo)
     bare = results["bare PySide6 window"]["rss"]
     print(f"RSS (and CPU, % of one core) with the camera on (640x480 MJPG @ 15 fps, empty "
           f"counter), median of {int(args.seconds * 2)} samples after {args.settle:g} s of camera")
