@@ -170,7 +170,10 @@ class Engine:
         self._closed = False
         self._loop_lock = threading.Lock()
         self._undoer = Undoer(self.outbox, backend, self.journal, watch=self.watch,
-                              locks=self._locks, notify=self._notify)
+                              locks=self._locks, notify=self._notify,
+                              remember=lambda voucher, code: self.cache.put(
+                                  voucher, self.till_clock.now(), code),
+                              signed_out=self._signed_out)
         self.outbox.recover_in_flight(self._clock() + self._settle)
         if self.settings.offline_forced:
             self.watch.set_override(True)
@@ -737,6 +740,10 @@ class Engine:
     def capabilities(self) -> Capabilities:
         """What the signed-in platform can do (the UI shows only that)."""
         return self.backend.capabilities
+
+    def _signed_out(self) -> None:
+        self._auth_required = True
+        self._notify()
 
     def shift_started(self) -> datetime:
         """When this shift began: the last Z report, else local midnight (UTC)."""

@@ -18,7 +18,7 @@ Offline (or signed out) the report says which vouchers could not be checked.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -125,14 +125,16 @@ def _claims(entries: list[OutboxEntry]) -> list[Claim]:
 
 
 def compare(code: str, ours: list[OutboxEntry], history: tuple[HistoryEntry, ...],
-            since: datetime, words: Callable[[int], str]) -> list[Line]:
+            since: datetime, words: Callable[[int], str], *,
+            undoing: Sequence[OutboxEntry] = ()) -> list[Line]:
     """Differences between ``ours`` (applied entries of voucher ``code``, all time) and the
-    server's ``history`` of it, for the shift starting at ``since``."""
+    server's ``history`` of it, for the shift starting at ``since``. ``undoing``: our entries
+    whose undo is not confirmed — the server may show them or not, and neither is a finding."""
     shown = mask_code(code)
     found = applied_claims(_claims(ours), (), history)
     as_claims = [Claim(str(i), h.amount, h.at) for i, h in enumerate(history)]
     explained = applied_claims(as_claims, (), [HistoryEntry(e.amount, e.redeemed_at)
-                                               for e in ours])
+                                               for e in [*ours, *undoing]])
     start = minute(since)
     missing = [e for e in ours if e.id not in found and e.redeemed_at >= since]
     extra = [c for c in as_claims if c.id not in explained and minute(c.at) >= start]
@@ -189,7 +191,9 @@ def check_server(engine: Engine, entries: list[OutboxEntry], since: datetime) ->
         def words(amount: int, sample: OutboxEntry = sample) -> str:
             return units(amount, sample.kind, sample.currency)
 
-        lines += compare(code, ours, voucher.history if voucher else (), since, words)
+        undoing = [e for e in engine.outbox.reversing() if e.code == code]
+        lines += compare(code, ours, voucher.history if voucher else (), since, words,
+                         undoing=undoing)
     lines.sort(key=lambda line: line.at)
     return ServerCheck(checked, (), "", tuple(lines))
 

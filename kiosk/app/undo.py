@@ -32,6 +32,7 @@ from kiosk.domain.errors import (
     InvalidRequest,
     Refusal,
     RefusalReason,
+    SessionExpired,
     StorageError,
     TransportError,
 )
@@ -65,13 +66,17 @@ class Undoer:
 
     def __init__(self, outbox: Outbox, backend: VoucherBackend, journal: Journal, *,
                  watch: ConnectivityWatch, locks: CodeLocks,
-                 notify: Callable[[], None]) -> None:
+                 notify: Callable[[], None],
+                 remember: Callable[[Voucher, str], object] = lambda _voucher, _code: None,
+                 signed_out: Callable[[], None] = lambda: None) -> None:
         self.outbox = outbox
         self.backend = backend
         self.journal = journal
         self.watch = watch
         self.locks = locks
         self.notify = notify
+        self.remember = remember  # the voucher as the server shows it after the undo
+        self.signed_out = signed_out  # the server ended the session: staff must sign in
 
     def last(self, since: datetime) -> OutboxEntry | None:
         """What an undo would act on: an unconfirmed undo first, else the newest redemption
@@ -157,6 +162,8 @@ class Undoer:
         except Refusal as refusal:
             return self._refused_reversal(entry, refusal)
         except (AuthError, InvalidRequest) as exc:  # the server answered: nothing reversed
+            if isinstance(exc, SessionExpired):
+                self.signed_out()
             return self._abort(entry, exc.message)
         except TransportError as exc:
             self.watch.failure()
@@ -210,6 +217,8 @@ class Undoer:
 
     def _reversed(self, entry: OutboxEntry, voucher: Voucher | None) -> UndoOutcome:
         self._finish(entry)
+        if voucher is not None:
+            self.remember(voucher, entry.code)  # an offline look-up shows the balance back
         self.notify()
         left = f" {voucher.format_units(voucher.remaining)} available now." if voucher else ""
         return self._done(UndoOutcome(

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import signal
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from types import FrameType
 
 from kiosk.sim.server import make_server
@@ -29,6 +30,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--auth", metavar="CREDENTIAL",
                         help="the API key (vouchers-api) or user:password (vauchar, shopwired);"
                              " without --fixture the store starts empty")
+    parser.add_argument("--stop-on-eof", action="store_true",
+                        help="also stop when standard input closes (the parent that started"
+                             " the simulator ended, however it ended)")
     return parser
 
 
@@ -48,12 +52,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
+    if args.stop_on_eof:
+        threading.Thread(target=_stop_on_eof, args=(server.shutdown,), daemon=True).start()
     print(f"listening on {server.api_url}", flush=True)  # noqa: T201
     try:
         server.serve_forever()
     finally:
         server.stop()
     return 0
+
+
+def _stop_on_eof(shutdown: Callable[[], None]) -> None:
+    """Wait for standard input to close, then stop the server."""
+    with contextlib.suppress(OSError, ValueError):
+        while sys.stdin.buffer.read(4096):
+            pass
+    shutdown()
 
 
 if __name__ == "__main__":

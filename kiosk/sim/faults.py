@@ -88,6 +88,12 @@ class Faults:
         with self._lock:
             self._drops.count = (self._drops.count or 0) + count
 
+    def latency_left(self) -> int | None:
+        """How many more requests will be delayed (None: every one; 0: none, or the budget
+        is used up — a test waits for 0 to know its request reached the server)."""
+        with self._lock:
+            return self._latency[1].count if self._latency else 0
+
     def take_latency(self, path: str) -> float:
         """Seconds to wait before serving ``path``."""
         with self._lock:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -12,12 +11,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from kiosk.sim.child import BANNER, sim_command
 from kiosk.sim.server import SimServer, make_server
 
 __all__ = ["SimProcess", "SimServer", "serve_in_subprocess", "serve_in_thread"]
-
-_BANNER = "listening on "
-
 
 @contextmanager
 def serve_in_thread(fixture: Mapping[str, Any] | str | Path | None = None, *,
@@ -66,25 +63,18 @@ def serve_in_subprocess(fixture: str | Path | None = None, *, db: str | Path | N
 
     Restart on the same ``db`` (in a new block) to test persistence across server restarts.
     """
-    command = [sys.executable, "-m", "kiosk.sim", "--api", api, "--host", host, "--port", str(port)]
-    if auth is not None:
-        command += ["--auth", auth]
-    if fixture is not None:
-        command += ["--fixture", str(fixture)]
-    if db is not None:
-        command += ["--db", str(db)]
-    if token_ttl is not None:
-        command += ["--token-ttl", str(token_ttl)]
+    command = sim_command(api=api, host=host, port=port, fixture=fixture, db=db,
+                          token_ttl=token_ttl, auth=auth)
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True)
     try:
         assert process.stdout is not None
         line = process.stdout.readline()  # the banner, or "" if it died
-        if not line.startswith(_BANNER):
+        if not line.startswith(BANNER):
             process.kill()
             _, err = process.communicate(timeout=10)
             raise RuntimeError(f"simulator did not start: {line!r} {err.strip()}")
-        yield SimProcess(process, line.removeprefix(_BANNER).strip())
+        yield SimProcess(process, line.removeprefix(BANNER).strip())
     finally:
         if process.poll() is None:
             process.kill()

@@ -53,18 +53,33 @@ def demo_server(backend: str = "vouchercart") -> Iterator[str]:
     Another platform than VoucherCart signs the till in at once with the demo shop's
     credentials (those platforms authenticate shops, not staff), in a data folder of its own.
     """
-    from kiosk.sim.testing import serve_in_thread  # noqa: PLC0415
-
     if backend == "vouchercart":
+        fixture: str | None = str(paths.resource("demo-fixture.json"))
         db = paths.data_dir() / "demo-server.sqlite"
-        with serve_in_thread(fixture=paths.resource("demo-fixture.json"), db=db) as server:
+    else:
+        fixture, db = None, paths.data_dir() / f"demo-{backend}.sqlite"
+    with _simulator(backend, fixture, str(db)) as url:
+        if backend != "vouchercart":
+            from kiosk.app.signin import sign_in_platform  # noqa: PLC0415
+
+            sign_in_platform(backend, url, DEMO_CREDENTIALS[backend], staff="Demo till")
+        yield url
+
+
+@contextlib.contextmanager
+def _simulator(api: str, fixture: str | None, db: str) -> Iterator[str]:
+    """The simulator as a child process (its work takes another core than the kiosk's), or,
+    in the bundle (which has no ``python -m``), on a thread of this process."""
+    if getattr(sys, "frozen", False):
+        from kiosk.sim.testing import serve_in_thread  # noqa: PLC0415
+
+        with serve_in_thread(fixture=fixture, db=db, api=api) as server:
             yield server.api_url
         return
-    from kiosk.app.signin import sign_in_platform  # noqa: PLC0415
+    from kiosk.sim.child import serve_in_child  # noqa: PLC0415
 
-    with serve_in_thread(db=paths.data_dir() / f"demo-{backend}.sqlite", api=backend) as server:
-        sign_in_platform(backend, server.api_url, DEMO_CREDENTIALS[backend], staff="Demo till")
-        yield server.api_url
+    with serve_in_child(api=api, fixture=fixture, db=db) as url:
+        yield url
 
 
 DEMO_CREDENTIALS = {  # resources/demo-<backend>.json
@@ -159,7 +174,7 @@ def run_gui(args: argparse.Namespace) -> int:
             from kiosk.ui.screenshot import Screenshot  # noqa: PLC0415
 
             window.resize(*(args_size(args) or DEFAULT_SIZE))
-            shot = Screenshot(window, args.screenshot, args.screen)
+            shot = Screenshot(window, args.screenshot, args.screen, backend)
             stack.callback(window.shutdown)
             window.start(demo_login=demo_login)
             return shot.run(app)

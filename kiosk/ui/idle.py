@@ -14,6 +14,8 @@ MINUTE_MS = 60_000
 class IdleWatcher(QObject):
     """Emits ``idle`` once after ``minutes`` without user input (0 = never)."""
 
+    event_types = _ACTIVITY  # the only events it looks at
+
     idle = Signal()
 
     def __init__(self, parent: QObject | None = None, *, unit_ms: int = MINUTE_MS) -> None:

@@ -8,7 +8,7 @@ Nothing here blocks the event loop.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -72,18 +72,32 @@ def _current_account() -> Any:
     return signin.current_account()
 
 
-class _AppFilters(QObject):
+class EventFilter(Protocol):
+    """An application event filter that says which event types it looks at."""
+
+    event_types: frozenset[QEvent.Type]
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """True: ``event`` is eaten."""
+        ...
+
+
+class AppFilters(QObject):
     """The window's application-wide event filters (tap guard, idle watch, wedge scanner) as
     one, asked in the order Qt would ask them: Qt then calls into Python once per event of
     the whole application (every paint, layout and timer event passes an application
-    filter), not three times."""
+    filter), not three times, and only events of a type one of them looks at go further."""
 
-    def __init__(self, parent: QObject, *filters: QObject) -> None:
+    def __init__(self, parent: QObject, *filters: EventFilter) -> None:
         super().__init__(parent)
         self._filters = filters
+        self._types: frozenset[QEvent.Type] = frozenset().union(
+            *(one.event_types for one in filters))
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """True (eaten) as soon as one of the filters eats ``event``."""
+        if event.type() not in self._types:
+            return False
         return any(one.eventFilter(obj, event) for one in self._filters)
 
 
@@ -138,7 +152,7 @@ class MainWindow(QMainWindow):
         for widget in self.pages.values():
             self.stack.addWidget(widget)
         self.tap_guard = TapGuard(self.stack, ms=tap_guard_ms)
-        self._filters = _AppFilters(self, self.tap_guard, self.idle, self.wedge)
+        self._filters = AppFilters(self, self.tap_guard, self.idle, self.wedge)
         self.redeem_screen.stepped.connect(self.tap_guard.arm)
         self.flash_bar = QFrame(self)
         self.flash_bar.setObjectName("flash")

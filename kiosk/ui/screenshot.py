@@ -13,7 +13,12 @@ from kiosk.ui.main_window import MainWindow, Page
 
 SCREENS = ("scan", "card", "redeem", "result", "queue", "signin", "settings", "lock", "unseen",
            "shift")
-CARD_CODE = "GB10-0PRT-LY8D-2WQC"  # a partly used £100 gift card of the demo fixture
+CARD_CODES = {  # a voucher with a history in each platform's demo fixture (docs/demo-vouchers.md)
+    "vouchercart": "GB10-0PRT-LY8D-2WQC",  # a partly used £100 gift card
+    "vauchar": "GIFT100DEMO02",  # £100, £32.50 used in 2 redemptions
+    "vouchers-api": "TENOFF",  # £10 off, 2 used
+    "shopwired": "FIVER",  # £5 off orders over £20, 12 of 100 used
+}
 UNSEEN_CODE = "ZZ99-NEVR-SEEN-0001"  # never checked on this till
 TIMEOUT_MS = 20_000
 
@@ -21,8 +26,10 @@ TIMEOUT_MS = 20_000
 class Screenshot:
     """One screenshot run; ``run`` returns the process exit code."""
 
-    def __init__(self, window: MainWindow, path: str, screen: str) -> None:
+    def __init__(self, window: MainWindow, path: str, screen: str,
+                 backend: str = "vouchercart") -> None:
         self.window = window
+        self.card_code = CARD_CODES.get(backend, CARD_CODES["vouchercart"])
         self.path = Path(path)
         self.screen = screen if screen in SCREENS else "scan"
         self.code = 1
@@ -46,7 +53,7 @@ class Screenshot:
         assert controller is not None
         if self.screen in ("card", "redeem", "result"):
             controller.lookup_done.connect(self._after_lookup)
-            window.scan_code(CARD_CODE)
+            window.scan_code(self.card_code)
         elif self.screen == "queue":
             controller.summary_loaded.connect(lambda _s: self._settle(self._save))
             window.open_queue()

@@ -20,6 +20,8 @@ _TAPS = frozenset({
 class TapGuard(QObject):
     """Application event filter: eats taps inside ``area`` for ``ms`` after ``arm``."""
 
+    event_types = _TAPS  # the only events it looks at
+
     def __init__(self, area: QWidget, *, ms: int = GUARD_MS,
                  clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(area)

@@ -33,6 +33,8 @@ _KEYS = {ENTER: (Qt.Key.Key_Return, "\r"), TAB: (Qt.Key.Key_Tab, "\t"),
 class WedgeFilter(QObject):
     """Install on the QApplication; ``scanned`` fires with each scanner-typed code."""
 
+    event_types = frozenset({QEvent.Type.KeyPress})  # the only events it looks at
+
     scanned = Signal(str)  # the code as the scanner typed it (layout-mapped, not normalised)
     burst = Signal(str, float)  # every completed burst, repeats too: code, slowest gap (ms)
 

@@ -4,83 +4,88 @@
 <context>
     <name>CardScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="170"/>
         <source>Sending…</source>
         <translation>Wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="184"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="184"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="170"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="185"/>
         <source>Valid</source>
         <translation>Gültig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="170"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="185"/>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/card.py" line="186"/>
         <source>For</source>
         <translation>Für</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="187"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="187"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="172"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="188"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="175"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="191"/>
         <source>Redemptions</source>
         <translation>Einlösungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="176"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="192"/>
         <source>Redeem part…</source>
         <translation>Teil einlösen…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="193"/>
         <source>Scan next</source>
         <translation>Nächster Scan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="180"/>
-        <location filename="../../kiosk/ui/screens/card.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="228"/>
         <source>Redeem all</source>
         <translation>Alles einlösen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="211"/>
         <source>OFFLINE</source>
         <translation>OFFLINE</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="223"/>
         <source>Apply to order…</source>
         <translation>Auf Bestellung anwenden…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="226"/>
         <source>Redeem all (%1)</source>
         <translation>Alles einlösen (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/card.py" line="236"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="252"/>
         <source>Offline: showing the last known status. Last checked online at %1, %n minute(s) ago.</source>
         <translation>
             <numerusform>Offline: letzter bekannter Stand. Zuletzt online geprüft am %1, vor %n Minute.</numerusform>
@@ -88,47 +93,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="239"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="255"/>
         <source>This voucher platform judges a saved redemption when it is sent, not at this time: if the voucher expires before the till is back online, it will be refused.</source>
         <translation>Diese Gutscheinplattform prüft eine gespeicherte Einlösung erst beim Senden, nicht zu diesem Zeitpunkt: Läuft der Gutschein ab, bevor die Kasse wieder online ist, wird sie abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="264"/>
         <source>This till accepts unseen vouchers offline, but cannot tell this one&apos;s currency or balance: redeem it when the till is back online, or ask a manager.</source>
         <translation>Diese Kasse nimmt ungeprüfte Gutscheine offline an, kennt aber Währung und Restwert dieses Gutscheins nicht: einlösen, wenn die Kasse wieder online ist, oder eine Leitung fragen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="267"/>
         <source>Can&apos;t redeem until the till is back online. A manager can allow unseen vouchers in Settings → Offline.</source>
         <translation>Einlösen erst, wenn die Kasse wieder online ist. Eine Leitung kann ungeprüfte Gutscheine unter Einstellungen → Offline erlauben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="270"/>
         <source>Can&apos;t redeem: check the code shown above against the voucher.</source>
         <translation>Nicht einlösbar: den oben gezeigten Code mit dem Gutschein vergleichen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="272"/>
         <source>Can&apos;t redeem: this voucher platform does not apply discount vouchers at the till.</source>
         <translation>Nicht einlösbar: Diese Gutscheinplattform nimmt an der Kasse keine Rabattgutscheine an.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="275"/>
         <source>Can&apos;t redeem: nothing left to redeem here.</source>
         <translation>Nicht einlösbar: nichts mehr übrig.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="260"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="276"/>
         <source>Can&apos;t redeem: %1</source>
         <translation>Nicht einlösbar: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="281"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="298"/>
         <source>%1 waiting to be sent from this till.</source>
         <translation>%1 wartet an dieser Kasse auf Übertragung.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/card.py" line="289"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="311"/>
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n Nutzung</numerusform>
@@ -136,27 +141,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="299"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="306"/>
         <source>%1, bought %2</source>
         <translation>%1, gekauft am %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="317"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="334"/>
         <source>%1 to %2</source>
         <translation>%1 bis %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="319"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="336"/>
         <source>until %1</source>
         <translation>bis %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="321"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="338"/>
         <source>from %1</source>
         <translation>ab %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="322"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="339"/>
         <source>no expiry date</source>
         <translation>ohne Ablaufdatum</translation>
     </message>
@@ -357,37 +362,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="187"/>
+        <location filename="../../kiosk/ui/main_window.py" line="205"/>
         <source>Scan</source>
         <translation>Scannen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="187"/>
+        <location filename="../../kiosk/ui/main_window.py" line="205"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="187"/>
+        <location filename="../../kiosk/ui/main_window.py" line="205"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="187"/>
+        <location filename="../../kiosk/ui/main_window.py" line="205"/>
         <source>Lock</source>
         <translation>Sperren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="202"/>
+        <location filename="../../kiosk/ui/main_window.py" line="220"/>
         <source>Till 1</source>
         <translation>Kasse 1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="205"/>
+        <location filename="../../kiosk/ui/main_window.py" line="223"/>
         <source>%1 at %2</source>
         <translation>%1 bei %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="452"/>
+        <location filename="../../kiosk/ui/main_window.py" line="472"/>
         <source>Leave kiosk mode</source>
         <translation>Kioskmodus verlassen</translation>
     </message>
@@ -1017,67 +1022,67 @@
 <context>
     <name>ScanFlow</name>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="77"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="87"/>
         <source>That is not a voucher code: %1</source>
         <translation>Das ist kein Gutscheincode: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="84"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="94"/>
         <source>Scan of %1 ignored: a redemption is being sent. Scan again after the result.</source>
         <translation>Scan von %1 ignoriert: eine Einlösung wird gerade gesendet. Nach dem Ergebnis erneut scannen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="175"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="213"/>
         <source>Redeemed %1</source>
         <translation>%1 eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="175"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="213"/>
         <source>Redeemed</source>
         <translation>Eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="176"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="214"/>
         <source>Saved offline %1</source>
         <translation>%1 offline gespeichert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="176"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="214"/>
         <source>Saved offline</source>
         <translation>Offline gespeichert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="177"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="215"/>
         <source>Not redeemed</source>
         <translation>Nicht eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="178"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="216"/>
         <source>Written off</source>
         <translation>Abgeschrieben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="185"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="223"/>
         <source>Undo asked %1</source>
         <translation>Rücknahme angefragt %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="186"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="224"/>
         <source>Undone %1</source>
         <translation>Zurückgenommen %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="187"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="225"/>
         <source>Cancelled %1</source>
         <translation>Storniert %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="188"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="226"/>
         <source>Undo not confirmed %1</source>
         <translation>Rücknahme unbestätigt %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="189"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="227"/>
         <source>Not undone %1</source>
         <translation>Nicht zurückgenommen %1</translation>
     </message>
@@ -1530,114 +1535,114 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="112"/>
         <source>Sign in to this till</source>
         <translation>An dieser Kasse anmelden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="120"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="115"/>
         <source>Staff email</source>
         <translation>E-Mail (Personal)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="115"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="108"/>
-        <location filename="../../kiosk/ui/screens/signin.py" line="109"/>
-        <location filename="../../kiosk/ui/screens/signin.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="118"/>
         <source>API key</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="117"/>
         <source>Merchant id</source>
         <translation>Händler-ID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="118"/>
         <source>API secret</source>
         <translation>API-Secret</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="120"/>
         <source>Shop</source>
         <translation>Shop</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="120"/>
         <source>Kiosk name</source>
         <translation>Kassenname</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="121"/>
         <source>Platform</source>
         <translation>Plattform</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="121"/>
         <source>Your name</source>
         <translation>Ihr Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="130"/>
         <source>Demo shop</source>
         <translation>Demo-Shop</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="132"/>
         <source>name@shop.example</source>
         <translation>name@shop.example</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="133"/>
         <source>who works this till</source>
         <translation>wer an dieser Kasse arbeitet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="134"/>
         <source>Find my shops</source>
         <translation>Meine Shops finden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="135"/>
         <source>e.g. Front till</source>
         <translation>z. B. Kasse vorne</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="136"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="159"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="165"/>
         <source>Enter the server and your email first.</source>
         <translation>Bitte zuerst Server und E-Mail eingeben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="179"/>
         <source>No shops found for this email.</source>
         <translation>Keine Shops für diese E-Mail gefunden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="192"/>
         <source>Fill in the server, email, password and shop.</source>
         <translation>Bitte Server, E-Mail, Passwort und Shop ausfüllen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="207"/>
         <source>Fill in every field.</source>
         <translation>Bitte alle Felder ausfüllen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="222"/>
         <source>The server refused the shop&apos;s credentials: check them and the platform.</source>
         <translation>Der Server hat die Zugangsdaten des Shops abgelehnt: Bitte sie und die Plattform prüfen.</translation>
     </message>

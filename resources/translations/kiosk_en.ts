@@ -4,83 +4,88 @@
 <context>
     <name>CardScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="170"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="184"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="184"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="170"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="185"/>
         <source>Valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="170"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="185"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/card.py" line="186"/>
         <source>For</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="187"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="187"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="172"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="188"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="175"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="191"/>
         <source>Redemptions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="176"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="192"/>
         <source>Redeem part…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="193"/>
         <source>Scan next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="180"/>
-        <location filename="../../kiosk/ui/screens/card.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="228"/>
         <source>Redeem all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="211"/>
         <source>OFFLINE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="223"/>
         <source>Apply to order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="226"/>
         <source>Redeem all (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/card.py" line="236"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="252"/>
         <source>Offline: showing the last known status. Last checked online at %1, %n minute(s) ago.</source>
         <translation>
             <numerusform>Offline: showing the last known status. Last checked online at %1, %n minute ago.</numerusform>
@@ -88,47 +93,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="239"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="255"/>
         <source>This voucher platform judges a saved redemption when it is sent, not at this time: if the voucher expires before the till is back online, it will be refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="264"/>
         <source>This till accepts unseen vouchers offline, but cannot tell this one&apos;s currency or balance: redeem it when the till is back online, or ask a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="267"/>
         <source>Can&apos;t redeem until the till is back online. A manager can allow unseen vouchers in Settings → Offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="270"/>
         <source>Can&apos;t redeem: check the code shown above against the voucher.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="272"/>
         <source>Can&apos;t redeem: this voucher platform does not apply discount vouchers at the till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="275"/>
         <source>Can&apos;t redeem: nothing left to redeem here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="260"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="276"/>
         <source>Can&apos;t redeem: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="281"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="298"/>
         <source>%1 waiting to be sent from this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/card.py" line="289"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="311"/>
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n use</numerusform>
@@ -136,27 +141,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="299"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="306"/>
         <source>%1, bought %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="317"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="334"/>
         <source>%1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="319"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="336"/>
         <source>until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="321"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="338"/>
         <source>from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="322"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="339"/>
         <source>no expiry date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -357,37 +362,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="187"/>
+        <location filename="../../kiosk/ui/main_window.py" line="205"/>
         <source>Scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="187"/>
+        <location filename="../../kiosk/ui/main_window.py" line="205"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="187"/>
+        <location filename="../../kiosk/ui/main_window.py" line="205"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="187"/>
+        <location filename="../../kiosk/ui/main_window.py" line="205"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="202"/>
+        <location filename="../../kiosk/ui/main_window.py" line="220"/>
         <source>Till 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="205"/>
+        <location filename="../../kiosk/ui/main_window.py" line="223"/>
         <source>%1 at %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="452"/>
+        <location filename="../../kiosk/ui/main_window.py" line="472"/>
         <source>Leave kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1017,67 +1022,67 @@
 <context>
     <name>ScanFlow</name>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="77"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="87"/>
         <source>That is not a voucher code: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="84"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="94"/>
         <source>Scan of %1 ignored: a redemption is being sent. Scan again after the result.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="175"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="213"/>
         <source>Redeemed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="175"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="213"/>
         <source>Redeemed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="176"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="214"/>
         <source>Saved offline %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="176"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="214"/>
         <source>Saved offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="177"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="215"/>
         <source>Not redeemed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="178"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="216"/>
         <source>Written off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="185"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="223"/>
         <source>Undo asked %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="186"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="224"/>
         <source>Undone %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="187"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="225"/>
         <source>Cancelled %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="188"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="226"/>
         <source>Undo not confirmed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="189"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="227"/>
         <source>Not undone %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1530,114 +1535,114 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="112"/>
         <source>Sign in to this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="120"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="115"/>
         <source>Staff email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="115"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="108"/>
-        <location filename="../../kiosk/ui/screens/signin.py" line="109"/>
-        <location filename="../../kiosk/ui/screens/signin.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="118"/>
         <source>API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="117"/>
         <source>Merchant id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="118"/>
         <source>API secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="120"/>
         <source>Shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="120"/>
         <source>Kiosk name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="121"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="121"/>
         <source>Your name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="130"/>
         <source>Demo shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="132"/>
         <source>name@shop.example</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="133"/>
         <source>who works this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="134"/>
         <source>Find my shops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="135"/>
         <source>e.g. Front till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="136"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="159"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="165"/>
         <source>Enter the server and your email first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="179"/>
         <source>No shops found for this email.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="192"/>
         <source>Fill in the server, email, password and shop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="207"/>
         <source>Fill in every field.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="222"/>
         <source>The server refused the shop&apos;s credentials: check them and the platform.</source>
         <translation type="unfinished"></translation>
     </message>

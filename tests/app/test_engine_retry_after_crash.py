@@ -63,6 +63,7 @@ def test_retry_after_a_power_cut_mid_send_does_not_charge_twice(
                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         _wait(lambda: "sending" in _states(kiosk_home))
+        _wait(lambda: sim.simulator.faults.latency_left() == 0)  # it reached the server
         os.kill(first.pid, signal.SIGKILL)  # the power cut: the request is on its way
     finally:
         first.communicate(timeout=10)

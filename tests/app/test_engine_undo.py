@@ -88,6 +88,9 @@ def test_undo_reverses_the_last_redemption_on_the_server(engine: Engine, vauchar
     assert outcome.message.startswith("Undone: £10.00 on voucher ")
     assert outcome.voucher is not None
     assert outcome.voucher.remaining == 10000 - 3250 - 500
+    cached = engine.cache.get(GIFT)  # an offline look-up now shows the balance back
+    assert cached is not None
+    assert cached.voucher.remaining == 10000 - 3250 - 500
     left = redemptions(vauchar)
     assert [r["transaction_id"] for r in left][-1] == first.entry_id
     entry = engine.outbox.get(last.entry_id or "")
@@ -220,6 +223,20 @@ def test_a_lost_request_that_never_landed_is_sent_again(engine: Engine, vauchar:
     assert entry.state is EntryState.REVERSED
 
 
+def test_the_z_report_calls_an_unconfirmed_undo_nothing(engine: Engine, vauchar: Sim) -> None:
+    """An undo whose answer was lost (the server still shows the redemption) is neither
+    "redeemed elsewhere" nor a mismatch in the server check."""
+    engine.redeem(GIFT, 500)
+    engine.redeem(GIFT, 1000)
+    vauchar.fail_next(1, mode="html", status=502, path=REDEMPTIONS, method="DELETE")
+    vauchar.fail_next(1, status=503, path=REDEMPTIONS, method="GET")
+    assert engine.undo_last().status is UndoStatus.UNCONFIRMED
+    assert len(redemptions(vauchar)) == 4  # the undo never landed
+    report = build_report(engine)
+    assert report.check.checked == 1
+    assert report.check.lines == ()
+
+
 def test_the_sync_confirms_an_undo_whose_answer_was_lost(engine: Engine, vauchar: Sim) -> None:
     done = engine.redeem(GIFT, 500)
     vauchar.fail_next(1, mode="html", status=502, path=REDEMPTIONS, after=True,
@@ -337,6 +354,8 @@ def test_a_refusal_of_the_reversal_puts_it_back(engine: Engine, vauchar: Sim,
     assert entry.state is EntryState.APPLIED
     assert entry.last_error
     assert len(redemptions(vauchar)) == 3
+    # Credentials refused: the till says staff must sign in again, as a look-up would.
+    assert engine.connectivity().auth_required is (status == 401)
 
 
 def test_an_uncertain_queued_redemption_is_not_cancelled(engine: Engine, vauchar: Sim) -> None:

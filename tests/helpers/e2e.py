@@ -12,6 +12,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -48,7 +49,8 @@ class Kiosk:
     @property
     def control_url(self) -> str:
         """The simulator's base (its ``/_sim`` controls)."""
-        return self.api_url.removesuffix("/v1")
+        parts = urllib.parse.urlsplit(self.api_url)
+        return f"{parts.scheme}://{parts.netloc}"
 
     # -- input -------------------------------------------------------------------------
 
@@ -96,8 +98,12 @@ class Kiosk:
         self._sim("DELETE", "/_sim/requests")
 
     def used(self, code: str) -> int:
-        """Units of ``code`` used on the server."""
-        return int(self._sim("GET", f"/_sim/vouchers/{code}")["current"])
+        """Units of ``code`` used on the server (VoucherCart)."""
+        return int(self.voucher(code)["current"])
+
+    def voucher(self, code: str) -> dict[str, Any]:
+        """The simulator's record of ``code``, in its platform's own shape."""
+        return dict(self._sim("GET", f"/_sim/vouchers/{code}"))
 
     def geometry(self) -> tuple[int, int, int, int]:
         """The kiosk window's x, y, width, height on the screen."""
@@ -133,8 +139,9 @@ def _read_line(stream: Any, prefix: str, found: list[str]) -> None:
 
 
 @contextmanager
-def running_kiosk(home: Path) -> Iterator[Kiosk]:
-    """Xvfb at 1024×600 with no window manager, and ``kiosk --demo`` on it, signed in."""
+def running_kiosk(home: Path, backend: str = "vouchercart") -> Iterator[Kiosk]:
+    """Xvfb at 1024×600 with no window manager, and ``kiosk --demo --backend BACKEND`` on
+    it, signed in."""
     missing = [tool for tool in ("Xvfb", "xdotool") if shutil.which(tool) is None]
     assert not missing, f"install {missing} (make test installs them from Debian)"
     fbdir = home / "fb"
@@ -150,7 +157,8 @@ def running_kiosk(home: Path) -> Iterator[Kiosk]:
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
     env.update(DISPLAY=display, KIOSK_HOME=str(home / "kiosk-home"), KIOSK_SECRETS="file",
                QT_QPA_PLATFORM="xcb", PYTHONUNBUFFERED="1")
-    kiosk = subprocess.Popen([sys.executable, "-m", "kiosk", "--demo"], env=env, text=True,
+    kiosk = subprocess.Popen([sys.executable, "-m", "kiosk", "--demo", "--backend", backend],
+                             env=env, text=True,
                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     found: list[str] = []
     threading.Thread(target=_read_line, args=(kiosk.stdout, "Demo server: ", found),

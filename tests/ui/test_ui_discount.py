@@ -49,6 +49,8 @@ def test_apply_a_discount_to_the_order_total(qtbot: QtBot,
     card = window.card_screen
     assert card.redeem_all_button.text() == "Apply to order…"
     assert card.redeem_part_button.isHidden()  # no partial amount on a discount voucher
+    assert card.remaining_label.text() == "20% off · orders from £50.00"  # what it is worth
+    assert card.values["note"].isHidden()  # nothing the till cannot check
     card.redeem_all_button.click()
     screen = window.redeem_screen
     assert window.page is Page.REDEEM
@@ -79,3 +81,24 @@ def test_a_balance_voucher_still_offers_part(qtbot: QtBot, window: MainWindow) -
     look_up(qtbot, window, "GB50-K7QX-9M2F-4TZB")
     assert window.card_screen.redeem_part_button.isVisible()
     assert window.card_screen.redeem_all_button.text().startswith("Redeem all")
+
+
+@pytest.mark.parametrize(("code", "terms", "note"), [
+    ("SHOES30", "30% off", "Applies to certain products only: check the basket."),
+    ("FREEPOST", "Free shipping", "Free shipping: nothing to take off at the counter."),
+    ("FIVER", "£5.00 off · orders over £20.00", ""),
+])
+def test_the_card_says_what_a_discount_takes_off(qtbot: QtBot, sim_of: Callable[..., Sim],
+                                                code: str, terms: str, note: str) -> None:
+    server = sim_of("shopwired")
+    signin.sign_in_platform("shopwired", server.api_url,
+                            {"username": "demo-key", "password": "demo-secret"}, staff="anna")
+    window = make_window(qtbot)
+    with qtbot.waitSignal(window.engine_ready, timeout=10_000):
+        window.start()
+    look_up(qtbot, window, code)
+    card = window.card_screen
+    assert card.remaining_label.text() == terms
+    assert card.values["note"].text() == note
+    assert card.values["note"].isHidden() == (not note)
+    assert card.labels["note"].isHidden() == (not note)

@@ -24,6 +24,8 @@ from kiosk.ui.style import kinetic, restyle, set_role
 from kiosk.ui.texts import (
     Tone,
     day,
+    discount_terms,
+    discount_warning,
     grouped_code,
     left_text,
     lookup_tone,
@@ -34,7 +36,7 @@ from kiosk.ui.texts import (
 )
 from kiosk.ui.widgets.banner import Banner
 
-FIELDS = ("product", "value", "valid", "recipient", "message", "buyer", "order")
+FIELDS = ("product", "value", "valid", "note", "recipient", "message", "buyer", "order")
 
 
 def shown(widget: QWidget, visible: bool) -> None:
@@ -180,7 +182,8 @@ class CardScreen(Screen):
     def retranslate(self) -> None:
         """Set every text in the current language (from the lookup on display)."""
         labels = {"product": self.tr("Product"), "value": self.tr("Value"),
-                  "valid": self.tr("Valid"), "recipient": self.tr("For"),
+                  "valid": self.tr("Valid"), "note": self.tr("Note"),
+                  "recipient": self.tr("For"),
                   "message": self.tr("Message"), "buyer": self.tr("From"),
                   "order": self.tr("Order")}
         for name in FIELDS:
@@ -285,7 +288,9 @@ class CardScreen(Screen):
             shown(self.history_title, False)
             shown(self.history_list, False)
             return
-        self.remaining_label.setText(left_text(voucher, lookup.available))
+        # A discount voucher's worth is what it takes off; its uses left are in the banner.
+        self.remaining_label.setText(discount_terms(voucher) if voucher.discount is not None
+                                     else left_text(voucher, lookup.available))
         # On a card that cannot be redeemed the balance is secondary.
         restyle(self.remaining_label, "objectName",
                 "bigValue" if lookup.state.redeemable else "secondaryValue")
@@ -305,6 +310,7 @@ class CardScreen(Screen):
             "value": units(voucher, voucher.total) if voucher.kind is VoucherKind.MONETARY
             else self.tr("%n use(s)", None, voucher.total),
             "valid": self._window_text(voucher),
+            "note": discount_warning(voucher),
             "recipient": recipient,
             "message": f"“{voucher.message}”" if voucher.message else "",
             "buyer": voucher.buyer_name or voucher.buyer_email,
