@@ -84,7 +84,8 @@ clean:
 	rm -rf build dist .mypy_cache .pytest_cache .ruff_cache
 
 # --- packaging (docs/packaging.md) ---------------------------------------------------
-# dist/kiosk/, dist/voucher-kiosk-VERSION-linux-x86_64.tar.gz and dist/voucher-kiosk_VERSION_amd64.deb
+# dist/kiosk/, dist/voucher-kiosk-VERSION-linux-x86_64.tar.xz, dist/voucher-kiosk_VERSION_amd64.deb
+# and dist/size-breakdown.md (what each part of the bundle costs)
 package: install
 	$(call apt_ensure,$(PACKAGE_PACKAGES))
 	$(PY) packaging/release.py

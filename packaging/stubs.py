@@ -146,16 +146,18 @@ def version_names(path: Path) -> list[str]:
 
 
 def _assembly(symbols: list[Symbol], library: str, why: str) -> str:
+    if any(symbol.kind == "TLS" for symbol in symbols):
+        raise ValueError(f"{library}: a thread-local symbol cannot be stubbed")
     lines = ["\t.text"]
     strings = []
     for i, symbol in enumerate(symbols):
-        text = MESSAGE.format(symbol=symbol.name, library=library, why=why).encode()
-        if symbol.kind in ("OBJECT", "TLS"):
+        if symbol.kind == "OBJECT":
             continue
         if symbol.name in IMPLEMENTED:
             lines += [f"\t.globl {symbol.name}", f"\t.type {symbol.name}, @function",
                       f"{symbol.name}:", IMPLEMENTED[symbol.name]]
             continue
+        text = MESSAGE.format(symbol=symbol.name, library=library, why=why).encode()
         lines += [f"\t.globl {symbol.name}", f"\t.type {symbol.name}, @function",
                   f"{symbol.name}:", f"\tlea .Lmsg{i}(%rip), %rsi", f"\tmov ${len(text)}, %edx",
                   "\tjmp .Lfail"]
@@ -165,8 +167,8 @@ def _assembly(symbols: list[Symbol], library: str, why: str) -> str:
               "\tmov $39, %eax", "\tsyscall", "\tmov %eax, %edi", "\tmov $6, %esi",
               "\tmov $62, %eax", "\tsyscall", "\tmov $134, %edi", "\tmov $231, %eax", "\tsyscall",
               "\t.section .rodata", *strings, "\t.data"]
-    for symbol in symbols:
-        if symbol.kind in ("OBJECT", "TLS"):
+    for symbol in symbols:  # data: zeroes of the real object's size
+        if symbol.kind == "OBJECT":
             size = max(symbol.size, 8)
             lines += [f"\t.globl {symbol.name}", f"\t.type {symbol.name}, @object",
                       f"\t.size {symbol.name}, {size}", "\t.balign 16",

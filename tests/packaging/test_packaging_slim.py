@@ -138,11 +138,27 @@ def test_the_runtime_hook_keeps_opencv_away_from_ffmpeg(tmp_path: Path) -> None:
     assert runs["none"][:2] == ["v.avi True FFMPEG", "v.mp4 True FFMPEG"]
 
 
-def test_the_runtime_hook_limits_malloc_arenas() -> None:
-    """glibc's M_ARENA_MAX is set to 2: with it, a third thread shares an arena (mallinfo2 would
-    not tell; the hook's call must at least succeed on this libc)."""
-    libc = ctypes.CDLL(None)
-    assert libc.mallopt(-8, 2) == 1  # what the hook calls: 1 is success
+def test_what_pruned_plugins_and_system_libraries_needed_may_go(release: ModuleType) -> None:
+    """The candidates for dropping after the build: what the GTK theme plug-in and the system's
+    CUPS needed (PyInstaller collected them for files no longer in the bundle)."""
+    candidates = release.pruned_needs()
+    assert "libgtk-3.so.0" in candidates  # the GTK theme plug-in's
+    assert "libavahi-client.so.3" in candidates  # libcups's
+    assert "libQt6Core.so.6" in candidates  # also, but kept: the bundle still needs it
+
+
+def test_strip_makes_libraries_smaller_and_they_still_load(
+        release: ModuleType, tmp_path: Path) -> None:
+    import numpy
+
+    # An extension module the wheel ships unstripped, needing nothing outside this process.
+    source = next((Path(numpy.__file__).parent / "_core").glob("_multiarray_tests.*.so"))
+    copy = tmp_path / source.name
+    shutil.copy2(source, copy)
+    saved = release.strip_binaries(tmp_path)
+    assert saved > 0
+    assert copy.stat().st_size == source.stat().st_size - saved
+    ctypes.CDLL(str(copy))  # still a loadable library
 
 
 def test_slim_excludes_and_system_libraries(spec_support: ModuleType, release: ModuleType) -> None:
