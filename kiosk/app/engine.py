@@ -15,7 +15,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk import paths
@@ -55,7 +55,7 @@ from kiosk.store.settings import Settings
 from kiosk.sync.connectivity import ConnectivityWatch
 from kiosk.sync.locks import CodeLocks
 from kiosk.sync.loop import SyncLoop
-from kiosk.sync.replay import SETTLE_SECONDS, Replayer, SyncReport
+from kiosk.sync.replay import SETTLE_SECONDS, Replayer, SyncReport, settle_window
 
 __all__ = ["Engine", "JournalEntry", "ShiftSummary", "SyncReport"]
 
@@ -157,7 +157,7 @@ class Engine:
         self.till_clock = TillClock(clock, Meta(self.store), server_clock)
         self.watch = watch or ConnectivityWatch()
         self._locks = CodeLocks()
-        self._settle = timedelta(seconds=settle_seconds)
+        self._settle = settle_window(backend, settle_seconds)
         self._replayer = Replayer(
             self.outbox, self.cache, backend, self.watch, self._locks,
             settle_seconds=settle_seconds, now=clock, stamp=self.till_clock.now,
@@ -706,13 +706,19 @@ class Engine:
         except Refusal as refusal:
             return self._refused(entry.code, entry.amount, refusal)
         effective = with_queued(voucher, self.outbox.queued_amount(entry.code))
-        amount = min(entry.amount, effective.remaining)
+        discount = None
         try:
+            if voucher.discount is not None and entry.order_total is not None:
+                # The same basket again: one use, the discount computed on today's terms.
+                amount, discount = basket_terms(effective, None, entry.order_total)
+            else:
+                amount = min(entry.amount, effective.remaining)
             effective.check_redeem(amount, entry.redeemed_at, self.domain_id)
         except Refusal as refusal:
-            return self._refused(entry.code, amount, refusal, voucher)
+            return self._refused(entry.code, entry.amount, refusal, voucher)
         retry = self._commit(entry.code, amount, voucher, entry.redeemed_at,
-                             replaces=entry.id, entry_id=retry_id)
+                             replaces=entry.id, entry_id=retry_id,
+                             order_total=entry.order_total, discount=discount)
         return self._send_now(retry)
 
     def write_off(self, entry_id: str, note: str) -> None:

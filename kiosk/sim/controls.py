@@ -20,6 +20,9 @@ class Simulator(Protocol):
     faults: Faults
     log: RequestLog
 
+    @property
+    def in_flight(self) -> int: ...
+
     def add_vouchers(self, vouchers: list[Mapping[str, Any]]) -> list[str]: ...
     def voucher(self, code: str) -> dict[str, Any] | None: ...
     def set_rate_limits(self, enabled: bool) -> None: ...
@@ -43,8 +46,8 @@ def _count(data: dict[str, Any], default: int | None = 1) -> int | None:
 
 
 def health(sim: Simulator, request: Request) -> Response:
-    """``GET /_sim/health``."""
-    return Response.json(200, _OK)
+    """``GET /_sim/health``: ``{"status": "ok", "in_flight": N}`` (API requests being served)."""
+    return Response.json(200, {**_OK, "in_flight": sim.in_flight})
 
 
 def put_vouchers(sim: Simulator, request: Request) -> Response:
@@ -91,24 +94,27 @@ def set_clock(sim: Simulator, request: Request) -> Response:
 
 
 def set_latency(sim: Simulator, request: Request) -> Response:
-    """``POST /_sim/latency``: ``{"seconds": s, "count": N|null, "path": prefix|null}``."""
+    """``POST /_sim/latency``: ``{"seconds": s, "count": N|null, "path": prefix|null,
+    "method": m|null}``."""
     data = request.json()
+    method = data.get("method")
     sim.faults.set_latency(_number(data, "seconds", 0.0) or 0.0, _count(data, None),
-                           data.get("path"))
+                           data.get("path"), method=str(method) if method else None)
     return Response.json(200, _OK)
 
 
 def fail_next(sim: Simulator, request: Request) -> Response:
     """``POST /_sim/fail``: ``{"count": N, "mode": "json"|"html"|"redirect", "status": n,
-    "path": p, "method": m, "after": bool}``."""
+    "path": p, "method": m, "after": bool, "location": where a redirect points}``."""
     data = request.json()
     status = _number(data, "status")
-    method = data.get("method")
+    method, location = data.get("method"), data.get("location")
     try:
         sim.faults.fail_next(_count(data) or 0, str(data.get("mode", "json")),
                              int(status) if status else None, data.get("path"),
                              bool(data.get("after", False)),
-                             method=str(method) if method else None)
+                             method=str(method) if method else None,
+                             location=str(location) if location else None)
     except ValueError as exc:
         raise invalid("mode", str(exc)) from exc
     return Response.json(200, _OK)

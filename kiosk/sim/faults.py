@@ -18,6 +18,7 @@ MAINTENANCE_PAGE = (
     "<p>We are doing some maintenance.</p></body></html>"
 )
 FAIL_MODES = ("json", "html", "redirect")
+MAINTENANCE_LOCATION = "/maintenance.html"
 
 
 @dataclass
@@ -27,6 +28,7 @@ class Failure:
     mode: str  # "json" | "html" | "redirect"
     status: int
     after: bool = False  # serve (apply) the request first, then answer with the failure
+    location: str = MAINTENANCE_LOCATION  # where a redirect points (a maintenance or login page)
 
 
 @dataclass
@@ -65,22 +67,26 @@ class Faults:
             self._drops = _Budget(0, None)  # the API decides which requests are its writes
 
     def set_latency(self, seconds: float, count: int | None = None,
-                    path: str | None = None) -> None:
-        """Delay the next ``count`` requests (all if None) by ``seconds``; 0 clears."""
+                    path: str | None = None, *, method: str | None = None) -> None:
+        """Delay the next ``count`` requests (all if None) by ``seconds``, only those under
+        ``path`` and of ``method`` if given (a write, not the read on the same path); 0 clears."""
         with self._lock:
-            self._latency = (seconds, _Budget(count, path)) if seconds > 0 else None
+            budget = _Budget(count, path, method.upper() if method else None)
+            self._latency = (seconds, budget) if seconds > 0 else None
 
     def fail_next(self, count: int = 1, mode: str = "json", status: int | None = None,
                   path: str | None = None, after: bool = False, *,
-                  method: str | None = None) -> None:
+                  method: str | None = None, location: str | None = None) -> None:
         """Answer the next ``count`` requests with a 500 JSON, an HTML error page or a
-        maintenance redirect (302 to an HTML page); ``after``: once the request was served,
-        as a gateway that times out on an upstream that did the work."""
+        maintenance redirect (302 to an HTML page, at ``location`` if given: e.g. a login
+        page); ``after``: once the request was served, as a gateway that times out on an
+        upstream that did the work."""
         if mode not in FAIL_MODES:
             raise ValueError(f"mode must be one of {', '.join(FAIL_MODES)}, not {mode!r}")
         status = status or {"json": 500, "html": 502, "redirect": 302}[mode]
         with self._lock:
-            self._failures.append((Failure(mode, status, after),
+            self._failures.append((Failure(mode, status, after,
+                                           location or MAINTENANCE_LOCATION),
                                    _Budget(count, path, method.upper() if method else None)))
 
     def drop_next(self, count: int = 1) -> None:
@@ -88,16 +94,10 @@ class Faults:
         with self._lock:
             self._drops.count = (self._drops.count or 0) + count
 
-    def latency_left(self) -> int | None:
-        """How many more requests will be delayed (None: every one; 0: none, or the budget
-        is used up — a test waits for 0 to know its request reached the server)."""
+    def take_latency(self, path: str, method: str | None = None) -> float:
+        """Seconds to wait before serving ``method path``."""
         with self._lock:
-            return self._latency[1].count if self._latency else 0
-
-    def take_latency(self, path: str) -> float:
-        """Seconds to wait before serving ``path``."""
-        with self._lock:
-            if self._latency and self._latency[1].take(path):
+            if self._latency and self._latency[1].take(path, method):
                 return self._latency[0]
             return 0.0
 

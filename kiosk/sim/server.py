@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import sqlite3
+import sys
 import threading
 from collections.abc import Mapping
 from datetime import datetime
@@ -38,6 +39,17 @@ class _HTTPServer(ThreadingHTTPServer):
         with self._open_lock:
             self._open.discard(request)
         super().shutdown_request(request)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that went away (killed, timed out) is no error of the server's."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+    def open_connections(self) -> int:
+        """Client connections accepted and not closed yet."""
+        with self._open_lock:
+            return len(self._open)
 
     def cut_connections(self) -> None:
         """Close every open client connection, as a server that went away would."""
@@ -208,11 +220,12 @@ class SimServer:
 
     def fail_next(self, count: int = 1, mode: str = "json", status: int | None = None,
                   path: str | None = None, after: bool = False, *,
-                  method: str | None = None) -> None:
+                  method: str | None = None, location: str | None = None) -> None:
         """Fail the next ``count`` API requests (500 JSON, an HTML 502 page, or a 302
-        maintenance redirect), only ``method`` ones if given; ``after``: serve them first,
-        then answer with the failure."""
-        self.simulator.faults.fail_next(count, mode, status, path, after, method=method)
+        maintenance redirect, to ``location`` if given), only ``method`` ones if given;
+        ``after``: serve them first, then answer with the failure."""
+        self.simulator.faults.fail_next(count, mode, status, path, after, method=method,
+                                        location=location)
 
     def clear_faults(self) -> None:
         """No more injected faults (vouchers, log and clock are kept)."""
@@ -227,9 +240,10 @@ class SimServer:
         self.simulator.set_rate_limits(enabled)
 
     def set_latency(self, seconds: float, count: int | None = None,
-                    path: str | None = None) -> None:
-        """Delay the next ``count`` ``/v1`` requests (all when None); 0 clears."""
-        self.simulator.faults.set_latency(seconds, count, path)
+                    path: str | None = None, *, method: str | None = None) -> None:
+        """Delay the next ``count`` API requests (all when None), only those under ``path``
+        and of ``method`` if given; 0 clears."""
+        self.simulator.faults.set_latency(seconds, count, path, method=method)
 
     def requests(self, method: str | None = None, path: str | None = None) -> list[dict[str, Any]]:
         """The ``/v1`` requests that reached the server, e.g. ``requests("POST", "/v1/redeem")``."""
@@ -238,6 +252,11 @@ class SimServer:
     def reset(self) -> None:
         """Back to the initial fixture; no faults, empty log, real time."""
         self.simulator.reset()
+
+    def quiet(self) -> bool:
+        """No API request being served and no client connection open: whatever a killed
+        client sent has been served (or never will be)."""
+        return self.simulator.in_flight == 0 and self._http.open_connections() == 0
 
 
 def make_server(fixture: Mapping[str, Any] | str | Path | None = None, *,

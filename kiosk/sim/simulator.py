@@ -11,7 +11,7 @@ from typing import Any
 from kiosk.sim.clock import SimClock, format_iso
 from kiosk.sim.controls import CONTROL_ROUTES
 from kiosk.sim.errors import ApiError
-from kiosk.sim.faults import HTML_ERROR_PAGE, MAINTENANCE_PAGE, Faults, RequestLog
+from kiosk.sim.faults import HTML_ERROR_PAGE, MAINTENANCE_PAGE, Failure, Faults, RequestLog
 from kiosk.sim.platform import Json, Platform
 from kiosk.sim.protocol import BadBody, NoRoute, Request, Response, SimError
 from kiosk.sim.shopwired import ShopWired
@@ -50,6 +50,8 @@ class Simulator:
         self.faults = Faults()
         self.log = RequestLog()
         self._stopping = threading.Event()
+        self._busy_lock = threading.Lock()
+        self._in_flight = 0
         self.platform = self._platform(api, token_ttl, auth)
         try:
             if self.store.get_meta("api") not in (None, api):
@@ -87,18 +89,35 @@ class Simulator:
             return Response(503, drop=True)
         if path == CONTROL_PREFIX or path.startswith(CONTROL_PREFIX + "/"):
             return self._control(request)
-        delay = self.faults.take_latency(path)
+        with self._busy_lock:
+            self._in_flight += 1
+        try:
+            return self._serve_api(request)
+        finally:
+            with self._busy_lock:
+                self._in_flight -= 1
+
+    @property
+    def in_flight(self) -> int:
+        """API requests being served right now (delayed by injected latency included): a
+        test waits for 0 before it judges what a killed client's requests did."""
+        with self._busy_lock:
+            return self._in_flight
+
+    def _serve_api(self, request: Request) -> Response:
+        path = request.path
+        delay = self.faults.take_latency(path, request.method)
         if delay and self._stopping.wait(delay):
             return Response(503, drop=True)
         stamp = format_iso(self.clock.now())
         failure = self.faults.take_failure(path, request.method)
         if failure is not None and not failure.after:
             self.log.add(request.method, path, failure.status, "failed", stamp)
-            return self._failure_response(failure.mode, failure.status)
+            return self._failure_response(failure)
         response = self.platform.serve(request)
         if failure is not None:
             self.log.add(request.method, path, failure.status, "failed after serving", stamp)
-            return self._failure_response(failure.mode, failure.status)
+            return self._failure_response(failure)
         if self.platform.is_write(request.method, path) and self.faults.take_drop(path):
             self.log.add(request.method, path, response.status, "dropped", stamp)
             return Response(response.status, drop=True)
@@ -116,10 +135,11 @@ class Simulator:
         except NoRoute as exc:
             return Response.error(ApiError(1002 if exc.path_known else 1004))
 
-    def _failure_response(self, mode: str, status: int) -> Response:
+    def _failure_response(self, failure: Failure) -> Response:
+        mode, status = failure.mode, failure.status
         if mode == "redirect":
             return Response(status, MAINTENANCE_PAGE.encode(), "text/html",
-                            headers={"Location": "/maintenance.html"})
+                            headers={"Location": failure.location})
         if mode == "html":
             page = HTML_ERROR_PAGE.format(status=status)
             return Response(status, page.encode(), "text/html")

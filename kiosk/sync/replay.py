@@ -87,6 +87,16 @@ class _Stop(Enum):
     HALT = auto()  # stop the whole pass
 
 
+def settle_window(backend: VoucherBackend, settle_seconds: float) -> timedelta:
+    """How long an uncertain entry waits before it may be re-sent: none on a platform whose
+    server never counts a re-sent redemption twice (``Capabilities.idempotent``: Vouchers
+    API's apply per ``order_id``), where a re-send is itself the safe way to find out."""
+    capabilities = getattr(backend, "capabilities", None)
+    if capabilities is not None and capabilities.idempotent:
+        return timedelta(0)
+    return timedelta(seconds=settle_seconds)
+
+
 def request_for(entry: OutboxEntry) -> RedeemRequest:
     """What the backend is sent for an outbox entry (always its original time)."""
     return RedeemRequest(entry.id, entry.code, entry.amount, entry.redeemed_at,
@@ -113,7 +123,7 @@ class Replayer:
         self._backend = backend
         self._watch = watch
         self._locks = locks
-        self._settle = timedelta(seconds=settle_seconds)
+        self._settle = settle_window(backend, settle_seconds)
         self._now = now  # the till's clock: settle windows are durations on it
         self._stamp = stamp or now  # the corrected time: when the server said something
         # Entries the server confirmed whose new state could not be saved (storage trouble):

@@ -11,16 +11,14 @@ import pytest
 
 from kiosk.app import signin
 from kiosk.app.engine import Engine
-from kiosk.backends.vouchercart.backend import VoucherCartBackend
-from kiosk.backends.vouchercart.client import VoucherCartClient
 from kiosk.backends.vouchercart.models import Tokens
-from kiosk.backends.vouchercart.session import Session
 from kiosk.domain.errors import RefusalReason
 from kiosk.domain.outcomes import EntryState, RedeemStatus
-from kiosk.sim.testing import serve_in_thread
 from kiosk.store.secrets import open_secrets
+from tests.app.conftest import open_engine
 from tests.helpers.app import history, make_voucher, minute_stamp
-from tests.helpers.demo import DEMO_FIXTURE, GBP50, PARTLY, QUANTITY
+from tests.helpers.cases import CASES, Platform, VoucherCase
+from tests.helpers.demo import GBP50, PARTLY, QUANTITY
 from tests.helpers.sim import Sim
 
 
@@ -57,34 +55,6 @@ def test_offline_refuses_unseen_and_more_than_cached(engine: Engine) -> None:
     assert engine.redeem(QUANTITY).status is RedeemStatus.REFUSED  # nothing left once queued
 
 
-def test_server_down_then_back_on_the_same_db(
-    make_engine: Callable[..., Engine], sim: Sim, tmp_path: Path
-) -> None:
-    engine = make_engine()
-    engine.lookup(GBP50)
-    port = int(sim.api_url.rsplit(":", 1)[1].split("/")[0])
-    sim.stop()
-    outcome = engine.redeem(GBP50, 1234)
-    assert outcome.status is RedeemStatus.QUEUED
-    assert engine.sync().remaining == 1
-    with serve_in_thread(DEMO_FIXTURE, db=tmp_path / "sim.sqlite3", port=port) as again:
-        report = engine.sync()
-        assert report.applied == 1
-        assert history(again, GBP50) == [(1234, minute_stamp(engine.entries()[0].redeemed_at))]
-        assert engine.connectivity().online
-
-
-@pytest.mark.parametrize("mode", ["json", "html"])
-def test_server_errors_queue_and_are_not_lost(engine: Engine, sim: Sim, mode: str) -> None:
-    engine.lookup(GBP50)
-    sim.fail_next(1, mode=mode, path="/v1/redeem")
-    outcome = engine.redeem(GBP50, 500)
-    assert outcome.status is RedeemStatus.QUEUED
-    assert sim.voucher(GBP50)["current"] == 0
-    assert engine.sync().applied == 1
-    assert sim.voucher(GBP50)["current"] == 500
-    assert engine.sync().applied == 0
-    assert len(history(sim, GBP50)) == 1
 
 
 def test_lost_answer_after_apply_redeems_exactly_once(engine: Engine, sim: Sim) -> None:
@@ -114,43 +84,6 @@ def test_lost_answers_for_equal_amounts_in_one_minute_count_twice(
     assert len(sim.requests("POST", "/v1/redeem")) == 3
 
 
-def test_timed_out_request_still_running_is_not_doubled(
-    account: signin.Account, sim: Sim, kiosk_home: Path
-) -> None:
-    """The POST times out while the server is still working on it; it lands a second later.
-
-    Reconciliation finds nothing at first, but the entry is not re-sent before it settles;
-    once the late request lands, the history shows it and the entry is applied: once.
-    """
-    client = VoucherCartClient(account.server_url, timeout=1.0)
-    backend = VoucherCartBackend(
-        client, Session(client, signin.SecretTokens(open_secrets(kiosk_home))), account.domain_id)
-    engine = Engine(kiosk_home, backend, domain_id=account.domain_id, settle_seconds=4.0)
-    try:
-        engine.lookup(GBP50)
-        sim.set_latency(2.0, count=1, path="/v1/redeem")
-        started = time.monotonic()
-        outcome = engine.redeem(GBP50, 300)
-        assert outcome.status is RedeemStatus.QUEUED  # answer lost, not (yet) in the history
-        deadline = time.monotonic() + 10
-        while engine.connectivity().pending and time.monotonic() < deadline:
-            engine.sync()
-            time.sleep(0.1)
-        assert engine.entries()[0].state is EntryState.APPLIED
-        time.sleep(max(0.0, started + 2.5 - time.monotonic()))  # the late request has landed
-        assert sim.voucher(GBP50)["current"] == 300
-        assert len(sim.requests("POST", "/v1/redeem")) == 1
-    finally:
-        engine.close()
-
-
-def test_uncertain_entry_not_in_history_is_resent(engine: Engine, sim: Sim) -> None:
-    """A 502 page after sending: the request is over and did not apply; re-sent at once."""
-    engine.lookup(GBP50)
-    sim.fail_next(1, mode="html", path="/v1/redeem")
-    assert engine.redeem(GBP50, 300).status is RedeemStatus.QUEUED
-    assert engine.sync().applied == 1
-    assert sim.voucher(GBP50)["current"] == 300
 
 
 def test_expired_but_in_window_replays_with_redeem_date(engine: Engine, sim: Sim) -> None:
@@ -244,29 +177,231 @@ def test_expired_session_stops_replay_and_keeps_entries(
     assert engine.redeem(GBP50, 100).status is RedeemStatus.QUEUED
 
 
-def test_bad_entry_never_blocks_the_others(engine: Engine, sim: Sim) -> None:
-    bad = sim.add_voucher(make_voucher("BADV-OUCH-ER00-0001"))
-    engine.lookup(bad)
-    engine.lookup(GBP50)
-    engine.set_offline_override(True)
-    engine.redeem(bad, 100)
-    engine.redeem(GBP50, 100)
-    voucher = sim.voucher(bad)
-    voucher["status"] = "refunded"
-    sim.add_voucher(voucher)
-    engine.set_offline_override(None)
-    report = engine.sync()
+
+# --- every platform: nothing lost, nothing doubled -----------------------------------------------
+# The same test bodies on VoucherCart, Vouchers API, Vauchar and ShopWired (``platform``,
+# ``server``, ``platform_engine``: tests/app/conftest.py); what differs is read from the
+# platform's ``Capabilities``. "Counted" is what the server holds: history lines, uses,
+# redemptions (``Platform.count``).
+
+WRITE_FAULTS = [(status, mode) for status in (500, 502, 503, 504) for mode in ("json", "html")]
+WRITE_FAULTS.append((302, "redirect"))  # to a login page (HTML), as a captive proxy does
+
+
+def _drain(engine: Engine, passes: int = 4) -> None:
+    for _ in range(passes):
+        if engine.sync().remaining == 0:
+            return
+
+
+def _applied(engine: Engine, entry_id: str | None) -> None:
+    entry = engine.outbox.get(entry_id or "")
+    assert entry is not None
+    assert entry.state is EntryState.APPLIED, (entry.state, entry.last_error)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_offline_queue_then_replayed_once(case: VoucherCase, sim_of: Callable[..., Sim],
+                                          kiosk_home: Path) -> None:
+    server = sim_of(case.platform)
+    engine = open_engine(case.spec.sign_in(server.api_url, kiosk_home), kiosk_home,
+                         settle_seconds=0.0)
+    try:
+        code = case.add(server)
+        assert engine.lookup(code).voucher is not None  # seen: the offline policy allows it
+        engine.set_offline_override(True)
+        times = 2 if case.repeatable else 1
+        queued = [case.redeem(engine, code) for _ in range(times)]
+        assert {q.status for q in queued} == {RedeemStatus.QUEUED}, queued[-1].message
+        assert case.spec.writes(server, code) == []
+        assert engine.connectivity().pending == times
+        engine.set_offline_override(None)
+        report = engine.sync()
+        assert (report.applied, report.remaining) == (times, 0)
+        assert case.spec.count(server, code) == times
+        engine.sync()
+        assert case.spec.count(server, code) == times
+        assert len(case.spec.writes(server, code)) == times
+        for outcome in queued:
+            _applied(engine, outcome.entry_id)
+    finally:
+        engine.close()
+
+
+def test_server_down_then_back_on_the_same_db(platform: Platform, server: Sim,
+                                              platform_engine: Engine) -> None:
+    case = platform.case
+    code = case.add(server)
+    platform_engine.lookup(code)
+    server.stop()  # connection refused: nothing left the till
+    outcome = case.redeem(platform_engine, code)
+    assert outcome.status is RedeemStatus.QUEUED, outcome.message
+    assert platform_engine.sync().remaining == 1
+    server.start()  # the same database on the same port
+    assert platform_engine.sync().applied == 1
+    assert platform.count(server, code) == 1
+    assert platform_engine.connectivity().online
+    _applied(platform_engine, outcome.entry_id)
+
+
+@pytest.mark.parametrize("after", [False, True], ids=["before-apply", "after-apply"])
+def test_write_faults_lose_and_double_nothing(platform: Platform, server: Sim,
+                                              platform_engine: Engine, after: bool) -> None:
+    """500/502/503/504 with the API's JSON and with a gateway's HTML page, and a 302 to an
+    HTML page, on the platform's write: before the server applied it (re-sent once it is
+    known not to have landed) and after (confirmed, never re-sent)."""
+    case = platform.case
+    code = case.add(server)
+    platform_engine.lookup(code)
+    path = platform.write_path(server, code)
+    for turn, (status, mode) in enumerate(WRITE_FAULTS, start=1):
+        server.fail_next(1, mode=mode, status=status, path=path, after=after,
+                         method=platform.write_method, location="/login?next=/")
+        outcome = case.redeem(platform_engine, code)
+        assert outcome.status in (RedeemStatus.APPLIED, RedeemStatus.QUEUED), outcome.message
+        _drain(platform_engine)
+        assert platform.count(server, code) == turn, f"{status} {mode}: lost or doubled"
+        _applied(platform_engine, outcome.entry_id)
+    writes = platform.writes(server, code)
+    assert len(writes) == len(WRITE_FAULTS) * (1 if after else 2)
+    assert len([w for w in writes if w["outcome"].startswith("failed")]) == len(WRITE_FAULTS)
+    assert not platform_engine.outbox.open_entries()
+
+
+@pytest.mark.parametrize("drops", [1, 3])
+def test_lost_answers_are_confirmed_not_resent(platform: Platform, server: Sim,
+                                               platform_engine: Engine, drops: int) -> None:
+    """Drop-after-apply: the server applied each write and cut the connection unanswered."""
+    case = platform.case
+    code = case.add(server)
+    platform_engine.lookup(code)
+    server.drop_next(drops)
+    outcomes = [case.redeem(platform_engine, code) for _ in range(drops)]
+    assert {o.status for o in outcomes} <= {RedeemStatus.APPLIED, RedeemStatus.QUEUED}
+    _drain(platform_engine)
+    assert platform.count(server, code) == drops
+    writes = platform.writes(server, code)
+    assert [w["outcome"] for w in writes] == ["dropped"] * drops  # never re-sent
+    for outcome in outcomes:
+        _applied(platform_engine, outcome.entry_id)
+
+
+def test_a_write_answered_after_the_timeout_is_not_doubled(
+    platform: Platform, server: Sim, make_platform_engine: Callable[..., Engine]
+) -> None:
+    """The write times out while the server still works on it and lands later. Not found at
+    first, the entry waits its settle window (an idempotent platform re-sends at once: the
+    server answers the repeat with the first application); once the late write has landed the
+    entry is confirmed: counted once."""
+    engine = make_platform_engine(settle_seconds=600.0, timeout=0.8)
+    case = platform.case
+    code = case.add(server)
+    engine.lookup(code)
+    server.set_latency(1.6, count=1, path=platform.write_path(server, code),
+                       method=platform.write_method)
+    outcome = case.redeem(engine, code)
+    assert outcome.status is RedeemStatus.QUEUED, outcome.message  # the answer never came
+    engine.sync()
+    # Until the late write has landed (whenever that is on this machine).
+    _wait(lambda: server.simulator.in_flight == 0 and bool(platform.writes(server, code)))
+    _drain(engine)
+    _applied(engine, outcome.entry_id)
+    assert platform.count(server, code) == 1
+    writes = len(platform.writes(server, code))
+    if platform.capabilities.idempotent:
+        assert writes in (1, 2)  # re-sent unless the late one had landed by the next pass
+    else:
+        assert writes == 1
+
+
+@pytest.mark.parametrize("how", ["expired", "deactivated", "deleted"])
+def test_a_voucher_withdrawn_while_queued_is_a_conflict_not_a_loss(
+    platform: Platform, server: Sim, platform_engine: Engine, how: str
+) -> None:
+    """Expired (a platform that judges the original time still applies it), switched off or
+    refunded, deleted: a conflict for a manager, never silently dropped or doubled."""
+    case = platform.case
+    code = case.add(server, valid_for=timedelta(hours=1))
+    platform_engine.lookup(code)
+    platform_engine.set_offline_override(True)
+    queued = case.redeem(platform_engine, code)
+    assert queued.status is RedeemStatus.QUEUED, queued.message
+    if how == "expired":
+        server.set_clock(offset=2 * 86400)
+    else:
+        platform.withdraw(server, code, how)
+    platform_engine.set_offline_override(None)
+    platform_engine.sync()
+    entry = platform_engine.outbox.get(queued.entry_id or "")
+    assert entry is not None
+    if how == "expired" and platform.capabilities.backdated:
+        assert entry.state is EntryState.APPLIED, entry.last_error
+        assert platform.count(server, code) == 1
+        return
+    assert entry.state is EntryState.REJECTED
+    assert entry.last_error
+    assert platform_engine.connectivity().conflicts == 1
+    if how != "deleted":
+        assert platform.count(server, code) == 0
+
+
+def test_a_conflict_is_retried_with_its_order_total(platform: Platform, server: Sim,
+                                                    platform_engine: Engine) -> None:
+    """Refused on replay (the voucher was switched off), switched on again, retried by a
+    manager: the retry carries the queued basket, so a discount voucher applies."""
+    case = platform.case
+    code = case.add(server)
+    platform_engine.lookup(code)
+    before = platform.snapshot(server, code)
+    platform_engine.set_offline_override(True)
+    entry_id = case.redeem(platform_engine, code).entry_id
+    assert entry_id is not None
+    platform.withdraw(server, code, "deactivated")
+    platform_engine.set_offline_override(None)
+    assert platform_engine.sync().rejected == 1
+    platform.restore(server, before)
+    outcome = platform_engine.retry_conflict(entry_id)
+    assert outcome.status is RedeemStatus.APPLIED, outcome.message
+    assert platform.count(server, code) == 1
+    if case.order_total is not None:
+        assert outcome.discount == 500  # the suites' discount vouchers: £5 off £50
+        assert outcome.order_total == case.order_total
+    conflict = platform_engine.outbox.get(entry_id)
+    assert conflict is not None
+    assert conflict.state is EntryState.WRITTEN_OFF
+
+
+def test_a_bad_entry_never_blocks_the_others(platform: Platform, server: Sim,
+                                             platform_engine: Engine) -> None:
+    case = platform.case
+    bad, good = case.add(server), case.add(server)
+    for code in (bad, good):
+        platform_engine.lookup(code)
+    platform_engine.set_offline_override(True)
+    case.redeem(platform_engine, bad)
+    case.redeem(platform_engine, good)
+    platform.withdraw(server, bad, "deleted")
+    platform_engine.set_offline_override(None)
+    report = platform_engine.sync()
     assert (report.rejected, report.applied) == (1, 1)
+    assert platform.count(server, good) == 1
 
 
-def test_background_sync_replays_when_the_server_is_back(engine: Engine, sim: Sim) -> None:
-    engine.lookup(GBP50)
-    engine.set_offline_override(True)
-    engine.redeem(GBP50, 250)
-    engine.start_background_sync(idle_seconds=0.05)
-    engine.set_offline_override(None)
-    deadline = time.monotonic() + 10
-    while engine.connectivity().pending and time.monotonic() < deadline:
+def test_background_sync_replays_when_the_server_is_back(platform: Platform, server: Sim,
+                                                         platform_engine: Engine) -> None:
+    case = platform.case
+    code = case.add(server)
+    platform_engine.lookup(code)
+    platform_engine.set_offline_override(True)
+    case.redeem(platform_engine, code)
+    platform_engine.start_background_sync(idle_seconds=0.05)
+    platform_engine.set_offline_override(None)
+    _wait(lambda: platform_engine.connectivity().pending == 0)
+    assert platform.count(server, code) == 1
+
+
+def _wait(condition: Callable[[], bool], timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting"
         time.sleep(0.02)
-    assert engine.connectivity().pending == 0
-    assert sim.voucher(GBP50)["current"] == 250

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -10,7 +12,9 @@ from kiosk.app.engine import Engine
 from kiosk.domain.errors import RefusalReason
 from kiosk.domain.outcomes import EntryState, RedeemStatus
 from kiosk.domain.voucher import VoucherState
+from tests.app.conftest import open_engine
 from tests.helpers.app import history, minute_stamp
+from tests.helpers.cases import CASES, VoucherCase
 from tests.helpers.demo import (
     CAFE_ONLY,
     COMPLETED,
@@ -142,3 +146,29 @@ def test_journal_records_checks_and_redeems(engine: Engine) -> None:
     engine.redeem(GBP50, 100)
     actions = [(j.action, j.outcome) for j in engine.recent(5)]
     assert actions == [("redeem", "applied"), ("check", "valid")]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_online_redemption_on_every_platform(case: VoucherCase, sim_of: Callable[..., Sim],
+                                             kiosk_home: Path) -> None:
+    """Applied only once the server confirmed it; the server's own reference kept; a discount
+    voucher says what the customer pays."""
+    server = sim_of(case.platform)
+    engine = open_engine(case.spec.sign_in(server.api_url, kiosk_home), kiosk_home)
+    try:
+        code = case.add(server)
+        outcome = case.redeem(engine, code)
+        assert outcome.status is RedeemStatus.APPLIED, outcome.message
+        assert case.spec.count(server, code) == 1
+        entry = engine.outbox.get(outcome.entry_id or "")
+        assert entry is not None
+        assert entry.state is EntryState.APPLIED
+        assert entry.reference  # the server's own (VoucherCart: the minute; ShopWired: marker)
+        if case.order_total is not None:
+            assert outcome.discount is not None
+            assert outcome.to_pay == case.order_total - outcome.discount
+            assert "customer pays" in outcome.message
+        else:
+            assert outcome.amount == case.amount
+    finally:
+        engine.close()

@@ -59,6 +59,9 @@ class ManglingProxy:
             def do_POST(self) -> None:
                 proxy._serve(self)
 
+            def do_PUT(self) -> None:
+                proxy._serve(self)
+
             def do_DELETE(self) -> None:
                 proxy._serve(self)
 
@@ -72,7 +75,11 @@ class ManglingProxy:
     @property
     def api_url(self) -> str:
         """The ``/v1`` base URL through the proxy."""
-        return f"http://127.0.0.1:{self._server.server_address[1]}/v1"
+        return self.url("/v1")
+
+    def url(self, prefix: str) -> str:
+        """A base URL through the proxy: ``prefix`` = the API's (``/v1``; Vauchar: "")."""
+        return f"http://127.0.0.1:{self._server.server_address[1]}{prefix}"
 
     def __enter__(self) -> ManglingProxy:
         self._thread.start()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 
@@ -182,7 +183,7 @@ def test_reset_restores_the_fixture(sim: Sim, control: httpx.Client,
 
 def test_controls_are_not_under_v1(sim: Sim, client: httpx.Client) -> None:
     assert_error(client.post("../v1/_sim/reset"), 404, 1004)
-    assert httpx.get(f"{sim.base_url}/_sim/health").json() == {"status": "ok"}
+    assert httpx.get(f"{sim.base_url}/_sim/health").json() == {"status": "ok", "in_flight": 0}
     assert_error(httpx.get(f"{sim.base_url}/_sim/nothing"), 404, 1004)
 
 
@@ -194,3 +195,28 @@ def test_helper_wrappers(sim: Sim) -> None:
     assert sim.voucher(CODE)["remainingString"] == "5 times left"
     with pytest.raises(KeyError):
         sim.voucher("NOPE")
+
+
+def test_requests_in_flight_are_reported(sim: Sim, control: httpx.Client,
+                                         client: httpx.Client, auth: dict[str, str]) -> None:
+    """A request held by injected latency is in flight (``/_sim/health``, ``quiet()``) until
+    it is answered; a crash test waits for that before judging what a killed client did."""
+    sim.set_latency(0.5, count=1, path="/v1/redeem", method="POST")
+    add_test_voucher(control)
+    answers: list[int] = []
+    sender = threading.Thread(target=lambda: answers.append(redeem(client, auth, 100).status_code))
+    sender.start()
+    deadline = time.monotonic() + 10
+    while control.get("health").json()["in_flight"] != 1:
+        assert time.monotonic() < deadline, "the request never arrived"
+        time.sleep(0.01)
+    assert not sim.quiet()
+    sender.join(timeout=10)
+    assert answers == [200]
+    assert control.get("health").json()["in_flight"] == 0
+    client.close()  # every client's keep-alive connection counts too
+    control.close()
+    deadline = time.monotonic() + 10
+    while not sim.quiet():
+        assert time.monotonic() < deadline, "a connection stayed open"
+        time.sleep(0.01)

@@ -102,7 +102,13 @@ def test_injected_failure_in_the_apis_own_shape(api: Api, server: Sim) -> None:
         server.fail_next(1, mode="html")
         assert api.read(client).headers["content-type"].startswith("text/html")
         server.fail_next(1, mode="redirect")
-        assert api.read(client).status_code == 302
+        redirected = api.read(client)
+        assert (redirected.status_code, redirected.headers["location"]) == \
+            (302, "/maintenance.html")
+        answer = httpx.post(f"{server.base_url}/_sim/fail",
+                            json={"mode": "redirect", "location": "/login?next=/"})
+        assert answer.status_code == 200
+        assert api.read(client).headers["location"] == "/login?next=/"  # a sign-in page
         assert api.read(client).status_code == 200
 
 
@@ -143,6 +149,19 @@ def test_latency_and_failure_after_serving(api: Api, server: Sim) -> None:
         server.fail_next(1, mode="html", status=504, after=True)
         assert api.write(client).status_code == 504
     assert api.uses(server) != before
+
+
+def test_latency_only_for_the_method_given(api: Api, server: Sim) -> None:
+    """ShopWired's use and Vauchar's redemption share their path with a read: a delay for
+    the write alone (over HTTP too) leaves the read on that path fast."""
+    method = "PUT" if api.name == "shopwired" else "POST"
+    with api.client(server) as client:
+        answer = httpx.post(f"{server.base_url}/_sim/latency",
+                            json={"seconds": 0.3, "count": 1, "method": method})
+        assert answer.status_code == 200
+        assert api.read(client).elapsed.total_seconds() < 0.3
+        assert api.write(client).elapsed.total_seconds() >= 0.3
+        assert api.write(client).elapsed.total_seconds() < 0.3  # count 1: spent
 
 
 def test_date_header_follows_the_clock(api: Api, server: Sim) -> None:

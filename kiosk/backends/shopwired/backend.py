@@ -12,8 +12,11 @@ server stores whatever it is sent. The kiosk makes that as safe as it can
    read, so our use was not counted: go back to 1 (re-apply on top of theirs, or refuse if
    that was the last use).
 
-Residual risk: two tills that both re-read before the other's ``PUT`` lands both see their
-own marker, and one use is not counted. ShopWired offers nothing to close that window.
+Residual risks (docs/backends.md; pinned in tests/app/test_engine_shopwired_guard.py): a
+``PUT`` from a read older than our write that lands after it (a writer of ``used`` alone, or
+another kiosk after our re-read) leaves us seeing our marker, and one use is not counted; a
+confirmation after ``KEEP_MARKERS`` other uses no longer finds its marker, so the use is sent
+again and counted twice. ShopWired offers nothing to close either window.
 """
 
 from __future__ import annotations

@@ -132,6 +132,12 @@ class VaucharBackend(ChannelBackend):
         redemption = self._json("POST", f"vouchers/{voucher.ref}/redemptions", json={
             "user_id": request.staff or "kiosk", "transaction_id": request.local_id,
             "value_used": value_used})
+        named = redemption.get("transaction_id")
+        if not redemption.get("id") or (named is not None and str(named) != request.local_id):
+            # A 2xx that is not this redemption (a proxy's or portal's page): it may or may
+            # not have reached the server - confirmed by transaction id, never trusted.
+            raise ServerUnavailable("Vauchar's answer was not about this redemption.",
+                                    maybe_applied=True)
         # The voucher after it, without asking again (the next look-up refreshes it).
         taken = 1 if voucher.discount is not None else request.amount
         after = replace(voucher, used=min(voucher.total, voucher.used + taken),

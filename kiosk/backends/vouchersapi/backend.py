@@ -87,6 +87,15 @@ def _one_more(voucher: Voucher, at: datetime | None) -> Voucher:
     return replace(voucher, used=used, total=total, history=history)
 
 
+
+def _about_order(applied: object, order_id: str) -> bool:
+    """Whether an apply answer is an application (its ``id``) of ``order_id`` (when it names
+    an order: the seed's does)."""
+    if not isinstance(applied, Mapping) or not applied.get("id"):
+        return False
+    named = applied.get("order_id")
+    return named is None or str(named) == order_id
+
 CAPABILITIES = Capabilities(partial_amounts=False, uses=True, discounts=True, reversal=False,
                             idempotent=True, backdated=False, staff_sign_in=False)
 
@@ -155,6 +164,11 @@ class VouchersApiBackend(ChannelBackend):
                 raise
             log.info("apply of %s had already landed", request.local_id)
             return Redeemed(self.status(request.code, request.order_total))
+        if not _about_order(applied, request.local_id):
+            # A 2xx that is not this order's application (a proxy's or portal's page): it
+            # may or may not have reached the server - confirmed by order id, never trusted.
+            raise ServerUnavailable("The server's answer to the apply was not about this "
+                                    "order.", maybe_applied=True)
         reference = str(applied.get("id") or "")
         discount = _count(applied.get("discount_amount"))
         target = applied.get("voucher")
