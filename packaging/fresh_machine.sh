@@ -146,7 +146,7 @@ stage_tar() {
         setpriv --reuid=65534 --regid=65534 --clear-groups env -i PATH=/usr/bin:/bin \
             HOME=/tmp/u /tmp/u/.local/bin/kiosk doctor >/tmp/doctor.out 2>&1 || true
         cat /tmp/doctor.out
-        grep -q 'zbar (libxcb.so.1' /tmp/doctor.out
+        grep -Eq 'zbar \((libX11.so.6|libxcb.so.1)' /tmp/doctor.out
         # As root it installs them (apt-get update included), then the program.
         ./install.sh
         env -i PATH=/usr/bin:/bin HOME=/tmp/h-doctor /usr/local/bin/kiosk doctor || true"
