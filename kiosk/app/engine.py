@@ -135,6 +135,7 @@ class Engine:
         domain_id: int | None = None,
         shop: str | None = None,
         staff: str = "",
+        staff_id: str = "",
         clock: Callable[[], datetime] = utc_now,
         settle_seconds: float = SETTLE_SECONDS,
         watch: ConnectivityWatch | None = None,
@@ -142,7 +143,7 @@ class Engine:
         self.home = home
         self.backend = backend
         self.domain_id = domain_id
-        self.staff = staff
+        self._who = (staff, staff_id)  # one tuple: a switch of staff is never seen half-done
         self._clock = clock
         self.store = Store.open(home)
         self.settings = Settings.open(home)
@@ -200,6 +201,21 @@ class Engine:
         domain_id = account.domain_id if account else getattr(backend, "domain_id", None)
         return cls(folder, backend, domain_id=domain_id,
                    staff=staff or (account.staff_name if account else ""))
+
+    @property
+    def staff(self) -> str:
+        """The name of who works the till (recorded with each redemption)."""
+        return self._who[0]
+
+    @property
+    def staff_id(self) -> str:
+        """Their local staff id on a key-based platform, else ""."""
+        return self._who[1]
+
+    def set_staff(self, name: str, staff_id: str = "") -> None:
+        """Who works the till from now on: a local staff member's name and id on a key-based
+        platform (``kiosk.app.local_staff``)."""
+        self._who = (name, staff_id)
 
     # --- look-up ----------------------------------------------------------------------
 
@@ -396,10 +412,12 @@ class Engine:
         offline: bool = False, replaces: str | None = None, entry_id: str | None = None,
         order_total: int | None = None, discount: int | None = None,
     ) -> OutboxEntry:
+        staff, staff_id = self._who
         entry = OutboxEntry(
             id=entry_id or str(uuid.uuid4()), code=code, domain=self._domain, amount=amount,
             kind=voucher.kind.value if voucher else "",
-            currency=voucher.currency if voucher else None, redeemed_at=at, staff=self.staff,
+            currency=voucher.currency if voucher else None, redeemed_at=at, staff=staff,
+            staff_id=staff_id,
             kiosk_id=self.settings.kiosk_id, backend=self.backend.name,
             state=EntryState.PENDING, offline=offline, replaces=replaces, reported=False,
             order_total=order_total if discount is not None else None, discount=discount,

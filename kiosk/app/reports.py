@@ -17,8 +17,8 @@ from kiosk.domain.voucher import VoucherKind
 COUNTED = (EntryState.APPLIED, EntryState.PENDING, EntryState.SENDING, EntryState.REVERSING)
 CSV_FIELDS = (
     "id", "code", "amount", "kind", "currency", "redeemed_at", "state", "uncertain", "offline",
-    "attempts", "reason", "last_error", "applied_at", "staff", "kiosk_id", "domain", "backend",
-    "note", "replaces",
+    "attempts", "reason", "last_error", "applied_at", "staff_name", "staff_id", "kiosk_id",
+    "domain", "backend", "note", "replaces",
 )
 
 
@@ -89,10 +89,11 @@ def write_csv(path: Path, entries: Iterable[OutboxEntry]) -> int:
         writer.writerow(CSV_FIELDS)
         for entry in entries:
             values = {
-                **{name: getattr(entry, name) for name in CSV_FIELDS},
+                **{name: getattr(entry, name, "") for name in CSV_FIELDS},
                 "redeemed_at": entry.redeemed_at.isoformat(),
                 "applied_at": entry.applied_at.isoformat() if entry.applied_at else "",
                 "state": entry.state.value,
+                "staff_name": entry.staff,
                 "uncertain": int(entry.uncertain),
                 "offline": int(entry.offline),
             }

@@ -261,8 +261,12 @@ def verify_password(account: Account, password: str, *, home: Path | None = None
     """Whether ``password`` is ``account``'s, asking the server (re-authorizing).
 
     Offline, falls back to the check saved at the last successful sign-in. Raises
-    ``AccessDenied`` if the password is right but the account lost this shop.
+    ``AccessDenied`` if the password is right but the account lost this shop. A key-based
+    platform's account has no person's password (False, nothing is sent: its staff open the
+    till with their local PINs, ``kiosk.app.local_staff``).
     """
+    if registry.platform(account.backend).opener is not None:
+        return False
     store = open_secrets(_home(home))
     name = _verifier_name(account.email)
     try:

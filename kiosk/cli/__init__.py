@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from kiosk.app.engine import Engine
 
 COMMAND_MODULES = ("login", "status", "redeem", "undo", "queue", "receipt", "report", "doctor",
-                   "decode")
+                   "decode", "staff")
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -32,7 +32,8 @@ def common_options() -> argparse.ArgumentParser:
     parent.add_argument(
         "--staff", metavar="NAME", default=argparse.SUPPRESS,
         help="who works the till, recorded with each redemption (Vouchers API, Vauchar, "
-             "ShopWired; default: the operating-system user name)",
+             "ShopWired): a name on the till's staff list (`kiosk staff list`); while the "
+             "list is empty any name (default: the operating-system user name)",
     )
     return parent
 
@@ -42,13 +43,27 @@ def staff_of(args: argparse.Namespace) -> str:
     return str(getattr(args, "staff", "") or "").strip()
 
 
+def engine_for(args: argparse.Namespace) -> Engine:
+    """The signed-in engine with ``--staff`` (looked up on the till's local staff list on
+    key-based platforms). Raises ``KioskError``."""
+    from kiosk.app.engine import Engine  # noqa: PLC0415 - keep `kiosk --help` fast
+    from kiosk.app.local_staff import take_staff  # noqa: PLC0415
+
+    engine = Engine.open(staff=staff_of(args))
+    try:
+        take_staff(engine, staff_of(args))
+    except BaseException:
+        engine.close()
+        raise
+    return engine
+
+
 def open_engine(command: str, args: argparse.Namespace) -> Engine | None:
     """The signed-in engine, or None after saying why on stderr (``kiosk COMMAND: …``)."""
-    from kiosk.app.engine import Engine  # noqa: PLC0415 - keep `kiosk --help` fast
     from kiosk.domain.errors import KioskError  # noqa: PLC0415
 
     try:
-        return Engine.open(staff=staff_of(args))
+        return engine_for(args)
     except KioskError as exc:
         print(f"kiosk {command}: {exc.message}", file=sys.stderr)
         return None

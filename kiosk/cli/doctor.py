@@ -7,8 +7,12 @@ import ctypes
 import os
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from kiosk.cli import support
+
+if TYPE_CHECKING:
+    from kiosk.app.engine import Engine
 
 # The libraries the packaged kiosk takes from the system (the .deb's Depends; packaging/
 # release.py), each with the Debian/Ubuntu package that provides it.
@@ -137,14 +141,26 @@ def _decoders() -> str:
     return ", ".join(parts) or "none"
 
 
+def _local_staff(engine: Engine) -> str:
+    """The staff member recorded and the till's local list, in one line."""
+    from kiosk.app.local_staff import LocalStaff  # noqa: PLC0415
+
+    members = LocalStaff(engine.store, engine.settings).members()
+    managers = sum(m.manager for m in members)
+    who = (f"staff_name {engine.staff or '?'} (id {engine.staff_id})" if engine.staff_id
+           else f"staff_name {engine.staff or '?'} (not on the list)")
+    if not members:
+        return f"{who}; the local staff list is empty (`kiosk staff add NAME --manager`)"
+    return f"{who}; local list: {len(members)} active, {managers} manager(s)"
+
+
 def run(args: argparse.Namespace) -> int:
     """Print one line per check (or write the support bundle)."""
     if args.support:
         return support.run(args)
     from kiosk import paths  # noqa: PLC0415
-    from kiosk.app.engine import Engine  # noqa: PLC0415 - keep `kiosk --help` fast
     from kiosk.app.signin import current_account  # noqa: PLC0415
-    from kiosk.cli import staff_of  # noqa: PLC0415
+    from kiosk.cli import engine_for  # noqa: PLC0415
     from kiosk.domain.errors import KioskError  # noqa: PLC0415
 
     healthy = True
@@ -159,7 +175,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"Cameras:     {_probe('cameras', _cameras)}")
     print(f"Decoders:    {_probe('decoders', _decoders)}")
     try:
-        engine = Engine.open(staff=staff_of(args))
+        engine = engine_for(args)
     except KioskError as exc:
         print(f"Account:     {exc.message}")
         print("kiosk doctor: not signed in", file=sys.stderr)
@@ -169,6 +185,8 @@ def run(args: argparse.Namespace) -> int:
         shop = account.domain_name if account else f"shop {engine.domain_id}"
         print(f"Account:     {engine.staff or '?'} on {shop} "
               f"({getattr(engine.backend, 'name', '?')})")
+        if not engine.capabilities.staff_sign_in:
+            print(f"Staff:       {_local_staff(engine)}")
         try:
             reachable, seconds, detail = engine.ping()
         except KioskError as exc:

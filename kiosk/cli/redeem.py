@@ -69,9 +69,9 @@ def _units(args: argparse.Namespace) -> tuple[int | None, int | None]:
 
 def run(args: argparse.Namespace) -> int:
     """Redeem and report."""
-    from kiosk.app.engine import NOT_RECORDED_FULL, NOT_REDEEMED, Engine  # noqa: PLC0415
+    from kiosk.app.engine import NOT_RECORDED_FULL, NOT_REDEEMED  # noqa: PLC0415
     from kiosk.app.headless import dumps, outcome_line  # noqa: PLC0415
-    from kiosk.cli import staff_of  # noqa: PLC0415
+    from kiosk.cli import engine_for  # noqa: PLC0415
     from kiosk.domain.errors import KioskError, StorageError  # noqa: PLC0415
 
     try:
@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"kiosk redeem: {exc}", file=sys.stderr)
         return 1
     try:
-        engine = Engine.open(staff=staff_of(args))
+        engine = engine_for(args)
     except StorageError as exc:  # cannot even open the outbox: say what it means here
         words = NOT_RECORDED_FULL if exc.full else f"{exc.message} {NOT_REDEEMED}"
         print(f"kiosk redeem: {words}", file=sys.stderr)

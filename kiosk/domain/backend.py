@@ -26,7 +26,8 @@ class RedeemRequest:
     amount: int
     at: datetime
     order_total: int | None = None  # the basket (minor units), for a discount voucher
-    staff: str = ""  # who redeemed it (sent where the platform records a user)
+    staff: str = ""  # who redeemed it: their name
+    staff_id: str = ""  # and the till's local staff id (sent where the platform records a user)
 
 
 @dataclass(frozen=True, slots=True)

@@ -102,6 +102,7 @@ class OutboxEntry:
     order_total: int | None = None  # the basket (minor units) a discount voucher applies to
     reference: str = ""  # the server's own reference for it, once applied (where it has one)
     discount: int | None = None  # what a discount voucher took off the basket (minor units)
+    staff_id: str = ""  # the till's local staff id (key-based platforms), else ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from kiosk.domain.errors import StorageError
 from kiosk.store.sqlite import sqlite_utils
+from kiosk.store.staff import v5_local_staff
 
 
 def _v1(db: sqlite_utils.Database) -> None:
@@ -66,7 +67,8 @@ def _v4(db: sqlite_utils.Database) -> None:
     outbox.add_column("reference", str, not_null_default="")
 
 
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _v2, _v3, _v4)
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
+    _v1, _v2, _v3, _v4, v5_local_staff)
 LATEST = len(MIGRATIONS)
 
 

@@ -38,6 +38,7 @@ def _entry(row: dict[str, Any]) -> OutboxEntry:
         order_total=_optional_int(row.get("order_total")),
         reference=row.get("reference") or "",
         discount=_optional_int(row.get("discount")),
+        staff_id=row.get("staff_id") or "",
     )
 
 
@@ -56,7 +57,7 @@ def _row(entry: OutboxEntry) -> dict[str, Any]:
         "note": entry.note, "replaces": entry.replaces, "sending_pid": None,
         "updated_at": to_db(utc_now()), "resend_after": None, "reported": int(entry.reported),
         "order_total": entry.order_total, "reference": entry.reference,
-        "discount": entry.discount,
+        "discount": entry.discount, "staff_id": entry.staff_id,
     }
 
 

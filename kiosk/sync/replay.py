@@ -100,7 +100,8 @@ def settle_window(backend: VoucherBackend, settle_seconds: float) -> timedelta:
 def request_for(entry: OutboxEntry) -> RedeemRequest:
     """What the backend is sent for an outbox entry (always its original time)."""
     return RedeemRequest(entry.id, entry.code, entry.amount, entry.redeemed_at,
-                         order_total=entry.order_total, staff=entry.staff)
+                         order_total=entry.order_total, staff=entry.staff,
+                         staff_id=entry.staff_id)
 
 
 class Replayer:

@@ -51,7 +51,8 @@ def demo_server(backend: str = "vouchercart") -> Iterator[str]:
     """The embedded simulator of ``backend`` with its demo fixture; yields its API URL.
 
     Another platform than VoucherCart signs the till in at once with the demo shop's
-    credentials (those platforms authenticate shops, not staff), in a data folder of its own.
+    credentials (those platforms authenticate shops, not staff), in a data folder of its own,
+    with the demo's local staff ("Demo manager", PIN 1234, signed in; "Sam", PIN 2468).
     """
     if backend == "vouchercart":
         fixture: str | None = str(paths.resource("demo-fixture.json"))
@@ -60,9 +61,15 @@ def demo_server(backend: str = "vouchercart") -> Iterator[str]:
         fixture, db = None, paths.data_dir() / f"demo-{backend}.sqlite"
     with _simulator(backend, fixture, str(db)) as url:
         if backend != "vouchercart":
+            from kiosk.app.local_staff import open_local_staff  # noqa: PLC0415
             from kiosk.app.signin import sign_in_platform  # noqa: PLC0415
 
             sign_in_platform(backend, url, DEMO_CREDENTIALS[backend], staff="Demo till")
+            staff, store = open_local_staff(paths.data_dir())
+            try:
+                staff.add_demo_staff()
+            finally:
+                store.close()
         yield url
 
 

@@ -41,7 +41,7 @@ from kiosk.ui.screens.result import DEFAULT_SECONDS, ResultScreen
 from kiosk.ui.screens.scan import ScanScreen
 from kiosk.ui.screens.settings import SettingsScreen
 from kiosk.ui.screens.signin import SignInScreen
-from kiosk.ui.session import Session
+from kiosk.ui.session import LocalStart, Session, local_start
 from kiosk.ui.style import set_role, set_tone
 from kiosk.ui.tap_guard import GUARD_MS, TapGuard
 from kiosk.ui.texts import error_text
@@ -233,9 +233,14 @@ class MainWindow(QMainWindow):
         if name == DEFAULT_KIOSK_NAME:
             name = self.tr("Till 1")  # the default name is shown in the till's language
         self.kiosk_label.setText(name or APP_NAME)
+        who = session.staff_name if session is not None else ""
         self.staff_label.setText(
-            self.tr("%1 at %2").replace("%1", session.account.staff_name).replace(
-                "%2", session.account.domain_name) if session is not None else "")
+            "" if session is None else str(session.account.domain_name) if not who else
+            self.tr("%1 at %2").replace("%1", who).replace("%2", session.account.domain_name))
+
+    def show_who(self) -> None:
+        """Show again who works the till (local staff switched)."""
+        self._show_who()
 
     # -- navigation (the flows' Navigator) -----------------------------------------------
 
@@ -385,22 +390,26 @@ class MainWindow(QMainWindow):
         self._open(account, kiosk_name)
 
     def _open(self, account: Any, kiosk_name: str = "") -> None:
-        def open_named() -> EngineApi:
+        def open_named() -> tuple[EngineApi, LocalStart | None]:
             engine = _open_engine()
-            if kiosk_name:
-                engine.settings.kiosk_name = kiosk_name  # a file write: off the UI thread
-            return engine
+            try:
+                if kiosk_name:
+                    engine.settings.kiosk_name = kiosk_name  # a file write: off the UI thread
+                return engine, local_start(engine)  # the till's own staff list, if it has one
+            except BaseException:
+                engine.close()
+                raise
 
-        self.runner.run(open_named, success=lambda engine: self._attach(account, engine),
+        self.runner.run(open_named, success=lambda opened: self._attach(account, *opened),
                         failure=self._engine_failed)
 
     def _engine_failed(self, error: BaseException) -> None:
         self.show_page(Page.SIGNIN)
         self.signin_screen.show_error(error_text(error))
 
-    def _attach(self, account: Any, engine: EngineApi) -> None:
+    def _attach(self, account: Any, engine: EngineApi, local: LocalStart | None = None) -> None:
         session = Session(self, account, engine, poll_ms=self.poll_ms,
-                          camera=self.camera_enabled)
+                          camera=self.camera_enabled, local=local)
         self.session = session
         controller = session.controller
         controller.connectivity_changed.connect(self.connection.set_state)
@@ -411,7 +420,10 @@ class MainWindow(QMainWindow):
         self.apply_settings()
         controller.start()
         controller.load_recent()
-        self.show_page(Page.SCAN)
+        first = Page.SCAN
+        if session.local is not None and local is not None:
+            first = session.local.start_page(local.empty, local.current)
+        self.show_page(first)
         if session.setting("fullscreen") and self.isVisible():
             self.showFullScreen()
         self.engine_ready.emit()

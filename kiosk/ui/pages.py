@@ -22,12 +22,13 @@ class Page(StrEnum):
     MANAGER = "manager"
     SHIFT = "shift"  # the end-of-shift report (kiosk.ui.flows.counter)
     STAFF = "staff"  # staff accounts (kiosk.ui.flows.counter)
+    STAFF_SETUP = "staff_setup"  # the first manager of a local staff list
 
 
 # Manager authority lasts while staff stay on these pages; any other page ends it.
 MANAGER_PAGES = frozenset({Page.QUEUE, Page.SETTINGS, Page.MANAGER, Page.SHIFT, Page.STAFF})
 # Pages where nobody is at the till's controls (no scanning, no top bar).
-CLOSED_PAGES = frozenset({Page.SIGNIN, Page.LOCK, Page.MANAGER})
+CLOSED_PAGES = frozenset({Page.SIGNIN, Page.LOCK, Page.MANAGER, Page.STAFF_SETUP})
 
 
 class Navigator(Protocol):

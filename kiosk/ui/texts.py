@@ -17,6 +17,7 @@ from kiosk.domain.errors import (
     AccessDenied,
     AuthError,
     InvalidRequest,
+    KioskError,
     LoginFailed,
     RateLimited,
     Refusal,
@@ -240,8 +241,35 @@ def refusal_text(reason: RefusalReason | None) -> str:
     return texts[reason]
 
 
+def staff_problem_text(problem: str, seconds: int = 0) -> str:
+    """A refusal of the till's local staff list (``kiosk.app.local_staff.Problem``)."""
+    translate = QCoreApplication.translate
+    texts = {
+        "name_empty": translate("Texts", "Enter the staff member's name."),
+        "name_too_long": translate("Texts", "A name has at most 40 characters."),
+        "name_taken": translate("Texts", "Someone on this till already has that name."),
+        "pin_format": translate("Texts", "A PIN is 4 to 8 digits."),
+        "pin_mismatch": translate("Texts", "The two PINs do not match."),
+        "pin_taken": translate("Texts", "Someone on this till already has that PIN: choose "
+                                        "another."),
+        "pin_is_till_pin": translate("Texts", "That is the till's manager PIN: choose another."),
+        "first_is_manager": translate("Texts", "The first member of staff must be a manager."),
+        "last_manager": translate("Texts", "The till needs at least one manager: make someone else "
+                                   "a manager first."),
+        "unknown": translate("Texts", "No such member of staff on this till."),
+        "changed": translate("Texts", "The staff list changed meanwhile: try again."),
+        "locked": translate("Texts", "Too many wrong PINs: try again in %1 seconds.").replace(
+            "%1", str(seconds)),
+    }
+    return texts.get(problem) or translate("Texts", "Something went wrong: %1").replace(
+        "%1", problem)
+
+
 def error_text(error: BaseException) -> str:
     """Plain words for a failure of an engine or sign-in call."""
+    problem = getattr(error, "problem", None)  # kiosk.app.local_staff (not imported: startup)
+    if isinstance(error, KioskError) and isinstance(problem, str):
+        return staff_problem_text(problem, int(getattr(error, "seconds", 0)))
     if isinstance(error, Refusal):
         return refusal_text(error.reason)
     if isinstance(error, LoginFailed):

@@ -211,48 +211,48 @@
 <context>
     <name>CounterFlow</name>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="77"/>
-        <location filename="../../kiosk/ui/flows/counter.py" line="96"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="86"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="105"/>
         <source>End of shift</source>
         <translation>Schichtabschluss</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="81"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="90"/>
         <source>Staff accounts</source>
         <translation>Mitarbeiterkonten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="94"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="103"/>
         <source>Reprint last receipt</source>
         <translation>Letzten Beleg nachdrucken</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="95"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="104"/>
         <source>Reprint receipt</source>
         <translation>Beleg nachdrucken</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="98"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="107"/>
         <source>Add, change or remove this shop&apos;s staff and set new passwords. An administrator of the shop signs in for this only; nothing of it is saved on the till.</source>
         <translation>Mitarbeitende dieses Shops hinzufügen, ändern oder entfernen und neue Passwörter setzen. Dafür meldet sich eine Administratorin oder ein Administrator des Shops nur hier an; davon wird nichts auf der Kasse gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="100"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="109"/>
         <source>Manage staff accounts…</source>
         <translation>Mitarbeiterkonten verwalten…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="102"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="111"/>
         <source>Printer</source>
         <translation>Drucker</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="103"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="112"/>
         <source>Staff</source>
         <translation>Mitarbeitende</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="113"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="122"/>
         <source>Pick a redemption first.</source>
         <translation>Bitte zuerst eine Einlösung auswählen.</translation>
     </message>
@@ -286,9 +286,114 @@
     </message>
 </context>
 <context>
+    <name>LocalStaffPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="123"/>
+        <source>This platform signs in the shop, not people: staff sign in on this till with their own PIN, and their name goes on receipts and reports. Nobody is deleted: a deactivated member keeps their name in the history.</source>
+        <translation>Diese Plattform meldet den Laden an, nicht Personen: Das Personal meldet sich an dieser Kasse mit der eigenen PIN an, und sein Name steht auf Belegen und Berichten. Niemand wird gelöscht: Wer deaktiviert ist, behält seinen Namen im Verlauf.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="126"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="128"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="126"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="127"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="128"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="129"/>
+        <source>PIN again</source>
+        <translation>PIN wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="131"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="153"/>
+        <source>Manager</source>
+        <translation>Filialleitung</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="132"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="133"/>
+        <source>Change PIN</source>
+        <translation>PIN ändern</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="134"/>
+        <source>Deactivate</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="153"/>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="154"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="154"/>
+        <source>Deactivated</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="183"/>
+        <source>Make staff</source>
+        <translation>Zu Personal machen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="184"/>
+        <source>Make manager</source>
+        <translation>Zur Filialleitung machen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="194"/>
+        <source>%1 was added.</source>
+        <translation>%1 wurde hinzugefügt.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="204"/>
+        <source>%1 has a new PIN.</source>
+        <translation>%1 hat eine neue PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="212"/>
+        <source>%1 is staff now.</source>
+        <translation>%1 gehört jetzt zum Personal.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="213"/>
+        <source>%1 is a manager now.</source>
+        <translation>%1 gehört jetzt zur Filialleitung.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="221"/>
+        <source>%1 was deactivated.</source>
+        <translation>%1 wurde deaktiviert.</translation>
+    </message>
+</context>
+<context>
     <name>LockFlow</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/flows/lock.py" line="65"/>
+        <location filename="../../kiosk/ui/flows/lock.py" line="69"/>
         <source>%n redemption(s) are still waiting to be sent. Signing out now would strand them.</source>
         <translation>
             <numerusform>%n Einlösung wartet noch auf das Senden. Jetzt abzumelden würde sie zurücklassen.</numerusform>
@@ -296,17 +401,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/lock.py" line="69"/>
+        <location filename="../../kiosk/ui/flows/lock.py" line="73"/>
         <source>Work offline is on: unlock, switch it off in Settings → Connection, and wait until the queue is empty.</source>
         <translation>„Offline arbeiten“ ist an: entsperren, unter Einstellungen → Verbindung ausschalten und warten, bis die Warteschlange leer ist.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/lock.py" line="73"/>
+        <location filename="../../kiosk/ui/flows/lock.py" line="77"/>
         <source>The till is offline: reconnect it to the network, then wait until the queue is empty.</source>
         <translation>Die Kasse ist offline: wieder mit dem Netz verbinden, dann warten, bis die Warteschlange leer ist.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/lock.py" line="75"/>
+        <location filename="../../kiosk/ui/flows/lock.py" line="79"/>
         <source>Wait until the queue is empty (Queue → Send now).</source>
         <translation>Warten, bis die Warteschlange leer ist (Warteschlange → Jetzt senden).</translation>
     </message>
@@ -314,85 +419,110 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="68"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="103"/>
         <source>Locked — %1, enter your password</source>
         <translation>Gesperrt — %1, bitte Passwort eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="104"/>
         <source>Locked</source>
         <translation>Gesperrt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="71"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="106"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="71"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="106"/>
         <source>Password or manager PIN</source>
         <translation>Passwort oder Manager-PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="107"/>
         <source>Unlock</source>
         <translation>Entsperren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="98"/>
+        <source>Locked — choose your name and enter your PIN</source>
+        <translation>Gesperrt — Namen wählen und PIN eingeben</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/lock.py" line="99"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/lock.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="108"/>
         <source>Switch staff</source>
         <translation>Personal wechseln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="166"/>
         <source>That was a scan. Unlock first, then scan again.</source>
         <translation>Das war ein Scan. Erst entsperren, dann erneut scannen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="187"/>
         <source>Wrong password.</source>
         <translation>Falsches Passwort.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="187"/>
         <source>Wrong password or PIN.</source>
         <translation>Falsches Passwort oder falsche PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/lock.py" line="197"/>
+        <source>Choose your name first.</source>
+        <translation>Wählen Sie zuerst Ihren Namen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/lock.py" line="215"/>
+        <source>Wrong PIN. %n more wrong PIN(s) and the till waits.</source>
+        <translation>
+            <numerusform>Falsche PIN. Noch %n falsche PIN, dann wartet die Kasse.</numerusform>
+            <numerusform>Falsche PIN. Noch %n falsche PINs, dann wartet die Kasse.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="205"/>
+        <location filename="../../kiosk/ui/main_window.py" line="219"/>
         <source>Scan</source>
         <translation>Scannen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="205"/>
+        <location filename="../../kiosk/ui/main_window.py" line="219"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="205"/>
+        <location filename="../../kiosk/ui/main_window.py" line="219"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="205"/>
+        <location filename="../../kiosk/ui/main_window.py" line="219"/>
         <source>Lock</source>
         <translation>Sperren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="220"/>
+        <location filename="../../kiosk/ui/main_window.py" line="234"/>
         <source>Till 1</source>
         <translation>Kasse 1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="223"/>
+        <location filename="../../kiosk/ui/main_window.py" line="239"/>
         <source>%1 at %2</source>
         <translation>%1 bei %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="472"/>
+        <location filename="../../kiosk/ui/main_window.py" line="498"/>
         <source>Leave kiosk mode</source>
         <translation>Kioskmodus verlassen</translation>
     </message>
@@ -1791,110 +1921,143 @@
     </message>
 </context>
 <context>
+    <name>StaffSetupScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_setup.py" line="80"/>
+        <source>Set up the first manager</source>
+        <translation>Erste Filialleitung einrichten</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_setup.py" line="82"/>
+        <source>This platform signs in the shop, not people: the till keeps its own staff list. Enter the first manager&apos;s name and a PIN of 4 to 8 digits. Managers add the rest of the staff in Settings → Staff.</source>
+        <translation>Diese Plattform meldet den Laden an, nicht Personen: Die Kasse führt eine eigene Personalliste. Geben Sie den Namen der ersten Filialleitung und eine PIN mit 4 bis 8 Ziffern ein. Die Filialleitung fügt das übrige Personal unter Einstellungen → Mitarbeitende hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_setup.py" line="85"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_setup.py" line="85"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_setup.py" line="86"/>
+        <source>PIN again</source>
+        <translation>PIN wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_setup.py" line="88"/>
+        <source>Save and start</source>
+        <translation>Speichern und starten</translation>
+    </message>
+</context>
+<context>
     <name>Texts</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="233"/>
+        <location filename="../../kiosk/ui/texts.py" line="234"/>
         <source>Offline: the till&apos;s clock is wrong. Ask a manager to set it.</source>
         <translation>Offline: Die Uhr der Kasse geht falsch. Bitte die Filialleitung, sie zu stellen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="264"/>
+        <location filename="../../kiosk/ui/texts.py" line="292"/>
         <source>Storage full — nothing was redeemed. Call a manager.</source>
         <translation>Speicher voll — nichts wurde eingelöst. Bitte eine Führungskraft rufen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="266"/>
+        <location filename="../../kiosk/ui/texts.py" line="294"/>
         <source>The till could not save this redemption — nothing was redeemed. Call a manager.</source>
         <translation>Die Kasse konnte diese Einlösung nicht speichern — nichts wurde eingelöst. Bitte eine Führungskraft rufen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="78"/>
+        <location filename="../../kiosk/ui/texts.py" line="79"/>
         <source>Valid</source>
         <translation>Gültig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="79"/>
+        <location filename="../../kiosk/ui/texts.py" line="80"/>
         <source>Valid — partly used</source>
         <translation>Gültig — teilweise eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="80"/>
+        <location filename="../../kiosk/ui/texts.py" line="81"/>
         <source>Fully redeemed</source>
         <translation>Vollständig eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="81"/>
+        <location filename="../../kiosk/ui/texts.py" line="82"/>
         <source>Expired</source>
         <translation>Abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="82"/>
+        <location filename="../../kiosk/ui/texts.py" line="83"/>
         <source>Not valid yet</source>
         <translation>Noch nicht gültig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="83"/>
+        <location filename="../../kiosk/ui/texts.py" line="84"/>
         <source>Cancelled</source>
         <translation>Storniert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="84"/>
+        <location filename="../../kiosk/ui/texts.py" line="85"/>
         <source>Not for this shop</source>
         <translation>Nicht für diesen Shop</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="85"/>
+        <location filename="../../kiosk/ui/texts.py" line="86"/>
         <source>Unknown voucher</source>
         <translation>Unbekannter Gutschein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="86"/>
+        <location filename="../../kiosk/ui/texts.py" line="87"/>
         <source>Can&apos;t check offline</source>
         <translation>Offline nicht prüfbar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="94"/>
+        <location filename="../../kiosk/ui/texts.py" line="95"/>
         <source>This voucher hasn&apos;t been seen on this till.</source>
         <translation>Diese Kasse hat den Gutschein noch nie gesehen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="97"/>
+        <location filename="../../kiosk/ui/texts.py" line="98"/>
         <source>This code is not a voucher of this shop.</source>
         <translation>Dieser Code ist kein Gutschein dieses Shops.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="101"/>
+        <location filename="../../kiosk/ui/texts.py" line="102"/>
         <source>Nothing left on this voucher.</source>
         <translation>Auf diesem Gutschein ist nichts mehr übrig.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="102"/>
+        <location filename="../../kiosk/ui/texts.py" line="103"/>
         <source>Fully redeemed on %1.</source>
         <translation>Vollständig eingelöst am %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="106"/>
-        <location filename="../../kiosk/ui/texts.py" line="218"/>
+        <location filename="../../kiosk/ui/texts.py" line="107"/>
+        <location filename="../../kiosk/ui/texts.py" line="219"/>
         <source>This voucher has expired.</source>
         <translation>Dieser Gutschein ist abgelaufen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="107"/>
+        <location filename="../../kiosk/ui/texts.py" line="108"/>
         <source>Expired on %1.</source>
         <translation>Abgelaufen am %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="110"/>
+        <location filename="../../kiosk/ui/texts.py" line="111"/>
         <source>Valid from %1.</source>
         <translation>Gültig ab %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="119"/>
+        <location filename="../../kiosk/ui/texts.py" line="120"/>
         <source>This voucher cannot be redeemed here.</source>
         <translation>Dieser Gutschein kann hier nicht eingelöst werden.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="38"/>
+        <location filename="../../kiosk/ui/texts.py" line="39"/>
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n Nutzung</numerusform>
@@ -1902,12 +2065,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="205"/>
+        <location filename="../../kiosk/ui/texts.py" line="206"/>
         <source>%1 left</source>
         <translation>%1 übrig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="42"/>
+        <location filename="../../kiosk/ui/texts.py" line="43"/>
         <source>%1 of %n use(s) left</source>
         <translation>
             <numerusform>%1 von %n Nutzung übrig</numerusform>
@@ -1915,187 +2078,248 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="113"/>
+        <location filename="../../kiosk/ui/texts.py" line="114"/>
         <source>This voucher was replaced by a new voucher: scan the new one.</source>
         <translation>Dieser Gutschein wurde durch einen neuen ersetzt: den neuen scannen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="116"/>
+        <location filename="../../kiosk/ui/texts.py" line="117"/>
         <source>This voucher was refunded.</source>
         <translation>Dieser Gutschein wurde erstattet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="117"/>
+        <location filename="../../kiosk/ui/texts.py" line="118"/>
         <source>This voucher was cancelled.</source>
         <translation>Dieser Gutschein wurde storniert.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="148"/>
+        <location filename="../../kiosk/ui/texts.py" line="149"/>
         <source>%1% off</source>
         <translation>%1 % Rabatt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="151"/>
+        <location filename="../../kiosk/ui/texts.py" line="152"/>
         <source>%1 off</source>
         <translation>%1 Rabatt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="153"/>
+        <location filename="../../kiosk/ui/texts.py" line="154"/>
         <source>Free shipping</source>
         <translation>Kostenloser Versand</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="164"/>
+        <location filename="../../kiosk/ui/texts.py" line="165"/>
         <source>orders over %1</source>
         <translation>Bestellungen über %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="166"/>
+        <location filename="../../kiosk/ui/texts.py" line="167"/>
         <source>orders from %1</source>
         <translation>Bestellungen ab %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="177"/>
+        <location filename="../../kiosk/ui/texts.py" line="178"/>
         <source>Free shipping: nothing to take off at the counter.</source>
         <translation>Kostenloser Versand: an der Kasse nichts abzuziehen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="180"/>
+        <location filename="../../kiosk/ui/texts.py" line="181"/>
         <source>Applies to certain products only: check the basket.</source>
         <translation>Gilt nur für bestimmte Produkte: Warenkorb prüfen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="213"/>
+        <location filename="../../kiosk/ui/texts.py" line="214"/>
         <source>Voucher not found.</source>
         <translation>Gutschein nicht gefunden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="214"/>
+        <location filename="../../kiosk/ui/texts.py" line="215"/>
         <source>This voucher cannot be redeemed at this shop.</source>
         <translation>Dieser Gutschein kann in diesem Shop nicht eingelöst werden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="216"/>
+        <location filename="../../kiosk/ui/texts.py" line="217"/>
         <source>That amount cannot be taken from this voucher.</source>
         <translation>Dieser Betrag kann von diesem Gutschein nicht abgezogen werden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="219"/>
+        <location filename="../../kiosk/ui/texts.py" line="220"/>
         <source>This voucher is not valid yet.</source>
         <translation>Dieser Gutschein ist noch nicht gültig.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="221"/>
+        <location filename="../../kiosk/ui/texts.py" line="222"/>
         <source>This voucher has already been fully redeemed.</source>
         <translation>Dieser Gutschein wurde bereits vollständig eingelöst.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="223"/>
+        <location filename="../../kiosk/ui/texts.py" line="224"/>
         <source>This voucher has been cancelled.</source>
         <translation>Dieser Gutschein wurde storniert.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="225"/>
+        <location filename="../../kiosk/ui/texts.py" line="226"/>
         <source>Enter an amount greater than zero.</source>
         <translation>Bitte einen Betrag größer als null eingeben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="227"/>
+        <location filename="../../kiosk/ui/texts.py" line="228"/>
         <source>Offline: this voucher has not been seen before, so it cannot be checked.</source>
         <translation>Offline: Dieser Gutschein wurde hier noch nie geprüft und kann daher nicht geprüft werden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="229"/>
+        <location filename="../../kiosk/ui/texts.py" line="230"/>
         <source>Offline: the last check of this voucher is too old.</source>
         <translation>Offline: Die letzte Prüfung dieses Gutscheins ist zu alt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="231"/>
+        <location filename="../../kiosk/ui/texts.py" line="232"/>
         <source>Offline: over the limit allowed without a connection.</source>
         <translation>Offline: über dem ohne Verbindung erlaubten Limit.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="235"/>
+        <location filename="../../kiosk/ui/texts.py" line="236"/>
         <source>This voucher platform cannot do that.</source>
         <translation>Das kann diese Gutscheinplattform nicht.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="239"/>
+        <location filename="../../kiosk/ui/texts.py" line="240"/>
         <source>Not redeemed.</source>
         <translation>Nicht eingelöst.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/texts.py" line="248"/>
+        <source>Enter the staff member&apos;s name.</source>
+        <translation>Geben Sie den Namen der Person ein.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="249"/>
+        <source>A name has at most 40 characters.</source>
+        <translation>Ein Name hat höchstens 40 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="250"/>
+        <source>Someone on this till already has that name.</source>
+        <translation>Jemand an dieser Kasse hat diesen Namen schon.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="251"/>
+        <source>A PIN is 4 to 8 digits.</source>
+        <translation>Eine PIN hat 4 bis 8 Ziffern.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="252"/>
+        <source>The two PINs do not match.</source>
+        <translation>Die beiden PINs stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="253"/>
+        <source>Someone on this till already has that PIN: choose another.</source>
+        <translation>Jemand an dieser Kasse hat diese PIN schon: Wählen Sie eine andere.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="255"/>
+        <source>That is the till&apos;s manager PIN: choose another.</source>
+        <translation>Das ist die Manager-PIN der Kasse: Wählen Sie eine andere.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="256"/>
+        <source>The first member of staff must be a manager.</source>
+        <translation>Die erste Person auf der Liste muss zur Filialleitung gehören.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="257"/>
+        <source>The till needs at least one manager: make someone else a manager first.</source>
+        <translation>Die Kasse braucht mindestens eine Filialleitung: Machen Sie zuerst jemand anderen zur Filialleitung.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="259"/>
+        <source>No such member of staff on this till.</source>
+        <translation>Diese Person gibt es an dieser Kasse nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="260"/>
+        <source>The staff list changed meanwhile: try again.</source>
+        <translation>Die Personalliste hat sich inzwischen geändert: Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="261"/>
+        <source>Too many wrong PINs: try again in %1 seconds.</source>
+        <translation>Zu viele falsche PINs: Versuchen Sie es in %1 Sekunden erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="276"/>
         <source>Wrong email or password.</source>
         <translation>Falsche E-Mail oder falsches Passwort.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="250"/>
+        <location filename="../../kiosk/ui/texts.py" line="278"/>
         <source>This account has no access to that shop.</source>
         <translation>Dieses Konto hat keinen Zugriff auf diesen Shop.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="252"/>
+        <location filename="../../kiosk/ui/texts.py" line="280"/>
         <source>The session has ended. Please sign in again.</source>
         <translation>Die Sitzung ist abgelaufen. Bitte erneut anmelden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="254"/>
+        <location filename="../../kiosk/ui/texts.py" line="282"/>
         <source>Signing in failed. Please sign in again.</source>
         <translation>Anmeldung fehlgeschlagen. Bitte erneut anmelden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="256"/>
+        <location filename="../../kiosk/ui/texts.py" line="284"/>
         <source>The server is busy. Try again in a moment.</source>
         <translation>Der Server ist ausgelastet. Bitte gleich erneut versuchen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="258"/>
+        <location filename="../../kiosk/ui/texts.py" line="286"/>
         <source>Cannot reach the server. Check the address and the network.</source>
         <translation>Server nicht erreichbar. Bitte Adresse und Netzwerk prüfen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="261"/>
+        <location filename="../../kiosk/ui/texts.py" line="289"/>
         <source>The server did not accept the request.</source>
         <translation>Der Server hat die Anfrage nicht angenommen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="269"/>
+        <location filename="../../kiosk/ui/texts.py" line="264"/>
+        <location filename="../../kiosk/ui/texts.py" line="297"/>
         <source>Something went wrong: %1</source>
         <translation>Etwas ist schiefgegangen: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="276"/>
+        <location filename="../../kiosk/ui/texts.py" line="304"/>
         <source>Waiting to send</source>
         <translation>Wartet auf Senden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="277"/>
+        <location filename="../../kiosk/ui/texts.py" line="305"/>
         <source>Sending</source>
         <translation>Wird gesendet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="278"/>
+        <location filename="../../kiosk/ui/texts.py" line="306"/>
         <source>Redeemed</source>
         <translation>Eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="279"/>
+        <location filename="../../kiosk/ui/texts.py" line="307"/>
         <source>Conflict</source>
         <translation>Konflikt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="280"/>
+        <location filename="../../kiosk/ui/texts.py" line="308"/>
         <source>Written off</source>
         <translation>Abgeschrieben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="281"/>
+        <location filename="../../kiosk/ui/texts.py" line="309"/>
         <source>Undo not confirmed</source>
         <translation>Rücknahme unbestätigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="282"/>
+        <location filename="../../kiosk/ui/texts.py" line="310"/>
         <source>Undone</source>
         <translation>Rückgängig gemacht</translation>
     </message>

@@ -211,48 +211,48 @@
 <context>
     <name>CounterFlow</name>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="77"/>
-        <location filename="../../kiosk/ui/flows/counter.py" line="96"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="86"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="105"/>
         <source>End of shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="81"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="90"/>
         <source>Staff accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="94"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="103"/>
         <source>Reprint last receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="95"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="104"/>
         <source>Reprint receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="98"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="107"/>
         <source>Add, change or remove this shop&apos;s staff and set new passwords. An administrator of the shop signs in for this only; nothing of it is saved on the till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="100"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="109"/>
         <source>Manage staff accounts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="102"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="111"/>
         <source>Printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="103"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="112"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="113"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="122"/>
         <source>Pick a redemption first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -286,9 +286,114 @@
     </message>
 </context>
 <context>
+    <name>LocalStaffPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="123"/>
+        <source>This platform signs in the shop, not people: staff sign in on this till with their own PIN, and their name goes on receipts and reports. Nobody is deleted: a deactivated member keeps their name in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="126"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="128"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="126"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="127"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="128"/>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="129"/>
+        <source>PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="131"/>
+        <location filename="../../kiosk/ui/local_staff.py" line="153"/>
+        <source>Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="132"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="133"/>
+        <source>Change PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="134"/>
+        <source>Deactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="153"/>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="154"/>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="154"/>
+        <source>Deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="183"/>
+        <source>Make staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="184"/>
+        <source>Make manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="194"/>
+        <source>%1 was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="204"/>
+        <source>%1 has a new PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="212"/>
+        <source>%1 is staff now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="213"/>
+        <source>%1 is a manager now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/local_staff.py" line="221"/>
+        <source>%1 was deactivated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LockFlow</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/flows/lock.py" line="65"/>
+        <location filename="../../kiosk/ui/flows/lock.py" line="69"/>
         <source>%n redemption(s) are still waiting to be sent. Signing out now would strand them.</source>
         <translation>
             <numerusform>%n redemption is still waiting to be sent. Signing out now would strand it.</numerusform>
@@ -296,17 +401,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/lock.py" line="69"/>
+        <location filename="../../kiosk/ui/flows/lock.py" line="73"/>
         <source>Work offline is on: unlock, switch it off in Settings → Connection, and wait until the queue is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/lock.py" line="73"/>
+        <location filename="../../kiosk/ui/flows/lock.py" line="77"/>
         <source>The till is offline: reconnect it to the network, then wait until the queue is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/lock.py" line="75"/>
+        <location filename="../../kiosk/ui/flows/lock.py" line="79"/>
         <source>Wait until the queue is empty (Queue → Send now).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -314,85 +419,110 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="68"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="103"/>
         <source>Locked — %1, enter your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="104"/>
         <source>Locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="71"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="106"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="71"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="106"/>
         <source>Password or manager PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="107"/>
         <source>Unlock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="98"/>
+        <source>Locked — choose your name and enter your PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/lock.py" line="99"/>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/lock.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="108"/>
         <source>Switch staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="166"/>
         <source>That was a scan. Unlock first, then scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="187"/>
         <source>Wrong password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="187"/>
         <source>Wrong password or PIN.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/lock.py" line="197"/>
+        <source>Choose your name first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/lock.py" line="215"/>
+        <source>Wrong PIN. %n more wrong PIN(s) and the till waits.</source>
+        <translation>
+            <numerusform>Wrong PIN. %n more wrong PIN and the till waits.</numerusform>
+            <numerusform>Wrong PIN. %n more wrong PINs and the till waits.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="205"/>
+        <location filename="../../kiosk/ui/main_window.py" line="219"/>
         <source>Scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="205"/>
+        <location filename="../../kiosk/ui/main_window.py" line="219"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="205"/>
+        <location filename="../../kiosk/ui/main_window.py" line="219"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="205"/>
+        <location filename="../../kiosk/ui/main_window.py" line="219"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="220"/>
+        <location filename="../../kiosk/ui/main_window.py" line="234"/>
         <source>Till 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="223"/>
+        <location filename="../../kiosk/ui/main_window.py" line="239"/>
         <source>%1 at %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="472"/>
+        <location filename="../../kiosk/ui/main_window.py" line="498"/>
         <source>Leave kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1791,110 +1921,143 @@
     </message>
 </context>
 <context>
+    <name>StaffSetupScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_setup.py" line="80"/>
+        <source>Set up the first manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_setup.py" line="82"/>
+        <source>This platform signs in the shop, not people: the till keeps its own staff list. Enter the first manager&apos;s name and a PIN of 4 to 8 digits. Managers add the rest of the staff in Settings → Staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_setup.py" line="85"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_setup.py" line="85"/>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_setup.py" line="86"/>
+        <source>PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_setup.py" line="88"/>
+        <source>Save and start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Texts</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="233"/>
+        <location filename="../../kiosk/ui/texts.py" line="234"/>
         <source>Offline: the till&apos;s clock is wrong. Ask a manager to set it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="264"/>
+        <location filename="../../kiosk/ui/texts.py" line="292"/>
         <source>Storage full — nothing was redeemed. Call a manager.</source>
         <translation>Storage full — nothing was redeemed. Call a manager.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="266"/>
+        <location filename="../../kiosk/ui/texts.py" line="294"/>
         <source>The till could not save this redemption — nothing was redeemed. Call a manager.</source>
         <translation>The till could not save this redemption — nothing was redeemed. Call a manager.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="78"/>
+        <location filename="../../kiosk/ui/texts.py" line="79"/>
         <source>Valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="79"/>
+        <location filename="../../kiosk/ui/texts.py" line="80"/>
         <source>Valid — partly used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="80"/>
+        <location filename="../../kiosk/ui/texts.py" line="81"/>
         <source>Fully redeemed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="81"/>
+        <location filename="../../kiosk/ui/texts.py" line="82"/>
         <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="82"/>
+        <location filename="../../kiosk/ui/texts.py" line="83"/>
         <source>Not valid yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="83"/>
+        <location filename="../../kiosk/ui/texts.py" line="84"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="84"/>
+        <location filename="../../kiosk/ui/texts.py" line="85"/>
         <source>Not for this shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="85"/>
+        <location filename="../../kiosk/ui/texts.py" line="86"/>
         <source>Unknown voucher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="86"/>
+        <location filename="../../kiosk/ui/texts.py" line="87"/>
         <source>Can&apos;t check offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="94"/>
+        <location filename="../../kiosk/ui/texts.py" line="95"/>
         <source>This voucher hasn&apos;t been seen on this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="97"/>
+        <location filename="../../kiosk/ui/texts.py" line="98"/>
         <source>This code is not a voucher of this shop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="101"/>
+        <location filename="../../kiosk/ui/texts.py" line="102"/>
         <source>Nothing left on this voucher.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="102"/>
+        <location filename="../../kiosk/ui/texts.py" line="103"/>
         <source>Fully redeemed on %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="106"/>
-        <location filename="../../kiosk/ui/texts.py" line="218"/>
+        <location filename="../../kiosk/ui/texts.py" line="107"/>
+        <location filename="../../kiosk/ui/texts.py" line="219"/>
         <source>This voucher has expired.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="107"/>
+        <location filename="../../kiosk/ui/texts.py" line="108"/>
         <source>Expired on %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="110"/>
+        <location filename="../../kiosk/ui/texts.py" line="111"/>
         <source>Valid from %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="119"/>
+        <location filename="../../kiosk/ui/texts.py" line="120"/>
         <source>This voucher cannot be redeemed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="38"/>
+        <location filename="../../kiosk/ui/texts.py" line="39"/>
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n use</numerusform>
@@ -1902,12 +2065,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="205"/>
+        <location filename="../../kiosk/ui/texts.py" line="206"/>
         <source>%1 left</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="42"/>
+        <location filename="../../kiosk/ui/texts.py" line="43"/>
         <source>%1 of %n use(s) left</source>
         <translation>
             <numerusform>%1 of %n use left</numerusform>
@@ -1915,187 +2078,248 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="113"/>
+        <location filename="../../kiosk/ui/texts.py" line="114"/>
         <source>This voucher was replaced by a new voucher: scan the new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="116"/>
+        <location filename="../../kiosk/ui/texts.py" line="117"/>
         <source>This voucher was refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="117"/>
+        <location filename="../../kiosk/ui/texts.py" line="118"/>
         <source>This voucher was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="148"/>
+        <location filename="../../kiosk/ui/texts.py" line="149"/>
         <source>%1% off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="151"/>
+        <location filename="../../kiosk/ui/texts.py" line="152"/>
         <source>%1 off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="153"/>
+        <location filename="../../kiosk/ui/texts.py" line="154"/>
         <source>Free shipping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="164"/>
+        <location filename="../../kiosk/ui/texts.py" line="165"/>
         <source>orders over %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="166"/>
+        <location filename="../../kiosk/ui/texts.py" line="167"/>
         <source>orders from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="177"/>
+        <location filename="../../kiosk/ui/texts.py" line="178"/>
         <source>Free shipping: nothing to take off at the counter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="180"/>
+        <location filename="../../kiosk/ui/texts.py" line="181"/>
         <source>Applies to certain products only: check the basket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="213"/>
+        <location filename="../../kiosk/ui/texts.py" line="214"/>
         <source>Voucher not found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="214"/>
+        <location filename="../../kiosk/ui/texts.py" line="215"/>
         <source>This voucher cannot be redeemed at this shop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="216"/>
+        <location filename="../../kiosk/ui/texts.py" line="217"/>
         <source>That amount cannot be taken from this voucher.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="219"/>
+        <location filename="../../kiosk/ui/texts.py" line="220"/>
         <source>This voucher is not valid yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="221"/>
+        <location filename="../../kiosk/ui/texts.py" line="222"/>
         <source>This voucher has already been fully redeemed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="223"/>
+        <location filename="../../kiosk/ui/texts.py" line="224"/>
         <source>This voucher has been cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="225"/>
+        <location filename="../../kiosk/ui/texts.py" line="226"/>
         <source>Enter an amount greater than zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="227"/>
+        <location filename="../../kiosk/ui/texts.py" line="228"/>
         <source>Offline: this voucher has not been seen before, so it cannot be checked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="229"/>
+        <location filename="../../kiosk/ui/texts.py" line="230"/>
         <source>Offline: the last check of this voucher is too old.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="231"/>
+        <location filename="../../kiosk/ui/texts.py" line="232"/>
         <source>Offline: over the limit allowed without a connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="235"/>
+        <location filename="../../kiosk/ui/texts.py" line="236"/>
         <source>This voucher platform cannot do that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="239"/>
+        <location filename="../../kiosk/ui/texts.py" line="240"/>
         <source>Not redeemed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/texts.py" line="248"/>
-        <source>Wrong email or password.</source>
+        <source>Enter the staff member&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="249"/>
+        <source>A name has at most 40 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/texts.py" line="250"/>
-        <source>This account has no access to that shop.</source>
+        <source>Someone on this till already has that name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="251"/>
+        <source>A PIN is 4 to 8 digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/texts.py" line="252"/>
-        <source>The session has ended. Please sign in again.</source>
+        <source>The two PINs do not match.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="254"/>
-        <source>Signing in failed. Please sign in again.</source>
+        <location filename="../../kiosk/ui/texts.py" line="253"/>
+        <source>Someone on this till already has that PIN: choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="255"/>
+        <source>That is the till&apos;s manager PIN: choose another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/texts.py" line="256"/>
-        <source>The server is busy. Try again in a moment.</source>
+        <source>The first member of staff must be a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="258"/>
-        <source>Cannot reach the server. Check the address and the network.</source>
+        <location filename="../../kiosk/ui/texts.py" line="257"/>
+        <source>The till needs at least one manager: make someone else a manager first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="259"/>
+        <source>No such member of staff on this till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="260"/>
+        <source>The staff list changed meanwhile: try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/texts.py" line="261"/>
-        <source>The server did not accept the request.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="269"/>
-        <source>Something went wrong: %1</source>
+        <source>Too many wrong PINs: try again in %1 seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/texts.py" line="276"/>
-        <source>Waiting to send</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="277"/>
-        <source>Sending</source>
+        <source>Wrong email or password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/texts.py" line="278"/>
-        <source>Redeemed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="279"/>
-        <source>Conflict</source>
+        <source>This account has no access to that shop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/texts.py" line="280"/>
-        <source>Written off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="281"/>
-        <source>Undo not confirmed</source>
+        <source>The session has ended. Please sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/texts.py" line="282"/>
+        <source>Signing in failed. Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="284"/>
+        <source>The server is busy. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="286"/>
+        <source>Cannot reach the server. Check the address and the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="289"/>
+        <source>The server did not accept the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="264"/>
+        <location filename="../../kiosk/ui/texts.py" line="297"/>
+        <source>Something went wrong: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="304"/>
+        <source>Waiting to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="305"/>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="306"/>
+        <source>Redeemed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="307"/>
+        <source>Conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="308"/>
+        <source>Written off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="309"/>
+        <source>Undo not confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="310"/>
         <source>Undone</source>
         <translation type="unfinished"></translation>
     </message>

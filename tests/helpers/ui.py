@@ -10,9 +10,23 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk import paths
+from kiosk.app.local_staff import open_local_staff
 from kiosk.domain.outcomes import RedeemStatus
 from kiosk.ui.main_window import MainWindow, Page
 from tests.helpers.demo import TILL
+
+
+def local_manager(name: str = "anna", pin: str = "1357") -> str:
+    """Put a manager on the till's local staff list, signed in (a key-based platform's till
+    then opens on the scan screen); their staff id."""
+    staff, store = open_local_staff(paths.data_dir())
+    try:
+        member = staff.add(name, pin, manager=True)
+        staff.set_current(member.id)
+    finally:
+        store.close()
+    return member.id
 
 
 def make_window(qtbot: QtBot, **options: int) -> MainWindow:

@@ -47,7 +47,7 @@ def test_open_vouchercart_entries_migrate_untouched(tmp_path: Path) -> None:
     before.close()
     store = Store.open(tmp_path)
     with store.read() as db:
-        assert version(db) == LATEST == 4
+        assert version(db) == LATEST >= 4
         after = db.execute(f"SELECT {COLUMNS} FROM outbox ORDER BY id").fetchall()
     assert after == old_rows
     entry = Outbox(store).get("uncertain-1")

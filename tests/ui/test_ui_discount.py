@@ -13,7 +13,7 @@ from kiosk.app import signin
 from kiosk.domain.outcomes import RedeemStatus
 from kiosk.ui.main_window import MainWindow, Page
 from tests.helpers.sim import Sim
-from tests.helpers.ui import make_window
+from tests.helpers.ui import local_manager, make_window
 
 
 @pytest.fixture
@@ -21,6 +21,7 @@ def shop(qtbot: QtBot, sim_of: Callable[..., Sim]) -> tuple[MainWindow, Sim]:
     server = sim_of("vouchers-api")
     signin.sign_in_platform("vouchers-api", server.api_url, {"api_key": "sk_test_demo"},
                             staff="anna")
+    local_manager()
     main = make_window(qtbot)
     with qtbot.waitSignal(main.engine_ready, timeout=10_000):
         main.start()
@@ -93,6 +94,7 @@ def test_the_card_says_what_a_discount_takes_off(qtbot: QtBot, sim_of: Callable[
     server = sim_of("shopwired")
     signin.sign_in_platform("shopwired", server.api_url,
                             {"username": "demo-key", "password": "demo-secret"}, staff="anna")
+    local_manager()
     window = make_window(qtbot)
     with qtbot.waitSignal(window.engine_ready, timeout=10_000):
         window.start()

@@ -103,7 +103,23 @@ def test_sign_in_to_a_key_based_platform(qtbot: QtBot, sim_of: Callable[..., Sim
     screen.password_field.setText("demo-api-key")
     with qtbot.waitSignal(window.engine_ready, timeout=10_000):
         screen.sign_in_button.click()
-    assert window.page is Page.SCAN
+    # An empty local staff list: the first manager is set up (the staff name suggested).
+    assert window.page is Page.STAFF_SETUP
+    setup = window.session.local.setup_screen if window.session and window.session.local \
+        else None
+    assert setup is not None
+    assert setup.name_field.text() == "Anna"
+    setup.pad.type_pin("4321")
+    setup.confirm_field.setText("4322")
+    setup.save_button.click()
+    qtbot.waitUntil(lambda: bool(setup.error_label.text()), timeout=10_000)
+    assert setup.error_label.text() == "The two PINs do not match."
+    assert window.page is Page.STAFF_SETUP
+    setup.pad.type_pin("4321")
+    setup.confirm_field.setText("4321")
+    setup.save_button.click()
+    qtbot.waitUntil(lambda: window.page is Page.SCAN, timeout=10_000)
+    assert window.staff_label.text() == "Anna at demo-merchant"
     account = signin.current_account()
     assert account is not None
     assert (account.backend, account.staff_name, account.shop) == \

@@ -27,7 +27,7 @@ from kiosk.ui.pin import hash_pin
 from kiosk.ui.screens.card import CardScreen
 from tests.helpers.demo import DOMAIN, TILL
 from tests.helpers.sim import Sim
-from tests.helpers.ui import authorise, look_up, make_window, work_offline
+from tests.helpers.ui import authorise, local_manager, look_up, make_window, work_offline
 
 PIN = "2468"
 CREDENTIALS = {
@@ -62,6 +62,7 @@ def open_window(qtbot: QtBot, api: str, server: Sim) -> MainWindow:
         account = signin.sign_in(server.api_url, *TILL, DOMAIN)
     else:
         account = signin.sign_in_platform(api, server.api_url, CREDENTIALS[api], staff="anna")
+        local_manager()
     assert account.backend == api
     Settings.open(paths.data_dir()).set("lock_pin", hash_pin(PIN))
     main = make_window(qtbot)

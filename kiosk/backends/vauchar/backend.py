@@ -130,8 +130,8 @@ class VaucharBackend(ChannelBackend):
             discount = None
             value_used = to_major(request.amount, voucher.currency or "GBP")
         redemption = self._json("POST", f"vouchers/{voucher.ref}/redemptions", json={
-            "user_id": request.staff or "kiosk", "transaction_id": request.local_id,
-            "value_used": value_used})
+            "user_id": request.staff_id or request.staff or "kiosk",
+            "transaction_id": request.local_id, "value_used": value_used})
         named = redemption.get("transaction_id")
         if not redemption.get("id") or (named is not None and str(named) != request.local_id):
             # A 2xx that is not this redemption (a proxy's or portal's page): it may or may

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from kiosk.app.engine import Engine
 from kiosk.domain.outcomes import RedeemOutcome, RedeemStatus
 from kiosk.ui.flows.base import Flow
+from kiosk.ui.local_staff import LocalStaffPanel
 from kiosk.ui.pages import Navigator, Page
 from kiosk.ui.printer_settings import PrinterSettingsPage
 from kiosk.ui.receipts import ReceiptPanel, ReceiptPresenter, result_text
@@ -57,7 +58,15 @@ class CounterFlow(Flow):
         staff_box = QVBoxLayout(self.staff_tab)
         staff_box.addWidget(self.staff_hint)
         staff_box.addWidget(self.staff_button)
-        staff_box.addStretch(1)
+        self.local_panel: LocalStaffPanel | None = None
+        if session.local_staff is not None:  # the till's own list, not the platform's
+            self.local_panel = LocalStaffPanel(session.local_staff, session.runner,
+                                               self.staff_tab)
+            staff_box.addWidget(self.local_panel, 1)
+            self.staff_hint.hide()
+            self.staff_button.hide()
+        else:
+            staff_box.addStretch(1)
         tabs = window.settings_screen.tabs
         tabs.addTab(self.printer_page, "")
         tabs.addTab(self.staff_tab, "")

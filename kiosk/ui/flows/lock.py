@@ -22,9 +22,9 @@ class LockFlow(Flow):
         self.window = window
         self.screen = window.lock_screen
         self.link(self.screen.unlocked, self._unlocked)
-        self.link(self.screen.switch_staff, self.sign_out)
+        self.link(self.screen.switch_staff, self.switch_staff)
         self.link(window.settings_screen.sign_out_requested, self.sign_out)
-        self.link(window.settings_screen.switch_staff_requested, self.sign_out)
+        self.link(window.settings_screen.switch_staff_requested, self.switch_staff)
         self.link(window.lock_button.clicked, self.lock)
         self.link(window.idle.idle, self.lock)
         self.link(window.wedge.scanned, self._scanned)
@@ -36,10 +36,14 @@ class LockFlow(Flow):
             self.nav.play(Sound.WARNING)
 
     def lock(self) -> None:
-        """Lock the till until the staff password is typed."""
+        """Lock the till until the staff password is typed (a local staff list: until
+        someone picks their name and types their PIN)."""
         if self.nav.page in CLOSED_PAGES:
             return
         self.window.idle.stop()
+        if self.session.local is not None:
+            self.session.local.lock(switch=False)
+            return
         pin = self.session.pin_check()
         password = self.session.password_check()
 
@@ -74,6 +78,15 @@ class LockFlow(Flow):
                 "is empty.")
         return text + " " + self.tr("Wait until the queue is empty (Queue → Send now).")
 
+    def switch_staff(self) -> None:
+        """Hand the till to someone else: with a local staff list, lock and keep the shop
+        signed in; else sign out (refused while redemptions wait to be sent)."""
+        if self.session.local is not None:
+            self.window.idle.stop()
+            self.session.local.lock(switch=True)
+            return
+        self.sign_out()
+
     def sign_out(self) -> None:
         """Forget the account (refused while redemptions wait to be sent)."""
         reason = self.blocked_reason()
@@ -81,4 +94,6 @@ class LockFlow(Flow):
             self.window.settings_screen.show_message(reason)
             self.screen.error_label.setText(reason)
             return
+        if self.session.local is not None:
+            self.session.set_member(None)  # the next shop's till starts at the lock
         self.nav.session_ended()

@@ -1,5 +1,6 @@
 """The manager gate: actions that need the manager PIN (or, while none is set, the
-signed-in password); authority lasts until staff leave the queue and settings."""
+signed-in password; with a local staff list, any manager's PIN or the till's manager PIN);
+authority lasts until staff leave the queue and settings."""
 
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ class ManagerGate(Flow):
         if self.granted:
             then()
             return
-        pin = self.session.pin_check()
+        pin = self.session.manager_check() or self.session.pin_check()
         check = pin or self.session.password_check()
         self._then, self._cancel = then, cancelled
         if self.nav.page is not Page.MANAGER:

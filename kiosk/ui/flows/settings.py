@@ -40,7 +40,7 @@ class SettingsFlow(Flow):
     def account_text(self) -> str:
         """Who is signed in where, for the settings screen."""
         account = self.session.account
-        return self.tr("%1 (%2) on %3 at %4").replace("%1", account.staff_name).replace(
+        return self.tr("%1 (%2) on %3 at %4").replace("%1", self.session.staff_name).replace(
             "%2", account.email).replace("%3", account.domain_name).replace(
             "%4", account.server_url)
 
