@@ -13,11 +13,12 @@ SYSTEM_PACKAGES := libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig
 	libglib2.0-0 libzbar0 libpulse0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 xvfb xauth \
 	xdotool poppler-utils
-# `make package` also needs objdump (PyInstaller) and the shared libpython it bundles;
+# `make package` also needs objdump, as, ld and strip (binutils: PyInstaller, the stub libraries),
+# icupkg (icu-devtools: trims the ICU data) and the shared libpython it bundles;
 # `make package-test` mount (it hides the system ZBar in a mount namespace) and pulseaudio
 # (a silent sound device for the sound check).
 PY_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')
-PACKAGE_PACKAGES := binutils libpython$(PY_VERSION)
+PACKAGE_PACKAGES := binutils icu-devtools libpython$(PY_VERSION)
 PACKAGE_TEST_PACKAGES := mount pulseaudio
 
 .PHONY: demo test lint unit sysdeps install package package-test translations clean
@@ -83,7 +84,8 @@ clean:
 	rm -rf build dist .mypy_cache .pytest_cache .ruff_cache
 
 # --- packaging (docs/packaging.md) ---------------------------------------------------
-# dist/kiosk/, dist/voucher-kiosk-VERSION-linux-x86_64.tar.gz and dist/voucher-kiosk_VERSION_amd64.deb
+# dist/kiosk/, dist/voucher-kiosk-VERSION-linux-x86_64.tar.xz, dist/voucher-kiosk_VERSION_amd64.deb
+# and dist/size-breakdown.md (what each part of the bundle costs)
 package: install
 	$(call apt_ensure,$(PACKAGE_PACKAGES))
 	$(PY) packaging/release.py

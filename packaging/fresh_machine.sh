@@ -129,9 +129,9 @@ stage_deb() {
 
 stage_tar() {
     root=/srv/fresh-tar
-    tarball=$(ls "$dist"/voucher-kiosk-*-linux-x86_64.tar.gz)
+    tarball=$(ls "$dist"/voucher-kiosk-*-linux-x86_64.tar.*)
     fresh_root "$root"
-    tar -xzf "$tarball" -C "$root/root"
+    tar -xf "$tarball" -C "$root/root"
     in_root "$root" "
         cd /root/voucher-kiosk-*/
         chmod 755 /root && mkdir -p /tmp/u /tmp/shots && chown 65534:65534 /tmp/u
@@ -146,7 +146,7 @@ stage_tar() {
         setpriv --reuid=65534 --regid=65534 --clear-groups env -i PATH=/usr/bin:/bin \
             HOME=/tmp/u /tmp/u/.local/bin/kiosk doctor >/tmp/doctor.out 2>&1 || true
         cat /tmp/doctor.out
-        grep -q 'zbar (libxcb.so.1' /tmp/doctor.out
+        grep -Eq 'zbar \((libX11.so.6|libxcb.so.1)' /tmp/doctor.out
         # As root it installs them (apt-get update included), then the program.
         ./install.sh
         env -i PATH=/usr/bin:/bin HOME=/tmp/h-doctor /usr/local/bin/kiosk doctor || true"

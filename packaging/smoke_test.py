@@ -45,8 +45,9 @@ DEMO_LOGIN = ("--email", "till@demo-shop.example", "--password", "till1234",
               "--domain", "demo-shop")
 REDEEM_CODE = "GB50-K7QX-9M2F-4TZB"  # £50.00 unused in the demo fixture
 REDEEM_UNITS = 500
-# Plug-ins only loaded on a Wayland or GTK desktop; their libraries are optional (Recommends).
-OPTIONAL_ELF = re.compile(r"wayland|libqgtk3|libQt6Wayland|libQt6WlShell")
+# Plug-ins only loaded on a Wayland or GTK desktop, or to print on a system printer (CUPS);
+# their libraries are optional (Recommends).
+OPTIONAL_ELF = re.compile(r"wayland|libqgtk3|libQt6Wayland|libQt6WlShell|libcupsprintersupport")
 # glibc's own libraries (libc6, always there).
 LIBC = re.compile(r"(libc|libm|libdl|libpthread|libresolv|librt|libutil|ld-linux[\w-]*)\.so")
 
@@ -261,6 +262,74 @@ def check_redeem(bundle: Bundle) -> str:
     return f"{login.stdout.strip()}; {REDEEM_CODE}: {balances[0]} -> {balances[1]} units"
 
 
+def _video_of(image: Path, path: Path, fourcc: str) -> Path:
+    """A one-second 640x480 video of ``image`` (written by the venv's OpenCV, which has FFmpeg)."""
+    import cv2  # noqa: PLC0415 - the checker, not the bundle, writes the video
+
+    frame = cv2.resize(cv2.imread(str(image), cv2.IMREAD_COLOR), (640, 480))
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*fourcc), 15, (640, 480))
+    for _ in range(15):
+        writer.write(frame)
+    writer.release()
+    assert path.stat().st_size > 0, f"could not write {path.name}"
+    return path
+
+
+def check_video_files(bundle: Bundle) -> str:
+    """MJPG .avi (a webcam's format) is read by OpenCV's own reader; FFmpeg is only a stub in
+    the bundle, so an .mp4 must fail with a message, not reach the stub and abort."""
+    avi = _video_of(QR_IMAGE, bundle.home / "code.avi", "MJPG")
+    texts = _decoded(bundle.run("decode", "--json", "--decoder", "zxing", str(avi)))
+    assert expected_text(QR_IMAGE) in texts, texts
+    mp4 = _video_of(QR_IMAGE, bundle.home / "code.mp4", "mp4v")
+    result = bundle.run("decode", "--json", str(mp4))
+    assert result.returncode == 1, f"exit {result.returncode}: {_tail(result.stderr)}"
+    assert "not a readable image or video" in result.stderr, _tail(result.stderr)
+    assert "stub" not in result.stderr, _tail(result.stderr)
+    return f"MJPG .avi -> {texts[0]!r}; .mp4: {result.stderr.strip().splitlines()[-1]}"
+
+
+def check_german(bundle: Bundle) -> str:
+    """The scan screen in German (``--language de``: the kiosk's and Qt's translations) differs
+    from the English one."""
+    digests = {}
+    for language in ("en", "de"):
+        shot = bundle.home / f"scan-{language}.png"
+        result = bundle.run("--demo", "--language", language, "--screenshot", str(shot),
+                            "--screen", "scan",
+                            extra_env={"KIOSK_HOME": str(bundle.home / language)})
+        _clean_run(result)
+        digests[language] = _check_png(shot)
+    assert digests["de"] != digests["en"], "the German scan screen looks like the English one"
+    return "scan screen rendered in German, unlike the English one"
+
+
+def check_receipts(bundle: Bundle) -> str:
+    """After a redemption, ``kiosk receipt --last`` renders a PDF (Qt) and ESC/POS bytes
+    (python-escpos, with Pillow) holding the voucher's code."""
+    from kiosk.sim.testing import serve_in_subprocess  # noqa: PLC0415 - the venv's simulator
+
+    pdf, escpos = bundle.home / "receipt.pdf", bundle.home / "receipt.bin"
+    with serve_in_subprocess(db=bundle.home / "server.sqlite") as server:
+        login = bundle.run("login", "--server", server.api_url, *DEMO_LOGIN)
+        assert login.returncode == 0, f"login: exit {login.returncode}: {login.stderr.strip()}"
+        _json(bundle.run("redeem", REDEEM_CODE, "--amount", str(REDEEM_UNITS), "--json"))
+        for option, path in (("--pdf", pdf), ("--escpos-file", escpos)):
+            result = bundle.run("receipt", "--last", option, str(path))
+            _clean_run(result)
+    assert pdf.read_bytes().startswith(b"%PDF"), "not a PDF"
+    if shutil.which("pdftotext") is None:
+        raise Skip("pdftotext (poppler-utils) not installed: the PDF's text is unchecked")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    code_tail = REDEEM_CODE[-4:]
+    assert code_tail in text, f"no {code_tail} in the PDF: {text[:300]!r}"
+    data = escpos.read_bytes()
+    assert data.startswith(b"\x1b@"), f"no ESC/POS initialise at the start: {data[:20]!r}"
+    assert code_tail.encode() in data, "the voucher code is not in the ESC/POS bytes"
+    return f"PDF ({pdf.stat().st_size} bytes) and ESC/POS ({len(data)} bytes) with …{code_tail}"
+
+
 def check_qt_runtime_files(bundle: Bundle) -> str:
     """Every Qt library and plug-in the kiosk loaded at run time (qt_runtime.json) is in the
     bundle, unless PRUNED_BINARIES drops it on purpose."""
@@ -338,6 +407,9 @@ CHECKS: list[tuple[str, Callable[[Bundle], str]]] = [
     ("--demo --screenshot renders every screen", check_screens),
     ("--play-sounds plays every sound", check_sounds),
     ("login, status and redeem against the simulator", check_redeem),
+    ("MJPG .avi opens; .mp4 fails cleanly (FFmpeg is a stub)", check_video_files),
+    ("the scan screen in German", check_german),
+    ("receipts: PDF and ESC/POS", check_receipts),
     ("shared libraries resolve; .deb Depends complete", check_libraries),
 ]
 

@@ -14,6 +14,8 @@ import sys
 from fnmatch import fnmatch
 from pathlib import Path
 
+from kiosk.cli.doctor import BASE_LIBRARIES, DESKTOP_LIBRARIES
+
 APP_ID = "voucher-kiosk"
 APP_NAME = "Voucher Kiosk"
 EXE_NAME = "kiosk"
@@ -32,7 +34,29 @@ PYTHON_EXCLUDES = (
     "tkinter", "PyQt5", "PyQt6", "PySide2", "IPython", "matplotlib",
     "pytest", "pytestqt", "_pytest", "hypothesis", "mypy", "ruff", "importlinter", "grimp",
     "PyInstaller", "setuptools", "pip",
+    # Interactive or documentation helpers some dependency may import, never the kiosk.
+    "readline", "pydoc_data", "pygments", "rich", "markdown_it",
+    # Chinese, Japanese and Korean legacy text codecs (the kiosk reads and writes UTF-8).
+    "_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr", "_codecs_tw",
 )
+# Parts of run-time dependencies the kiosk never reaches (docs/packaging.md, "Size"):
+# - Pillow (python-escpos draws receipts' images with it): the AVIF, WebP, colour-management,
+#   Tk and Qt extras; the core, PNG/JPEG and fonts (python-barcode's labels) stay;
+# - PyYAML's C speed-up (python-escpos reads a YAML config only when asked; pure Python works);
+# - numpy's random, FFT, masked-array, polynomial, testing and Fortran-wrapping modules (numpy
+#   imports them only on use; the kiosk never does);
+# - cryptography and secretstorage (14 MB): keyring's Secret Service back end needs them, so
+#   the bundle keeps secrets in the 0600 file on Linux (kiosk/store/secrets.py), as on a till
+#   without a desktop session. Windows' and macOS' keyrings need neither.
+SLIM_EXCLUDES = (
+    "PIL._avif", "PIL.AvifImagePlugin", "PIL._webp", "PIL.WebPImagePlugin", "PIL._imagingcms",
+    "PIL.ImageCms", "PIL._imagingtk", "PIL.ImageTk", "PIL.ImageQt", "PIL._imagingmath",
+    "PIL.ImageMath", "yaml._yaml", "_yaml", "numpy.random", "numpy.fft", "numpy.f2py",
+    "numpy.ma", "numpy.polynomial", "numpy.testing",
+    "cryptography", "secretstorage",
+)
+# Qt's own translations: only Qt Base's, of the languages the kiosk ships (kiosk/ui/i18n.py).
+QT_TRANSLATIONS_KEEP = frozenset({"qtbase_de.qm", "qtbase_en.qm"})
 
 # Qt plug-ins (and the libraries only they need) that PyInstaller's Qt hooks collect but the
 # kiosk never uses: the FFmpeg media back end (it drags in QtQuick/QtQml; sounds are played
@@ -43,6 +67,16 @@ PRUNED_BINARIES = (
     f"{_QT}/plugins/multimedia/libffmpegmediaplugin.so",
     f"{_QT}/plugins/imageformats/libqpdf.so",
     f"{_QT}/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
+    # The GTK theme: only on a GTK desktop with GTK installed; it pulls cairo, pango, ATK…
+    f"{_QT}/plugins/platformthemes/libqgtk3.so",
+    # Image formats the kiosk never reads (its own are PNG and SVG), network-state back ends
+    # (QtMultimedia loads QtNetwork, nothing asks it about the network), the VNC and Vulkan
+    # display platforms.
+    *(f"{_QT}/plugins/imageformats/libq{name}.so" for name in ("icns", "tga", "tiff", "wbmp",
+                                                               "webp")),
+    f"{_QT}/plugins/networkinformation/*.so",
+    f"{_QT}/plugins/platforms/libqvnc.so",
+    f"{_QT}/plugins/platforms/libqvkkhrdisplay.so",
     f"{_QT}/lib/libQt6Quick.so.*",
     f"{_QT}/lib/libQt6Qml*.so.*",
     f"{_QT}/lib/libQt6Pdf.so.*",
@@ -51,6 +85,13 @@ PRUNED_BINARIES = (
     f"{_QT}/lib/libav*.so.*",
     f"{_QT}/lib/libsw*.so.*",
 )
+
+# Libraries taken from the system, not bundled (their Debian packages are in the .deb's Depends):
+# - those every Debian/Ubuntu system has (kiosk.cli.doctor.BASE_LIBRARIES), and those every
+#   graphical one has: X11 client and font libraries (DESKTOP_LIBRARIES);
+# - CUPS (Recommends): only Qt's print plug-in needs it, to print on a system printer, and a
+#   till with a system printer has CUPS installed. Without it the plug-in does not load.
+SYSTEM_PROVIDED = frozenset({*BASE_LIBRARIES, *DESKTOP_LIBRARIES, "libcups.so.2"})
 
 # Set to 1 to build without any excludes (used to measure what the excludes save).
 NO_EXCLUDES_ENV = "KIOSK_PACKAGE_NO_EXCLUDES"
@@ -80,7 +121,7 @@ def excludes() -> list[str]:
     """The Analysis ``excludes`` list (empty when ``$KIOSK_PACKAGE_NO_EXCLUDES`` is 1)."""
     if os.environ.get(NO_EXCLUDES_ENV) == "1":
         return []
-    return [*qt_excludes(), *PYTHON_EXCLUDES]
+    return [*qt_excludes(), *PYTHON_EXCLUDES, *SLIM_EXCLUDES]
 
 
 def _is_pruned(dest: str, src: str, typecode: str) -> bool:
@@ -90,6 +131,11 @@ def _is_pruned(dest: str, src: str, typecode: str) -> bool:
         names = [posixpath.normpath(posixpath.join(posixpath.dirname(dest), src))]
     else:  # a library may also be collected at the top level, copied from PySide6/Qt/lib
         names = [dest, src]
+    if typecode != "SYMLINK" and posixpath.basename(dest) in SYSTEM_PROVIDED:
+        return True
+    translations = f"{_QT}/translations/"
+    if dest.startswith(translations) and posixpath.basename(dest) not in QT_TRANSLATIONS_KEEP:
+        return True
     return any(
         fnmatch(name, pattern) or fnmatch(name, f"*/{pattern}")
         for name in names

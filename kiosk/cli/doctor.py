@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 # The libraries the packaged kiosk takes from the system (the .deb's Depends; packaging/
 # release.py), each with the Debian/Ubuntu package that provides it.
-SYSTEM_LIBRARIES = {
+GRAPHICS_LIBRARIES = {
     "libGL.so.1": "libgl1",
     "libEGL.so.1": "libegl1",
     "libGLX.so.0": "libglx0",
@@ -24,6 +24,32 @@ SYSTEM_LIBRARIES = {
     "libdrm.so.2": "libdrm2",
     "libxcb.so.1": "libxcb1",
 }
+# Libraries every Debian/Ubuntu system has (apt, dpkg and systemd need them): the Linux
+# bundle takes them from the system instead of carrying copies (packaging/spec_support.py).
+BASE_LIBRARIES = {
+    "libstdc++.so.6": "libstdc++6", "libgcc_s.so.1": "libgcc-s1", "libz.so.1": "zlib1g",
+    "libzstd.so.1": "libzstd1", "liblzma.so.5": "liblzma5", "libbz2.so.1.0": "libbz2-1.0",
+    "liblz4.so.1": "liblz4-1", "libsystemd.so.0": "libsystemd0", "libcap.so.2": "libcap2",
+    "libgcrypt.so.20": "libgcrypt20", "libgpg-error.so.0": "libgpg-error0",
+    "libmount.so.1": "libmount1", "libblkid.so.1": "libblkid1", "libuuid.so.1": "libuuid1",
+    "libselinux.so.1": "libselinux1", "libpcre2-8.so.0": "libpcre2-8-0",
+    "libgnutls.so.30": "libgnutls30", "libp11-kit.so.0": "libp11-kit0",
+    "libunistring.so.2": "libunistring2", "libidn2.so.0": "libidn2-0",
+    "libtasn1.so.6": "libtasn1-6", "libnettle.so.8": "libnettle8", "libhogweed.so.6": "libhogweed6",
+    "libgmp.so.10": "libgmp10", "libffi.so.8": "libffi8", "libmd.so.0": "libmd0",
+}
+# Libraries of every graphical system (an X server or Wayland compositor, and fontconfig,
+# without which Qt draws no text): taken from the system too.
+DESKTOP_LIBRARIES = {
+    "libX11.so.6": "libx11-6", "libX11-xcb.so.1": "libx11-xcb1", "libXau.so.6": "libxau6",
+    "libXdmcp.so.6": "libxdmcp6", "libxkbcommon.so.0": "libxkbcommon0",
+    "libfontconfig.so.1": "libfontconfig1", "libfreetype.so.6": "libfreetype6",
+    "libexpat.so.1": "libexpat1", "libpng16.so.16": "libpng16-16",
+    "libbrotlicommon.so.1": "libbrotli1", "libbrotlidec.so.1": "libbrotli1",
+    "libbsd.so.0": "libbsd0",
+}
+# What the bundle takes from the system: `kiosk doctor` checks each loads.
+SYSTEM_LIBRARIES = {**GRAPHICS_LIBRARIES, **BASE_LIBRARIES, **DESKTOP_LIBRARIES}
 
 
 def register(

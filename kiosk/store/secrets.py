@@ -2,7 +2,9 @@
 
 The OS keyring when a real one is available (Windows Credential Locker, macOS Keychain,
 Secret Service on Linux desktops); otherwise a file readable only by the kiosk's user
-(mode 0600) in the data directory. ``KIOSK_SECRETS=file|keyring`` forces one.
+(mode 0600) in the data directory. ``KIOSK_SECRETS=file|keyring`` forces one. The Linux
+bundle leaves out the Secret Service back end (cryptography is 15 MB; docs/packaging.md), so
+it always uses the file there.
 
 Entries are namespaced by the data directory, so two kiosk homes on one machine (or a test
 run next to a real install) never share a session.
