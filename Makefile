@@ -20,6 +20,9 @@ SYSTEM_PACKAGES := libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig
 PY_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 PACKAGE_PACKAGES := binutils icu-devtools libpython$(PY_VERSION)
 PACKAGE_TEST_PACKAGES := mount pulseaudio
+# The tests of the packaging steps (tests/packaging) build stub libraries and trim ICU data
+# themselves, so `make test` needs binutils and icu-devtools too.
+TEST_PACKAGES := binutils icu-devtools
 
 .PHONY: demo test lint unit sysdeps install package package-test translations clean
 
@@ -39,6 +42,7 @@ lint: install
 	$(VENV)/bin/lint-imports
 
 unit: install
+	$(call apt_ensure,$(TEST_PACKAGES))
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest
 
 install: sysdeps $(STAMP) translations

@@ -19,6 +19,11 @@ filter must eat it and later re-deliver it if it turns out to be human typing::
     # whenever ``detector.deadline()`` is not None, arm a timer for it, then call:
     event = detector.flush(now)          # Release(k) / Complete(c) / None
 
+A burst is a scan when every gap is at most ``max_gap_ms`` *and* its gaps average at least
+:data:`MEAN_MARGIN` less: a person who types fast (a password typed every day, 70–80 ms a
+key) stays under the largest gap a scanner needs now and then (80 ms, the normal setting),
+but not under the 60 ms its keys average.
+
 Timestamps are seconds (any monotonic clock, e.g. ``QKeyEvent.timestamp() / 1000``).
 ``layout`` maps characters a US-layout scanner produces on an AZERTY or QWERTZ
 system back to what it meant (``"&é\\"'(" -> "12345"``); pass ``mapping=`` for others.
@@ -32,6 +37,7 @@ from typing import Literal
 ENTER = "\n"
 TAB = "\t"
 TERMINATORS = frozenset({ENTER, TAB})
+MEAN_MARGIN = 0.020  # s: a scan's gaps average at least this much under the largest allowed
 
 Layout = Literal["qwerty", "azerty", "qwertz"]
 
@@ -83,6 +89,7 @@ class WedgeDetector:
         self.mapping = dict(LAYOUT_MAPS[layout] if mapping is None else mapping)
         self.complete_on_pause = complete_on_pause
         self._held: list[str] = []
+        self._first_t: float | None = None
         self._last_t: float | None = None
 
     def deadline(self) -> float | None:
@@ -107,7 +114,9 @@ class WedgeDetector:
                 return flushed
             stale = flushed
         if key in TERMINATORS:
-            return self._terminator(key, stale)
+            return self._terminator(key, t, stale)
+        if not self._held:
+            self._first_t = t
         self._held.append(key)
         self._last_t = t
         return stale if stale is not None else Swallow()
@@ -116,26 +125,35 @@ class WedgeDetector:
         """Settle held keys once no key came for ``max_gap``; call it from a timer."""
         if not self._held or (self._last_t is not None and t - self._last_t < self.max_gap):
             return None
-        held = "".join(self._held)
+        held, scan = "".join(self._held), self._scanned(self._last_t)
         self._reset()
-        if self.complete_on_pause and len(held) >= self.min_length:
+        if self.complete_on_pause and scan:
             return Complete(self._map(held))
         return Release(held)
 
-    def _terminator(self, key: str, stale: Release | None) -> WedgeEvent | None:
+    def _terminator(self, key: str, t: float, stale: Release | None) -> WedgeEvent | None:
         if stale is not None:
             return Release(stale.keys + key)
         if not self._held:
             return None
-        held = "".join(self._held)
+        held, scan = "".join(self._held), self._scanned(t)
         self._reset()
-        if len(held) >= self.min_length:
+        if scan:
             return Complete(self._map(held))
         return Release(held + key)
+
+    def _scanned(self, end: float | None) -> bool:
+        """Whether the held keys, the burst ending at ``end``, were a scanner's."""
+        count = len(self._held)
+        if count < self.min_length or self._first_t is None or end is None:
+            return False
+        gaps = count if end > (self._last_t or end) else count - 1  # with the terminator's
+        return gaps == 0 or (end - self._first_t) / gaps <= self.max_gap - MEAN_MARGIN
 
     def _map(self, text: str) -> str:
         return "".join(self.mapping.get(ch, ch) for ch in text)
 
     def _reset(self) -> None:
         self._held = []
+        self._first_t = None
         self._last_t = None

@@ -107,3 +107,28 @@ def test_flush_before_the_deadline_keeps_waiting() -> None:
     detector.feed("A", 1.0)
     assert detector.flush(1.01) is None
     assert detector.flush(1.05) == Release("A")
+
+
+def test_a_fast_typist_under_the_largest_gap_is_still_typing() -> None:
+    """A password typed every day, 75 ms a key, under the 80 ms "normal" setting: each gap
+    fits a scanner's, their average does not (a scan's is at most 60 ms): typing, not a scan."""
+    detector = WedgeDetector(max_gap_ms=80, min_length=4)
+    events = type_keys(detector, [*"till1234", ENTER], start=3.0, gap=0.075)
+    assert events[-1] == Release("till1234" + ENTER)
+    assert not any(isinstance(e, Complete) for e in events)
+
+
+def test_a_slow_scanner_with_a_hiccup_is_a_scan() -> None:
+    """50 ms a key and one 75 ms hiccup under the same setting: a scan."""
+    detector = WedgeDetector(max_gap_ms=80, min_length=4)
+    times = [1.0 + 0.05 * i for i in range(8)]
+    times[5:] = [t + 0.025 for t in times[5:]]  # the gap before the 6th key is 75 ms
+    events = [detector.feed(key, t) for key, t in zip([*"AB12CD34"], times, strict=True)]
+    assert events == [Swallow()] * 8
+    assert detector.feed(ENTER, times[-1] + 0.05) == Complete("AB12CD34")
+
+
+def test_a_suffixless_burst_at_typing_speed_is_released() -> None:
+    detector = WedgeDetector(max_gap_ms=80, min_length=4, complete_on_pause=True)
+    events = type_keys(detector, [*"abcdef"], start=1.0, gap=0.075)
+    assert events[-1] == Release("abcdef")
