@@ -21,8 +21,9 @@ PY_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info
 PACKAGE_PACKAGES := binutils icu-devtools libpython$(PY_VERSION)
 PACKAGE_TEST_PACKAGES := mount pulseaudio
 # The tests of the packaging steps (tests/packaging) build stub libraries and trim ICU data
-# themselves, so `make test` needs binutils and icu-devtools too.
-TEST_PACKAGES := binutils icu-devtools
+# themselves, so `make test` needs binutils and icu-devtools too, and libcups2 (the system
+# library whose needs the bundle prunes; on a till only recommended, for system printers).
+TEST_PACKAGES := binutils icu-devtools libcups2
 
 .PHONY: demo test lint unit sysdeps install package package-test translations clean
 
