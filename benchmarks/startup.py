@@ -13,7 +13,8 @@ The data folder is kept between runs (a till restarts on its own data); the firs
 an empty folder (database created, demo server seeded) is reported apart. Prints medians,
 the ratio of the medians and the median of the per-pair ratios.
 
-Usage: ``.venv/bin/python benchmarks/startup.py [--runs 7] [--no-input-check] [--compare DIR]``
+Usage: ``.venv/bin/python benchmarks/startup.py [--runs 7] [--no-input-check] [--compare DIR]
+[--bundle dist/kiosk/kiosk]``
 (needs Xvfb and xdotool: ``make test`` installs them).
 """
 
@@ -152,10 +153,11 @@ def check_input(display: str, api_url: str) -> None:
         time.sleep(0.05)
 
 
-def kiosk_start(env: dict[str, str], display: str, *, probe: bool) -> tuple[float, float]:
+def kiosk_start(env: dict[str, str], display: str, *, probe: bool,
+                command: tuple[str, ...] = (sys.executable, "-m", "kiosk")) -> tuple[float, float]:
     """Seconds (wall, CPU) to a usable scan screen (and, with ``probe``, proof that it
-    takes input)."""
-    launch = Launch([sys.executable, "-m", "kiosk", "--demo"], env)
+    takes input); ``command``: the kiosk to start (from source, or a bundle's executable)."""
+    launch = Launch([*command, "--demo"], env)
     try:
         api_url = launch.wait_for("Demo server:")
         seconds = launch.seconds_to_mark()
@@ -199,6 +201,9 @@ def main() -> int:
     parser.add_argument("--compare", type=Path, metavar="DIR",
                         help="also time the kiosk of another checkout (with the startup mark) "
                              "in the same run, e.g. the code before a change")
+    parser.add_argument("--bundle", type=Path, metavar="EXE",
+                        help="also time a PyInstaller bundle's executable (dist/kiosk/kiosk) "
+                             "in the same run")
     args = parser.parse_args()
     probe = not args.no_input_check
     with tempfile.TemporaryDirectory(prefix="kiosk-startup-") as tmp, xvfb() as display:
@@ -214,19 +219,30 @@ def main() -> int:
             other = {**env, "PYTHONPATH": str(args.compare.resolve()),
                      "KIOSK_HOME": str(Path(tmp) / "home-compare"),
                      "PYTHONPYCACHEPREFIX": str(Path(tmp) / "pycache-compare")}
+        bundled_env = {**env, "KIOSK_HOME": str(Path(tmp) / "home-bundle")}
+        bundle = (str(args.bundle.resolve()),) if args.bundle is not None else None
         first = kiosk_start(env, display, probe=probe)
         if other is not None:
             kiosk_start(other, display, probe=probe)
+        bundle_first = kiosk_start(bundled_env, display, probe=probe, command=bundle) \
+            if bundle is not None else None
         bare_start(env)  # warm the page cache for the bare window too
         kiosk: list[tuple[float, float]] = []
         bare: list[tuple[float, float]] = []
         compared: list[tuple[float, float]] = []
+        bundled: list[tuple[float, float]] = []
         for _ in range(args.runs):
             bare.append(bare_start(env))
             kiosk.append(kiosk_start(env, display, probe=probe))
             if other is not None:
                 compared.append(kiosk_start(other, display, probe=probe))
+            if bundle is not None:
+                bundled.append(kiosk_start(bundled_env, display, probe=probe, command=bundle))
     print(f"kiosk --demo, first start (empty data folder, nothing compiled): {first[0]:.3f} s")
+    if bundle_first is not None:
+        print(f"bundle --demo, first start (empty data folder): {bundle_first[0]:.3f} s")
+        print(summary("bundle --demo -> usable scan", bundled))
+        print(ratios("bundle / bare window", bundled, bare) + "  (targets: <= 1.5 s, <= 3x)")
     print(summary("kiosk --demo -> usable scan", kiosk))
     if other is not None:
         print(summary(f"the same from {args.compare}", compared))

@@ -39,12 +39,14 @@ BASE_LIBRARIES = {
     "libgmp.so.10": "libgmp10", "libffi.so.8": "libffi8", "libmd.so.0": "libmd0",
 }
 # Libraries of every graphical system (an X server or Wayland compositor, and fontconfig,
-# without which Qt draws no text): taken from the system too.
+# without which Qt draws no text): taken from the system too. Not libexpat, although
+# fontconfig needs it: the bundle's Python itself does, so without it not even `kiosk
+# doctor` could start to say what is missing (a minimal Debian has none): it is bundled.
 DESKTOP_LIBRARIES = {
     "libX11.so.6": "libx11-6", "libX11-xcb.so.1": "libx11-xcb1", "libXau.so.6": "libxau6",
     "libXdmcp.so.6": "libxdmcp6", "libxkbcommon.so.0": "libxkbcommon0",
     "libfontconfig.so.1": "libfontconfig1", "libfreetype.so.6": "libfreetype6",
-    "libexpat.so.1": "libexpat1", "libpng16.so.16": "libpng16-16",
+    "libpng16.so.16": "libpng16-16",
     "libbrotlicommon.so.1": "libbrotli1", "libbrotlidec.so.1": "libbrotli1",
     "libbsd.so.0": "libbsd0",
 }
