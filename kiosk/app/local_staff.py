@@ -178,6 +178,12 @@ class LocalStaff:
         wanted = name.strip().casefold()
         return next((m for m in self.members() if m.name.casefold() == wanted), None)
 
+    def pin_in_use(self, pin: str) -> bool:
+        """Whether an active member has ``pin`` (slow: one scrypt per member) — the till's
+        manager PIN may not be one of theirs either."""
+        with self._store.read() as db:
+            return any(check_verifier(r.pin_hash, pin) for r in rows.rows(db) if r.active)
+
     def current(self) -> StaffMember | None:
         """Who is signed in on the till (kept across a restart until they lock or switch),
         or None."""

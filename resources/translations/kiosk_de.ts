@@ -1288,12 +1288,12 @@
         <translation>%1 (%2) bei %3 auf %4</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/settings.py" line="68"/>
+        <location filename="../../kiosk/ui/flows/settings.py" line="79"/>
         <source>Saved. The manager PIN is set.</source>
         <translation>Gespeichert. Die Manager-PIN ist gesetzt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/settings.py" line="68"/>
+        <location filename="../../kiosk/ui/flows/settings.py" line="79"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>

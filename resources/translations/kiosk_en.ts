@@ -1288,12 +1288,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/settings.py" line="68"/>
+        <location filename="../../kiosk/ui/flows/settings.py" line="79"/>
         <source>Saved. The manager PIN is set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/settings.py" line="68"/>
+        <location filename="../../kiosk/ui/flows/settings.py" line="79"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>

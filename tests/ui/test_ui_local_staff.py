@@ -17,11 +17,11 @@ from kiosk.app.local_staff import open_local_staff
 from kiosk.domain.outcomes import RedeemStatus
 from kiosk.store.settings import Settings
 from kiosk.ui.main_window import MainWindow, Page
-from kiosk.ui.pin import hash_pin
+from kiosk.ui.pin import check_pin, hash_pin
 from kiosk.ui.screens.lock import LockScreen
 from tests.helpers.platforms import VAUCHAR_AUTH
 from tests.helpers.sim import Sim
-from tests.helpers.ui import look_up, make_window
+from tests.helpers.ui import look_up, make_window, open_settings
 
 TILL_PIN = "9999"
 
@@ -235,3 +235,24 @@ def test_first_start_sets_up_the_first_manager_who_stays_after_a_restart(
         assert [(m.name, m.manager) for m in staff.members()] == [("Nora", True)]
     finally:
         store.close()
+
+
+def test_the_till_pin_cannot_be_a_member_s_pin(qtbot: QtBot, till: Till) -> None:
+    """Settings refuse a new till manager PIN that a member already has (the other way
+    round, a member's PIN equal to the till's, is refused by the staff list)."""
+    window = till.window
+    open_settings(qtbot, window, "1111")  # Alice, a manager
+    screen = window.settings_screen
+    for pin in ("2468", "9753"):  # Sam's, then nobody's
+        screen.pin_field.setText(pin)
+        screen.pin_repeat.setText(pin)
+        screen.save_button.click()
+        expected = ("Someone on this till already has that PIN: choose another."
+                    if pin == "2468" else "Saved. The manager PIN is set.")
+
+        def said(expected: str = expected) -> bool:
+            return screen.message_label.text() == expected
+
+        qtbot.waitUntil(said, timeout=10_000)
+        stored = str(Settings.open(paths.data_dir()).lock_pin)
+        assert check_pin(stored, pin) is (pin == "9753")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from kiosk.ui.flows.base import Flow
 from kiosk.ui.pages import CLOSED_PAGES, Navigator, Page
 from kiosk.ui.pin import hash_pin
-from kiosk.ui.texts import error_text
+from kiosk.ui.texts import error_text, staff_problem_text
 
 if TYPE_CHECKING:
     from kiosk.ui.main_window import MainWindow
@@ -55,6 +55,17 @@ class SettingsFlow(Flow):
         """Store ``changed`` off the UI thread, then apply it."""
         changed = dict(changed)
         new_pin = changed.pop("manager_pin", None)
+        staff = self.session.local_staff
+        if new_pin and staff is not None:  # the till's PIN is nobody's own PIN too
+            self.session.runner.run(
+                lambda: staff.pin_in_use(new_pin),
+                success=lambda taken: self.screen.show_message(
+                    staff_problem_text("pin_taken")) if taken else self._store(changed, new_pin),
+                failure=lambda error: self.screen.show_message(error_text(error)))
+            return
+        self._store(changed, new_pin)
+
+    def _store(self, changed: dict[str, Any], new_pin: str | None) -> None:
         pin_hash = hash_pin(new_pin) if new_pin else None  # only the salted hash is kept
 
         def saved(_none: None) -> None:
