@@ -102,6 +102,7 @@ class ShiftReport:
     conflicts: tuple[OutboxEntry, ...]
     write_offs: tuple[OutboxEntry, ...]
     check: ServerCheck = field(default_factory=ServerCheck)
+    undoing: tuple[OutboxEntry, ...] = ()  # an undo sent, its answer lost: still counted
 
 
 def shift_start(engine: Engine, now: datetime | None = None) -> datetime:
@@ -216,6 +217,7 @@ def build_report(engine: Engine, *, since: datetime | None = None, shop: str = "
         at_risk=shift_summary(start, pending).total,
         conflicts=tuple(e for e in entries if e.state is EntryState.REJECTED),
         write_offs=tuple(e for e in entries if e.state is EntryState.WRITTEN_OFF),
+        undoing=tuple(e for e in entries if e.state is EntryState.REVERSING),
         check=check_server(engine, touched, start) if check else ServerCheck(),
     )
 
@@ -249,6 +251,9 @@ def report_lines(report: ShiftReport, *, full: bool = True) -> list[str]:
              f"Conflicts:     {len(report.conflicts)}   Written off: {len(report.write_offs)}"]
     if s.undone.count:
         lines.append(f"Undone:        {totals_text(s.undone)} — taken back, not counted")
+    if report.undoing:
+        lines.append(f"Undo unconfirmed: {len(report.undoing)} — counted as taken until the "
+                     "server confirms it (the till asks again at the next sync)")
     if report.per_staff:
         lines += ["", "Per staff member:"]
         for name, summary in report.per_staff.items():

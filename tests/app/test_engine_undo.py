@@ -235,6 +235,8 @@ def test_the_z_report_calls_an_unconfirmed_undo_nothing(engine: Engine, vauchar:
     report = build_report(engine)
     assert report.check.checked == 1
     assert report.check.lines == ()
+    assert [e.amount for e in report.undoing] == [1000]
+    assert any(line.startswith("Undo unconfirmed: 1 ") for line in report_lines(report))
 
 
 def test_the_sync_confirms_an_undo_whose_answer_was_lost(engine: Engine, vauchar: Sim) -> None:
