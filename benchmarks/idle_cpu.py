@@ -18,24 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
-import cv2
-import numpy as np
-
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth_frames
-
-
-def make_video(path: Path, seconds: float, fps: float, size: tuple[int, int]) -> None:
-    """A still, empty counter scene with new sensor noise in every frame."""
-    scene = synth_frames.empty_frame(size, seed=7).astype(np.float32)
-    rng = np.random.default_rng(7)
-    noise = [rng.normal(0, 3, scene.shape).astype(np.float32) for _ in range(16)]
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), fps, size)
-    for i in range(int(seconds * fps)):
-        frame = np.clip(scene + noise[i % len(noise)], 0, 255).astype(np.uint8)
-        writer.write(cv2.cvtColor(frame, cv2.COLOR_GRAY2BGR))
-    writer.release()
 
 
 def measure(video: Path, seconds: float, *, gated: bool) -> tuple[float, int]:
@@ -101,7 +86,7 @@ def main() -> None:
     app = QApplication(sys.argv)
     with tempfile.TemporaryDirectory(prefix="kiosk-idle-") as folder:
         video = Path(folder) / "empty-counter.avi"
-        make_video(video, args.seconds + 5, args.fps, (640, 480))
+        synth_frames.empty_counter_video(video, args.seconds + 5, args.fps, (640, 480))
         floor = measure_capture(video, args.seconds)
         baseline, base_frames = measure(video, args.seconds, gated=False)
         gated, gated_frames = measure(video, args.seconds, gated=True)

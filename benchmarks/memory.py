@@ -27,9 +27,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import cv2
-import numpy as np
-
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -46,19 +43,6 @@ window.resize(1024, 600)
 window.show()
 sys.exit(app.exec())
 """
-
-
-def make_video(path: Path, seconds: float, fps: float = 15.0,
-               size: tuple[int, int] = (640, 480)) -> None:
-    """An empty counter, MJPG (as many USB webcams send), new sensor noise in every frame."""
-    scene = synth_frames.empty_frame(size, seed=7).astype(np.float32)
-    rng = np.random.default_rng(7)
-    noise = [rng.normal(0, 3, scene.shape).astype(np.float32) for _ in range(16)]
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), fps, size)
-    for i in range(int(seconds * fps)):
-        frame = np.clip(scene + noise[i % len(noise)], 0, 255).astype(np.uint8)
-        writer.write(cv2.cvtColor(frame, cv2.COLOR_GRAY2BGR))
-    writer.release()
 
 
 def clean_env(home: Path) -> dict[str, str]:
@@ -173,7 +157,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="kiosk-memory-") as tmp:
         folder = Path(tmp)
         video = folder / "empty-counter.avi"
-        make_video(video, args.settle + args.seconds + 40)
+        synth_frames.empty_counter_video(video, args.settle + args.seconds + 40)
         with serve_in_subprocess(db=folder / "server.sqlite") as server:
             bare_home = folder / "bare"
             bare_home.mkdir()

@@ -172,6 +172,20 @@ def empty_frame(size: tuple[int, int], seed: int = 0) -> Gray:
     return np.clip(f, 0, 255).astype(np.uint8)
 
 
+def empty_counter_video(path: Path, seconds: float, fps: float = 15.0,
+                        size: tuple[int, int] = (640, 480)) -> None:
+    """A still, empty counter, MJPG (as many USB webcams send), with new sensor noise in
+    every frame (the idle-camera and memory benchmarks)."""
+    scene = empty_frame(size, seed=7).astype(np.float32)
+    rng = np.random.default_rng(7)
+    noise = [rng.normal(0, 3, scene.shape).astype(np.float32) for _ in range(16)]
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), fps, size)
+    for i in range(int(seconds * fps)):
+        frame = np.clip(scene + noise[i % len(noise)], 0, 255).astype(np.uint8)
+        writer.write(cv2.cvtColor(frame, cv2.COLOR_GRAY2BGR))
+    writer.release()
+
+
 def _label(f: Gray, rng: random.Random, x: int, y: int, width: float,
            unit: float, *, tag: bool = False) -> None:
     """A few lines of printed text (a product label or a price tag) at ``(x, y)``."""

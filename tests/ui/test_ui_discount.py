@@ -28,6 +28,19 @@ def shop(qtbot: QtBot, sim_of: Callable[..., Sim]) -> tuple[MainWindow, Sim]:
     return main, server
 
 
+@pytest.fixture
+def shopwired(qtbot: QtBot, sim_of: Callable[..., Sim]) -> MainWindow:
+    """A ShopWired till (demo fixture) with a local manager, on the scan screen."""
+    server = sim_of("shopwired")
+    signin.sign_in_platform("shopwired", server.api_url,
+                            {"username": "demo-key", "password": "demo-secret"}, staff="anna")
+    local_manager()
+    window = make_window(qtbot)
+    with qtbot.waitSignal(window.engine_ready, timeout=10_000):
+        window.start()
+    return window
+
+
 def look_up(qtbot: QtBot, window: MainWindow, code: str) -> None:
     assert window.controller is not None
     with qtbot.waitSignal(window.controller.lookup_done, timeout=10_000):
@@ -90,15 +103,9 @@ def test_a_balance_voucher_still_offers_part(qtbot: QtBot, window: MainWindow) -
     ("FREEPOST", "Free shipping", "Free shipping: nothing to take off at the counter."),
     ("FIVER", "£5.00 off · orders over £20.00", ""),
 ])
-def test_the_card_says_what_a_discount_takes_off(qtbot: QtBot, sim_of: Callable[..., Sim],
+def test_the_card_says_what_a_discount_takes_off(qtbot: QtBot, shopwired: MainWindow,
                                                 code: str, terms: str, note: str) -> None:
-    server = sim_of("shopwired")
-    signin.sign_in_platform("shopwired", server.api_url,
-                            {"username": "demo-key", "password": "demo-secret"}, staff="anna")
-    local_manager()
-    window = make_window(qtbot)
-    with qtbot.waitSignal(window.engine_ready, timeout=10_000):
-        window.start()
+    window = shopwired
     look_up(qtbot, window, code)
     card = window.card_screen
     assert card.remaining_label.text() == terms
@@ -107,17 +114,10 @@ def test_the_card_says_what_a_discount_takes_off(qtbot: QtBot, sim_of: Callable[
     assert card.labels["note"].isHidden() == (not note)
 
 
-def test_shopwired_says_a_use_can_go_uncounted(qtbot: QtBot,
-                                               sim_of: Callable[..., Sim]) -> None:
+def test_shopwired_says_a_use_can_go_uncounted(qtbot: QtBot, shopwired: MainWindow) -> None:
     """ShopWired has no redeem call (the till writes ``used`` + 1): the confirmation says
     plainly what that can cost (docs/backends.md, the residual risk)."""
-    server = sim_of("shopwired")
-    signin.sign_in_platform("shopwired", server.api_url,
-                            {"username": "demo-key", "password": "demo-secret"}, staff="anna")
-    local_manager()
-    window = make_window(qtbot)
-    with qtbot.waitSignal(window.engine_ready, timeout=10_000):
-        window.start()
+    window = shopwired
     look_up(qtbot, window, "FIVER")
     window.card_screen.redeem_all_button.click()
     type_total(window, "30")
