@@ -22,7 +22,7 @@ import json
 import secrets
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
@@ -182,7 +182,7 @@ class LocalStaff:
         """Whether an active member has ``pin`` (slow: one scrypt per member) — the till's
         manager PIN may not be one of theirs either."""
         with self._store.read() as db:
-            return any(check_verifier(r.pin_hash, pin) for r in rows.rows(db) if r.active)
+            return _holds(rows.rows(db), pin)
 
     def current(self) -> StaffMember | None:
         """Who is signed in on the till (kept across a restart until they lock or switch),
@@ -288,8 +288,7 @@ class LocalStaff:
             return found
 
     def _manager_with(self, pin: str) -> StaffMember | None:
-        till_pin = str(self._settings.lock_pin or "")
-        if till_pin and check_verifier(till_pin, pin):
+        if self._is_till_pin(pin):
             return StaffMember("", "", True, True)
         with self._store.read() as db:
             managers = [r for r in rows.rows(db) if r.active and r.manager]
@@ -320,14 +319,17 @@ class LocalStaff:
             raise LocalStaffError(Problem.PIN_FORMAT)
         if confirm is not None and confirm != pin:
             raise LocalStaffError(Problem.PIN_MISMATCH)
-        till_pin = str(self._settings.lock_pin or "")
-        if till_pin and check_verifier(till_pin, pin):
+        if self._is_till_pin(pin):
             raise LocalStaffError(Problem.PIN_IS_TILL_PIN)
         with self._store.read() as db:
             active = [r for r in rows.rows(db) if r.active]
-        if any(r.id != besides and check_verifier(r.pin_hash, pin) for r in active):
+        if _holds(active, pin, besides):
             raise LocalStaffError(Problem.PIN_TAKEN)
         return sorted((r.id, r.pin_hash) for r in active)
+
+    def _is_till_pin(self, pin: str) -> bool:
+        till_pin = str(self._settings.lock_pin or "")
+        return bool(till_pin) and check_verifier(till_pin, pin)
 
     @staticmethod
     def _same(db: sqlite_utils.Database, snapshot: list[tuple[str, str]]) -> list[StaffRow]:
@@ -363,6 +365,11 @@ class LocalStaff:
         if self.is_empty():
             added = [self.add(name, pin, manager=manager) for name, pin, manager in DEMO_STAFF]
             self.set_current(added[0].id)
+
+
+def _holds(found: Iterable[StaffRow], pin: str, besides: str = "") -> bool:
+    """Whether an active row other than ``besides`` has ``pin`` (one scrypt per row)."""
+    return any(r.active and r.id != besides and check_verifier(r.pin_hash, pin) for r in found)
 
 
 def open_local_staff(home: Path) -> tuple[LocalStaff, Store]:

@@ -174,6 +174,7 @@ def check_server(engine: Engine, entries: list[OutboxEntry], since: datetime) ->
                            "Not checked: work offline is switched on")
     lines: list[Line] = []
     checked = 0
+    undoing = engine.outbox.reversing()
     for index, code in enumerate(codes):
         try:
             voucher = _server_voucher(engine, code)
@@ -192,9 +193,8 @@ def check_server(engine: Engine, entries: list[OutboxEntry], since: datetime) ->
         def words(amount: int, sample: OutboxEntry = sample) -> str:
             return units(amount, sample.kind, sample.currency)
 
-        undoing = [e for e in engine.outbox.reversing() if e.code == code]
         lines += compare(code, ours, voucher.history if voucher else (), since, words,
-                         undoing=undoing)
+                         undoing=[e for e in undoing if e.code == code])
     lines.sort(key=lambda line: line.at)
     return ServerCheck(checked, (), "", tuple(lines))
 

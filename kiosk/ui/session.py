@@ -98,9 +98,7 @@ class Session(QObject):
         self.member = member
         staff = self.local_staff
         if member is not None:
-            set_staff = getattr(self.controller.engine, "set_staff", None)
-            if callable(set_staff):
-                set_staff(member.name, member.id)
+            self.controller.engine.set_staff(member.name, member.id)
         if save and staff is not None:
             staff_id = member.id if member is not None else ""
             self.runner.run(lambda: staff.set_current(staff_id))
