@@ -220,27 +220,28 @@ class MainWindow(QMainWindow):
         for button, text, key in zip(self.nav_buttons, texts, SHORTCUTS.values(), strict=True):
             button.setText(text)
             button.setToolTip(f"{text} ({key})")
-        self._show_who()
+        self.show_who()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
-    def _show_who(self) -> None:
+    def show_who(self) -> None:
+        """The till's name and who works it where, in the top bar (again after a switch of
+        local staff)."""
         session = self.session
         name = str(session.setting("kiosk_name")) if session else ""
         if name == DEFAULT_KIOSK_NAME:
             name = self.tr("Till 1")  # the default name is shown in the till's language
         self.kiosk_label.setText(name or APP_NAME)
-        who = session.staff_name if session is not None else ""
+        if session is None:
+            self.staff_label.setText("")
+            return
+        shop, who = str(session.account.domain_name), session.staff_name
+        # Nobody signed in yet on a local staff list: the shop alone.
         self.staff_label.setText(
-            "" if session is None else str(session.account.domain_name) if not who else
-            self.tr("%1 at %2").replace("%1", who).replace("%2", session.account.domain_name))
-
-    def show_who(self) -> None:
-        """Show again who works the till (local staff switched)."""
-        self._show_who()
+            self.tr("%1 at %2").replace("%1", who).replace("%2", shop) if who else shop)
 
     # -- navigation (the flows' Navigator) -----------------------------------------------
 
@@ -453,7 +454,7 @@ class MainWindow(QMainWindow):
         language = self.language_override or str(session.setting("language"))
         if self.translations.language != language or not language:
             self.translations.install(language)
-        self._show_who()
+        self.show_who()
 
     def session_ended(self) -> None:
         """Sign out: close the session, forget the account, back to the sign-in screen."""
@@ -464,7 +465,7 @@ class MainWindow(QMainWindow):
 
     def _signed_out(self) -> None:
         self.signin_screen.prefill(server=self.signin_screen.server_field.text())
-        self._show_who()
+        self.show_who()
         self.show_page(Page.SIGNIN)
 
     def detach(self) -> None:
