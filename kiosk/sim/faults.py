@@ -39,6 +39,9 @@ class _Budget:
     path: str | None
     method: str | None = None
 
+    def __post_init__(self) -> None:
+        self.method = self.method.upper() if self.method else None
+
     def take(self, path: str, method: str | None = None) -> bool:
         if self.path is not None and not path.startswith(self.path):
             return False
@@ -71,7 +74,7 @@ class Faults:
         """Delay the next ``count`` requests (all if None) by ``seconds``, only those under
         ``path`` and of ``method`` if given (a write, not the read on the same path); 0 clears."""
         with self._lock:
-            budget = _Budget(count, path, method.upper() if method else None)
+            budget = _Budget(count, path, method)
             self._latency = (seconds, budget) if seconds > 0 else None
 
     def fail_next(self, count: int = 1, mode: str = "json", status: int | None = None,
@@ -87,7 +90,7 @@ class Faults:
         with self._lock:
             self._failures.append((Failure(mode, status, after,
                                            location or MAINTENANCE_LOCATION),
-                                   _Budget(count, path, method.upper() if method else None)))
+                                   _Budget(count, path, method)))
 
     def drop_next(self, count: int = 1) -> None:
         """Apply the next ``count`` redeem/apply writes, then close the connection unanswered."""
