@@ -75,14 +75,8 @@ def demo_server(backend: str = "vouchercart") -> Iterator[str]:
 
 @contextlib.contextmanager
 def _simulator(api: str, fixture: str | None, db: str) -> Iterator[str]:
-    """The simulator as a child process (its work takes another core than the kiosk's), or,
-    in the bundle (which has no ``python -m``), on a thread of this process."""
-    if getattr(sys, "frozen", False):
-        from kiosk.sim.testing import serve_in_thread  # noqa: PLC0415
-
-        with serve_in_thread(fixture=fixture, db=db, api=api) as server:
-            yield server.api_url
-        return
+    """The simulator as a child process (its work takes another core than the kiosk's, its
+    memory is not the till's), from source and in the bundle alike."""
     from kiosk.sim.child import serve_in_child  # noqa: PLC0415
 
     with serve_in_child(api=api, fixture=fixture, db=db) as url:
