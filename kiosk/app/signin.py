@@ -138,10 +138,14 @@ def sign_in(
     domain: str | int | None,
     *,
     home: Path | None = None,
+    password_check: bool = True,
 ) -> Account:
     """Sign in on ``domain`` (its name or id; None when the account has exactly one shop).
 
-    Stores the session's tokens and the account, replacing any previous sign-in.
+    Stores the session's tokens and the account, replacing any previous sign-in, and the
+    offline password check; with ``password_check=False`` the caller keeps that later with
+    ``set_password_check`` (a slow hash the scan screen need not wait for), and until then
+    an earlier check of this email no longer opens the lock screen offline.
     Raises ``LoginFailed``, ``AccessDenied``, ``TransportError`` or ``InvalidRequest``.
     """
     folder = _home(home)
@@ -159,7 +163,10 @@ def sign_in(
         )
     store = open_secrets(folder)
     SecretTokens(store).save(auth.tokens)  # tokens first: account.json never points to nothing
-    store.set(_verifier_name(account.email), make_verifier(password))
+    if password_check:
+        store.set(_verifier_name(account.email), make_verifier(password))
+    else:
+        store.delete(_verifier_name(account.email))
     _write_account(folder / ACCOUNT_FILE, account)
     log.info("signed in as user %s on domain %s", account.user_id, account.domain_id)
     return account

@@ -452,7 +452,7 @@ class MainWindow(QMainWindow):
         self.idle.set_minutes(int(session.setting("idle_lock_minutes")))
         self.wedge.set_max_gap_ms(int(session.setting("scanner_gap_ms")))
         language = self.language_override or str(session.setting("language"))
-        if self.translations.language != language or not language:
+        if not self.translations.shows(language):  # installing retranslates every screen
             self.translations.install(language)
         self.show_who()
 

@@ -151,6 +151,17 @@ def test_verify_password_offline_without_saved_check(sim: Sim) -> None:
     assert not verify_password(account, TILL[1])
 
 
+def test_sign_in_can_leave_the_password_check_for_later(sim: Sim) -> None:
+    sign_in(sim.api_url, *TILL, DOMAIN)
+    account = sign_in(sim.api_url, *TILL, DOMAIN, password_check=False)
+    name = signin._verifier_name(account.email)
+    assert open_secrets().get(name) is None  # the earlier sign-in's check is gone too
+    signin.set_password_check(account.email, TILL[1])
+    sim.stop()
+    assert verify_password(account, TILL[1])
+    assert not verify_password(account, "wrong")
+
+
 def test_no_secret_reaches_the_logs(sim: Sim, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     account = sign_in(sim.api_url, *TILL, DOMAIN)

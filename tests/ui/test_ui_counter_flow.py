@@ -55,6 +55,7 @@ def test_end_of_shift_from_the_queue(qtbot: QtBot, window: MainWindow) -> None:
     window.go_home()
     window.open_queue()
     flow = counter(window)
+    assert Page.SHIFT not in window.pages  # built when first opened, not at start-up
     flow.shift_button.click()
     authorise(qtbot, window)
     assert window.page is Page.SHIFT
@@ -69,6 +70,7 @@ def test_staff_accounts_from_settings(qtbot: QtBot, window: MainWindow) -> None:
     flow = counter(window)
     tabs = window.settings_screen.tabs
     assert [tabs.tabText(i) for i in range(tabs.count())][-2:] == ["Printer", "Staff"]
+    assert Page.STAFF not in window.pages  # built when first opened, not at start-up
     flow.staff_button.click()
     assert window.page is Page.STAFF
     screen = flow.staff_screen

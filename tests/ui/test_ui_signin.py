@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import signin
+from kiosk.store.secrets import open_secrets
 from kiosk.ui.main_window import MainWindow, Page
 from tests.helpers.demo import DOMAIN, TILL
 from tests.helpers.sim import Sim
@@ -41,6 +42,8 @@ def test_sign_in_opens_the_scan_screen(qtbot: QtBot, sim: Sim) -> None:
     account = signin.current_account()
     assert account is not None
     assert account.email == TILL[0]
+    # The offline password check is kept beside opening the till, not before it.
+    qtbot.waitUntil(lambda: open_secrets().get(signin._verifier_name(TILL[0])) is not None)
 
 
 def test_find_my_shops_lists_the_domains(qtbot: QtBot, sim: Sim) -> None:

@@ -4,7 +4,8 @@ the end-of-shift report (from the queue) and staff accounts (from settings).
 
 The widgets are the self-contained ones of ``kiosk.ui.receipts``, ``kiosk.ui.printer_settings``,
 ``kiosk.ui.shift_report`` and ``kiosk.ui.staff``; this flow builds them for the session and
-takes them away again when it ends.
+takes them away again when it ends. The Z report's and the staff accounts' pages are built
+when first opened (start-up, docs/performance.md), and their modules imported then.
 """
 
 from __future__ import annotations
@@ -21,13 +22,13 @@ from kiosk.ui.local_staff import LocalStaffPanel
 from kiosk.ui.pages import Navigator, Page
 from kiosk.ui.printer_settings import PrinterSettingsPage
 from kiosk.ui.receipts import ReceiptPanel, ReceiptPresenter, result_text
-from kiosk.ui.shift_report import ShiftReportScreen
-from kiosk.ui.staff import StaffScreen
 
 if TYPE_CHECKING:
     from kiosk.app.printing.service import PrintResult
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.session import Session
+    from kiosk.ui.shift_report import ShiftReportScreen
+    from kiosk.ui.staff import StaffScreen
 
 
 class CounterFlow(Flow):
@@ -71,11 +72,9 @@ class CounterFlow(Flow):
         tabs.addTab(self.printer_page, "")
         tabs.addTab(self.staff_tab, "")
         window.settings_screen.tab_keys += ("printer", "staff")
-        # Pages of their own.
-        self.shift_screen = ShiftReportScreen(self.receipts.service, session.runner)
-        self.staff_screen = StaffScreen(session.account, session.runner)
-        window.add_page(Page.SHIFT, self.shift_screen)
-        window.add_page(Page.STAFF, self.staff_screen)
+        # Pages of their own, built when first opened.
+        self._shift_screen: ShiftReportScreen | None = None
+        self._staff_screen: StaffScreen | None = None
 
         gate = session.manager
         self.link(self.controller.redeem_done, self._redeemed)
@@ -84,13 +83,35 @@ class CounterFlow(Flow):
         self.link(self.receipts.finished, self._printed)
         self.link(self.shift_button.clicked, lambda: gate.require(
             self.tr("End of shift"), self.open_shift))
-        self.link(self.shift_screen.back, self._back_to_queue)
-        self.link(self.shift_screen.closed, self._back_to_queue)
         self.link(self.staff_button.clicked, lambda: gate.require(
             self.tr("Staff accounts"), self.open_staff))
-        self.link(self.staff_screen.back, lambda: nav.show_page(Page.SETTINGS))
         window.installEventFilter(self)  # the language changes: our buttons follow
         self.retranslate()
+
+    @property
+    def shift_screen(self) -> ShiftReportScreen:
+        """The Z report's page (built on first use)."""
+        if self._shift_screen is None:
+            from kiosk.ui.shift_report import ShiftReportScreen  # noqa: PLC0415 - see above
+
+            screen = ShiftReportScreen(self.receipts.service, self.session.runner)
+            self.window.add_page(Page.SHIFT, screen)
+            self.link(screen.back, self._back_to_queue)
+            self.link(screen.closed, self._back_to_queue)
+            self._shift_screen = screen
+        return self._shift_screen
+
+    @property
+    def staff_screen(self) -> StaffScreen:
+        """The staff accounts' page (built on first use)."""
+        if self._staff_screen is None:
+            from kiosk.ui.staff import StaffScreen  # noqa: PLC0415 - see above
+
+            screen = StaffScreen(self.session.account, self.session.runner)
+            self.window.add_page(Page.STAFF, screen)
+            self.link(screen.back, lambda: self.nav.show_page(Page.SETTINGS))
+            self._staff_screen = screen
+        return self._staff_screen
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         """Retranslate when the window's language changes."""
@@ -132,11 +153,13 @@ class CounterFlow(Flow):
 
     def open_shift(self) -> None:
         """The Z report, built afresh."""
+        screen = self.shift_screen
         self.nav.show_page(Page.SHIFT)
-        self.shift_screen.load()
+        screen.load()
 
     def open_staff(self) -> None:
         """The staff-accounts screen."""
+        _ = self.staff_screen
         self.nav.show_page(Page.STAFF)
 
     def _back_to_queue(self) -> None:
@@ -147,8 +170,8 @@ class CounterFlow(Flow):
         """The session ends: take every widget of this flow away."""
         super().unlink()
         self.window.removeEventFilter(self)
-        if self.staff_screen.manager is not None:
-            self.staff_screen.manager.close()
+        if self._staff_screen is not None and self._staff_screen.manager is not None:
+            self._staff_screen.manager.close()
         tabs = self.window.settings_screen.tabs
         for tab in (self.printer_page, self.staff_tab):
             tabs.removeTab(tabs.indexOf(tab))

@@ -194,10 +194,16 @@ class SignInScreen(Screen):
         self._busy(True)
         self.error_label.clear()
         self.runner.run(
-            lambda: _signin().sign_in(server, email, password, domain),
-            success=lambda account: self._done(account, kiosk_name),
+            lambda: _signin().sign_in(server, email, password, domain, password_check=False),
+            success=lambda account: self._signed_in(account, password, kiosk_name),
             failure=self._sign_in_failed,
         )
+
+    def _signed_in(self, account: Any, password: str, kiosk_name: str) -> None:
+        self._done(account, kiosk_name)  # opening the till starts first
+        # The offline password check (a deliberately slow hash) beside it, on a worker of its
+        # own, instead of before it: the scan screen does not wait for it.
+        self.runner.run(lambda: _signin().set_password_check(account.email, password))
 
     def _submit_keyed(self, server: str, user: str, secret: str, kiosk_name: str) -> None:
         """Vouchers API, Vauchar, ShopWired: the shop's credentials and the staff's name."""
