@@ -86,10 +86,10 @@ def xvfb() -> Iterator[str]:
 class Launch:
     """One started process whose stdout lines are collected on a thread."""
 
-    def __init__(self, cmd: list[str], env: dict[str, str]) -> None:
+    def __init__(self, cmd: list[str], env: dict[str, str], cwd: Path = REPO) -> None:
         self.lines: queue.Queue[str] = queue.Queue()
         self.started = time.monotonic()
-        self.process = subprocess.Popen(cmd, env=env, cwd=REPO, text=True,
+        self.process = subprocess.Popen(cmd, env=env, cwd=cwd, text=True,
                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         threading.Thread(target=self._read, daemon=True).start()
 
@@ -154,10 +154,13 @@ def check_input(display: str, api_url: str) -> None:
 
 
 def kiosk_start(env: dict[str, str], display: str, *, probe: bool,
-                command: tuple[str, ...] = (sys.executable, "-m", "kiosk")) -> tuple[float, float]:
+                command: tuple[str, ...] = (sys.executable, "-m", "kiosk"),
+                tree: Path = REPO) -> tuple[float, float]:
     """Seconds (wall, CPU) to a usable scan screen (and, with ``probe``, proof that it
-    takes input); ``command``: the kiosk to start (from source, or a bundle's executable)."""
-    launch = Launch([*command, "--demo"], env)
+    takes input); ``command``: the kiosk to start (from source, or a bundle's executable);
+    ``tree``: the checkout it runs from (its working folder: ``python -m`` puts that first
+    on ``sys.path``, before ``PYTHONPATH``)."""
+    launch = Launch([*command, "--demo"], env, tree)
     try:
         api_url = launch.wait_for("Demo server:")
         seconds = launch.seconds_to_mark()
@@ -223,7 +226,7 @@ def main() -> int:
         bundle = (str(args.bundle.resolve()),) if args.bundle is not None else None
         first = kiosk_start(env, display, probe=probe)
         if other is not None:
-            kiosk_start(other, display, probe=probe)
+            kiosk_start(other, display, probe=probe, tree=args.compare.resolve())
         bundle_first = kiosk_start(bundled_env, display, probe=probe, command=bundle) \
             if bundle is not None else None
         bare_start(env)  # warm the page cache for the bare window too
@@ -235,7 +238,8 @@ def main() -> int:
             bare.append(bare_start(env))
             kiosk.append(kiosk_start(env, display, probe=probe))
             if other is not None:
-                compared.append(kiosk_start(other, display, probe=probe))
+                compared.append(kiosk_start(other, display, probe=probe,
+                                            tree=args.compare.resolve()))
             if bundle is not None:
                 bundled.append(kiosk_start(bundled_env, display, probe=probe, command=bundle))
     print(f"kiosk --demo, first start (empty data folder, nothing compiled): {first[0]:.3f} s")
