@@ -188,7 +188,7 @@ def _run_window(app: QApplication, window: MainWindow, args: argparse.Namespace,
     """Show ``window``, sign in (or ask to), run the event loop; the exit code."""
     apply_scale(app)
     place_window(window, args_size(args))
-    window.install_filters()
+    window.install_filters(once_signed_in=True)
     if mark_wanted():
         after_first_paint(window.scan_screen, print_mark, fallback_ms=None, ready=lambda: (
             window.session is not None and window.page is Page.SCAN))

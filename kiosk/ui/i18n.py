@@ -83,8 +83,9 @@ class Translations:
         self.language = "en"
 
     def shows(self, language: str) -> bool:
-        """Whether ``language`` (a setting: a code, "" for the system's) is the one in use."""
-        return self.language == (PSEUDO if language == PSEUDO else resolve(language))
+        """Whether ``language`` (a setting: a code, "" for the system's) is installed."""
+        return bool(self._installed) and self.language == (
+            PSEUDO if language == PSEUDO else resolve(language))
 
     def install(self, language: str) -> str:
         """Load ``language`` (a code or "" for the system's); returns the code in use.

@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(widget)
         self.tap_guard = TapGuard(self.stack, ms=tap_guard_ms)
         self._filters = AppFilters(self, self.tap_guard, self.idle, self.wedge)
+        self._filters_when_signed_in = False
         self.redeem_screen.stepped.connect(self.tap_guard.arm)
         self.flash_bar = QFrame(self)
         self.flash_bar.setObjectName("flash")
@@ -412,6 +413,9 @@ class MainWindow(QMainWindow):
         session = Session(self, account, engine, poll_ms=self.poll_ms,
                           camera=self.camera_enabled, local=local)
         self.session = session
+        if self._filters_when_signed_in:
+            self._filters_when_signed_in = False
+            self.install_filters()
         controller = session.controller
         controller.connectivity_changed.connect(self.connection.set_state)
         listener = getattr(engine, "add_listener", None)
@@ -520,8 +524,14 @@ class MainWindow(QMainWindow):
         self.detach()
         self.runner.close()
 
-    def install_filters(self) -> None:
-        """Install the wedge scanner, idle and tap-guard filters on the application."""
+    def install_filters(self, *, once_signed_in: bool = False) -> None:
+        """Install the wedge scanner, idle and tap-guard filters on the application; with
+        ``once_signed_in``, when a session starts: until then they have nothing to do (no
+        scans, no lock, no screen left yet), while every event of the start-up (over a
+        thousand: polish, layout, paint) would pass through them into Python."""
+        if once_signed_in and self.session is None:
+            self._filters_when_signed_in = True
+            return
         app = QCoreApplication.instance()
         if app is not None:
             app.installEventFilter(self._filters)

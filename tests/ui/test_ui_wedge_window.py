@@ -12,7 +12,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.app import signin
 from kiosk.ui.main_window import MainWindow, Page
+from tests.helpers.demo import DOMAIN, TILL
+from tests.helpers.sim import Sim
 from tests.helpers.ui import Clock, focused, open_settings, type_keys
 
 YOGA = "YOGA-5X2U-Q8WM-J4LT"
@@ -150,3 +153,22 @@ def test_without_timestamps_the_clock_measures_the_gaps(qtbot: QtBot, window: Ma
         assert window.wedge.feed(field, stamped(char, stamp))
     clock.now += 1.0
     qtbot.waitUntil(lambda: field.text() == "Till 8")
+
+
+def test_filters_installed_at_sign_in_catch_a_burst(qtbot: QtBot, sim: Sim) -> None:
+    # As the kiosk starts: the filters wait for the session (start-up's events skip them).
+    signin.sign_in(sim.api_url, *TILL, DOMAIN)
+    window = MainWindow(result_seconds=0, poll_ms=150)
+    qtbot.addWidget(window, before_close_func=lambda w: w.shutdown())
+    window.resize(1024, 600)
+    window.install_filters(once_signed_in=True)
+    window.show()
+    with qtbot.waitSignal(window.engine_ready, timeout=10_000):
+        window.start()
+    clock = Clock()
+    window.wedge.clock = clock
+    open_settings(qtbot, window)
+    field = focused(qtbot, window.settings_screen.kiosk_name)
+    before = field.text()
+    scan_burst(qtbot, window, field, clock, YOGA)
+    assert field.text() == before  # the wedge filter caught it
