@@ -4,22 +4,19 @@ do, and how to open (and check) a backend for it.
 VoucherCart signs *users* in (tokens, a session, shops): ``kiosk.app.signin`` does that with
 ``kiosk.backends.vouchercart``. The other three authenticate the *shop* with one credential;
 for them this module opens the adapter and checks the credential with one cheap request.
+Each adapter is imported when its platform is first used, not with this module: a till
+speaks one platform, and start-up loads only that one.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import cast
 
 import httpx
 
-from kiosk.backends.shopwired import ShopWiredBackend
-from kiosk.backends.shopwired.backend import CAPABILITIES as SHOPWIRED
-from kiosk.backends.vauchar import VaucharBackend
-from kiosk.backends.vauchar.backend import CAPABILITIES as VAUCHAR
-from kiosk.backends.vouchercart.backend import CAPABILITIES as VOUCHERCART
-from kiosk.backends.vouchersapi import VouchersApiBackend
-from kiosk.backends.vouchersapi.backend import CAPABILITIES as VOUCHERS_API
 from kiosk.domain.backend import Capabilities, VoucherBackend
 from kiosk.domain.errors import InvalidRequest, LoginFailed, SessionExpired
 
@@ -29,14 +26,19 @@ Opener = Callable[[str, Mapping[str, str], str, "httpx.Timeout | float | None"],
 
 @dataclass(frozen=True)
 class Platform:
-    """One platform: its name (``--backend``), title, sign-in fields, capabilities, opener."""
+    """One platform: its name (``--backend``), title, sign-in fields, adapter, opener."""
 
     name: str
     title: str
     fields: tuple[str, ...]  # what sign-in asks for (besides --server)
     example_server: str  # the base URL as the seed writes it
-    capabilities: Capabilities
+    adapter: str  # the adapter's module, which defines CAPABILITIES
     opener: Opener | None = None  # None: VoucherCart, opened by kiosk.app.signin
+
+    @property
+    def capabilities(self) -> Capabilities:
+        """What the platform can do (imports its adapter)."""
+        return cast(Capabilities, importlib.import_module(self.adapter).CAPABILITIES)
 
     def open(self, server: str, credentials: Mapping[str, str], *, currency: str = "GBP",
              timeout: httpx.Timeout | float | None = None) -> VoucherBackend:
@@ -64,31 +66,37 @@ class Platform:
 
 def _vouchers_api(server: str, credentials: Mapping[str, str], currency: str,
                   timeout: httpx.Timeout | float | None) -> VoucherBackend:
+    from kiosk.backends.vouchersapi import VouchersApiBackend  # noqa: PLC0415 - see above
+
     return VouchersApiBackend(server, credentials["api_key"], currency=currency,
                               timeout=timeout)
 
 
 def _vauchar(server: str, credentials: Mapping[str, str], currency: str,
              timeout: httpx.Timeout | float | None) -> VoucherBackend:
+    from kiosk.backends.vauchar import VaucharBackend  # noqa: PLC0415 - see above
+
     return VaucharBackend(server, credentials["username"], credentials["password"],
                           timeout=timeout)
 
 
 def _shopwired(server: str, credentials: Mapping[str, str], currency: str,
                timeout: httpx.Timeout | float | None) -> VoucherBackend:
+    from kiosk.backends.shopwired import ShopWiredBackend  # noqa: PLC0415 - see above
+
     return ShopWiredBackend(server, credentials["username"], credentials["password"],
                             currency=currency, timeout=timeout)
 
 
 PLATFORMS: dict[str, Platform] = {p.name: p for p in (
     Platform("vouchercart", "VoucherCart", ("email", "password", "domain"),
-             "https://api.vouchercart.com/v1", VOUCHERCART),
+             "https://api.vouchercart.com/v1", "kiosk.backends.vouchercart.backend"),
     Platform("vouchers-api", "Vouchers API", ("api_key",), "https://api.voucher.com/v1",
-             VOUCHERS_API, _vouchers_api),
+             "kiosk.backends.vouchersapi.backend", _vouchers_api),
     Platform("vauchar", "Vauchar", ("username", "password"), "https://api.vauchar.com",
-             VAUCHAR, _vauchar),
+             "kiosk.backends.vauchar.backend", _vauchar),
     Platform("shopwired", "ShopWired", ("username", "password"),
-             "https://api.ecommerceapi.uk/v1", SHOPWIRED, _shopwired),
+             "https://api.ecommerceapi.uk/v1", "kiosk.backends.shopwired.backend", _shopwired),
 )}
 DEFAULT = "vouchercart"
 

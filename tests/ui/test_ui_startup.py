@@ -108,17 +108,23 @@ def test_a_plain_http_server_needs_no_tls(monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def test_the_store_and_the_http_layer_import_lean() -> None:
-    # numpy (sqlite-utils' optional column types), dateutil's parser (its date recipes) and
-    # httpx's command-line tool (click and rich) stay out of the start-up path; numpy still
-    # imports afterwards, and the recipes still parse dates.
+    # numpy (sqlite-utils' optional column types), dateutil's parser (its date recipes),
+    # httpx's command-line tool (click and rich) and the adapters of the platforms the till
+    # does not speak stay out of the start-up path; numpy still imports afterwards, the
+    # recipes still parse dates, and the registry still knows every platform.
     code = ("import sys; import kiosk.app.engine, kiosk.app.signin; "
             "assert 'numpy' not in sys.modules, 'numpy'; "
             "assert 'rich' not in sys.modules, 'rich'; "
             "assert 'dateutil.tz' not in sys.modules, 'dateutil parser loaded'; "
+            "others = [m for m in sys.modules if m.startswith('kiosk.backends.') "
+            "and m.split('.')[2] in ('vauchar', 'vouchersapi', 'shopwired')]; "
+            "assert not others, others; "
+            "from kiosk.backends.registry import PLATFORMS; "
+            "print(PLATFORMS['vauchar'].capabilities.reversal); "
             "from sqlite_utils.recipes import parsedatetime; "
             "print(parsedatetime('5 March 2024 10:00')); "
             "import numpy; print(numpy.zeros(2).sum())")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=False, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["2024-03-05T10:00:00", "0.0"]
+    assert done.stdout.split() == ["True", "2024-03-05T10:00:00", "0.0"]
