@@ -23,10 +23,42 @@ class _Parser(argparse.ArgumentParser):
         self.exit(1, f"{self.prog}: error: {message}\n")
 
 
+class _NotTheGui(Exception):
+    """The command line is not only the GUI's options."""
+
+
+class _GuiParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotTheGui(message)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full command-line parser."""
     parser = _Parser(prog="kiosk", description="Voucher Kiosk")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _add_gui_options(parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    add_commands(cast("argparse._SubParsersAction[argparse.ArgumentParser]", subparsers))
+    return parser
+
+
+def gui_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """``argv`` parsed as the GUI's options alone, or None when it holds anything else (a
+    sub-command, help, an error): then the full parser, with every sub-command's parser and
+    module, is built for it. Starting the GUI needs neither (start-up, docs/performance.md)."""
+    parser = _GuiParser(prog="kiosk", add_help=False)
+    _add_gui_options(parser)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except _NotTheGui:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
+def _add_gui_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--home", metavar="DIR", help="data directory")
     parser.add_argument("--demo", action="store_true",
                         help="run against the embedded demo server, staff login pre-filled")
@@ -42,14 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--play-sounds", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--language", metavar="CODE",
                         help="UI language for this run (en, de), whatever the settings say")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    add_commands(cast("argparse._SubParsersAction[argparse.ArgumentParser]", subparsers))
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the kiosk; returns the process exit code."""
-    args = build_parser().parse_args(argv)
+    args = gui_args(argv) or build_parser().parse_args(argv)
     paths.set_home(getattr(args, "home", None))
     try:
         home: Path | None = paths.data_dir()
