@@ -317,6 +317,15 @@ class CardScreen(Screen):
             self.history_list.addItem(f"{stamp(entry.at)}   {units(voucher, entry.amount)}")
         shown(self.history_title, bool(voucher.history))
         shown(self.history_list, bool(voucher.history))
+        # A card on display: the rows' height at the width they have, found now (the scroll
+        # area finds it only after the card's first paint, then lays out and paints the rows
+        # again). A layout keeps its nested layouts' sizes until it runs: the form's are
+        # renewed. A card not on display has no width yet: the scroll area's pass decides.
+        height = 0
+        if self.details_area.isVisible():
+            self.form.invalidate()
+            height = self.details.heightForWidth(self.details_area.viewport().width())
+        self.details.setMinimumHeight(max(height, 0))
 
     def _window_text(self, voucher: Voucher) -> str:
         if len(voucher.windows) > 1:  # each window as it is: a merged range hides the gaps
