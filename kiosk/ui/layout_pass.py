@@ -39,6 +39,7 @@ def one_layout_pass(*widgets: QWidget) -> Iterator[None]:
     finally:
         for widget, layout in paused:
             layout.setEnabled(True)
-            # A layout marked while off may have had its request already: ask again (a
-            # layout with nothing to do returns at once; requests pending are merged).
+            # Ask for the pass: a layout marked while off did not always ask for one (seen on
+            # the card: a row's new height never laid out). One with nothing to do returns at
+            # once; requests pending are merged.
             QCoreApplication.postEvent(widget, QEvent(QEvent.Type.LayoutRequest))
