@@ -3,8 +3,12 @@ hangs, start-up to interactive window, and RSS with the camera worker on a video
 
 The window is set up as the kiosk sets it up (``make_app``: stylesheet, thread hand-over;
 the application's event filters installed); scans follow one another, each over the card
-of the one before, as at a counter. ``--source DIR`` measures another checkout of the kiosk
-with this same script (before/after figures from one machine).
+of the one before, as at a counter. A card counts as shown when its first paint after the
+answer has ended (what a person sees; ``--repaint``: the first figures' end point instead,
+``processEvents()`` and then a second, forced ``repaint()``). ``--sim child`` runs the
+simulator as its own process, as a real server is (by default it is a thread of this one,
+sharing the GIL with the kiosk's threads). ``--source DIR`` measures another checkout of the
+kiosk with this same script (before/after figures from one machine).
 
 Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/ui_latency.py [--scans 200]``
 """
@@ -19,7 +23,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parent.parent
@@ -33,12 +40,61 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
+def after_paint(widget: Any, done: Callable[[], None]) -> Any:
+    """An event filter on ``widget``: once ``armed``, its next paint calls ``done`` when that
+    paint is over (a zero timer set during the paint fires after the window's whole paint
+    pass: the children's paints and the flush to the screen)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class AfterPaint(QObject):
+        armed = False
+
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+            if self.armed and event.type() == QEvent.Type.Paint:
+                self.armed = False
+                QTimer.singleShot(0, done)
+            return False
+
+    watcher = AfterPaint(widget)
+    widget.installEventFilter(watcher)
+    return watcher
+
+
+@contextmanager
+def simulator(where: str, home: Path) -> Iterator[tuple[str, Callable[[float], None], int]]:
+    """The demo simulator, on a thread of this process or as a child process: its API URL,
+    a way to set its latency, its port."""
+    from kiosk.paths import resource as res
+
+    if where == "thread":
+        from kiosk.sim.testing import serve_in_thread
+
+        with serve_in_thread(res("demo-fixture.json"), db=home / "sim.sqlite") as server:
+            yield server.api_url, server.set_latency, server.port
+        return
+    import httpx
+
+    from kiosk.sim.testing import serve_in_subprocess
+
+    with serve_in_subprocess(res("demo-fixture.json"), db=home / "sim.sqlite") as child:
+        def set_latency(seconds: float) -> None:
+            httpx.post(f"{child.base_url}/_sim/latency", json={"seconds": seconds})
+
+        yield child.api_url, set_latency, int(child.base_url.rsplit(":", 1)[1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scans", type=int, default=200)
     parser.add_argument("--video", default="", help="video file for the camera RSS figure")
     parser.add_argument("--source", type=Path, default=REPO, help="the kiosk checkout to measure")
     parser.add_argument("--no-startup", action="store_true", help="skip the start-up figures")
+    parser.add_argument("--no-camera", action="store_true", help="skip the camera RSS figure")
+    parser.add_argument("--sim", choices=("thread", "child"), default="thread",
+                        help="the simulator on a thread of this process or as a child process")
+    parser.add_argument("--repaint", action="store_true",
+                        help="card shown = processEvents() then repaint() (the first figures' "
+                             "end point: two paints) instead of the end of its first paint")
     parser.add_argument("--plain", action="store_true",
                         help="a bare QApplication without stylesheet or event filters (the "
                              "set-up of this benchmark's first figures)")
@@ -50,8 +106,6 @@ def main() -> None:
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
     from kiosk.app import signin
-    from kiosk.paths import resource as res
-    from kiosk.sim.testing import serve_in_thread
     from kiosk.ui.application import make_app
     from kiosk.ui.main_window import MainWindow
 
@@ -61,8 +115,8 @@ def main() -> None:
         app = QApplication.instance() or QApplication([])
     else:
         app = make_app()
-    with serve_in_thread(res("demo-fixture.json"), db=home / "sim.sqlite") as server:
-        signin.sign_in(server.api_url, "till@demo-shop.example", "till1234", "demo-shop")
+    with simulator(args.sim, home) as (api_url, set_latency, port):
+        signin.sign_in(api_url, "till@demo-shop.example", "till1234", "demo-shop")
         # baseline: the raw status round-trip through the backend
         backend = signin.open_backend(signin.current_account())  # type: ignore[arg-type]
         raw = []
@@ -85,21 +139,30 @@ def main() -> None:
         controller = window.controller
         assert controller is not None
         shown: list[float] = []
+        wait = QEventLoop()
+        painted = after_paint(window.card_screen, wait.quit)
+
+        def answered(_lookup: object) -> None:  # connected after the flow's: the card is set
+            if args.repaint:
+                wait.quit()
+            else:
+                painted.armed = True
+
+        controller.lookup_done.connect(answered)
         cpu_started = time.process_time()
         for i in range(args.scans):
-            wait = QEventLoop()
-            controller.lookup_done.connect(wait.quit)
             started = time.perf_counter()
             window.scan_code(CODES[i % len(CODES)])
             wait.exec()
-            controller.lookup_done.disconnect(wait.quit)
-            app.processEvents()  # the card's paint
-            window.card_screen.repaint()
+            if args.repaint:
+                app.processEvents()  # the card's paint
+                window.card_screen.repaint()
             shown.append((time.perf_counter() - started) * 1000)
         shown_cpu = (time.process_time() - cpu_started) * 1000 / args.scans
 
         # UI-thread stall while the server delays every answer by 5 s
-        server.set_latency(5.0)
+        controller.lookup_done.disconnect(answered)
+        set_latency(5.0)
         lags: list[float] = []
         tick = QElapsedTimer()
         tick.start()
@@ -118,9 +181,8 @@ def main() -> None:
         QTimer.singleShot(12_000, done.quit)
         done.exec()
         timer.stop()
-        server.set_latency(0)
+        set_latency(0)
         window.shutdown()
-        port = server.port
 
     print(f"scan->card over {args.scans} scans: p50 {pct(shown, .5):.1f} ms, "
           f"p95 {pct(shown, .95):.1f} ms (target p95 <= 150 ms)")
@@ -133,7 +195,8 @@ def main() -> None:
 
     if not args.no_startup:
         startup_figures(home, port, args.source.resolve())
-    camera_rss(args.video, home)
+    if not args.no_camera:
+        camera_rss(args.video, home)
 
 
 def startup_figures(home: Path, port: int, source: Path) -> None:

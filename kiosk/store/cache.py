@@ -36,12 +36,15 @@ class VoucherCache:
     def put(self, voucher: Voucher, seen_at: datetime, code: str | None = None) -> bool:
         """Remember ``voucher`` as the server's answer at ``seen_at``; False if it could not."""
         try:
+            # Plain SQL: sqlite-utils' upsert reads the table's schema first, on every call
+            # (each look-up writes here before its card is shown).
             with self._store.write(durable=False) as db:
-                db.table("voucher_cache").upsert(
-                    {"code": code or voucher.code, "domain": self._domain,
-                     "data": voucher_to_json(voucher), "seen_at": to_db(seen_at)},
-                    pk=("code", "domain"),
-                )
+                db.execute(
+                    "INSERT INTO voucher_cache (code, domain, data, seen_at) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (code, domain) DO UPDATE SET data = excluded.data, "
+                    "seen_at = excluded.seen_at",
+                    [code or voucher.code, self._domain, voucher_to_json(voucher),
+                     to_db(seen_at)])
         except StorageError as exc:
             log.warning("voucher cache not updated: %s", exc.message)
             return False

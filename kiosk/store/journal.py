@@ -42,13 +42,13 @@ class Journal:
     def record(self, entry: JournalEntry) -> bool:
         """Append ``entry``; False if it could not be written."""
         try:
+            # Plain SQL, as the cache: sqlite-utils' insert reads the schema on every call.
             with self._store.write(durable=False) as db:
-                db.table("journal").insert({
-                    "at": to_db(entry.at), "action": entry.action, "code": entry.code,
-                    "outcome": entry.outcome, "amount": entry.amount,
-                    "currency": entry.currency, "offline": int(entry.offline),
-                    "entry_id": entry.entry_id, "message": entry.message,
-                })
+                db.execute(
+                    "INSERT INTO journal (at, action, code, outcome, amount, currency, offline, "
+                    "entry_id, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [to_db(entry.at), entry.action, entry.code, entry.outcome, entry.amount,
+                     entry.currency, int(entry.offline), entry.entry_id, entry.message])
         except StorageError as exc:
             log.warning("journal entry not written: %s", exc.message)
             return False

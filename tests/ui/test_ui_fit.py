@@ -3,6 +3,7 @@ no label, button, check box or tab may be clipped or elided, and the window must
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -13,7 +14,7 @@ from kiosk.app import signin
 from kiosk.ui.i18n import LANGUAGES, PSEUDO
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.style import load_stylesheet
-from tests.helpers.demo import DOMAIN, TILL
+from tests.helpers.demo import DEMO_FIXTURE, DOMAIN, TILL
 from tests.helpers.sim import Sim
 from tests.helpers.ui import (
     make_window,
@@ -88,3 +89,29 @@ def test_every_screen_fits_1024_by_600(qtbot: QtBot, sim: Sim, styled: None,
         window.translations.install("en")
     assert not problems, "\n".join(f"[{language}] {page}: {issue}"
                                    for page, issues in problems.items() for issue in issues)
+
+
+def test_cards_scanned_one_over_another_are_laid_out(qtbot: QtBot, sim: Sim,
+                                                     styled: None) -> None:
+    # A card replaced in place changes what it shows with its layouts off and is laid out
+    # once afterwards: every row, line and button of each new card must get its room.
+    signin.sign_in(sim.api_url, *TILL, DOMAIN)
+    window = make_window(qtbot)
+    with qtbot.waitSignal(window.engine_ready, timeout=10_000):
+        window.start()
+    window.show()
+    codes = [voucher["code"] for voucher in json.loads(DEMO_FIXTURE.read_text())["vouchers"]]
+    assert window.controller is not None
+    for code in codes:
+        with qtbot.waitSignal(window.controller.lookup_done, timeout=10_000):
+            window.scan_code(code)
+        card = window.card_screen
+        assert card.lookup is not None
+        assert card.lookup.code == code
+
+        def laid_out(card: QWidget = card) -> None:
+            assert not clipped(card)
+            label = window.card_screen.remaining_label
+            assert label.height() >= label.sizeHint().height(), label.objectName()
+
+        qtbot.waitUntil(laid_out, timeout=2_000)

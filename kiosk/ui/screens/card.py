@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.backend import Capabilities
 from kiosk.domain.outcomes import Lookup
 from kiosk.domain.voucher import Voucher, VoucherKind, VoucherState
+from kiosk.ui.layout_pass import one_layout_pass, shown
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.style import kinetic, restyle, set_role
 from kiosk.ui.texts import (
@@ -37,14 +38,6 @@ from kiosk.ui.texts import (
 from kiosk.ui.widgets.banner import Banner
 
 FIELDS = ("product", "value", "valid", "note", "recipient", "message", "buyer", "order")
-
-
-def shown(widget: QWidget, visible: bool) -> None:
-    """Show or hide ``widget``, only when that changes: on a card on screen every toggle lays
-    the card out again (a card replaced in place used to hide and re-show each row)."""
-    decided = widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
-    if not decided or widget.isHidden() == visible:
-        widget.setVisible(visible)
 
 
 class CardScreen(Screen):
@@ -181,6 +174,10 @@ class CardScreen(Screen):
 
     def retranslate(self) -> None:
         """Set every text in the current language (from the lookup on display)."""
+        with one_layout_pass(self, self.banner, self.details):
+            self._fill()
+
+    def _fill(self) -> None:
         labels = {"product": self.tr("Product"), "value": self.tr("Value"),
                   "valid": self.tr("Valid"), "note": self.tr("Note"),
                   "recipient": self.tr("For"),
@@ -320,9 +317,15 @@ class CardScreen(Screen):
             self.history_list.addItem(f"{stamp(entry.at)}   {units(voucher, entry.amount)}")
         shown(self.history_title, bool(voucher.history))
         shown(self.history_list, bool(voucher.history))
-        # Scroll rather than squeeze: a squeezed form clips its wrapped lines.
-        self.details.setMinimumHeight(0)
-        self.details.setMinimumHeight(self.details.sizeHint().height())
+        # A card on display: the rows' height at the width they have, found now (the scroll
+        # area finds it only after the card's first paint, then lays out and paints the rows
+        # again). A layout keeps its nested layouts' sizes until it runs: the form's are
+        # renewed. A card not on display has no width yet: the scroll area's pass decides.
+        height = 0
+        if self.details_area.isVisible():
+            self.form.invalidate()
+            height = self.details.heightForWidth(self.details_area.viewport().width())
+        self.details.setMinimumHeight(max(height, 0))
 
     def _window_text(self, voucher: Voucher) -> str:
         if len(voucher.windows) > 1:  # each window as it is: a merged range hides the gaps
