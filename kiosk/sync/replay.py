@@ -141,8 +141,9 @@ class Replayer:
         self._settle = settle_window(backend, settle_seconds)
         self._now = now  # the till's clock: settle windows are durations on it
         self._stamp = stamp or now  # the corrected time: when the server said something
-        # Entries the server confirmed whose new state could not be saved (storage trouble):
-        # staff are still told "redeemed"; the entry is reconciled on the next pass.
+        # Entries the server confirmed whose new state is not saved yet, or could not be
+        # (storage trouble): staff are still told "redeemed"; such an entry is reconciled on
+        # the next pass. Dropped once saved (the outbox and the cache then have them).
         self.confirmed: dict[str, Voucher] = {}
 
     def replay(self, code: str | None = None, *, send: bool = True) -> SyncReport:
@@ -232,12 +233,22 @@ class Replayer:
                done: _Done | None) -> list[str]:
         """Claim ``batch`` durably, with ``marks`` and ``done``'s marks and last answer."""
         if done is None or done.saved:
-            return self._outbox.claim_run([e.id for e in batch], marks)
+            claimed = self._outbox.claim_run([e.id for e in batch], marks)
+            self._forget(marks)
+            return claimed
         claimed = self._outbox.claim_run([e.id for e in batch], [*done.marks, *marks],
                                          also=self._cache_line(done))
         done.saved = True  # saved: now nobody sees them ``sending`` any more
         self._locks.release(done.code)
+        self._forget(done.marks)
+        self._forget(marks)
         return claimed
+
+    def _forget(self, marks: list[Applied]) -> None:
+        """Saved marks need no ``confirmed`` answer any more (the outbox and the cache have
+        them): a long pass holds no voucher per entry."""
+        for mark in marks:
+            self.confirmed.pop(mark.entry_id, None)
 
     def _cache_line(self, done: _Done) -> Also | None:
         latest = done.latest
@@ -253,6 +264,7 @@ class Replayer:
         done.saved = True
         try:
             self._outbox.mark_applied_many(done.marks, also=self._cache_line(done))
+            self._forget(done.marks)
         except StorageError as exc:
             # The server has them: they stay ``sending`` and are reconciled on the next pass.
             log.error("%d outbox entries applied on the server, state not saved: %s",
