@@ -1,15 +1,21 @@
 """Replay of N queued redemptions against the simulator vs a raw sequential httpx loop.
 
-Usage: python benchmarks/replay.py [--backend NAME] [--repeat R] [N] [VOUCHERS]
+Usage: python benchmarks/replay.py [--backend NAME] [--repeat R] [--in-process] [N] [VOUCHERS]
        (default vouchercart, 1 repetition, 10000 over 100 vouchers; NAME: vouchercart,
        vouchers-api, vauchar, shopwired)
 
-Each repetition starts a fresh simulator (in this process, over HTTP on 127.0.0.1) and a fresh
-data folder, then times, in alternating order, a raw loop and ``Engine.sync()`` of the same
+Each repetition starts a fresh simulator and a fresh data folder, then times, in alternating
+order, a raw loop and ``Engine.sync()`` of the same
 number of redemptions spread over VOUCHERS vouchers (a till's queue is: every VoucherCart
 answer carries the voucher's whole ``redeemHistory``, so 10,000 redemptions of one voucher
 would measure JSON size, not replay). Printed: wall and CPU time of both, their ratios, the
 median ratio over the repetitions, and the lost / doubled counts (both must be 0).
+
+The simulator runs as a child process (``python -m kiosk.sim``, over HTTP on 127.0.0.1), as a
+till's server is another machine: its request handling then takes the other core instead of
+competing for this interpreter's GIL with the loop being timed, and the CPU time printed is
+the client's alone. ``--in-process`` serves it from a thread of this process, as the benchmark
+did before (CPU time then counts client and simulator together).
 
 The raw loop is one httpx client (keep-alive) making the requests the platform itself needs
 per redemption, with nothing around them (no outbox, no answer checks, no parsing):
@@ -35,12 +41,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
 from kiosk.app import signin
 from kiosk.app.engine import Engine
 from kiosk.domain.outcomes import EntryState, OutboxEntry
+from kiosk.sim.child import serve_in_child
 from kiosk.sim.testing import serve_in_thread
 from kiosk.store.secrets import open_secrets
 
@@ -74,6 +82,32 @@ class Setup:
     landed: Callable[[], int]  # redemptions the server holds for the engine's vouchers
 
 
+@contextmanager
+def simulator(api: str, *, in_process: bool) -> Iterator[tuple[str, httpx.Client]]:
+    """``api``'s simulator with its demo fixture: its API URL and a client of its ``/_sim/``
+    controls (the same in both modes, so only where the server runs differs)."""
+    if in_process:
+        with serve_in_thread(api=api) as server:
+            url = server.api_url
+            with httpx.Client(base_url=server.base_url + "/_sim/", timeout=30) as controls:
+                yield url, controls
+        return
+    with serve_in_child(api=api) as url:
+        parts = urlsplit(url)
+        with httpx.Client(base_url=f"{parts.scheme}://{parts.netloc}/_sim/",
+                          timeout=30) as controls:
+            yield url, controls
+
+
+def _seed(controls: httpx.Client, vouchers: list[dict[str, object]]) -> None:
+    for voucher in vouchers:  # one at a time: older simulators numbered a batch alike
+        controls.post("vouchers", json=voucher).raise_for_status()
+
+
+def _state(controls: httpx.Client, code: str) -> dict[str, Any]:
+    return dict(controls.get(f"vouchers/{code}").raise_for_status().json())
+
+
 def cart_voucher(code: str, stock: int) -> dict[str, object]:
     now = datetime.now(UTC)
     stamp = "%Y-%m-%dT%H:%M:%S+0000"
@@ -90,16 +124,14 @@ def cart_voucher(code: str, stock: int) -> dict[str, object]:
 
 
 @contextmanager
-def vouchercart(n: int, spread: int) -> Iterator[Setup]:
+def vouchercart(n: int, spread: int, *, in_process: bool) -> Iterator[Setup]:
     replay_codes = [f"BENC-HREP-{i:04d}-0001" for i in range(spread)]
     raw_codes = [f"BENC-HRAW-{i:04d}-0001" for i in range(spread)]
-    with tempfile.TemporaryDirectory() as tmp, serve_in_thread(
-        REPO / "resources" / "demo-fixture.json"
-    ) as sim:
+    with tempfile.TemporaryDirectory() as tmp, simulator(
+            "vouchercart", in_process=in_process) as (api_url, controls):
         home = Path(tmp)
-        for code in replay_codes + raw_codes:
-            sim.add_voucher(cart_voucher(code, n * 10))
-        account = signin.sign_in(sim.api_url, "till@demo-shop.example", "till1234",
+        _seed(controls, [cart_voucher(code, n * 10) for code in replay_codes + raw_codes])
+        account = signin.sign_in(api_url, "till@demo-shop.example", "till1234",
                                  "demo-shop", home=home)
         tokens = signin.SecretTokens(open_secrets(home)).load()
         assert tokens is not None
@@ -116,7 +148,7 @@ def vouchercart(n: int, spread: int) -> Iterator[Setup]:
                             offline=True)
                 for i in range(n))
 
-        with httpx.Client(base_url=sim.api_url + "/", timeout=10, headers={
+        with httpx.Client(base_url=api_url + "/", timeout=10, headers={
                 "Authorization": f"Bearer {tokens.access_token}"}) as client:
 
             def raw(i: int) -> None:
@@ -127,7 +159,7 @@ def vouchercart(n: int, spread: int) -> Iterator[Setup]:
 
             try:
                 yield Setup(raw, queue, engine, lambda: sum(
-                    len(sim.voucher(c)["redeemHistory"]) for c in replay_codes))
+                    len(_state(controls, c)["redeemHistory"]) for c in replay_codes))
             finally:
                 engine.close()
 
@@ -168,26 +200,29 @@ def _raw_loop(backend: str, client: httpx.Client, codes: list[str]) -> Callable[
     return {"vouchers-api": vouchers_api, "vauchar": vauchar, "shopwired": shopwired}[backend]
 
 
-def _uses(backend: str, sim: Any, code: str) -> int:
-    stored = sim.simulator.store.item_by_code(code)
+def _uses(backend: str, controls: httpx.Client, client: httpx.Client, code: str) -> int:
+    """Redemptions the server holds for ``code`` (Vauchar lists them through its API)."""
+    state = _state(controls, code)
     if backend == "vouchers-api":
-        return int(stored["usage_count"])
+        return int(state["usage_count"])
     if backend == "vauchar":
-        return len(stored["redemptions"])
-    return int(stored["used"])
+        listed = client.get(f"vouchers/{state['id']}/redemptions").raise_for_status()
+        return len(listed.json()["data"])
+    return int(state["used"])
 
 
 @contextmanager
-def platform(backend: str, n: int, spread: int) -> Iterator[Setup]:
+def platform(backend: str, n: int, spread: int, *, in_process: bool) -> Iterator[Setup]:
     """A key-based platform: its own raw requests vs ``Engine.sync``."""
     replay_codes = [f"BENCHREP{i:04d}" for i in range(spread)]
     raw_codes = [f"BENCHRAW{i:04d}" for i in range(spread)]
     discount = backend != "vauchar"
-    with tempfile.TemporaryDirectory() as tmp, serve_in_thread(api=backend) as sim:
+    with tempfile.TemporaryDirectory() as tmp, simulator(
+            backend, in_process=in_process) as (api_url, controls):
         home = Path(tmp)
-        for code in replay_codes + raw_codes:
-            sim.add_voucher(_platform_voucher(backend, code, n))
-        account = signin.sign_in_platform(backend, sim.api_url, CREDENTIALS[backend],
+        _seed(controls, [_platform_voucher(backend, code, n)
+                         for code in replay_codes + raw_codes])
+        account = signin.sign_in_platform(backend, api_url, CREDENTIALS[backend],
                                           staff="bench", home=home)
         auth = {} if backend == "vouchers-api" else {
             "auth": (CREDENTIALS[backend]["username"], CREDENTIALS[backend]["password"])}
@@ -207,11 +242,12 @@ def platform(backend: str, n: int, spread: int) -> Iterator[Setup]:
                             discount=100 if discount else None)
                 for i in range(n))
 
-        with httpx.Client(base_url=sim.api_url + "/", timeout=10, headers=headers,
+        with httpx.Client(base_url=api_url + "/", timeout=10, headers=headers,
                           **auth) as client:  # type: ignore[arg-type]
             try:
                 yield Setup(_raw_loop(backend, client, raw_codes), queue, engine,
-                            lambda: sum(_uses(backend, sim, c) for c in replay_codes))
+                            lambda: sum(_uses(backend, controls, client, c)
+                                        for c in replay_codes))
             finally:
                 engine.close()
 
@@ -222,9 +258,11 @@ def _timed(action: Callable[[], object]) -> tuple[float, float]:
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
-def run_once(backend: str, n: int, spread: int, *, raw_first: bool) -> Run:
+def run_once(backend: str, n: int, spread: int, *, raw_first: bool,
+             in_process: bool = False) -> Run:
     """One repetition: fresh simulator and data folder, raw loop and replay timed."""
-    opened = vouchercart(n, spread) if backend == "vouchercart" else platform(backend, n, spread)
+    opened = vouchercart(n, spread, in_process=in_process) if backend == "vouchercart" \
+        else platform(backend, n, spread, in_process=in_process)
     with opened as setup:
         setup.queue()
         times: dict[str, tuple[float, float]] = {}
@@ -241,8 +279,12 @@ def run_once(backend: str, n: int, spread: int, *, raw_first: bool) -> Run:
 
 def main() -> None:
     args = sys.argv[1:]
-    backend, repeat = "vouchercart", 1
-    while args[:1] in (["--backend"], ["--repeat"]) and len(args) > 1:
+    backend, repeat, in_process = "vouchercart", 1, False
+    while args[:1] == ["--in-process"] or (
+            args[:1] in (["--backend"], ["--repeat"]) and len(args) > 1):
+        if args[0] == "--in-process":
+            in_process, args = True, args[1:]
+            continue
         if args[0] == "--backend":
             backend = args[1]
         else:
@@ -250,11 +292,12 @@ def main() -> None:
         args = args[2:]
     n = int(args[0]) if args else 10_000
     spread = int(args[1]) if len(args) > 1 else 100
-    print(f"replay of {n} queued redemptions over {spread} vouchers on {backend}, "
-          f"{repeat} repetition(s), raw and replay in alternating order")
+    where = "in this process" if in_process else "in a child process"
+    print(f"replay of {n} queued redemptions over {spread} vouchers on {backend} (simulator "
+          f"{where}), {repeat} repetition(s), raw and replay in alternating order")
     runs: list[Run] = []
     for index in range(repeat):
-        run = run_once(backend, n, spread, raw_first=index % 2 == 0)
+        run = run_once(backend, n, spread, raw_first=index % 2 == 0, in_process=in_process)
         runs.append(run)
         print(f"  #{index + 1}: raw {run.raw_wall:7.2f} s ({run.raw_wall / n * 1000:.2f} ms "
               f"each, cpu {run.raw_cpu:.2f} s)  sync {run.sync_wall:7.2f} s "

@@ -26,7 +26,7 @@ import logging
 import ssl
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -385,26 +385,60 @@ class HttpChannel:
         auth = kwargs.pop("auth", None)
         request = self._http.build_request(method, path, **kwargs)
         streamed = self._http.send(request, stream=True, auth=auth)
-        body = bytearray()
         try:
-            for chunk in streamed.iter_bytes():
-                body += chunk
-                if len(body) > self.max_bytes:
-                    raise self._abandoned(method, "too long")
-                if time.monotonic() - started > self.deadline:
-                    raise self._abandoned(method, "too slow")
+            if "content-encoding" in streamed.headers:
+                return self._decoded(streamed, method, started)
+            # The bytes on the wire are the answer: count them as httpx reads them, and keep
+            # its response (no copy of the body, no second response built).
+            streamed.stream = _Capped(streamed.stream, self, method, started)
+            streamed.read()
+            return streamed
         finally:
             streamed.close()
+
+    def _decoded(self, streamed: httpx.Response, method: str, started: float) -> httpx.Response:
+        """A compressed answer: the cap applies to what it decodes to."""
+        body = bytearray()
+        for chunk in streamed.iter_bytes():
+            body += chunk
+            self._check(method, len(body), started)
         headers = [(k, v) for k, v in streamed.headers.multi_items()
                    if k.lower() not in ("content-encoding", "content-length",
                                         "transfer-encoding")]
         return httpx.Response(streamed.status_code, headers=headers, content=bytes(body),
-                              request=request)
+                              request=streamed.request)
+
+    def _check(self, method: str, size: int, started: float) -> None:
+        """Abandon an answer past the size cap or the deadline (uncertain on a write)."""
+        if size > self.max_bytes:
+            raise self._abandoned(method, "too long")
+        if time.monotonic() - started > self.deadline:
+            raise self._abandoned(method, "too slow")
 
     @staticmethod
     def _abandoned(method: str, why: str) -> ServerUnavailable:
         return ServerUnavailable(f"The server's answer was abandoned ({why}).",
                                  maybe_applied=method.upper() in WRITE_METHODS)
+
+
+class _Capped(httpx.SyncByteStream):
+    """An answer's body stream, checked against its channel's size cap and deadline chunk by
+    chunk as it is read."""
+
+    def __init__(self, inner: httpx.SyncByteStream | httpx.AsyncByteStream, channel: HttpChannel,
+                 method: str, started: float) -> None:
+        assert isinstance(inner, httpx.SyncByteStream)
+        self._inner, self._channel, self._method, self._started = inner, channel, method, started
+
+    def __iter__(self) -> Iterator[bytes]:
+        size = 0
+        for chunk in self._inner:
+            size += len(chunk)
+            self._channel._check(self._method, size, self._started)
+            yield chunk
+
+    def close(self) -> None:
+        self._inner.close()
 
 
 class ChannelBackend:

@@ -188,20 +188,23 @@ class KeyedPlatform(Platform):
             self.store.set_meta("fixture", json.dumps(fixture))
 
     def add_vouchers(self, vouchers: list[Mapping[str, Any]]) -> list[str]:
-        """Add or replace vouchers by code (an existing code keeps its id)."""
-        stored = []
-        for data in vouchers:
-            if not isinstance(data, Mapping):
-                raise FixtureError(f"a voucher is a JSON object: {data!r}")
-            existing = self.store.item_by_code(str(data.get(self.code_key, "")))
-            given = dict(data)
-            if existing is not None and "id" not in given:
-                given["id"] = existing["id"]
-            stored.append(self.stored_voucher(given))
-        with self.store.transaction():
-            for voucher in stored:
+        """Add or replace vouchers by code (an existing code keeps its id); all or none.
+
+        Each is stored before the next is built, so new ones numbered from the stored ids
+        (ShopWired) get an id each."""
+        codes = []
+        with self.store.transaction():  # a bad voucher rolls back the ones before it
+            for data in vouchers:
+                if not isinstance(data, Mapping):
+                    raise FixtureError(f"a voucher is a JSON object: {data!r}")
+                existing = self.store.item_by_code(str(data.get(self.code_key, "")))
+                given = dict(data)
+                if existing is not None and "id" not in given:
+                    given["id"] = existing["id"]
+                voucher = self.stored_voucher(given)
                 self.store.put_item(voucher["id"], voucher["code"], voucher)
-        return [v["code"] for v in stored]
+                codes.append(voucher["code"])
+        return codes
 
     def voucher(self, code: str) -> Json | None:
         """The stored voucher with this code, presented as the API does."""

@@ -14,6 +14,7 @@ from kiosk.domain.errors import StorageError
 from kiosk.domain.voucher import Voucher
 from kiosk.store.codec import voucher_from_json, voucher_to_json
 from kiosk.store.database import Store, from_db, to_db
+from kiosk.store.sqlite import sqlite_utils
 
 log = logging.getLogger(__name__)
 
@@ -36,19 +37,21 @@ class VoucherCache:
     def put(self, voucher: Voucher, seen_at: datetime, code: str | None = None) -> bool:
         """Remember ``voucher`` as the server's answer at ``seen_at``; False if it could not."""
         try:
-            # Plain SQL: sqlite-utils' upsert reads the table's schema first, on every call
-            # (each look-up writes here before its card is shown).
             with self._store.write(durable=False) as db:
-                db.execute(
-                    "INSERT INTO voucher_cache (code, domain, data, seen_at) VALUES (?, ?, ?, ?) "
-                    "ON CONFLICT (code, domain) DO UPDATE SET data = excluded.data, "
-                    "seen_at = excluded.seen_at",
-                    [code or voucher.code, self._domain, voucher_to_json(voucher),
-                     to_db(seen_at)])
+                self.put_in(db, voucher, seen_at, code)
         except StorageError as exc:
             log.warning("voucher cache not updated: %s", exc.message)
             return False
         return True
+
+    def put_in(self, db: sqlite_utils.Database, voucher: Voucher, seen_at: datetime,
+               code: str | None = None) -> None:
+        """``put`` inside a transaction the caller holds (and commits)."""
+        db.execute(
+            "INSERT INTO voucher_cache (code, domain, data, seen_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (code, domain) DO UPDATE SET data = excluded.data, "
+            "seen_at = excluded.seen_at",
+            [code or voucher.code, self._domain, voucher_to_json(voucher), to_db(seen_at)])
 
     def get(self, code: str) -> CachedVoucher | None:
         """The cached status of ``code``, if this kiosk has seen it."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -73,15 +73,20 @@ class Applied:
 
 def _apply(db: Any, applied: Sequence[Applied]) -> int:
     """Mark ``applied`` entries applied (open ones only) inside the caller's transaction."""
-    changed, now = 0, to_db(utc_now())
-    for mark in applied:
-        cursor = db.execute(
-            "UPDATE outbox SET state = 'applied', uncertain = 0, applied_at = ?, "
-            "sending_pid = NULL, updated_at = ?, reference = coalesce(?, reference), "
-            "discount = coalesce(?, discount) WHERE id = ? AND state IN ('pending', 'sending')",
-            [to_db(mark.at), now, mark.reference or None, mark.discount, mark.entry_id])
-        changed += cursor.rowcount
-    return changed
+    if not applied:
+        return 0
+    now = to_db(utc_now())
+    cursor = db.conn.executemany(
+        "UPDATE outbox SET state = 'applied', uncertain = 0, applied_at = ?, "
+        "sending_pid = NULL, updated_at = ?, reference = coalesce(?, reference), "
+        "discount = coalesce(?, discount) WHERE id = ? AND state IN ('pending', 'sending')",
+        [(to_db(mark.at), now, mark.reference or None, mark.discount, mark.entry_id)
+         for mark in applied])
+    return int(cursor.rowcount)
+
+
+Also = Callable[[Any], object]
+"""More writes to make in the same transaction (given the database), e.g. a cache line."""
 
 
 # This process instance: a PID alone may belong to a new process after a reboot.
@@ -178,9 +183,11 @@ class Outbox:
             )
             return cursor.rowcount == 1
 
-    def claim_run(self, entry_ids: Sequence[str], applied: Sequence[Applied] = ()) -> list[str]:
+    def claim_run(self, entry_ids: Sequence[str], applied: Sequence[Applied] = (),
+                  also: Also | None = None) -> list[str]:
         """pending → sending for several entries in one durable transaction (one fsync),
-        after saving ``applied`` marks (confirmed entries, see ``mark_applied_many``).
+        after saving ``applied`` marks (confirmed entries, see ``mark_applied_many``) and
+        making ``also``'s writes.
 
         Claims in the given order and stops at the first entry someone else has: returns the
         ids claimed, a prefix of ``entry_ids``. Each is a compare-and-set like ``claim``.
@@ -189,8 +196,11 @@ class Outbox:
         token, now = process_token(), to_db(utc_now())
         with self._store.write() as db:
             _apply(db, applied)
+            if also is not None:
+                also(db)
+            execute = db.conn.execute
             for entry_id in entry_ids:
-                cursor = db.execute(
+                cursor = execute(
                     "UPDATE outbox SET state = 'sending', attempts = attempts + 1, "
                     "sending_pid = ?, updated_at = ? WHERE id = ? AND state = 'pending'",
                     [token, now, entry_id])
@@ -199,14 +209,17 @@ class Outbox:
                 claimed.append(entry_id)
         return claimed
 
-    def mark_applied_many(self, applied: Sequence[Applied], *, durable: bool = False) -> int:
-        """``mark_applied`` for several confirmed entries in one transaction; by default
-        without an fsync of its own: lost to a power cut, an entry is still ``sending`` (its
-        claim was fsynced), so it comes back uncertain and is confirmed against the server,
-        never re-sent blindly. Returns how many changed."""
-        if not applied:
+    def mark_applied_many(self, applied: Sequence[Applied], *, durable: bool = False,
+                          also: Also | None = None) -> int:
+        """``mark_applied`` for several confirmed entries in one transaction (with
+        ``also``'s writes); by default without an fsync of its own: lost to a power cut, an
+        entry is still ``sending`` (its claim was fsynced), so it comes back uncertain and is
+        confirmed against the server, never re-sent blindly. Returns how many changed."""
+        if not applied and also is None:
             return 0
         with self._store.write(durable=durable) as db:
+            if also is not None:
+                also(db)
             return _apply(db, applied)
 
     def unclaim(self, entry_ids: Iterable[str]) -> int:

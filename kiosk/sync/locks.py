@@ -14,10 +14,21 @@ class CodeLocks:
         self._guard = threading.Lock()
         self._locks: dict[str, threading.RLock] = {}
 
+    def _lock(self, code: str) -> threading.RLock:
+        with self._guard:
+            return self._locks.setdefault(code, threading.RLock())
+
     @contextmanager
     def hold(self, code: str) -> Iterator[None]:
         """Hold ``code``'s lock for the block."""
-        with self._guard:
-            lock = self._locks.setdefault(code, threading.RLock())
-        with lock:
+        with self._lock(code):
             yield
+
+    def acquire(self, code: str, *, blocking: bool = True) -> bool:
+        """Take ``code``'s lock (False if ``blocking`` is off and someone else has it); the
+        caller releases it with :meth:`release`, in the same thread."""
+        return self._lock(code).acquire(blocking=blocking)
+
+    def release(self, code: str) -> None:
+        """Give back a lock taken with :meth:`acquire`."""
+        self._lock(code).release()

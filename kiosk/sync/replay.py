@@ -38,7 +38,7 @@ from kiosk.domain.outcomes import EntryState, OutboxEntry
 from kiosk.domain.voucher import Voucher, answer_problem
 from kiosk.store.cache import VoucherCache
 from kiosk.store.database import utc_now
-from kiosk.store.outbox import Applied, Outbox
+from kiosk.store.outbox import Also, Applied, Outbox
 from kiosk.sync.connectivity import ConnectivityWatch
 from kiosk.sync.locks import CodeLocks
 
@@ -79,6 +79,20 @@ class _Run:
     previous: Voucher | None = None  # the last entry's answer (None after a refusal)
     latest: Voucher | None = None  # the last answer at all, cached once at the end
     marks: list[Applied] = field(default_factory=list)  # confirmed, not saved yet
+
+
+@dataclass(slots=True)
+class _Done:
+    """A voucher whose entries were sent and whose lock is still held: its applied marks and
+    last answer are saved with the next voucher's claims (one transaction for both) or on
+    their own (``Replayer._save``), and only then is the lock given back, so nobody sees its
+    entries still ``sending``."""
+
+    code: str
+    marks: list[Applied]
+    latest: Voucher | None
+    seen_at: datetime
+    saved: bool = False
 
 
 class _Stop(Enum):
@@ -127,8 +141,9 @@ class Replayer:
         self._settle = settle_window(backend, settle_seconds)
         self._now = now  # the till's clock: settle windows are durations on it
         self._stamp = stamp or now  # the corrected time: when the server said something
-        # Entries the server confirmed whose new state could not be saved (storage trouble):
-        # staff are still told "redeemed"; the entry is reconciled on the next pass.
+        # Entries the server confirmed whose new state is not saved yet, or could not be
+        # (storage trouble): staff are still told "redeemed"; such an entry is reconciled on
+        # the next pass. Dropped once saved (the outbox and the cache then have them).
         self.confirmed: dict[str, Voucher] = {}
 
     def replay(self, code: str | None = None, *, send: bool = True) -> SyncReport:
@@ -143,63 +158,119 @@ class Replayer:
         else:
             codes = list(dict.fromkeys(e.code for e in self._outbox.open_entries(code)))
         strikes = 0
-        for voucher_code in codes:
-            result = self._voucher(voucher_code, report, send=send)
-            if result is _Stop.HALT:
-                break
-            strikes = strikes + 1 if result is _Stop.TRANSIENT else 0
-            if strikes >= STOP_PASS_AFTER:
-                break
+        done: _Done | None = None
+        try:
+            for voucher_code in codes:
+                result, done = self._voucher(voucher_code, report, done, send=send)
+                if result is _Stop.HALT:
+                    break
+                strikes = strikes + 1 if result is _Stop.TRANSIENT else 0
+                if strikes >= STOP_PASS_AFTER:
+                    break
+        finally:
+            self._save(done)
         open_count, _ = self._outbox.counts()
         report.remaining = open_count
         return report
 
     # --- one voucher ------------------------------------------------------------------
 
-    def _voucher(self, code: str, report: SyncReport, *, send: bool) -> _Stop:
-        with self._locks.hold(code):
+    def _voucher(self, code: str, report: SyncReport, done: _Done | None, *,
+                 send: bool) -> tuple[_Stop, _Done | None]:
+        """Send ``code``'s open entries under its lock. ``done``: the previous voucher, its
+        lock still held and its marks not saved yet (they ride with this voucher's first
+        claims). Returns how to go on, and this voucher as the next one's ``done`` (its lock
+        still held) when it sent anything."""
+        if done is None or not self._locks.acquire(code, blocking=False):
+            self._save(done)  # never wait for a lock while holding another
+            done = None
+            self._locks.acquire(code)
+        sent = _Run()
+        try:
+            stop = self._send_voucher(code, report, sent, done, send=send)
+        except BaseException:
+            self._save(done)
+            self._save(_Done(code, sent.marks, sent.latest, self._stamp()))  # and unlock
+            raise
+        self._save(done)  # no claims of this voucher carried them
+        if not send:
+            self._locks.release(code)
+            return stop, None
+        return stop, _Done(code, sent.marks, sent.latest, self._stamp())
+
+    def _send_voucher(self, code: str, report: SyncReport, sent: _Run, done: _Done | None, *,
+                      send: bool) -> _Stop:
+        entries = self._outbox.open_entries(code)
+        if any(e.uncertain and e.state is EntryState.PENDING for e in entries):
+            self._save(done)  # the previous voucher waits for no request of this one
+            stop = self._reconcile(code, entries, report, resend=send)
+            if stop is not None:
+                return stop
             entries = self._outbox.open_entries(code)
-            if any(e.uncertain and e.state is EntryState.PENDING for e in entries):
-                stop = self._reconcile(code, entries, report, resend=send)
-                if stop is not None:
-                    return stop
-                entries = self._outbox.open_entries(code)
-            if not send:
-                return _Stop.CONTINUE
-            # Only the leading pending, settled entries: one in flight elsewhere or not
-            # settled yet blocks the rest (order is kept).
-            run: list[OutboxEntry] = []
-            for entry in entries:
-                if entry.state is not EntryState.PENDING or entry.uncertain:
-                    break
-                run.append(entry)
-            sent = _Run()
-            try:
-                for start in range(0, len(run), CLAIM_RUN):
-                    batch = run[start:start + CLAIM_RUN]
-                    # The previous run's applied marks ride in the same durable transaction.
-                    claimed = self._outbox.claim_run([e.id for e in batch], sent.marks)
-                    sent.marks = []
-                    stop = self._send_claimed(batch[:len(claimed)], report, sent)
-                    if stop is not None:
-                        return stop
-                    if len(claimed) < len(batch):
-                        return _Stop.CONTINUE  # someone else has the next one
-            finally:
-                self._save_marks(sent)
-                if sent.latest is not None:
-                    self._cache.put(sent.latest, self._stamp(), code)
+        if not send:
+            return _Stop.CONTINUE
+        # Only the leading pending, settled entries: one in flight elsewhere or not
+        # settled yet blocks the rest (order is kept).
+        run: list[OutboxEntry] = []
+        for entry in entries:
+            if entry.state is not EntryState.PENDING or entry.uncertain:
+                break
+            run.append(entry)
+        for start in range(0, len(run), CLAIM_RUN):
+            batch = run[start:start + CLAIM_RUN]
+            # The previous run's applied marks (this voucher's, or the previous voucher's
+            # with its last answer) ride in the same durable transaction.
+            claimed = self._claim(batch, sent.marks, done)
+            sent.marks = []
+            stop = self._send_claimed(batch[:len(claimed)], report, sent)
+            if stop is not None:
+                return stop
+            if len(claimed) < len(batch):
+                return _Stop.CONTINUE  # someone else has the next one
         return _Stop.CONTINUE
 
-    def _save_marks(self, sent: _Run) -> None:
-        """Save the applied marks not yet saved (no fsync of their own: see docs/engine.md)."""
-        marks, sent.marks = sent.marks, []
+    def _claim(self, batch: list[OutboxEntry], marks: list[Applied],
+               done: _Done | None) -> list[str]:
+        """Claim ``batch`` durably, with ``marks`` and ``done``'s marks and last answer."""
+        if done is None or done.saved:
+            claimed = self._outbox.claim_run([e.id for e in batch], marks)
+            self._forget(marks)
+            return claimed
+        claimed = self._outbox.claim_run([e.id for e in batch], [*done.marks, *marks],
+                                         also=self._cache_line(done))
+        done.saved = True  # saved: now nobody sees them ``sending`` any more
+        self._locks.release(done.code)
+        self._forget(done.marks)
+        self._forget(marks)
+        return claimed
+
+    def _forget(self, marks: list[Applied]) -> None:
+        """Saved marks need no ``confirmed`` answer any more (the outbox and the cache have
+        them): a long pass holds no voucher per entry."""
+        for mark in marks:
+            self.confirmed.pop(mark.entry_id, None)
+
+    def _cache_line(self, done: _Done) -> Also | None:
+        latest = done.latest
+        if latest is None:
+            return None
+        return lambda db: self._cache.put_in(db, latest, done.seen_at, done.code)
+
+    def _save(self, done: _Done | None) -> None:
+        """Save ``done``'s marks and last answer in one transaction (no fsync of its own: see
+        docs/engine.md), then give its lock back; nothing if a claim carried them."""
+        if done is None or done.saved:
+            return
+        done.saved = True
         try:
-            self._outbox.mark_applied_many(marks)
+            self._outbox.mark_applied_many(done.marks, also=self._cache_line(done))
+            self._forget(done.marks)
         except StorageError as exc:
             # The server has them: they stay ``sending`` and are reconciled on the next pass.
             log.error("%d outbox entries applied on the server, state not saved: %s",
-                      len(marks), exc.message)
+                      len(done.marks), exc.message)
+        finally:
+            self._locks.release(done.code)
 
     def _send_claimed(self, claimed: list[OutboxEntry], report: SyncReport,
                       sent: _Run) -> _Stop | None:

@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -16,9 +17,11 @@ from pathlib import Path
 
 from kiosk.app import signin
 from kiosk.app.engine import Engine
-from kiosk.domain.outcomes import EntryState, OutboxEntry
+from kiosk.domain.outcomes import EntryState, OutboxEntry, RedeemStatus
 from kiosk.store.database import utc_now
+from kiosk.sync.replay import SyncReport
 from tests.helpers.cases import Platform
+from tests.helpers.demo import GBP50, PARTLY
 from tests.helpers.sim import Sim
 
 
@@ -108,3 +111,34 @@ def test_a_failure_mid_run_hands_the_unsent_entries_back_unchanged(
     for entry in rest:  # claimed in the same run, never sent: as they were
         assert (entry.state, entry.uncertain, entry.attempts) == (EntryState.PENDING, False, 0)
     assert platform.count(server, code) == len(ids)
+
+
+def test_a_voucher_whose_turn_is_over_is_free_while_the_pass_goes_on(
+    sim: Sim, account: signin.Account, make_engine: Callable[..., Engine],
+) -> None:
+    """A voucher's lock is held until its marks are saved (with the next voucher's claims),
+    then given back: staff redeeming it meanwhile wait for none of the other vouchers."""
+    engine = make_engine()
+    start = datetime.now(UTC) - timedelta(hours=2)
+    queued = [(PARTLY, i) for i in range(2)] + [(GBP50, 2 + i) for i in range(5)]
+    engine.outbox.add_many(
+        OutboxEntry(id=str(uuid.uuid4()), code=code, domain=str(account.domain_id), amount=1,
+                    kind="", currency=None, redeemed_at=start + timedelta(minutes=minute),
+                    staff="anna", kiosk_id="test", backend="vouchercart",
+                    state=EntryState.PENDING, offline=True)
+        for code, minute in queued)
+    sim.set_latency(0.4, path="/v1/redeem")
+    passes: list[SyncReport] = []
+    background = threading.Thread(target=lambda: passes.append(engine.sync()))
+    background.start()
+    try:
+        _wait(lambda: {e.state for e in engine.entries(limit=10) if e.code == PARTLY}
+              == {EntryState.APPLIED})
+        outcome = engine.redeem(PARTLY, 100)  # the pass is still on the other voucher
+        assert background.is_alive(), "the redeem waited for the rest of the pass"
+        assert outcome.status is RedeemStatus.APPLIED
+    finally:
+        background.join(timeout=30)
+    sim.set_latency(0)
+    assert passes[0].applied == 7
+    assert {e.state for e in engine.entries(limit=10)} == {EntryState.APPLIED}

@@ -117,6 +117,16 @@ def test_with_auth_and_no_fixture_the_store_starts_empty(sim_of: Callable[..., S
                            ).json()["id"] == 1
 
 
+def test_vouchers_added_together_get_an_id_each(shop_sim: Sim, api: httpx.Client) -> None:
+    codes = [f"BATCH{i}" for i in range(3)]
+    added = httpx.post(shop_sim.base_url + "/_sim/vouchers", json={"vouchers": [
+        {"code": code, "discount": {"type": "amount", "value": 1}} for code in codes]})
+    assert added.status_code == 200, added.text
+    found = [api.get("vouchers", params={"code": code}).json() for code in codes]
+    assert [[v["code"] for v in listed] for listed in found] == [[code] for code in codes]
+    assert len({listed[0]["id"] for listed in found}) == 3
+
+
 def test_the_last_use_race_the_server_cannot_stop(api: httpx.Client, shop_sim: Sim) -> None:
     """Eight tills read used=4 of 5 and each PUT used=5: the server stores them all (it has no
     compare-and-set) - the lost update the adapter's marker check has to catch - while a PUT

@@ -5,7 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
+from kiosk.domain.errors import StorageError
 from kiosk.domain.outcomes import EntryState
+from kiosk.domain.voucher import Voucher, VoucherKind
+from kiosk.store.cache import VoucherCache
 from kiosk.store.database import Store, utc_now
 from kiosk.store.outbox import Applied, Outbox
 from tests.store.test_store import T0, entry
@@ -78,3 +83,33 @@ def test_open_codes_in_the_order_of_their_oldest_entry(tmp_path: Path) -> None:
     assert outbox.claim("c0")
     assert outbox.mark_applied("c0")
     assert outbox.open_codes() == ["B", "A"]
+
+
+def test_more_writes_ride_in_the_claims_transaction_all_or_nothing(tmp_path: Path) -> None:
+    outbox = _outbox(tmp_path, 4)
+    assert outbox.claim_run(["e0", "e1"]) == ["e0", "e1"]
+    marks = [Applied("e0", utc_now()), Applied("e1", utc_now())]
+
+    def broken(db: object) -> None:
+        raise StorageError("The till's storage is full.", full=True)
+
+    with pytest.raises(StorageError):
+        outbox.claim_run(["e2", "e3"], marks, also=broken)
+    assert _states(outbox) == {"e0": EntryState.SENDING, "e1": EntryState.SENDING,
+                               "e2": EntryState.PENDING, "e3": EntryState.PENDING}
+    written: list[str] = []
+    assert outbox.claim_run(["e2", "e3"], marks, also=lambda db: written.append("cache")) \
+        == ["e2", "e3"]
+    assert written == ["cache"]
+    assert _states(outbox) == {"e0": EntryState.APPLIED, "e1": EntryState.APPLIED,
+                               "e2": EntryState.SENDING, "e3": EntryState.SENDING}
+
+
+def test_a_cache_line_is_saved_even_without_marks(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)
+    outbox, cache = Outbox(store), VoucherCache(store, "1")
+    voucher = Voucher("CODE-0001", VoucherKind.QUANTITY, True, 10, 3)
+    assert outbox.mark_applied_many([], also=lambda db: cache.put_in(db, voucher, T0)) == 0
+    cached = cache.get("CODE-0001")
+    assert cached is not None
+    assert (cached.voucher, cached.seen_at) == (voucher, T0)

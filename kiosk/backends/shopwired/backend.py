@@ -177,10 +177,12 @@ class ShopWiredBackend(ChannelBackend):
         last, self._last = self._last, None
         for attempt in range(ATTEMPTS):
             if attempt == 0 and known is not None and last is not None and last[0] is known:
-                data = last[1]  # the previous use's read-back, moments ago: step 1 as is
+                # The previous use's read-back, moments ago (and the voucher read from it):
+                # step 1 as is.
+                voucher, data = last
             else:
                 data = self._read(request.code)
-            voucher = parse_voucher(data, self.currency)
+                voucher = parse_voucher(data, self.currency)
             if marker in str(data.get("comments") or "").split():
                 return self._redeemed(voucher, marker, request.order_total)
             if attempt and voucher.remaining <= 0:

@@ -140,9 +140,9 @@ class VaucharBackend(ChannelBackend):
                                     maybe_applied=True)
         # The voucher after it, without asking again (the next look-up refreshes it).
         taken = 1 if voucher.discount is not None else request.amount
+        value = (discount or 0) if voucher.discount is not None else request.amount  # value_used
         after = replace(voucher, used=min(voucher.total, voucher.used + taken),
-                        history=(*voucher.history, HistoryEntry(
-                            to_minor(value_used, voucher.currency or "GBP"), request.at)))
+                        history=(*voucher.history, HistoryEntry(value, request.at)))
         return Redeemed(after, str(redemption.get("id") or ""), discount)
 
     def confirm(self, uncertain: Sequence[RedeemRequest],
