@@ -122,7 +122,11 @@ class Voucher:
             if any(w.start is not None and now < w.start for w in self.windows):
                 return VoucherState.NOT_YET_VALID
             return VoucherState.EXPIRED
-        return VoucherState.PARTLY_USED if self.used > 0 else VoucherState.VALID
+        # A discount code's uses are shared by many customers (a promotion): its earlier
+        # uses say nothing for staff to check, unlike a gift card's spent balance.
+        if self.used > 0 and self.discount is None:
+            return VoucherState.PARTLY_USED
+        return VoucherState.VALID
 
     def valid_until(self) -> datetime | None:
         """End of the latest validity window, if any."""

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.app import signin
 from kiosk.domain.outcomes import RedeemStatus
 from kiosk.ui.main_window import MainWindow, Page
+from kiosk.ui.texts import Tone
 from tests.helpers.sim import Sim
 from tests.helpers.ui import local_manager, make_window
 
@@ -112,6 +113,8 @@ def test_the_card_says_what_a_discount_takes_off(qtbot: QtBot, shopwired: MainWi
     assert card.values["note"].text() == note
     assert card.values["note"].isHidden() == (not note)
     assert card.labels["note"].isHidden() == (not note)
+    # FIVER has 12 of 100 uses taken by other customers: nothing to check, so green
+    assert (card.banner.title_label.text(), card.tone) == ("Valid", Tone.GOOD)
 
 
 def test_shopwired_says_a_use_can_go_uncounted(qtbot: QtBot, shopwired: MainWindow) -> None:
