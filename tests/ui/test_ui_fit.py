@@ -115,3 +115,17 @@ def test_cards_scanned_one_over_another_are_laid_out(qtbot: QtBot, sim: Sim,
             assert label.height() >= label.sizeHint().height(), label.objectName()
 
         qtbot.waitUntil(laid_out, timeout=2_000)
+
+
+def test_a_scan_flashes_the_blue_bar(qtbot: QtBot, sim: Sim, styled: None) -> None:
+    # The flash used a tone the stylesheet did not style: the bar was there but unpainted.
+    signin.sign_in(sim.api_url, *TILL, DOMAIN)
+    window = make_window(qtbot)
+    with qtbot.waitSignal(window.engine_ready, timeout=10_000):
+        window.start()
+    assert window.controller is not None
+    with qtbot.waitSignal(window.controller.lookup_done, timeout=10_000):
+        window.scan_code("GB10-0PRT-LY8D-2WQC")
+        assert window.flash_bar.isVisible()
+        colour = window.flash_bar.grab().toImage().pixelColor(5, 5)
+    assert colour.name() == "#1f4e9c"
