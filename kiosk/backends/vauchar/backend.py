@@ -125,13 +125,14 @@ class VaucharBackend(ChannelBackend):
             if request.order_total is None:
                 raise InvalidRequest("A discount voucher needs the order total.")
             discount: int | None = voucher.discount.amount_off(request.order_total)
-            value_used = to_major(discount or 0, voucher.currency or "GBP")
+            value, taken = discount or 0, 1
         else:
             discount = None
-            value_used = to_major(request.amount, voucher.currency or "GBP")
+            value, taken = request.amount, request.amount
         redemption = self._json("POST", f"vouchers/{voucher.ref}/redemptions", json={
             "user_id": request.staff_id or request.staff or "kiosk",
-            "transaction_id": request.local_id, "value_used": value_used})
+            "transaction_id": request.local_id,
+            "value_used": to_major(value, voucher.currency or "GBP")})
         named = redemption.get("transaction_id")
         if not redemption.get("id") or (named is not None and str(named) != request.local_id):
             # A 2xx that is not this redemption (a proxy's or portal's page): it may or may
@@ -139,8 +140,6 @@ class VaucharBackend(ChannelBackend):
             raise ServerUnavailable("Vauchar's answer was not about this redemption.",
                                     maybe_applied=True)
         # The voucher after it, without asking again (the next look-up refreshes it).
-        taken = 1 if voucher.discount is not None else request.amount
-        value = (discount or 0) if voucher.discount is not None else request.amount  # value_used
         after = replace(voucher, used=min(voucher.total, voucher.used + taken),
                         history=(*voucher.history, HistoryEntry(value, request.at)))
         return Redeemed(after, str(redemption.get("id") or ""), discount)
