@@ -86,17 +86,21 @@ class Screenshot:
         window = self.window
         if self.screen == "card":
             self._settle(self._save)
-        elif self.screen == "redeem":
-            window.card_screen.redeem_part_button.click()
-            window.redeem_screen.keypad.type_text("12.50")
+            return
+        card = window.card_screen
+        # A discount is applied to an order total (its one button); a balance, part of it.
+        discount = card.lookup is not None and card.lookup.voucher is not None \
+            and card.lookup.voucher.discount is not None
+        (card.redeem_all_button if discount else card.redeem_part_button).click()
+        window.redeem_screen.keypad.type_text("30" if discount else
+                                              "12.50" if self.screen == "redeem" else "5")
+        if self.screen == "redeem":
             self._settle(self._save)
-        else:
-            assert window.controller is not None
-            window.controller.redeem_done.connect(lambda _o: self._settle(self._save))
-            window.card_screen.redeem_part_button.click()
-            window.redeem_screen.keypad.type_text("5")
-            window.redeem_screen.next_button.click()
-            window.redeem_screen.confirm_button.click()
+            return
+        assert window.controller is not None
+        window.controller.redeem_done.connect(lambda _o: self._settle(self._save))
+        window.redeem_screen.next_button.click()
+        window.redeem_screen.confirm_button.click()
 
     def _settle(self, then: Callable[[], None]) -> None:
         # Let layouts and the connection indicator settle for one event-loop turn.
