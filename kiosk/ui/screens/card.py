@@ -36,6 +36,7 @@ from kiosk.ui.texts import (
     units,
 )
 from kiosk.ui.widgets.banner import Banner
+from kiosk.ui.widgets.selectable import SelectableLabel
 
 FIELDS = ("product", "value", "valid", "note", "recipient", "message", "buyer", "order")
 
@@ -54,9 +55,8 @@ class CardScreen(Screen):
         self.sending = False
         self.capabilities: Capabilities | None = None  # the platform's; None: everything
         self.banner = Banner(self)
-        self.code_label = QLabel(self)
+        self.code_label = SelectableLabel(self)  # staff copy the code
         self.code_label.setObjectName("codeLabel")
-        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notice_label = QLabel(self)
         self.notice_label.setObjectName("notice")
         self.notice_label.setWordWrap(True)
@@ -75,9 +75,8 @@ class CardScreen(Screen):
         self.values: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
         for name in FIELDS:
-            value = QLabel(self)
+            value = SelectableLabel(self)
             value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[name] = value
             label = QLabel(self)
             label.setObjectName("fieldName")
