@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -39,6 +39,9 @@ from kiosk.ui.widgets.banner import Banner
 from kiosk.ui.widgets.selectable import SelectableLabel
 
 FIELDS = ("product", "value", "valid", "note", "recipient", "message", "buyer", "order")
+# A held card's picture (its buttons off) waits this long for the answer: one frame of a
+# 60 Hz screen, so a person sees no difference, and an answer in time paints once.
+HELD_PAINT_MS = 16
 
 
 class CardScreen(Screen):
@@ -54,6 +57,10 @@ class CardScreen(Screen):
         self.allow_unseen = False  # the offline policy accepts never-seen codes
         self.sending = False
         self.capabilities: Capabilities | None = None  # the platform's; None: everything
+        self._held_paint = QTimer(self)
+        self._held_paint.setSingleShot(True)
+        self._held_paint.setInterval(HELD_PAINT_MS)
+        self._held_paint.timeout.connect(self._paint)
         self.banner = Banner(self)
         self.code_label = SelectableLabel(self)  # staff copy the code
         self.code_label.setObjectName("codeLabel")
@@ -152,8 +159,23 @@ class CardScreen(Screen):
 
     def hold(self) -> None:
         """Another code is being checked: nothing on this card can be redeemed until its
-        answer replaces the card."""
+        answer replaces the card.
+
+        The buttons are off at once; their picture waits up to a frame (``HELD_PAINT_MS``)
+        for the answer. On a fast server the answer comes first and the card is painted
+        once, as the new card, instead of a held card nobody could see being painted while
+        the look-up runs (its paint competed with the look-up thread for the interpreter).
+        """
+        if self.isVisible():
+            self.setUpdatesEnabled(False)
+            self._held_paint.start()
         self._set_enabled(redeemable=False, partial=False)
+
+    def _paint(self) -> None:
+        """Paint what the card now shows (the held buttons, or the answer's card)."""
+        self._held_paint.stop()
+        if not self.updatesEnabled():
+            self.setUpdatesEnabled(True)
 
     def show_sending(self) -> None:
         """A redemption of this card is in flight."""
@@ -175,6 +197,7 @@ class CardScreen(Screen):
         """Set every text in the current language (from the lookup on display)."""
         with one_layout_pass(self, self.banner, self.details):
             self._fill()
+        self._paint()
 
     def _fill(self) -> None:
         labels = {"product": self.tr("Product"), "value": self.tr("Value"),
