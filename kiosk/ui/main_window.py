@@ -158,6 +158,12 @@ class MainWindow(QMainWindow):
         self.flash_bar = QFrame(self)
         self.flash_bar.setObjectName("flash")
         self.flash_bar.hide()
+        # One timer: a flash lasts FLASH_MS from the last scan (a timer per flash hid the bar
+        # of a quick second scan early, and each show and hide repainted the top bar).
+        self._flash_end = QTimer(self)
+        self._flash_end.setSingleShot(True)
+        self._flash_end.setInterval(FLASH_MS)
+        self._flash_end.timeout.connect(self.flash_bar.hide)
         central = QWidget(self)
         box = QVBoxLayout(central)
         box.setContentsMargins(0, 0, 0, 0)
@@ -298,9 +304,10 @@ class MainWindow(QMainWindow):
         """A thin coloured bar across the top for a moment."""
         set_tone(self.flash_bar, tone)
         self.flash_bar.setGeometry(0, 0, self.width(), 10)
-        self.flash_bar.raise_()
-        self.flash_bar.show()
-        QTimer.singleShot(FLASH_MS, self.flash_bar.hide)
+        if self.flash_bar.isHidden():
+            self.flash_bar.raise_()
+            self.flash_bar.show()
+        self._flash_end.start()
 
     def set_full_screen(self, on: bool) -> None:
         """Enter or leave full screen (a manager chose it in the settings)."""

@@ -162,20 +162,27 @@ class CardScreen(Screen):
         answer replaces the card.
 
         The buttons are off at once; their picture waits up to a frame (``HELD_PAINT_MS``)
-        for the answer. On a fast server the answer comes first and the card is painted
-        once, as the new card, instead of a held card nobody could see being painted while
-        the look-up runs (its paint competed with the look-up thread for the interpreter).
+        for the answer. On a fast server the answer comes first and the buttons are painted
+        once, for the new card, instead of being painted off while the look-up runs (that
+        paint competed with the look-up's thread for the interpreter, and nobody could see
+        it before the new card).
         """
         if self.isVisible():
-            self.setUpdatesEnabled(False)
+            for button in self._buttons:
+                button.setUpdatesEnabled(False)
             self._held_paint.start()
         self._set_enabled(redeemable=False, partial=False)
 
+    @property
+    def _buttons(self) -> tuple[QPushButton, ...]:
+        return (self.back_button, self.redeem_part_button, self.redeem_all_button)
+
     def _paint(self) -> None:
-        """Paint what the card now shows (the held buttons, or the answer's card)."""
+        """Paint the buttons as they now are (held, or the answer's)."""
         self._held_paint.stop()
-        if not self.updatesEnabled():
-            self.setUpdatesEnabled(True)
+        for button in self._buttons:
+            if not button.updatesEnabled():
+                button.setUpdatesEnabled(True)
 
     def show_sending(self) -> None:
         """A redemption of this card is in flight."""
