@@ -84,6 +84,9 @@ class CardScreen(Screen):
         for name in FIELDS:
             value = SelectableLabel(self)
             value.setWordWrap(True)
+            # Drawn from the top, as the text document of a selectable label draws it (a row
+            # given less height than its text shows its first lines, not its middle).
+            value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             self.values[name] = value
             label = QLabel(self)
             label.setObjectName("fieldName")
