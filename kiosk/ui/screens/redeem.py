@@ -149,6 +149,7 @@ class RedeemScreen(Screen):
         self.atomic = atomic
         currency = self._currency()
         self.keypad.set_decimals(exponent(currency) if currency else 0)
+        self.keypad.set_max_shown(not self.basket_mode)
         self.steps.setCurrentIndex(0)
         self.error_label.clear()
         self.notice_label.hide()
