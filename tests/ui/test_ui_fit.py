@@ -17,6 +17,7 @@ from kiosk.ui.style import load_stylesheet
 from tests.helpers.demo import DEMO_FIXTURE, DOMAIN, TILL
 from tests.helpers.sim import Sim
 from tests.helpers.ui import (
+    authorise,
     make_window,
     visit_every_screen,
 )
@@ -129,3 +130,26 @@ def test_a_scan_flashes_the_blue_bar(qtbot: QtBot, sim: Sim, styled: None) -> No
         assert window.flash_bar.isVisible()
         colour = window.flash_bar.grab().toImage().pixelColor(5, 5)
     assert colour.name() == "#1f4e9c"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_settings_tab_is_in_view_at_1024(qtbot: QtBot, sim: Sim, styled: None,
+                                               language: str) -> None:
+    # A tab scrolled out of view is reached by 10 px arrows: too small a target on a touch till.
+    signin.sign_in(sim.api_url, *TILL, DOMAIN)
+    window = make_window(qtbot)
+    with qtbot.waitSignal(window.engine_ready, timeout=10_000):
+        window.start()
+    window.translations.install(language)
+    try:
+        window.resize(*SMALL)
+        window.show()
+        window.open_settings()
+        authorise(qtbot, window)
+        bar = window.settings_screen.tabs.tabBar()
+        qtbot.waitUntil(lambda: bar.isVisible() and bar.width() > 0)
+        last = bar.tabRect(bar.count() - 1)
+        assert bar.count() >= 6
+        assert last.right() <= bar.width(), [bar.tabText(i) for i in range(bar.count())]
+    finally:
+        window.translations.install("en")
