@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
 
 from kiosk.ui.style import set_role
+from kiosk.ui.texts import decimal_point
 
 MAX_DIGITS = 9
 
@@ -58,7 +59,7 @@ class Keypad(QWidget):
 
     def retranslate(self) -> None:
         """Texts that depend on the language."""
-        self.point_button.setText(".")  # as the amounts on screen (Money) write it
+        self.point_button.setText(decimal_point())  # as the amounts on screen write it
         self.max_button.setText(self.tr("Max"))
         self.max_button.setToolTip(self.tr("Everything available"))
         self.back_button.setToolTip(self.tr("Delete the last digit"))
