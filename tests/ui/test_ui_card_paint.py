@@ -93,18 +93,19 @@ def test_the_banner_takes_the_stylesheets_colours(qtbot: QtBot, styled: QApplica
     banner.show()
     qtbot.waitExposed(banner)
 
-    def check(tone: Tone) -> None:
+    def check(tone: Tone) -> bool:
         background, words = BANNER[tone]
         image = banner.grab().toImage()
         assert image.pixelColor(300, 3).name() == background, tone
         for label in (banner.title_label, banner.detail_label):
             assert label.palette().color(QPalette.ColorRole.WindowText).name() == words, tone
+        return True
 
     for tone in (Tone.CAREFUL, Tone.GOOD, Tone.BAD, Tone.QUEUED, Tone.CAREFUL):
         banner.show_result(tone, "Title", "Detail")
         check(tone)
     load_stylesheet(styled)  # restyled (a new stylesheet): the colours hold
-    qtbot.waitUntil(lambda: check(Tone.CAREFUL) is None, timeout=2_000)
+    qtbot.waitUntil(lambda: check(Tone.CAREFUL), timeout=2_000)
     banner.show_result(Tone.BAD, "Title", "", "OFFLINE")
     assert banner.badge_label.palette().color(QPalette.ColorRole.WindowText).name() == "#ffffff"
     banner.show_result(Tone.CAREFUL, "Title", "", "OFFLINE")
