@@ -187,13 +187,15 @@ class ScanFlow(Flow):
             self.window.signin_screen.show_error(error_text(error))
         self.card.redeem_failed()
         self.redeem_screen.redeem_failed()
+        if self._closed_meanwhile():
+            return
         self.result.show_failure(error)
         self.nav.show_page(Page.RESULT)
         self.nav.play(Sound.ERROR)
 
     def _show_outcome(self, outcome: RedeemOutcome) -> None:
         self.card.redeem_failed()  # the card's "Sending…" ends either way
-        if self.nav.page is Page.QUEUE:
+        if self.nav.page is Page.QUEUE or self._closed_meanwhile():
             return  # a conflict's retry: the queue shows it
         self.result.show_outcome(outcome)
         self.nav.show_page(Page.RESULT)
@@ -201,6 +203,15 @@ class ScanFlow(Flow):
                        RedeemStatus.QUEUED: Sound.QUEUED}.get(outcome.status, Sound.ERROR))
         if outcome.status is RedeemStatus.APPLIED:
             self.nav.flash(Tone.GOOD.value)
+
+    def _closed_meanwhile(self) -> bool:
+        """The till was locked (or a manager check opened) while a redemption was being
+        sent: its result must not replace that page (the result screen leads back to a
+        usable till). It shows in the scan screen's recent list once someone unlocks."""
+        if self.nav.page not in CLOSED_PAGES:
+            return False
+        self.controller.load_recent()
+        return True
 
     # -- recent scans ---------------------------------------------------------------------
 
