@@ -106,11 +106,12 @@ def test_a_redemption_finishing_while_locked_never_opens_the_till(
     if fails:  # the outbox cannot be written (real SQLite, read-only): the redeem fails
         with window.controller.engine.store.read() as db:  # type: ignore[attr-defined]
             db.execute("PRAGMA query_only = ON")
+    controller = window.controller
     window.card_screen.redeem_all_button.click()
-    assert window.controller.redeeming
+    assert controller.redeeming
     window.lock_button.click()
     assert window.page is Page.LOCK
-    qtbot.waitUntil(lambda: not window.controller.redeeming, timeout=10_000)
+    qtbot.waitUntil(lambda: not controller.redeeming, timeout=10_000)
     assert window.page is Page.LOCK, "the redemption's result opened a locked till"
     assert not window.queue_button.isEnabled()
     # What happened meanwhile: the failure sent nothing, the answered one was taken once.
