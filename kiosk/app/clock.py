@@ -30,6 +30,14 @@ CLOCK_REFUSED = ("The till's clock cannot be trusted while offline ({why}), so t
                  "accepted until the server is back. Ask a manager to set the clock.")
 
 
+def local_midnight(moment: datetime) -> datetime:
+    """The start of ``moment``'s local calendar day (aware, in the local offset of that
+    midnight). On the days the clocks change, midnight's offset is not the one of ``moment``:
+    a naive midnight converted by ``astimezone()`` asks the system's time zone rules."""
+    local = moment.astimezone()
+    return datetime(local.year, local.month, local.day).astimezone()
+
+
 class TillClock:
     """Corrected "now" for stamping and validity checks; warnings when the clock is off."""
 

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk import paths
-from kiosk.app.clock import TillClock
+from kiosk.app.clock import TillClock, local_midnight
 from kiosk.app.reports import ShiftSummary, shift_summary, write_csv
 from kiosk.app.undo import Undoer
 from kiosk.domain.backend import Capabilities, VoucherBackend
@@ -539,8 +539,7 @@ class Engine:
     @staticmethod
     def _shift_start(now: datetime) -> datetime:
         """A shift is the local calendar day."""
-        local = now.astimezone()
-        return local.replace(hour=0, minute=0, second=0, microsecond=0)
+        return local_midnight(now)
 
     # --- the server ---------------------------------------------------------------------
 
