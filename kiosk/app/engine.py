@@ -451,6 +451,12 @@ class Engine:
             # outbox (pending, or sending until recovered as uncertain) and is reconciled later.
             log.error("outbox entry %s: state not saved: %s", entry.id, exc.message)
             current = None
+        except Exception:
+            # Committed, and its request may have landed: whatever failed after the commit,
+            # staff hear "saved" (never "not redeemed", which would invite a second payment);
+            # the replay settles it.
+            log.exception("outbox entry %s: sending failed after the commit", entry.id)
+            current = None
         confirmed = self._replayer.confirmed.pop(entry.id, None)
         self.till_clock.observed()
         cached = self.cache.get(entry.code)

@@ -333,7 +333,20 @@ class Replayer:
         if stop is not None:
             return stop
         # A refusal means the voucher is gone: nothing of ours can be in its history.
-        found = self.reconcile_known(code, answer if isinstance(answer, Voucher) else None)
+        try:
+            found = self.reconcile_known(code, answer if isinstance(answer, Voucher) else None)
+        except (AuthError, TransportError) as exc:
+            # The platform's own look-up of its ids failed (a 5xx, the network): nothing is
+            # known yet, so nothing is re-sent; the voucher waits for the next pass.
+            if isinstance(exc, AuthError):
+                return self._auth(exc, report)
+            self._watch.failure()
+            report.failed += 1
+            report.error = exc.message
+            if isinstance(exc, RateLimited):
+                report.retry_after = exc.retry_after
+                return _Stop.HALT
+            return _Stop.TRANSIENT
         report.reconciled += len(found)
         now = self._now()
         for entry in entries:

@@ -134,3 +134,37 @@ def test_own_sending_entry_is_held(make_engine: Callable[..., Engine]) -> None:
     assert entry_id is not None
     assert engine.outbox.claim(entry_id)
     assert engine.outbox.recover_in_flight() == 0
+
+
+def test_a_failed_confirmation_after_a_lost_answer_never_says_not_redeemed(
+    platform: Platform, server: Sim, proxy: ManglingProxy, kiosk_home: Path
+) -> None:
+    """The write was applied and its answer lost; the till's confirmation ("did it land?")
+    then fails too (a 503 on its read). The money may be taken: staff must hear "saved", not
+    an error that invites taking payment another way, and it is counted once in the end."""
+    account = platform.sign_in(proxy.url(API_PATHS[platform.name]), kiosk_home)
+    engine = open_engine(account, kiosk_home, settle_seconds=0.0)
+    try:
+        # How many requests a redeem whose answer is lost makes here (its last one confirms).
+        rehearsal = platform.case.add(server)
+        engine.lookup(rehearsal)
+        server.drop_next(1)
+        before = len(proxy.seen)
+        platform.case.redeem(engine, rehearsal)
+        requests = len(proxy.seen) - before
+        code = platform.case.add(server)
+        engine.lookup(code)
+        server.drop_next(1)
+        proxy.add(Rule("/", "status", skip=requests - 1, status=503, forward=False,
+                       body=b"<html><body>503 Service Unavailable</body></html>"))
+        outcome = platform.case.redeem(engine, code)  # raised before the fix
+        assert outcome.status is RedeemStatus.QUEUED, outcome.message
+        assert platform.count(server, code) == 1  # the server did take it
+        for _ in range(3):
+            engine.sync()
+        assert platform.count(server, code) == 1, "doubled"
+        entry = engine.outbox.get(outcome.entry_id or "")
+        assert entry is not None
+        assert entry.state is EntryState.APPLIED
+    finally:
+        engine.close()
