@@ -20,6 +20,7 @@ inherits the same money-safety rules:
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import ipaddress
 import logging
@@ -439,6 +440,22 @@ class _Capped(httpx.SyncByteStream):
 
     def close(self) -> None:
         self._inner.close()
+
+
+@contextlib.contextmanager
+def after_write(what: str) -> Iterator[None]:
+    """Around the requests an adapter makes after a write the server answered (a read of the
+    voucher after it): whatever fails there, the write happened, so the failure is
+    ``ServerUnavailable(maybe_applied=True)`` - confirmed before anything is re-sent - and
+    never "not sent" (an undo would cancel it on the till), a refusal (it would be a
+    conflict) or a signed-out session (it would be sent again as not applied)."""
+    try:
+        yield
+    except KioskError as exc:
+        if isinstance(exc, TransportError) and exc.maybe_applied:
+            raise
+        raise ServerUnavailable(f"{what} was answered, but reading the voucher after it "
+                                f"failed: {exc.message}", maybe_applied=True) from exc
 
 
 class ChannelBackend:

@@ -15,17 +15,11 @@ from typing import Any
 
 import httpx
 
-from kiosk.backends.http import ChannelBackend, HttpChannel, answer_json
+from kiosk.backends.http import ChannelBackend, HttpChannel, after_write, answer_json
 from kiosk.backends.vauchar.errors import STATUS_REFUSALS, VALID, api_errors
 from kiosk.domain.backend import Capabilities, Redeemed, RedeemRequest, confirm_by_ids
 from kiosk.domain.discount import Discount, DiscountKind, to_major, to_minor
-from kiosk.domain.errors import (
-    InvalidRequest,
-    Refusal,
-    RefusalReason,
-    ServerUnavailable,
-    TransportError,
-)
+from kiosk.domain.errors import InvalidRequest, Refusal, RefusalReason, ServerUnavailable
 from kiosk.domain.voucher import HistoryEntry, ValidityWindow, Voucher, VoucherKind
 
 _SERVER_STATUS = {VALID: "valid", 1001: "expired", 1002: "not_started", 1003: "redeemed"}
@@ -183,13 +177,8 @@ class VaucharBackend(ChannelBackend):
             if refusal.reason is RefusalReason.NOT_FOUND:
                 raise gone from refusal
             raise
-        try:
+        with after_write("The reversal"):  # it happened: confirmed by listing if this fails
             return self.status(code)
-        except (TransportError, Refusal) as exc:
-            # The reversal was answered: it happened. Only the read after it failed, which
-            # must not read as "nothing sent" (the engine then confirms it by listing).
-            raise ServerUnavailable(f"Reversed; the voucher could not be read after it: "
-                                    f"{exc.message}", maybe_applied=True) from exc
 
 
 __all__ = ["STATUS_REFUSALS", "VaucharBackend", "parse_voucher"]
