@@ -311,7 +311,8 @@ class Engine:
             return self._refused(code, amount or 0, Refusal(
                 RefusalReason.INVALID_AMOUNT,
                 "Give either the amount or the order total, not both." if amount is not None
-                else "The order total must be more than zero."))
+                else "The order total must be more than zero." if order_total <= 0
+                else "The order total is too large."))
         with self._locks.hold(code):
             voucher: Voucher | None = None
             signed_out = False
