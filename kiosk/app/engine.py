@@ -459,6 +459,7 @@ class Engine:
             log.exception("outbox entry %s: sending failed after the commit", entry.id)
             current = None
         confirmed = self._replayer.confirmed.pop(entry.id, None)
+        refused = self._replayer.refused.pop(entry.id, None)
         self.till_clock.observed()
         cached = self.cache.get(entry.code)
         voucher = confirmed or (cached.voucher if cached else None)
@@ -485,6 +486,10 @@ class Engine:
                 RedeemStatus.REFUSED, entry.code, entry.amount, entry.id, voucher,
                 current.last_error or "The server refused this redemption.",
                 _reason(current.reason)))
+        if refused is not None:  # refused, but the storage could not record it: still refused
+            return self._outcome(RedeemOutcome(
+                RedeemStatus.REFUSED, entry.code, entry.amount, entry.id, voucher,
+                refused.message, refused.reason))
         with contextlib.suppress(StorageError):  # committed: it is queued whatever this says
             self.outbox.mark_offline(entry.id)
         return self._queued(entry, voucher, self._queued_amount(entry.code),
@@ -614,6 +619,7 @@ class Engine:
             self.outbox.recover_in_flight(self._clock() + self._settle)
             report = self._replayer.replay()
             self._replayer.confirmed.clear()
+            self._replayer.refused.clear()
             if self.watch.online:
                 self._undoer.settle()  # undos whose answer was lost: confirmed by listing
             self.till_clock.observed()
