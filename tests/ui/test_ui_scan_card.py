@@ -175,6 +175,7 @@ def test_a_late_answer_for_an_earlier_scan_never_replaces_the_newest_card(
     answers: list[str] = []
     window.controller.lookup_done.connect(lambda lookup: answers.append(lookup.code))
     window.scan_code(PARTLY_USED)
+    qtbot.waitUntil(lambda: sim.simulator.in_flight >= 1, timeout=5_000)  # it is the slow one
     window.scan_code("YOGA-5X2U-Q8WM-J4LT")
     qtbot.waitUntil(lambda: len(answers) == 2, timeout=10_000)
     assert answers == ["YOGA-5X2U-Q8WM-J4LT", PARTLY_USED]  # the earlier answer came last
