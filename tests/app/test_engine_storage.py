@@ -228,9 +228,12 @@ def test_a_refusal_that_cannot_be_saved_is_still_said_as_refused(
         db.execute(f"PRAGMA max_page_count = {pages + 100}")
     sim.set_latency(1.0, count=1, path="/v1/redeem")
 
+    def sending() -> bool:
+        return any(e.state is EntryState.SENDING for e in engine.outbox.open_entries())
+
     def another_till_takes_it_all() -> None:
-        deadline = time.monotonic() + 10
-        while sim.simulator.in_flight < 1 and time.monotonic() < deadline:
+        deadline = time.monotonic() + 10  # until our POST is on its way (delayed 1 s)
+        while not sending() and time.monotonic() < deadline:
             time.sleep(0.01)
         voucher = sim.voucher(GBP50)
         voucher["current"] = voucher["stock"]
