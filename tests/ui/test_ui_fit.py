@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabBar, QWidget
@@ -64,15 +65,24 @@ def styled(qapp: QApplication) -> Iterator[None]:
     qapp.setStyleSheet("")
 
 
-@pytest.mark.parametrize("language", [*LANGUAGES, PSEUDO])
-def test_every_screen_fits_1024_by_600(qtbot: QtBot, sim: Sim, styled: None,
-                                       language: str) -> None:
+@contextmanager
+def signed_in(qtbot: QtBot, sim: Sim, language: str) -> Iterator[MainWindow]:
+    """A till signed in on ``sim`` at 1024x600 in ``language`` (English again afterwards)."""
     signin.sign_in(sim.api_url, *TILL, DOMAIN)
     window = make_window(qtbot)
     with qtbot.waitSignal(window.engine_ready, timeout=10_000):
         window.start()
     window.translations.install(language)
-    window.resize(*SMALL)
+    try:
+        window.resize(*SMALL)
+        yield window
+    finally:
+        window.translations.install("en")
+
+
+@pytest.mark.parametrize("language", [*LANGUAGES, PSEUDO])
+def test_every_screen_fits_1024_by_600(qtbot: QtBot, sim: Sim, styled: None,
+                                       language: str) -> None:
     problems: dict[str, list[str]] = {}
 
     def check(name: str, main: MainWindow) -> None:
@@ -84,10 +94,8 @@ def test_every_screen_fits_1024_by_600(qtbot: QtBot, sim: Sim, styled: None,
         if issues:
             problems[name] = issues
 
-    try:
+    with signed_in(qtbot, sim, language) as window:
         visit_every_screen(qtbot, window, check)
-    finally:
-        window.translations.install("en")
     assert not problems, "\n".join(f"[{language}] {page}: {issue}"
                                    for page, issues in problems.items() for issue in issues)
 
@@ -136,13 +144,7 @@ def test_a_scan_flashes_the_blue_bar(qtbot: QtBot, sim: Sim, styled: None) -> No
 def test_every_settings_tab_is_in_view_at_1024(qtbot: QtBot, sim: Sim, styled: None,
                                                language: str) -> None:
     # A tab scrolled out of view is reached by 10 px arrows: too small a target on a touch till.
-    signin.sign_in(sim.api_url, *TILL, DOMAIN)
-    window = make_window(qtbot)
-    with qtbot.waitSignal(window.engine_ready, timeout=10_000):
-        window.start()
-    window.translations.install(language)
-    try:
-        window.resize(*SMALL)
+    with signed_in(qtbot, sim, language) as window:
         window.show()
         window.open_settings()
         authorise(qtbot, window)
@@ -151,8 +153,6 @@ def test_every_settings_tab_is_in_view_at_1024(qtbot: QtBot, sim: Sim, styled: N
         last = bar.tabRect(bar.count() - 1)
         assert bar.count() >= 6
         assert last.right() <= bar.width(), [bar.tabText(i) for i in range(bar.count())]
-    finally:
-        window.translations.install("en")
 
 
 @pytest.mark.parametrize("language", [*LANGUAGES, PSEUDO])
