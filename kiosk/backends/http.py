@@ -250,6 +250,9 @@ class ServerClock:
         self.local = local  # the till's clock the offset is measured against
         self._lock = threading.Lock()
         self.offset: float | None = None
+        # When ``offset`` was measured: the till's clock then and ``time.monotonic()`` then, so
+        # a step of the till's clock since (NTP setting it right) can be told from time passing.
+        self.anchor: tuple[datetime, float] | None = None
         self._last: tuple[str, datetime] | None = None  # the last header read, and its time
 
     def observe(self, date_header: str | None) -> None:
@@ -268,9 +271,11 @@ class ServerClock:
                 server = server.replace(tzinfo=UTC)
             self._last = (date_header, server)
         # The header is truncated to the second: compare with the till's time truncated too.
-        local = self.local().replace(microsecond=0)
+        now = self.local()
+        local = now.replace(microsecond=0)
         with self._lock:
             self.offset = (server - local).total_seconds()
+            self.anchor = (now, time.monotonic())
 
 
 # --- which answers are final ---------------------------------------------------------------

@@ -130,3 +130,26 @@ def test_a_shift_starts_at_local_midnight_on_the_days_the_clocks_change(
     expected = datetime.fromisoformat(midnight)
     assert engine.shift_started() == expected
     assert shift_start(engine, at) == expected
+
+
+def test_a_till_clock_set_right_while_offline_is_not_corrected_twice(
+    account: signin.Account, kiosk_home: Path, sim: Sim
+) -> None:
+    # The till's clock runs an hour fast; the server's Date header measured that. Then the
+    # clock is set right (NTP) while the network is down: the old offset must not be applied
+    # on top, or every offline redemption is refused ("went back in time") or mis-stamped.
+    skew = [timedelta(hours=1)]
+    engine = Engine(kiosk_home, signin.open_backend(account, home=kiosk_home),
+                    domain_id=account.domain_id, clock=lambda: utc_now() + skew[0])
+    try:
+        engine.lookup(GBP50)
+        assert "ahead" in engine.connectivity().clock_warning
+        sim.stop()
+        skew[0] = timedelta()  # the clock is set right
+        outcome = engine.redeem(GBP50, 200)
+        assert outcome.status is RedeemStatus.QUEUED, outcome.message
+        [entry] = engine.entries()
+        assert abs(entry.redeemed_at - utc_now()) < timedelta(minutes=1), entry.redeemed_at
+        assert engine.connectivity().clock_warning == ""
+    finally:
+        engine.close()
