@@ -30,6 +30,7 @@ from kiosk.ui.feedback import Feedback, Sound
 from kiosk.ui.first_paint import after_first_paint
 from kiosk.ui.i18n import Translations
 from kiosk.ui.idle import MINUTE_MS, IdleWatcher
+from kiosk.ui.opening import Opened, Opening, SignInRefused, open_engine
 from kiosk.ui.pages import CLOSED_PAGES, MANAGER_PAGES, Page
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.card import CardScreen
@@ -41,7 +42,7 @@ from kiosk.ui.screens.result import DEFAULT_SECONDS, ResultScreen
 from kiosk.ui.screens.scan import ScanScreen
 from kiosk.ui.screens.settings import SettingsScreen
 from kiosk.ui.screens.signin import SignInScreen
-from kiosk.ui.session import LocalStart, Session, local_start
+from kiosk.ui.session import LocalStart, Session
 from kiosk.ui.style import set_role, set_tone
 from kiosk.ui.tap_guard import GUARD_MS, TapGuard
 from kiosk.ui.texts import error_text
@@ -57,19 +58,6 @@ WEDGE_PAGES = frozenset({Page.SCAN, Page.CARD, Page.RESULT, Page.REDEEM, Page.QU
                          Page.SETTINGS, Page.LOCK})
 # Top-bar keys (shown on the buttons' tooltips and in the operator guide).
 SHORTCUTS = {"scan": "F2", "queue": "F3", "settings": "F4", "lock": "Ctrl+L"}
-
-
-def _open_engine() -> EngineApi:
-    from kiosk.app.engine import Engine  # noqa: PLC0415 - heavy; only once signed in
-
-    return Engine.open()  # its background sync starts once the window shows the scan screen
-
-
-def _current_account() -> Any:
-    # On a worker thread: importing the sign-in module (httpx) must not hold up the window.
-    from kiosk.app import signin  # noqa: PLC0415
-
-    return signin.current_account()
 
 
 class EventFilter(Protocol):
@@ -116,8 +104,10 @@ class MainWindow(QMainWindow):
         poll_ms: int = 3000,
         camera: bool = False,
         tap_guard_ms: int = GUARD_MS,
+        runner: Runner | None = None,
     ) -> None:
-        """``camera``: run the camera worker on the configured device once signed in."""
+        """``camera``: run the camera worker on the configured device once signed in;
+        ``runner``: the sign-in work's (its first job may have started already: ``start``)."""
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(800, 480)
@@ -126,7 +116,8 @@ class MainWindow(QMainWindow):
         self.camera_enabled = camera
         self.session: Session | None = None
         self.language_override: str | None = None  # ``--language``: wins over the settings
-        self.runner = Runner(self)  # sign-in work, before any session exists
+        self.runner = runner or Runner()  # sign-in work, before any session exists
+        self.runner.setParent(self)
         self.feedback = Feedback(self)
         self.idle = IdleWatcher(self, unit_ms=idle_unit_ms)
         self.wedge = WedgeFilter(self)
@@ -367,10 +358,12 @@ class MainWindow(QMainWindow):
 
     # -- sign-in and the session ----------------------------------------------------------
 
-    def start(self, *, demo_login: dict[str, str] | None = None) -> None:
+    def start(self, *, demo_login: dict[str, str] | None = None,
+              opening: Opening | None = None) -> None:
         """Open the engine for the saved account, or ask to sign in.
 
-        ``demo_login`` (server, email, password, domain) signs in at once (demo mode).
+        ``demo_login`` (server, email, password, domain) signs in at once (demo mode);
+        ``opening``: that work, begun on ``runner`` before the window was built.
         """
         if demo_login is not None:
             self.signin_screen.prefill(
@@ -379,30 +372,35 @@ class MainWindow(QMainWindow):
                 demo_url=demo_login["server"])
             self.signin_screen.submit()
             return
-        self.runner.run(_current_account, success=self._found_account,
-                        failure=self._engine_failed)
+        started = opening or Opening(self.runner)
+        started.then(self._opened, lambda error: self._opening_failed(error, started))
 
-    def _found_account(self, account: Any) -> None:
-        if account is None:
+    def _opened(self, opened: Opened) -> None:
+        account, engine = opened.account, opened.engine
+        if account is None or engine is None:
             self.show_page(Page.SIGNIN)
             return
-        self._open(account)
+        if opened.password:  # the offline password check beside the first paint
+            self.signin_screen.keep_password_check(account.email, opened.password)
+        self._attach(account, engine, opened.local)
+
+    def _opening_failed(self, error: BaseException, opening: Opening) -> None:
+        if not isinstance(error, SignInRefused):
+            self._engine_failed(error)
+            return
+        login, server = opening.login, opening.server_url
+        if login is not None:  # as typed, but the password (retyped where the cursor waits)
+            self.signin_screen.prefill(server=server, email=login["email"],
+                                       domain=login["domain"], demo_url=server or None)
+        self.show_page(Page.SIGNIN)
+        self.signin_screen.sign_in_failed(error.error)
 
     def _signed_in(self, account: Any, kiosk_name: str) -> None:
         self._open(account, kiosk_name)
 
     def _open(self, account: Any, kiosk_name: str = "") -> None:
-        def open_named() -> tuple[EngineApi, LocalStart | None]:
-            engine = _open_engine()
-            try:
-                if kiosk_name:
-                    engine.settings.kiosk_name = kiosk_name  # a file write: off the UI thread
-                return engine, local_start(engine)  # the till's own staff list, if it has one
-            except BaseException:
-                engine.close()
-                raise
-
-        self.runner.run(open_named, success=lambda opened: self._attach(account, *opened),
+        self.runner.run(lambda: open_engine(kiosk_name),
+                        success=lambda opened: self._attach(account, *opened),
                         failure=self._engine_failed)
 
     def _engine_failed(self, error: BaseException) -> None:
