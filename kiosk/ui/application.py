@@ -127,7 +127,8 @@ def run_gui(args: argparse.Namespace, demo: BackgroundServer | None = None) -> i
         opening = Opening(runner, server=demo.url if demo is not None else None,
                           login=DEMO_LOGIN if demo is not None and backend == "vouchercart"
                           else None)
-        window = MainWindow(translations=translations, camera=True, runner=runner)
+        window = MainWindow(translations=translations, camera=True, runner=runner,
+                            first_page=Page.START)
         guard.activated.connect(lambda: bring_to_front(window))
         window.language_override = language
         return _run_window(app, window, args, opening)
