@@ -55,6 +55,7 @@ __all__ = ["MANAGER_PAGES", "MainWindow", "Page"]
 
 # Built when first shown or asked for, else one by one on the idle event loop once the scan
 # screen is on screen (start-up: only the scan screen is built before the first paint).
+BUILD_RETRY_MS = 50  # a burst under way: build the next page after it
 LATER_PAGES = (Page.CARD, Page.RESULT, Page.REDEEM, Page.LOCK, Page.MANAGER, Page.QUEUE,
                Page.SETTINGS, Page.SIGNIN)
 
@@ -263,13 +264,17 @@ class MainWindow(QMainWindow):
         raise KeyError(page)  # the flows add their own pages (add_page)
 
     def build_later_pages(self) -> None:
-        """Build the pages not built yet, one per turn of the idle event loop (a key or a
-        scan waits for one page at most)."""
+        """Build the pages not built yet, one per turn of the idle event loop (a key waits
+        for one page at most), never while a scanner's burst is coming in."""
         missing = [page for page in LATER_PAGES if page not in self.pages]
-        if missing:
-            self.screen_of(missing[0])
-            if len(missing) > 1:
-                QTimer.singleShot(0, self, self.build_later_pages)
+        if not missing:
+            return
+        if self.wedge.holding:
+            QTimer.singleShot(BUILD_RETRY_MS, self, self.build_later_pages)
+            return
+        self.screen_of(missing[0])
+        if len(missing) > 1:
+            QTimer.singleShot(0, self, self.build_later_pages)
 
     @property
     def signin_screen(self) -> SignInScreen:
@@ -548,7 +553,9 @@ class MainWindow(QMainWindow):
     def _start_background(self, session: Session) -> None:
         if session is not self.session:
             return  # signed out meanwhile
-        self.build_later_pages()
+        # The other screens next, one per turn of the event loop: a key or a scan waits for
+        # one screen's building at most (a scan before the card exists builds it at once).
+        QTimer.singleShot(0, self, self.build_later_pages)
         start_sync = getattr(session.controller.engine, "start_background_sync", None)
         if callable(start_sync):
             start_sync()  # only starts a thread; here, so it cannot race the engine's close()

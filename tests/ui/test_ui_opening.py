@@ -110,3 +110,21 @@ def test_signing_in_at_start_keeps_the_offline_password_check(qtbot: QtBot,
     # The offline password check is kept beside the first paint, not before it.
     qtbot.waitUntil(lambda: open_secrets().get(signin._verifier_name(TILL[0])) is not None,
                     timeout=10_000)
+
+
+def test_no_screen_is_built_while_a_burst_is_coming_in(qtbot: QtBot, sim: Sim) -> None:
+    # Building a screen blocks the event loop; the wedge filter's timer would then fire late
+    # and cut a scanner's burst in two (the benchmark's scan, typed at once, saw it).
+    signin.sign_in(sim.api_url, *TILL, DOMAIN)
+    window = window_for(qtbot, Runner())
+    with qtbot.waitSignal(window.engine_ready, timeout=10_000):
+        window.start()
+    field = window.scan_screen.code_field
+    field.setFocus()
+    qtbot.keyClick(field, "G")  # the first key of a burst: held until the next one
+    assert window.wedge.holding
+    window.build_later_pages()
+    assert not any(window.built(page) for page in LATER_PAGES)
+    qtbot.waitUntil(lambda: not window.wedge.holding, timeout=5_000)  # typed after all
+    qtbot.waitUntil(lambda: all(window.built(page) for page in LATER_PAGES), timeout=10_000)
+    assert field.text() == "G"  # the held key reached the field it was typed into
