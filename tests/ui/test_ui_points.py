@@ -177,8 +177,9 @@ def test_disabled_top_bar_buttons_look_different(qtbot: QtBot, window: MainWindo
 def test_every_scroll_area_scrolls_by_dragging(qtbot: QtBot, window: MainWindow) -> None:
     from PySide6.QtWidgets import QScroller
 
-    for page in LATER_PAGES:  # built after the first paint: all of them, now
-        window.screen_of(page)
+    # The other screens are built after the scan screen's first paint (so is its list's
+    # drag gesture): all of them.
+    qtbot.waitUntil(lambda: all(window.built(page) for page in LATER_PAGES), timeout=10_000)
     areas = [a for a in window.findChildren(QAbstractScrollArea)
              if a.objectName() != "qt_scrollarea_viewport"
              and type(a).__name__ in ("QScrollArea", "QListWidget", "QTableWidget")]
