@@ -9,6 +9,7 @@ with ``then`` whenever it is ready for it: before or after the job has finished.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,9 @@ from typing import Any
 from kiosk.app.qt.controller import EngineApi
 from kiosk.app.qt.runner import Runner
 from kiosk.ui.session import LocalStart, local_start
+
+SESSION_MODULES = tuple(f"kiosk.ui.flows.{name}" for name in (
+    "counter", "lock", "manager", "queue", "scan", "settings", "undo"))
 
 
 class SignInRefused(Exception):
@@ -45,10 +49,19 @@ def open_engine(kiosk_name: str = "") -> tuple[EngineApi, LocalStart | None]:
     try:
         if kiosk_name:
             engine.settings.kiosk_name = kiosk_name  # a file write
-        return engine, local_start(engine)
+        opened = engine, local_start(engine)
     except BaseException:
         engine.close()
         raise
+    _import_session()
+    return opened
+
+
+def _import_session() -> None:
+    """Import the modules of a session's flows here, on the worker, while the UI thread
+    waits for the engine anyway, not on the UI thread once it is open (start-up)."""
+    for name in SESSION_MODULES:
+        importlib.import_module(name)
 
 
 def open_till(server: Callable[[], str] | None = None,
@@ -57,6 +70,8 @@ def open_till(server: Callable[[], str] | None = None,
     ``server()`` (which may still be starting: the demo's), else the saved account; then
     open its engine. A refused sign-in raises ``SignInRefused``."""
     from kiosk.app import signin  # noqa: PLC0415 - httpx: while the demo server starts
+
+    importlib.import_module("kiosk.app.engine")  # sqlite-utils: the same
 
     url = server() if server is not None else None
     if url is not None:
