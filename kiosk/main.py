@@ -97,9 +97,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "queue: see `kiosk queue`.\n")
             return 130
         return code
+    from kiosk.ui.demo import start_demo  # noqa: PLC0415 - Qt-free
+
+    # The demo server's child process starts before the GUI's imports, on the other core.
+    demo = start_demo(args)
     from kiosk.ui.application import run_gui  # noqa: PLC0415 - Qt only when the GUI runs
 
-    gui_code: int = run_gui(args)
+    gui_code: int = run_gui(args, demo)
     return gui_code
 
 

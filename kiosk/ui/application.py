@@ -6,22 +6,23 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Iterator
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import APP_ID, APP_NAME, paths
+from kiosk.app.qt.runner import Runner
+from kiosk.ui.demo import DEMO_LOGIN, demo_backend, start_demo
 from kiosk.ui.first_paint import after_first_paint, mark_wanted, print_mark
 from kiosk.ui.i18n import Translations
 from kiosk.ui.main_window import MainWindow, Page
+from kiosk.ui.opening import Opening
 from kiosk.ui.server_thread import BackgroundServer
 from kiosk.ui.single_instance import SingleInstance
 from kiosk.ui.style import icon, load_stylesheet, screen_scale
 
 DEFAULT_SIZE = (1280, 800)
 SWITCH_INTERVAL_S = 0.001
-DEMO_LOGIN = {"email": "till@demo-shop.example", "password": "till1234", "domain": "demo-shop"}
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -44,50 +45,6 @@ def initial_language() -> str:
     from kiosk.store.settings import Settings  # noqa: PLC0415
 
     return str(Settings.open(paths.data_dir()).language)
-
-
-@contextlib.contextmanager
-def demo_server(backend: str = "vouchercart") -> Iterator[str]:
-    """The embedded simulator of ``backend`` with its demo fixture; yields its API URL.
-
-    Another platform than VoucherCart signs the till in at once with the demo shop's
-    credentials (those platforms authenticate shops, not staff), in a data folder of its own,
-    with the demo's local staff ("Demo manager", PIN 1234, signed in; "Sam", PIN 2468).
-    """
-    if backend == "vouchercart":
-        fixture: str | None = str(paths.resource("demo-fixture.json"))
-        db = paths.data_dir() / "demo-server.sqlite"
-    else:
-        fixture, db = None, paths.data_dir() / f"demo-{backend}.sqlite"
-    with _simulator(backend, fixture, str(db)) as url:
-        if backend != "vouchercart":
-            from kiosk.app.local_staff import open_local_staff  # noqa: PLC0415
-            from kiosk.app.signin import sign_in_platform  # noqa: PLC0415
-
-            sign_in_platform(backend, url, DEMO_CREDENTIALS[backend], staff="Demo till")
-            staff, store = open_local_staff(paths.data_dir())
-            try:
-                staff.add_demo_staff()
-            finally:
-                store.close()
-        yield url
-
-
-@contextlib.contextmanager
-def _simulator(api: str, fixture: str | None, db: str) -> Iterator[str]:
-    """The simulator as a child process (its work takes another core than the kiosk's, its
-    memory is not the till's), from source and in the bundle alike."""
-    from kiosk.sim.child import serve_in_child  # noqa: PLC0415
-
-    with serve_in_child(api=api, fixture=fixture, db=db) as url:
-        yield url
-
-
-DEMO_CREDENTIALS = {  # resources/demo-<backend>.json
-    "vouchers-api": {"api_key": "sk_test_demo"},
-    "vauchar": {"username": "demo-merchant", "password": "demo-api-key"},
-    "shopwired": {"username": "demo-key", "password": "demo-secret"},
-}
 
 
 def args_size(args: argparse.Namespace) -> tuple[int, int] | None:
@@ -134,57 +91,70 @@ def bring_to_front(window: QWidget) -> None:
     window.activateWindow()
 
 
-def run_gui(args: argparse.Namespace) -> int:
-    """Run the kiosk GUI until the window closes; returns the exit code."""
+def run_gui(args: argparse.Namespace, demo: BackgroundServer | None = None) -> int:
+    """Run the kiosk GUI until the window closes; returns the exit code. ``demo``: the demo
+    server ``kiosk.ui.demo.start_demo`` started already (else it starts here)."""
     if getattr(args, "play_sounds", False):
         from kiosk.ui.feedback import play_each_sound  # noqa: PLC0415
 
         make_app()
         return play_each_sound()
-    backend = getattr(args, "demo_backend", "vouchercart")
-    if args.demo and backend != "vouchercart" and not getattr(args, "home", None):
-        paths.set_home(paths.data_dir() / f"demo-{backend}")  # never the real till's data
+    backend = demo_backend(args)
     with contextlib.ExitStack() as stack:
         # The demo server starts on a thread of its own while the UI thread builds the window.
-        demo = BackgroundServer(lambda: demo_server(backend)) if args.demo else None
+        demo = demo or start_demo(args)
         if demo is not None:
             stack.callback(demo.close)
         app = make_app()
         translations = Translations()
         language = getattr(args, "language", None)
         translations.install(language or initial_language())
-        if not args.screenshot:
-            guard = SingleInstance(paths.data_dir())
-            if not guard.acquire():  # one kiosk per data folder: bring the running one forward
-                woke = guard.wake_running()
-                print("The kiosk is already running on this data folder"  # noqa: T201
-                      + ("; brought it to the front." if woke else ", but it does not answer."),
-                      flush=True)
-                return 0 if woke else 1
-            stack.callback(guard.release)
-        window = MainWindow(translations=translations, camera=not args.screenshot)
-        if not args.screenshot:
-            guard.activated.connect(lambda: bring_to_front(window))
-        window.language_override = language
-        demo_login = None
-        if demo is not None:
-            url = demo.url()
-            demo_login = {"server": url, **DEMO_LOGIN} if backend == "vouchercart" else None
-            print(f"Demo server: {url}", flush=True)  # noqa: T201 - tests and staff read it
+        runner = Runner()  # the window's, for signing in
         if args.screenshot:
-            from kiosk.ui.screenshot import Screenshot  # noqa: PLC0415
-
-            window.resize(*(args_size(args) or DEFAULT_SIZE))
-            shot = Screenshot(window, args.screenshot, args.screen, backend)
-            stack.callback(window.shutdown)
-            window.start(demo_login=demo_login)
-            return shot.run(app)
-        return _run_window(app, window, args, demo_login)
+            window = MainWindow(translations=translations, runner=runner)
+            window.language_override = language
+            return _screenshot(app, window, args, demo, stack)
+        guard = SingleInstance(paths.data_dir())
+        if not guard.acquire():  # one kiosk per data folder: bring the running one forward
+            woke = guard.wake_running()
+            print("The kiosk is already running on this data folder"  # noqa: T201
+                  + ("; brought it to the front." if woke else ", but it does not answer."),
+                  flush=True)
+            return 0 if woke else 1
+        stack.callback(guard.release)
+        # Signing in (the demo) or finding the saved account, then opening the engine, starts
+        # now on the runner's worker: its waits overlap the building of the window.
+        opening = Opening(runner, server=demo.url if demo is not None else None,
+                          login=DEMO_LOGIN if demo is not None and backend == "vouchercart"
+                          else None)
+        window = MainWindow(translations=translations, camera=True, runner=runner,
+                            first_page=Page.START)
+        guard.activated.connect(lambda: bring_to_front(window))
+        window.language_override = language
+        return _run_window(app, window, args, opening)
     return 0
 
 
+def _screenshot(app: QApplication, window: MainWindow, args: argparse.Namespace,
+                demo: BackgroundServer | None, stack: contextlib.ExitStack) -> int:
+    """``--screenshot``: render a screen to a PNG and exit."""
+    from kiosk.ui.screenshot import Screenshot  # noqa: PLC0415
+
+    backend = demo_backend(args)
+    demo_login = None
+    if demo is not None:
+        url = demo.url()
+        demo_login = {"server": url, **DEMO_LOGIN} if backend == "vouchercart" else None
+        print(f"Demo server: {url}", flush=True)  # noqa: T201 - tests and staff read it
+    window.resize(*(args_size(args) or DEFAULT_SIZE))
+    shot = Screenshot(window, args.screenshot, args.screen, backend)
+    stack.callback(window.shutdown)
+    window.start(demo_login=demo_login)
+    return shot.run(app)
+
+
 def _run_window(app: QApplication, window: MainWindow, args: argparse.Namespace,
-                demo_login: dict[str, str] | None) -> int:
+                opening: Opening) -> int:
     """Show ``window``, sign in (or ask to), run the event loop; the exit code."""
     apply_scale(app)
     place_window(window, args_size(args))
@@ -192,7 +162,7 @@ def _run_window(app: QApplication, window: MainWindow, args: argparse.Namespace,
     if mark_wanted():
         after_first_paint(window.scan_screen, print_mark, fallback_ms=None, ready=lambda: (
             window.session is not None and window.page is Page.SCAN))
-    window.start(demo_login=demo_login)  # its work runs on a thread while the window shows
+    window.start(opening=opening)  # its work runs on a thread while the window shows
     if args.fullscreen:
         window.showFullScreen()
     else:

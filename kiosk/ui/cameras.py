@@ -26,11 +26,13 @@ class Cameras(QObject):
     code_seen = Signal(str)  # the scan camera read a code
 
     def __init__(self, parent: QObject, scan_screen: ScanScreen,
-                 settings_screen: SettingsScreen, setting: Callable[[str], Any], *,
-                 enabled: bool) -> None:
+                 settings_screen: Callable[[], SettingsScreen], setting: Callable[[str], Any],
+                 *, enabled: bool) -> None:
+        """``settings_screen``: the settings screen, when a preview needs it (it is built
+        after the first paint)."""
         super().__init__(parent)
         self.scan_screen = scan_screen
-        self.settings_screen = settings_screen
+        self._settings_screen = settings_screen
         self.setting = setting
         self.enabled = enabled
         self.on = False  # the scan camera should run (set once the window is up)
@@ -82,7 +84,7 @@ class Cameras(QObject):
         self.stop_preview()
         self.stop()
         worker = CameraWorker(self, decoder=decoder_name(decoder))
-        screen = self.settings_screen
+        screen = self._settings_screen()
         worker.frame_ready.connect(screen.set_preview)
         worker.camera_state.connect(screen.set_preview_state)
         worker.code_scanned.connect(lambda text, _format: screen.show_preview_code(text))
@@ -96,7 +98,7 @@ class Cameras(QObject):
             return
         worker.stop()
         worker.deleteLater()
-        self.settings_screen.preview_stopped()
+        self._settings_screen().preview_stopped()
 
     def stop_all(self) -> None:
         """Stop both workers for good."""

@@ -8,7 +8,8 @@ Nothing here blocks the event loop.
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -30,24 +31,33 @@ from kiosk.ui.feedback import Feedback, Sound
 from kiosk.ui.first_paint import after_first_paint
 from kiosk.ui.i18n import Translations
 from kiosk.ui.idle import MINUTE_MS, IdleWatcher
+from kiosk.ui.opening import Opened, Opening, SignInRefused, open_engine
 from kiosk.ui.pages import CLOSED_PAGES, MANAGER_PAGES, Page
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.screens.card import CardScreen
-from kiosk.ui.screens.lock import LockScreen
-from kiosk.ui.screens.manager import ManagerScreen
-from kiosk.ui.screens.queue import QueueScreen
-from kiosk.ui.screens.redeem import RedeemScreen
-from kiosk.ui.screens.result import DEFAULT_SECONDS, ResultScreen
 from kiosk.ui.screens.scan import ScanScreen
-from kiosk.ui.screens.settings import SettingsScreen
-from kiosk.ui.screens.signin import SignInScreen
-from kiosk.ui.session import LocalStart, Session, local_start
+from kiosk.ui.session import LocalStart, Session
 from kiosk.ui.style import set_role, set_tone
 from kiosk.ui.tap_guard import GUARD_MS, TapGuard
 from kiosk.ui.texts import error_text
 from kiosk.ui.wedge import WedgeFilter
 
+if TYPE_CHECKING:
+    from kiosk.ui.screens.card import CardScreen
+    from kiosk.ui.screens.lock import LockScreen
+    from kiosk.ui.screens.manager import ManagerScreen
+    from kiosk.ui.screens.queue import QueueScreen
+    from kiosk.ui.screens.redeem import RedeemScreen
+    from kiosk.ui.screens.result import ResultScreen
+    from kiosk.ui.screens.settings import SettingsScreen
+    from kiosk.ui.screens.signin import SignInScreen
+
 __all__ = ["MANAGER_PAGES", "MainWindow", "Page"]
+
+# Built when first shown or asked for, else one by one on the idle event loop once the scan
+# screen is on screen (start-up: only the scan screen is built before the first paint).
+BUILD_RETRY_MS = 50  # a burst under way: build the next page after it
+LATER_PAGES = (Page.CARD, Page.RESULT, Page.REDEEM, Page.LOCK, Page.MANAGER, Page.QUEUE,
+               Page.SETTINGS, Page.SIGNIN)
 
 FLASH_MS = 180
 CAMERA_DELAY_MS = 700  # after the scan screen's first paint
@@ -57,19 +67,6 @@ WEDGE_PAGES = frozenset({Page.SCAN, Page.CARD, Page.RESULT, Page.REDEEM, Page.QU
                          Page.SETTINGS, Page.LOCK})
 # Top-bar keys (shown on the buttons' tooltips and in the operator guide).
 SHORTCUTS = {"scan": "F2", "queue": "F3", "settings": "F4", "lock": "Ctrl+L"}
-
-
-def _open_engine() -> EngineApi:
-    from kiosk.app.engine import Engine  # noqa: PLC0415 - heavy; only once signed in
-
-    return Engine.open()  # its background sync starts once the window shows the scan screen
-
-
-def _current_account() -> Any:
-    # On a worker thread: importing the sign-in module (httpx) must not hold up the window.
-    from kiosk.app import signin  # noqa: PLC0415
-
-    return signin.current_account()
 
 
 class EventFilter(Protocol):
@@ -111,13 +108,19 @@ class MainWindow(QMainWindow):
         self,
         *,
         translations: Translations | None = None,
-        result_seconds: int = DEFAULT_SECONDS,
+        result_seconds: int | None = None,
         idle_unit_ms: int = MINUTE_MS,
         poll_ms: int = 3000,
         camera: bool = False,
         tap_guard_ms: int = GUARD_MS,
+        runner: Runner | None = None,
+        first_page: Page = Page.SIGNIN,
     ) -> None:
-        """``camera``: run the camera worker on the configured device once signed in."""
+        """``result_seconds``: the result screen's countdown (its default when None);
+        ``camera``: run the camera worker on the configured device once signed in;
+        ``runner``: the sign-in work's (its first job may have started already: ``start``);
+        ``first_page``: on display until ``start`` knows more (``Page.START``: a blank page
+        while the till opens, no sign-in form flashing by)."""
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(800, 480)
@@ -126,35 +129,24 @@ class MainWindow(QMainWindow):
         self.camera_enabled = camera
         self.session: Session | None = None
         self.language_override: str | None = None  # ``--language``: wins over the settings
-        self.runner = Runner(self)  # sign-in work, before any session exists
+        self.runner = runner or Runner()  # sign-in work, before any session exists
+        self.runner.setParent(self)
         self.feedback = Feedback(self)
         self.idle = IdleWatcher(self, unit_ms=idle_unit_ms)
         self.wedge = WedgeFilter(self)
 
         self.top_bar = self._build_top_bar()
         self.stack = QStackedWidget(self)
-        self.signin_screen = SignInScreen(self.runner)
+        self.result_seconds = result_seconds
         self.scan_screen = ScanScreen()
-        self.card_screen = CardScreen()
-        self.redeem_screen = RedeemScreen()
-        self.result_screen = ResultScreen(seconds=result_seconds)
-        self.queue_screen = QueueScreen()
-        self.settings_screen = SettingsScreen()
-        self.lock_screen = LockScreen()
-        self.manager_screen = ManagerScreen()
-        self.pages: dict[Page, QWidget] = {
-            Page.MANAGER: self.manager_screen,
-            Page.SIGNIN: self.signin_screen, Page.SCAN: self.scan_screen,
-            Page.CARD: self.card_screen, Page.REDEEM: self.redeem_screen,
-            Page.RESULT: self.result_screen, Page.QUEUE: self.queue_screen,
-            Page.SETTINGS: self.settings_screen, Page.LOCK: self.lock_screen,
-        }
+        self.start_page = QWidget()  # blank while the till opens
+        self.pages: dict[Page, QWidget] = {Page.START: self.start_page, Page.SCAN: self.scan_screen}
         for widget in self.pages.values():
             self.stack.addWidget(widget)
+        self._wires: dict[Page, list[Callable[[Any], None]]] = {}
         self.tap_guard = TapGuard(self.stack, ms=tap_guard_ms)
         self._filters = AppFilters(self, self.tap_guard, self.idle, self.wedge)
         self._filters_when_signed_in = False
-        self.redeem_screen.stepped.connect(self.tap_guard.arm)
         self.flash_bar = QFrame(self)
         self.flash_bar.setObjectName("flash")
         self.flash_bar.hide()
@@ -171,10 +163,9 @@ class MainWindow(QMainWindow):
         box.addWidget(self.top_bar)
         box.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.signin_screen.signed_in.connect(self._signed_in)
         self._add_shortcuts()
         self.retranslate()
-        self.show_page(Page.SIGNIN)
+        self.show_page(first_page)
 
     # -- building -----------------------------------------------------------------------
 
@@ -213,6 +204,123 @@ class MainWindow(QMainWindow):
     def nav_buttons(self) -> tuple[QPushButton, ...]:
         """The top bar's buttons, left to right."""
         return (self.scan_button, self.queue_button, self.settings_button, self.lock_button)
+
+    def screen_of(self, page: Page) -> QWidget:
+        """``page``'s widget, built now if it was not yet."""
+        widget = self.pages.get(page)
+        if widget is None:
+            widget = self._build(page)
+            self.pages[page] = widget
+            self.stack.addWidget(widget)
+            for wire in self._wires.pop(page, []):
+                wire(widget)
+        return widget
+
+    def built(self, page: Page) -> bool:
+        """Whether ``page``'s widget exists."""
+        return page in self.pages
+
+    def when_built(self, page: Page, wire: Callable[[Any], None]) -> None:
+        """Call ``wire(widget)`` with ``page``'s widget as soon as it exists: now, or when it
+        is built (a flow connects to a screen built after the first paint this way)."""
+        if page in self.pages:
+            wire(self.pages[page])
+        else:
+            self._wires.setdefault(page, []).append(wire)
+
+    def _build(self, page: Page) -> QWidget:
+        # The screens' modules are imported here, off the path to the first paint.
+        if page is Page.CARD:
+            from kiosk.ui.screens.card import CardScreen  # noqa: PLC0415
+
+            return CardScreen()
+        if page is Page.REDEEM:
+            from kiosk.ui.screens.redeem import RedeemScreen  # noqa: PLC0415
+
+            redeem = RedeemScreen()
+            redeem.stepped.connect(self.tap_guard.arm)
+            return redeem
+        if page is Page.RESULT:
+            from kiosk.ui.screens.result import ResultScreen  # noqa: PLC0415
+
+            seconds = self.result_seconds
+            return ResultScreen() if seconds is None else ResultScreen(seconds=seconds)
+        if page is Page.QUEUE:
+            from kiosk.ui.screens.queue import QueueScreen  # noqa: PLC0415
+
+            return QueueScreen()
+        if page is Page.SETTINGS:
+            from kiosk.ui.screens.settings import SettingsScreen  # noqa: PLC0415
+
+            return SettingsScreen()
+        if page is Page.LOCK:
+            from kiosk.ui.screens.lock import LockScreen  # noqa: PLC0415
+
+            return LockScreen()
+        if page is Page.MANAGER:
+            from kiosk.ui.screens.manager import ManagerScreen  # noqa: PLC0415
+
+            return ManagerScreen()
+        if page is Page.SIGNIN:
+            from kiosk.ui.screens.signin import SignInScreen  # noqa: PLC0415
+
+            signin = SignInScreen(self.runner)
+            signin.signed_in.connect(self._signed_in)
+            return signin
+        raise KeyError(page)  # the flows add their own pages (add_page)
+
+    def build_later_pages(self) -> None:
+        """Build the pages not built yet, one per turn of the idle event loop (a key waits
+        for one page at most), never while a scanner's burst is coming in."""
+        missing = [page for page in LATER_PAGES if page not in self.pages]
+        if not missing:
+            return
+        if self.wedge.holding:
+            QTimer.singleShot(BUILD_RETRY_MS, self, self.build_later_pages)
+            return
+        self.screen_of(missing[0])
+        if len(missing) > 1:
+            QTimer.singleShot(0, self, self.build_later_pages)
+
+    @property
+    def signin_screen(self) -> SignInScreen:
+        """The sign-in screen."""
+        return cast("SignInScreen", self.screen_of(Page.SIGNIN))
+
+    @property
+    def card_screen(self) -> CardScreen:
+        """A voucher's card."""
+        return cast("CardScreen", self.screen_of(Page.CARD))
+
+    @property
+    def redeem_screen(self) -> RedeemScreen:
+        """Redeeming part of a voucher."""
+        return cast("RedeemScreen", self.screen_of(Page.REDEEM))
+
+    @property
+    def result_screen(self) -> ResultScreen:
+        """A redemption's result."""
+        return cast("ResultScreen", self.screen_of(Page.RESULT))
+
+    @property
+    def queue_screen(self) -> QueueScreen:
+        """The queue and conflicts."""
+        return cast("QueueScreen", self.screen_of(Page.QUEUE))
+
+    @property
+    def settings_screen(self) -> SettingsScreen:
+        """The settings."""
+        return cast("SettingsScreen", self.screen_of(Page.SETTINGS))
+
+    @property
+    def lock_screen(self) -> LockScreen:
+        """The lock screen."""
+        return cast("LockScreen", self.screen_of(Page.LOCK))
+
+    @property
+    def manager_screen(self) -> ManagerScreen:
+        """The manager check."""
+        return cast("ManagerScreen", self.screen_of(Page.MANAGER))
 
     def _add_shortcuts(self) -> None:
         for name, button in zip(SHORTCUTS, self.nav_buttons, strict=True):
@@ -258,7 +366,7 @@ class MainWindow(QMainWindow):
         for page, widget in self.pages.items():
             if widget is self.stack.currentWidget():
                 return page
-        return Page.SIGNIN
+        return Page.START
 
     def add_page(self, page: Page, widget: QWidget) -> None:
         """A page a flow builds for the session; ``remove_page`` takes it away again."""
@@ -275,17 +383,17 @@ class MainWindow(QMainWindow):
     def show_page(self, page: Page) -> None:
         """Show ``page``; the top bar's buttons follow what may be done from there."""
         session = self.session
-        if page is not Page.RESULT:
+        if page is not Page.RESULT and Page.RESULT in self.pages:
             self.result_screen.stop()
         if session is not None:
             session.manager.page_shown(page)
             if page not in (Page.SETTINGS, Page.MANAGER):
                 session.cameras.stop_preview()
                 session.cameras.resume()
-        if self.stack.currentWidget() is not self.pages[page]:
+        screen = self.screen_of(page)
+        if self.stack.currentWidget() is not screen:
             self.tap_guard.arm()
-        self.stack.setCurrentWidget(self.pages[page])
-        screen = self.pages[page]
+        self.stack.setCurrentWidget(screen)
         if isinstance(screen, Screen):
             screen.focus_target().setFocus()
         usable = session is not None and page not in CLOSED_PAGES
@@ -374,10 +482,12 @@ class MainWindow(QMainWindow):
 
     # -- sign-in and the session ----------------------------------------------------------
 
-    def start(self, *, demo_login: dict[str, str] | None = None) -> None:
+    def start(self, *, demo_login: dict[str, str] | None = None,
+              opening: Opening | None = None) -> None:
         """Open the engine for the saved account, or ask to sign in.
 
-        ``demo_login`` (server, email, password, domain) signs in at once (demo mode).
+        ``demo_login`` (server, email, password, domain) signs in at once (demo mode);
+        ``opening``: that work, begun on ``runner`` before the window was built.
         """
         if demo_login is not None:
             self.signin_screen.prefill(
@@ -386,30 +496,35 @@ class MainWindow(QMainWindow):
                 demo_url=demo_login["server"])
             self.signin_screen.submit()
             return
-        self.runner.run(_current_account, success=self._found_account,
-                        failure=self._engine_failed)
+        started = opening or Opening(self.runner)
+        started.then(self._opened, lambda error: self._opening_failed(error, started))
 
-    def _found_account(self, account: Any) -> None:
-        if account is None:
+    def _opened(self, opened: Opened) -> None:
+        account, engine = opened.account, opened.engine
+        if account is None or engine is None:
             self.show_page(Page.SIGNIN)
             return
-        self._open(account)
+        if opened.password:  # the offline password check beside the first paint
+            self.signin_screen.keep_password_check(account.email, opened.password)
+        self._attach(account, engine, opened.local)
+
+    def _opening_failed(self, error: BaseException, opening: Opening) -> None:
+        if not isinstance(error, SignInRefused):
+            self._engine_failed(error)
+            return
+        login, server = opening.login, opening.server_url
+        if login is not None:  # as typed, but the password (retyped where the cursor waits)
+            self.signin_screen.prefill(server=server, email=login["email"],
+                                       domain=login["domain"], demo_url=server or None)
+        self.show_page(Page.SIGNIN)
+        self.signin_screen.sign_in_failed(error.error)
 
     def _signed_in(self, account: Any, kiosk_name: str) -> None:
         self._open(account, kiosk_name)
 
     def _open(self, account: Any, kiosk_name: str = "") -> None:
-        def open_named() -> tuple[EngineApi, LocalStart | None]:
-            engine = _open_engine()
-            try:
-                if kiosk_name:
-                    engine.settings.kiosk_name = kiosk_name  # a file write: off the UI thread
-                return engine, local_start(engine)  # the till's own staff list, if it has one
-            except BaseException:
-                engine.close()
-                raise
-
-        self.runner.run(open_named, success=lambda opened: self._attach(account, *opened),
+        self.runner.run(lambda: open_engine(kiosk_name),
+                        success=lambda opened: self._attach(account, *opened),
                         failure=self._engine_failed)
 
     def _engine_failed(self, error: BaseException) -> None:
@@ -445,6 +560,9 @@ class MainWindow(QMainWindow):
     def _start_background(self, session: Session) -> None:
         if session is not self.session:
             return  # signed out meanwhile
+        # The other screens next, one per turn of the event loop: a key or a scan waits for
+        # one screen's building at most (a scan before the card exists builds it at once).
+        QTimer.singleShot(0, self, self.build_later_pages)
         start_sync = getattr(session.controller.engine, "start_background_sync", None)
         if callable(start_sync):
             start_sync()  # only starts a thread; here, so it cannot race the engine's close()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
-from typing import Protocol
+from typing import Any, Protocol
 
 from kiosk.ui.feedback import Sound
 
@@ -11,6 +12,7 @@ from kiosk.ui.feedback import Sound
 class Page(StrEnum):
     """The screens of the stack."""
 
+    START = "start"  # nothing yet: the till is opening (kiosk.ui.opening)
     SIGNIN = "signin"
     SCAN = "scan"
     CARD = "card"
@@ -28,7 +30,7 @@ class Page(StrEnum):
 # Manager authority lasts while staff stay on these pages; any other page ends it.
 MANAGER_PAGES = frozenset({Page.QUEUE, Page.SETTINGS, Page.MANAGER, Page.SHIFT, Page.STAFF})
 # Pages where nobody is at the till's controls (no scanning, no top bar).
-CLOSED_PAGES = frozenset({Page.SIGNIN, Page.LOCK, Page.MANAGER, Page.STAFF_SETUP})
+CLOSED_PAGES = frozenset({Page.START, Page.SIGNIN, Page.LOCK, Page.MANAGER, Page.STAFF_SETUP})
 
 
 class Navigator(Protocol):
@@ -42,3 +44,4 @@ class Navigator(Protocol):
     def apply_settings(self) -> None: ...
     def set_full_screen(self, on: bool) -> None: ...
     def session_ended(self) -> None: ...
+    def when_built(self, page: Page, wire: Callable[[Any], None]) -> None: ...

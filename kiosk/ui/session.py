@@ -54,7 +54,7 @@ class Session(QObject):
         self.member: StaffMember | None = None  # local staff: who works the till now
         self.controller = KioskController(engine, self, poll_ms=poll_ms)
         self.runner = self.controller.runner  # one runner per session
-        self.cameras = Cameras(self, window.scan_screen, window.settings_screen,
+        self.cameras = Cameras(self, window.scan_screen, lambda: window.settings_screen,
                                self.setting, enabled=camera)
         from kiosk.ui.flows.counter import CounterFlow  # noqa: PLC0415 - flows import the session
         from kiosk.ui.flows.lock import LockFlow  # noqa: PLC0415
@@ -65,7 +65,7 @@ class Session(QObject):
         from kiosk.ui.flows.undo import UndoFlow  # noqa: PLC0415
 
         nav: Navigator = window
-        self.manager = ManagerGate(self, nav, window.manager_screen)
+        self.manager = ManagerGate(self, nav, window)
         self.scan = ScanFlow(self, nav, window)
         self.queue = QueueFlow(self, nav, window)
         self.settings = SettingsFlow(self, nav, window)

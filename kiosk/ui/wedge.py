@@ -67,6 +67,13 @@ class WedgeFilter(QObject):
         """Accept bursts whose keys come at most ``gap_ms`` apart (the scanner's speed)."""
         self.detector.max_gap = gap_ms / 1000.0
 
+    @property
+    def holding(self) -> bool:
+        """Whether keys of a burst (or of typing) are held, waiting for the next key. Work
+        that blocks the UI thread waits until they are not: the filter's timer would fire
+        late, count the wait as a gap between keys and cut a scanner's burst in two."""
+        return self.detector.deadline() is not None
+
     def forget(self, code: str) -> None:
         """A scan of ``code`` was not acted on: the next scan of it counts again."""
         self.debouncer.reset()

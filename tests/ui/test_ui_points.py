@@ -25,7 +25,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.domain.outcomes import RedeemStatus
 from kiosk.ui.application import place_window
-from kiosk.ui.main_window import MainWindow, Page
+from kiosk.ui.main_window import LATER_PAGES, MainWindow, Page
 from kiosk.ui.style import load_stylesheet, screen_scale, stylesheet
 from tests.helpers.demo import DOMAIN, TILL
 from tests.helpers.sim import Sim
@@ -177,6 +177,9 @@ def test_disabled_top_bar_buttons_look_different(qtbot: QtBot, window: MainWindo
 def test_every_scroll_area_scrolls_by_dragging(qtbot: QtBot, window: MainWindow) -> None:
     from PySide6.QtWidgets import QScroller
 
+    # The other screens are built after the scan screen's first paint (so is its list's
+    # drag gesture): all of them.
+    qtbot.waitUntil(lambda: all(window.built(page) for page in LATER_PAGES), timeout=10_000)
     areas = [a for a in window.findChildren(QAbstractScrollArea)
              if a.objectName() != "qt_scrollarea_viewport"
              and type(a).__name__ in ("QScrollArea", "QListWidget", "QTableWidget")]

@@ -18,14 +18,16 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from kiosk.app.engine import Engine
 from kiosk.domain.outcomes import RedeemOutcome, RedeemStatus
 from kiosk.ui.flows.base import Flow
-from kiosk.ui.local_staff import LocalStaffPanel
 from kiosk.ui.pages import Navigator, Page
-from kiosk.ui.printer_settings import PrinterSettingsPage
 from kiosk.ui.receipts import ReceiptPanel, ReceiptPresenter, result_text
 
 if TYPE_CHECKING:
     from kiosk.app.printing.service import PrintResult
+    from kiosk.ui.local_staff import LocalStaffPanel
     from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.printer_settings import PrinterSettingsPage
+    from kiosk.ui.screens.queue import QueueScreen
+    from kiosk.ui.screens.settings import SettingsScreen
     from kiosk.ui.session import Session
     from kiosk.ui.shift_report import ShiftReportScreen
     from kiosk.ui.staff import StaffScreen
@@ -41,37 +43,22 @@ class CounterFlow(Flow):
         self.receipts = ReceiptPresenter(engine, session.runner, self)
         # Result screen: "Print receipt" and the kept-receipts line.
         self.panel = ReceiptPanel(self.receipts)
-        window.result_screen.extras.addWidget(self.panel)
+        self.when_built(Page.RESULT, lambda result: result.extras.addWidget(self.panel))
         # Scan screen: "Reprint last".
         self.reprint_last_button = QPushButton()
         window.scan_screen.extras.addWidget(self.reprint_last_button)
         # Queue screen: reprint the selected entry, and the end of the shift.
         self.reprint_button = QPushButton()
         self.shift_button = QPushButton()
-        window.queue_screen.extras.addWidget(self.reprint_button)
-        window.queue_screen.extras.addWidget(self.shift_button)
-        # Settings: a printer tab and a staff tab.
-        self.printer_page = PrinterSettingsPage(self.receipts)
+        self.when_built(Page.QUEUE, self._wire_queue)
+        # Settings: a printer tab and a staff tab, built with the settings screen.
+        self.printer_page: PrinterSettingsPage | None = None
         self.staff_tab = QWidget()
         self.staff_hint = QLabel(self.staff_tab)
         self.staff_hint.setWordWrap(True)
         self.staff_button = QPushButton(self.staff_tab)
-        staff_box = QVBoxLayout(self.staff_tab)
-        staff_box.addWidget(self.staff_hint)
-        staff_box.addWidget(self.staff_button)
         self.local_panel: LocalStaffPanel | None = None
-        if session.local_staff is not None:  # the till's own list, not the platform's
-            self.local_panel = LocalStaffPanel(session.local_staff, session.runner,
-                                               self.staff_tab)
-            staff_box.addWidget(self.local_panel, 1)
-            self.staff_hint.hide()
-            self.staff_button.hide()
-        else:
-            staff_box.addStretch(1)
-        tabs = window.settings_screen.tabs
-        tabs.addTab(self.printer_page, "")
-        tabs.addTab(self.staff_tab, "")
-        window.settings_screen.tab_keys += ("printer", "staff")
+        self.when_built(Page.SETTINGS, self._wire_settings)
         # Pages of their own, built when first opened.
         self._shift_screen: ShiftReportScreen | None = None
         self._staff_screen: StaffScreen | None = None
@@ -87,6 +74,32 @@ class CounterFlow(Flow):
             self.tr("Staff accounts"), self.open_staff))
         window.installEventFilter(self)  # the language changes: our buttons follow
         self.retranslate()
+
+    def _wire_queue(self, queue: QueueScreen) -> None:
+        queue.extras.addWidget(self.reprint_button)
+        queue.extras.addWidget(self.shift_button)
+
+    def _wire_settings(self, settings: SettingsScreen) -> None:
+        from kiosk.ui.printer_settings import PrinterSettingsPage  # noqa: PLC0415 - see above
+
+        self.printer_page = PrinterSettingsPage(self.receipts)
+        staff_box = QVBoxLayout(self.staff_tab)
+        staff_box.addWidget(self.staff_hint)
+        staff_box.addWidget(self.staff_button)
+        if self.session.local_staff is not None:  # the till's own list, not the platform's
+            from kiosk.ui.local_staff import LocalStaffPanel  # noqa: PLC0415
+
+            self.local_panel = LocalStaffPanel(self.session.local_staff, self.session.runner,
+                                               self.staff_tab)
+            staff_box.addWidget(self.local_panel, 1)
+            self.staff_hint.hide()
+            self.staff_button.hide()
+        else:
+            staff_box.addStretch(1)
+        settings.tabs.addTab(self.printer_page, "")
+        settings.tabs.addTab(self.staff_tab, "")
+        settings.tab_keys += ("printer", "staff")
+        self._retranslate_tabs(settings)
 
     @property
     def shift_screen(self) -> ShiftReportScreen:
@@ -128,8 +141,13 @@ class CounterFlow(Flow):
             "Add, change or remove this shop's staff and set new passwords. An administrator "
             "of the shop signs in for this only; nothing of it is saved on the till."))
         self.staff_button.setText(self.tr("Manage staff accounts…"))
-        tabs = self.window.settings_screen.tabs
-        tabs.setTabText(tabs.indexOf(self.printer_page), self.tr("Printer"))
+        if self.printer_page is not None:
+            self._retranslate_tabs(self.window.settings_screen)
+
+    def _retranslate_tabs(self, settings: SettingsScreen) -> None:
+        tabs = settings.tabs
+        if self.printer_page is not None:
+            tabs.setTabText(tabs.indexOf(self.printer_page), self.tr("Printer"))
         tabs.setTabText(tabs.indexOf(self.staff_tab), self.tr("Staff"))
 
     def _redeemed(self, outcome: RedeemOutcome) -> None:
@@ -172,13 +190,14 @@ class CounterFlow(Flow):
         self.window.removeEventFilter(self)
         if self._staff_screen is not None and self._staff_screen.manager is not None:
             self._staff_screen.manager.close()
-        tabs = self.window.settings_screen.tabs
-        for tab in (self.printer_page, self.staff_tab):
-            tabs.removeTab(tabs.indexOf(tab))
-            tab.deleteLater()
-        keys = self.window.settings_screen.tab_keys
-        self.window.settings_screen.tab_keys = tuple(k for k in keys if k not in ("printer",
-                                                                                  "staff"))
+        if self.printer_page is not None:  # the settings screen was built: take the tabs
+            settings = self.window.settings_screen
+            for tab in (self.printer_page, self.staff_tab):
+                settings.tabs.removeTab(settings.tabs.indexOf(tab))
+            self.printer_page.deleteLater()
+            settings.tab_keys = tuple(k for k in settings.tab_keys
+                                      if k not in ("printer", "staff"))
+        self.staff_tab.deleteLater()
         for widget in (self.panel, self.reprint_last_button, self.reprint_button,
                        self.shift_button):
             widget.setParent(None)

@@ -33,7 +33,7 @@ class LocalStaffFlow(Flow):
         self.setup_screen = StaffSetupScreen()
         window.add_page(Page.STAFF_SETUP, self.setup_screen)
         self.link(self.setup_screen.submitted, self._create_first)
-        self.link(window.lock_screen.unlocked_as, self._unlocked_as)
+        self.when_built(Page.LOCK, lambda lock: self.link(lock.unlocked_as, self._unlocked_as))
 
     def start_page(self, empty: bool, current: StaffMember | None) -> Page:
         """Where the till opens: set-up (empty list), the lock (nobody signed in), or

@@ -11,6 +11,8 @@ from kiosk.ui.pages import CLOSED_PAGES, Navigator, Page
 
 if TYPE_CHECKING:
     from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.screens.lock import LockScreen
+    from kiosk.ui.screens.settings import SettingsScreen
     from kiosk.ui.session import Session
 
 
@@ -20,14 +22,24 @@ class LockFlow(Flow):
     def __init__(self, session: Session, nav: Navigator, window: MainWindow) -> None:
         super().__init__(session, nav)
         self.window = window
-        self.screen = window.lock_screen
-        self.link(self.screen.unlocked, self._unlocked)
-        self.link(self.screen.switch_staff, self.switch_staff)
-        self.link(window.settings_screen.sign_out_requested, self.sign_out)
-        self.link(window.settings_screen.switch_staff_requested, self.switch_staff)
+        self.when_built(Page.LOCK, self._wire_lock)
+        self.when_built(Page.SETTINGS, self._wire_settings)
         self.link(window.lock_button.clicked, self.lock)
         self.link(window.idle.idle, self.lock)
         self.link(window.wedge.scanned, self._scanned)
+
+    @property
+    def screen(self) -> LockScreen:
+        """The lock screen (built after the first paint, or when first needed)."""
+        return self.window.lock_screen
+
+    def _wire_lock(self, screen: LockScreen) -> None:
+        self.link(screen.unlocked, self._unlocked)
+        self.link(screen.switch_staff, self.switch_staff)
+
+    def _wire_settings(self, settings: SettingsScreen) -> None:
+        self.link(settings.sign_out_requested, self.sign_out)
+        self.link(settings.switch_staff_requested, self.switch_staff)
 
     def _scanned(self, _code: str) -> None:
         if self.nav.page is Page.LOCK:

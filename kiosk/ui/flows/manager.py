@@ -9,22 +9,31 @@ from typing import TYPE_CHECKING
 
 from kiosk.ui.flows.base import Flow
 from kiosk.ui.pages import MANAGER_PAGES, Navigator, Page
-from kiosk.ui.screens.manager import ManagerScreen
 
 if TYPE_CHECKING:
+    from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.screens.manager import ManagerScreen
     from kiosk.ui.session import Session
 
 
 class ManagerGate(Flow):
     """Asks once, then runs what was asked for."""
 
-    def __init__(self, session: Session, nav: Navigator, screen: ManagerScreen) -> None:
+    def __init__(self, session: Session, nav: Navigator, window: MainWindow) -> None:
         super().__init__(session, nav)
-        self.screen = screen
+        self.window = window
         self.granted = False
         self._then: Callable[[], None] | None = None
         self._cancel: Callable[[], None] | None = None
         self._from: Page = Page.SCAN
+        self.when_built(Page.MANAGER, self._wire)
+
+    @property
+    def screen(self) -> ManagerScreen:
+        """The manager check's screen (built after the first paint, or when first needed)."""
+        return self.window.manager_screen
+
+    def _wire(self, screen: ManagerScreen) -> None:
         self.link(screen.granted, self._granted)
         self.link(screen.cancelled, self._cancelled)
 

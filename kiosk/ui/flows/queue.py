@@ -12,6 +12,7 @@ from kiosk.ui.texts import error_text
 
 if TYPE_CHECKING:
     from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.screens.queue import QueueScreen
     from kiosk.ui.session import Session
 
 
@@ -20,8 +21,23 @@ class QueueFlow(Flow):
 
     def __init__(self, session: Session, nav: Navigator, window: MainWindow) -> None:
         super().__init__(session, nav)
-        self.screen = screen = window.queue_screen
-        gate = session.manager
+        self.window = window
+        self.when_built(Page.QUEUE, self._wire)
+        controller = self.controller
+        self.link(controller.conflict_resolved, self._resolved)
+        self.link(controller.exported, self._exported)
+        self.link(controller.sync_done, lambda _report: self._refresh())
+        self.link(controller.redeem_done, lambda _outcome: self._refresh())
+        self.link(window.queue_button.clicked, self.open)
+        self.link(window.connection.clicked, self.open)
+
+    @property
+    def screen(self) -> QueueScreen:
+        """The queue screen (built after the first paint, or when first needed)."""
+        return self.window.queue_screen
+
+    def _wire(self, screen: QueueScreen) -> None:
+        gate = self.session.manager
         controller = self.controller
         self.link(screen.refresh_requested,
                   lambda states: controller.load_entries(states, self._failed))
@@ -40,12 +56,6 @@ class QueueFlow(Flow):
             lambda: controller.export_csv(Path(path), self._failed)))
         self.link(controller.entries_loaded, screen.show_entries)
         self.link(controller.summary_loaded, screen.show_summary)
-        self.link(controller.conflict_resolved, self._resolved)
-        self.link(controller.exported, self._exported)
-        self.link(controller.sync_done, lambda _report: self._refresh())
-        self.link(controller.redeem_done, lambda _outcome: self._refresh())
-        self.link(window.queue_button.clicked, self.open)
-        self.link(window.connection.clicked, self.open)
 
     def open(self) -> None:
         """The manager's queue and conflicts screen."""

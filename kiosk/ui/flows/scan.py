@@ -18,6 +18,9 @@ from kiosk.ui.texts import Tone, amount_text, error_text, lookup_tone, state_tit
 
 if TYPE_CHECKING:
     from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.screens.card import CardScreen
+    from kiosk.ui.screens.redeem import RedeemScreen
+    from kiosk.ui.screens.result import ResultScreen
     from kiosk.ui.session import Session
 
 # Where a camera's code counts (a scanner's burst, a deliberate act, counts on every open page).
@@ -34,21 +37,14 @@ class ScanFlow(Flow):
         super().__init__(session, nav)
         self.window = window
         self.scan_screen = window.scan_screen
-        self.card = window.card_screen
-        self.redeem_screen = window.redeem_screen
-        self.result = window.result_screen
         controller = self.controller
         self.link(self.scan_screen.code_entered, self.scan_code)
         self.link(self.scan_screen.settings_requested, self._camera_settings)
         self.link(window.wedge.scanned, self.scan_code)
         self.link(session.cameras.code_seen, self._camera_code)
-        self.link(self.card.redeem_all, self.redeem)
-        self.link(self.card.redeem_part, self._redeem_part)
-        self.link(self.card.back, self.go_home)
-        self.link(self.redeem_screen.confirmed, self.redeem)
-        self.link(self.redeem_screen.applied, self.apply_discount)
-        self.link(self.redeem_screen.cancelled, lambda: nav.show_page(Page.CARD))
-        self.link(self.result.done, self.go_home)
+        self.when_built(Page.CARD, self._wire_card)
+        self.when_built(Page.REDEEM, self._wire_redeem)
+        self.when_built(Page.RESULT, lambda result: self.link(result.done, self.go_home))
         self.link(window.scan_button.clicked, self.go_home)
         self.link(controller.lookup_done, self._show_lookup)
         self.link(controller.redeem_done, self._show_outcome)
@@ -62,6 +58,33 @@ class ScanFlow(Flow):
         self._slow.setInterval(CHECKING_MS)
         self._slow.timeout.connect(self._show_checking)
 
+    def _wire_card(self, card: CardScreen) -> None:
+        self.link(card.redeem_all, self.redeem)
+        self.link(card.redeem_part, self._redeem_part)
+        self.link(card.back, self.go_home)
+
+    def _wire_redeem(self, redeem: RedeemScreen) -> None:
+        self.link(redeem.confirmed, self.redeem)
+        self.link(redeem.applied, self.apply_discount)
+        self.link(redeem.cancelled, lambda: self.nav.show_page(Page.CARD))
+
+    # The screens after the scan screen are built after the first paint, or when first
+    # needed (a scan before that builds the card then).
+    @property
+    def card(self) -> CardScreen:
+        """The card screen."""
+        return self.window.card_screen
+
+    @property
+    def redeem_screen(self) -> RedeemScreen:
+        """The redeem screen."""
+        return self.window.redeem_screen
+
+    @property
+    def result(self) -> ResultScreen:
+        """The result screen."""
+        return self.window.result_screen
+
     def go_home(self) -> None:
         """Back to the scan screen."""
         if self.nav.page in CLOSED_PAGES:
@@ -71,8 +94,10 @@ class ScanFlow(Flow):
 
     def clear(self) -> None:
         """Forget the customer on display (after a lock)."""
-        self.card.clear()
-        self.redeem_screen.clear()
+        if self.window.built(Page.CARD):
+            self.card.clear()
+        if self.window.built(Page.REDEEM):
+            self.redeem_screen.clear()
         self.controller.load_recent()
 
     # -- a code arrives -------------------------------------------------------------------
@@ -81,7 +106,8 @@ class ScanFlow(Flow):
         """A code arrived (camera, wedge scanner or typed): look it up."""
         if self.nav.page in CLOSED_PAGES:
             return
-        if self.window.settings_screen.scanner_test.hasFocus():
+        if self.window.built(Page.SETTINGS) and \
+                self.window.settings_screen.scanner_test.hasFocus():
             return  # a scanner being tested in the settings
         try:
             code = normalise_code(raw)

@@ -11,6 +11,7 @@ from kiosk.ui.texts import error_text, staff_problem_text
 
 if TYPE_CHECKING:
     from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.screens.settings import SettingsScreen
     from kiosk.ui.session import Session
 
 
@@ -19,13 +20,21 @@ class SettingsFlow(Flow):
 
     def __init__(self, session: Session, nav: Navigator, window: MainWindow) -> None:
         super().__init__(session, nav)
-        self.screen = screen = window.settings_screen
+        self.window = window
         self.cameras = session.cameras
+        self.when_built(Page.SETTINGS, self._wire)
+        self.link(window.settings_button.clicked, self.open)
+        self.link(window.wedge.burst, self._burst)
+
+    @property
+    def screen(self) -> SettingsScreen:
+        """The settings screen (built after the first paint, or when first needed)."""
+        return self.window.settings_screen
+
+    def _wire(self, screen: SettingsScreen) -> None:
         self.link(screen.save_requested, self.save)
         self.link(screen.cameras_requested, self._find_cameras)
         self.link(screen.preview_requested, self.cameras.start_preview)
-        self.link(window.settings_button.clicked, self.open)
-        self.link(window.wedge.burst, self._burst)
 
     def _burst(self, code: str, gap_ms: float) -> None:
         if self.nav.page is Page.SETTINGS and self.screen.scanner_test.hasFocus():

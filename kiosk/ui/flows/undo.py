@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox, QPushButton
+from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox, QPushButton, QWidget
 
 from kiosk.domain.masking import mask_code
 from kiosk.domain.outcomes import (
@@ -30,6 +30,8 @@ from kiosk.ui.texts import clock, error_text
 
 if TYPE_CHECKING:
     from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.screens.queue import QueueScreen
+    from kiosk.ui.screens.result import ResultScreen
     from kiosk.ui.session import Session
 
 
@@ -66,26 +68,38 @@ class UndoFlow(Flow):
         self.result_note = QLabel()
         self.result_note.setWordWrap(True)
         self.result_note.hide()
-        window.result_screen.extras.addWidget(self.result_button)
-        window.result_screen.extras.addWidget(self.result_note)
+        self.when_built(Page.RESULT, self._wire_result)
         # Queue screen: the same action, or why this platform has none.
         self.queue_button = QPushButton()
         self.queue_hint = QLabel()
         self.queue_hint.setWordWrap(True)
         self.queue_hint.setObjectName("hint")
-        window.queue_screen.extras.addWidget(self.queue_button)
-        queue_box = window.queue_screen.layout()
-        assert queue_box is not None
-        queue_box.addWidget(self.queue_hint)  # a line of its own, under the buttons
+        self.when_built(Page.QUEUE, self._wire_queue)
         self.result_button.hide()
-        self.queue_button.setVisible(self.can_reverse)
-        self.queue_hint.setVisible(not self.can_reverse)
         self.link(self.result_button.clicked, self.start)
         self.link(self.queue_button.clicked, self.start)
         self.link(self.controller.redeem_done, self._redeemed)
         self.link(self.controller.undo_done, self._undone)
         window.installEventFilter(self)
         self.retranslate()
+
+    def _wire_result(self, result: ResultScreen) -> None:
+        result.extras.addWidget(self.result_button)
+        result.extras.addWidget(self.result_note)
+
+    def _wire_queue(self, queue: QueueScreen) -> None:
+        queue.extras.addWidget(self.queue_button)
+        queue_box = queue.layout()
+        assert queue_box is not None
+        queue_box.addWidget(self.queue_hint)  # a line of its own, under the buttons
+        self.queue_button.setVisible(self.can_reverse)
+        self.queue_hint.setVisible(not self.can_reverse)
+
+    @staticmethod
+    def _show(widget: QWidget, shown: bool) -> None:
+        # Not yet on its screen (built after the first paint), a widget stays hidden: shown on
+        # its own it would be a window of its own.
+        widget.setVisible(shown and widget.parent() is not None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         """Retranslate when the window's language changes."""
@@ -104,7 +118,7 @@ class UndoFlow(Flow):
     def _redeemed(self, outcome: RedeemOutcome) -> None:
         """A redemption ended: offer to undo it (where the platform can)."""
         done = outcome.status in (RedeemStatus.APPLIED, RedeemStatus.QUEUED)
-        self.result_button.setVisible(self.can_reverse and done)
+        self._show(self.result_button, self.can_reverse and done)
         self.result_button.setEnabled(True)
         self.result_note.hide()
 
@@ -170,7 +184,7 @@ class UndoFlow(Flow):
             self.window.queue_screen.show_message(text)
         else:
             self.result_note.setText(text)
-            self.result_note.setVisible(bool(text))
+            self._show(self.result_note, bool(text))
 
     def outcome_text(self, outcome: UndoOutcome) -> str:
         """What came of an undo, in the current language."""

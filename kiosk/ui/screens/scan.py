@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.first_paint import after_first_paint
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.style import kinetic, pixmap, set_role
 from kiosk.ui.texts import clock, grouped_code
@@ -87,7 +88,10 @@ class ScanScreen(Screen):
         row.addLayout(camera, 3)
         row.addLayout(side, 2)
         self.recent_list.setWordWrap(True)
-        kinetic(self.recent_list)
+        # Dragging the list needs Qt's gesture machinery, ~20-40 ms to set up the first time:
+        # after the list's first paint, not on the way to it (start-up).
+        after_first_paint(self.recent_list, lambda: kinetic(self.recent_list),
+                          fallback_ms=None)
         self.recent_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.camera_button.clicked.connect(self.settings_requested.emit)
 

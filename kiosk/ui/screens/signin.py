@@ -207,9 +207,13 @@ class SignInScreen(Screen):
 
     def _signed_in(self, account: Any, password: str, kiosk_name: str) -> None:
         self._done(account, kiosk_name)  # opening the till starts first
-        # The offline password check (a deliberately slow hash) beside it, on a worker of its
-        # own, instead of before it: the scan screen does not wait for it.
-        self.runner.run(lambda: _signin().set_password_check(account.email, password))
+        self.keep_password_check(account.email, password)
+
+    def keep_password_check(self, email: str, password: str) -> None:
+        """Keep the offline password check of a sign-in (a deliberately slow hash) on a
+        worker of its own, beside opening the till instead of before it: the scan screen
+        does not wait for it."""
+        self.runner.run(lambda: _signin().set_password_check(email, password))
 
     def _submit_keyed(self, server: str, user: str, secret: str, kiosk_name: str) -> None:
         """Vouchers API, Vauchar, ShopWired: the shop's credentials and the staff's name."""
@@ -242,6 +246,10 @@ class SignInScreen(Screen):
     def _failed(self, error: BaseException) -> None:
         self._busy(False)
         self.show_error(error_text(error))
+
+    def sign_in_failed(self, error: BaseException) -> None:
+        """Say why signing in did not work; back to the password, empty."""
+        self._sign_in_failed(error)
 
     def _sign_in_failed(self, error: BaseException) -> None:
         # Back to the password, empty: retyping it must never land in another field.
