@@ -12,13 +12,20 @@ For every voucher with open entries:
 
 Auth errors and rate limiting stop the whole pass; so do three transient failures in a row
 on different vouchers (the server is down: no point timing out on every voucher).
+
+Vouchers with a few plain pending entries are claimed together, several vouchers' runs in one
+durable transaction (a *claim group*); a voucher whose claimed entries wait their turn is not
+locked meanwhile: whoever takes its lock (the till's redeem) takes the unsent claims back
+first. See docs/engine.md, "Claim groups".
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import Enum, auto
@@ -50,6 +57,11 @@ MAX_BACKOFF = 8  # each uncertain attempt doubles the wait before a re-send, up 
 # this many ``sending``: all come back uncertain, are confirmed against the server and wait
 # the settle window before any is re-sent (docs/engine.md, "Write-ahead protocol").
 CLAIM_RUN = 128
+# How many vouchers' open entries are read at once to build a claim group (one read).
+GROUP_LOOKAHEAD = 64
+# Applied marks of finished vouchers wait for the next claim's transaction at most this long
+# (seconds, checked between requests); then they are saved on their own (no fsync).
+MARKS_WAIT = 0.1
 
 
 @dataclass(slots=True)
@@ -81,18 +93,27 @@ class _Run:
     marks: list[Applied] = field(default_factory=list)  # confirmed, not saved yet
 
 
-@dataclass(slots=True)
-class _Done:
-    """A voucher whose entries were sent and whose lock is still held: its applied marks and
-    last answer are saved with the next voucher's claims (one transaction for both) or on
-    their own (``Replayer._save``), and only then is the lock given back, so nobody sees its
-    entries still ``sending``."""
+class _Pass:
+    """One replay pass: the owner of the vouchers it parks."""
 
-    code: str
-    marks: list[Applied]
-    latest: Voucher | None
-    seen_at: datetime
-    saved: bool = False
+    __slots__ = ("oldest",)
+
+    def __init__(self) -> None:
+        self.oldest: float | None = None  # when its oldest unsaved parked marks were parked
+
+
+@dataclass(slots=True)
+class _Parked:
+    """A voucher a pass is not done with while nobody holds its lock: claimed entries whose
+    requests have not started (``waiting``: anyone may take them back), or applied marks and
+    the last answer not saved yet (saved with the pass's next claims, after ``MARKS_WAIT``,
+    at the end of the pass, or by whoever takes the voucher's lock first)."""
+
+    owner: _Pass
+    waiting: list[OutboxEntry] = field(default_factory=list)
+    marks: list[Applied] = field(default_factory=list)
+    latest: Voucher | None = None
+    seen_at: datetime | None = None
 
 
 class _Stop(Enum):
@@ -145,6 +166,12 @@ class Replayer:
         # (storage trouble): staff are still told "redeemed"; such an entry is reconciled on
         # the next pass. Dropped once saved (the outbox and the cache then have them).
         self.confirmed: dict[str, Voucher] = {}
+        # Vouchers parked by a pass (see ``_Parked``), and the guard of that map; a write of
+        # parked vouchers the writer holds no lock of is made under the guard, so whoever
+        # takes such a voucher's lock meanwhile waits for it (at most one transaction).
+        self._parked: dict[str, _Parked] = {}
+        self._guard = threading.Lock()
+        locks.on_hold = self._hand_over
 
     def replay(self, code: str | None = None, *, send: bool = True) -> SyncReport:
         """One pass over every open entry (or only ``code``'s).
@@ -158,51 +185,225 @@ class Replayer:
         else:
             codes = list(dict.fromkeys(e.code for e in self._outbox.open_entries(code)))
         strikes = 0
-        done: _Done | None = None
+        run = _Pass()
+        todo = deque(codes)
         try:
-            for voucher_code in codes:
-                result, done = self._voucher(voucher_code, report, done, send=send)
-                if result is _Stop.HALT:
-                    break
-                strikes = strikes + 1 if result is _Stop.TRANSIENT else 0
-                if strikes >= STOP_PASS_AFTER:
+            while todo:
+                halted = False
+                for voucher_code, waiting in self._next_steps(todo, run, send=send):
+                    if waiting is None:
+                        result = self._voucher(voucher_code, report, run, send=send)
+                    else:
+                        result = self._group_voucher(voucher_code, report, run)
+                    strikes = strikes + 1 if result is _Stop.TRANSIENT else 0
+                    if result is _Stop.HALT or strikes >= STOP_PASS_AFTER:
+                        halted = True
+                        break
+                if halted:
                     break
         finally:
-            self._save(done)
+            self._flush(run)
         open_count, _ = self._outbox.counts()
         report.remaining = open_count
         return report
 
-    # --- one voucher ------------------------------------------------------------------
+    # --- claim groups -----------------------------------------------------------------
 
-    def _voucher(self, code: str, report: SyncReport, done: _Done | None, *,
-                 send: bool) -> tuple[_Stop, _Done | None]:
-        """Send ``code``'s open entries under its lock. ``done``: the previous voucher, its
-        lock still held and its marks not saved yet (they ride with this voucher's first
-        claims). Returns how to go on, and this voucher as the next one's ``done`` (its lock
-        still held) when it sent anything."""
-        if done is None or not self._locks.acquire(code, blocking=False):
-            self._save(done)  # never wait for a lock while holding another
-            done = None
+    def _next_steps(self, todo: deque[str], run: _Pass, *,
+                    send: bool) -> list[tuple[str, bool | None]]:
+        """The next vouchers to work on, taken off ``todo``: a claim group (several vouchers
+        whose open entries are all plain pending ones, up to ``CLAIM_RUN`` entries in all,
+        claimed in one durable transaction: ``(code, True)``), or one voucher to handle on
+        its own (``(code, None)``: uncertain entries, one in flight, a longer run, its lock
+        busy)."""
+        if not send:
+            return [(todo.popleft(), None)]
+        ahead = [todo[i] for i in range(min(len(todo), GROUP_LOOKAHEAD))]
+        by_code = self._outbox.open_entries_of(ahead)
+        group: list[tuple[str, list[OutboxEntry]]] = []
+        total = 0
+        for voucher_code in ahead:
+            entries = by_code.get(voucher_code, [])
+            if not entries:
+                todo.popleft()  # done meanwhile (the till's own redeem)
+                continue
+            plain = len(entries) <= CLAIM_RUN and all(
+                e.state is EntryState.PENDING and not e.uncertain for e in entries)
+            if not plain or total + len(entries) > CLAIM_RUN:
+                break
+            todo.popleft()
+            group.append((voucher_code, entries))
+            total += len(entries)
+        if not group:
+            return [(todo.popleft(), None)] if todo else []
+        locked: list[tuple[str, list[OutboxEntry]]] = []
+        alone: list[tuple[str, bool | None]] = []
+        for voucher_code, entries in group:
+            # Claimed only while holding its lock: whoever takes it later sees the claim.
+            if self._locks.acquire(voucher_code, blocking=False):
+                locked.append((voucher_code, entries))
+            else:
+                alone.append((voucher_code, None))
+        try:
+            for voucher_code, _ in locked:
+                self._take_over(voucher_code)  # nothing, unless a stray of another pass
+            claimed = self._claim([[e.id for e in entries] for _, entries in locked], run,
+                                  park=[code for code, _ in locked],
+                                  entries=[entries for _, entries in locked])
+        finally:
+            for voucher_code, _ in locked:
+                self._locks.release(voucher_code)
+        steps: list[tuple[str, bool | None]] = [
+            (voucher_code, True) for (voucher_code, _), ids in zip(locked, claimed, strict=True)
+            if ids]
+        return steps + alone
+
+    def _claim(self, runs: Sequence[Sequence[str]], run: _Pass, *,
+               marks: Sequence[Applied] = (), park: Sequence[str] = (),
+               entries: Sequence[Sequence[OutboxEntry]] = ()) -> list[list[str]]:
+        """Claim ``runs`` durably in one transaction, with ``marks`` and the pass's parked
+        marks and last answers; ``park``: the vouchers of the runs (their locks held), parked
+        with their claimed ``entries`` waiting."""
+        with self._guard:
+            saved = [(code, item) for code, item in self._parked.items()
+                     if item.owner is run and not item.waiting]
+            for code, _ in saved:
+                del self._parked[code]
+            all_marks = [*marks, *(m for _, item in saved for m in item.marks)]
+            try:
+                claimed = self._outbox.claim_runs(
+                    runs, all_marks, [line for code, item in saved
+                                      if (line := self._cache_line(code, item)) is not None])
+            except BaseException:
+                for code, item in saved:  # not saved: still to be saved
+                    self._parked.setdefault(code, item)
+                raise
+            run.oldest = None
+            for code, ids, claimed_entries in zip(park, claimed, entries, strict=False):
+                if ids:
+                    self._parked[code] = _Parked(run, waiting=list(claimed_entries[:len(ids)]))
+        self._forget(all_marks)
+        return claimed
+
+    def _group_voucher(self, code: str, report: SyncReport, run: _Pass) -> _Stop:
+        """Send a voucher's entries claimed in a group, unless someone took them back."""
+        if not self._locks.acquire(code, blocking=False):
+            with self._guard:
+                item = self._parked.get(code)
+                still_ours = item is not None and item.owner is run and bool(item.waiting)
+            if not still_ours:
+                return _Stop.CONTINUE  # its lock's holder took them back
             self._locks.acquire(code)
         sent = _Run()
         try:
-            stop = self._send_voucher(code, report, sent, done, send=send)
-        except BaseException:
-            self._save(done)
-            self._save(_Done(code, sent.marks, sent.latest, self._stamp()))  # and unlock
-            raise
-        self._save(done)  # no claims of this voucher carried them
-        if not send:
+            waiting = self._take_over(code, own=run)
+            if not waiting:
+                return _Stop.CONTINUE  # taken back (the till redeemed it meanwhile)
+            return self._send_claimed(waiting, report, sent, run) or _Stop.CONTINUE
+        finally:
+            self._park(code, sent, run)
             self._locks.release(code)
-            return stop, None
-        return stop, _Done(code, sent.marks, sent.latest, self._stamp())
 
-    def _send_voucher(self, code: str, report: SyncReport, sent: _Run, done: _Done | None, *,
+    def _park(self, code: str, sent: _Run, run: _Pass) -> None:
+        """Park a voucher just sent (its lock still held): its marks and last answer are
+        saved later (``_Parked``)."""
+        if not sent.marks and sent.latest is None:
+            return
+        with self._guard:
+            item = self._parked.setdefault(code, _Parked(run))
+            item.marks.extend(sent.marks)
+            item.latest = sent.latest or item.latest
+            item.seen_at = self._stamp()
+            if run.oldest is None:
+                run.oldest = time.monotonic()
+        sent.marks = []
+
+    def _hand_over(self, code: str) -> None:
+        """``CodeLocks.on_hold``: whoever takes ``code``'s lock gets it settled."""
+        try:
+            self._take_over(code)
+        except StorageError as exc:
+            log.error("could not hand over voucher %s settled: %s", code, exc.message)
+
+    def _take_over(self, code: str, own: _Pass | None = None) -> list[OutboxEntry] | None:
+        """Unpark ``code`` (its lock held). Claims ``own`` parked are returned, to be sent;
+        anything else is settled: claims taken back (their requests never started), marks
+        and last answer saved. Each parked claim is sent or taken back, never both."""
+        with self._guard:
+            item = self._parked.pop(code, None)
+        if item is None:
+            return None
+        if item.owner is own and item.waiting and not item.marks:
+            return item.waiting
+        try:
+            if item.waiting:
+                taken = self._outbox.unclaim((e.id for e in item.waiting), durable=False)
+                log.info("%d claimed outbox entries of %s taken back unsent", taken, code)
+        finally:
+            self._save(code, item)
+        return None
+
+    def _save(self, code: str, item: _Parked) -> None:
+        """Save a parked voucher's marks and last answer (one transaction, no fsync of its
+        own: see docs/engine.md)."""
+        if not item.marks and item.latest is None:
+            return
+        try:
+            self._outbox.mark_applied_many(item.marks, also=self._cache_line(code, item))
+            self._forget(item.marks)
+        except StorageError as exc:
+            # The server has them: they stay ``sending`` and are reconciled on the next pass.
+            log.error("%d outbox entries applied on the server, state not saved: %s",
+                      len(item.marks), exc.message)
+
+    def _flush_due(self, run: _Pass) -> None:
+        """Save the pass's parked marks that waited ``MARKS_WAIT`` for a claim: the outbox
+        on disk never lags the server by much more (what a list of the queue shows)."""
+        if run.oldest is None or time.monotonic() - run.oldest < MARKS_WAIT:
+            return
+        self._flush(run, waiting=False)
+
+    def _flush(self, run: _Pass, *, waiting: bool = True) -> None:
+        """Save every parked voucher of ``run`` (and take its waiting claims back unless
+        ``waiting`` is off), under the guard: nobody sees them half settled."""
+        with self._guard:
+            items = [(code, item) for code, item in self._parked.items()
+                     if item.owner is run and (waiting or not item.waiting)]
+            for code, _ in items:
+                del self._parked[code]
+            run.oldest = None
+            if not items:
+                return
+            lines = [line for code, item in items
+                     if (line := self._cache_line(code, item)) is not None]
+            marks = [m for _, item in items for m in item.marks]
+            unsent = [e.id for _, item in items for e in item.waiting]
+            try:
+                if unsent:
+                    self._outbox.unclaim(unsent, durable=False)
+                self._outbox.mark_applied_many(marks, more=lines)
+                self._forget(marks)
+            except StorageError as exc:  # they stay ``sending``: recovered as uncertain
+                log.error("could not save the state of %d outbox entries: %s",
+                          len(marks) + len(unsent), exc.message)
+
+    # --- one voucher on its own ------------------------------------------------------
+
+    def _voucher(self, code: str, report: SyncReport, run: _Pass, *, send: bool) -> _Stop:
+        """Send ``code``'s open entries under its lock (reconciled first where uncertain)."""
+        self._locks.acquire(code)
+        sent = _Run()
+        try:
+            self._take_over(code)
+            return self._send_voucher(code, report, sent, run, send=send)
+        finally:
+            self._park(code, sent, run)
+            self._locks.release(code)
+
+    def _send_voucher(self, code: str, report: SyncReport, sent: _Run, run: _Pass, *,
                       send: bool) -> _Stop:
         entries = self._outbox.open_entries(code)
         if any(e.uncertain and e.state is EntryState.PENDING for e in entries):
-            self._save(done)  # the previous voucher waits for no request of this one
             stop = self._reconcile(code, entries, report, resend=send)
             if stop is not None:
                 return stop
@@ -211,73 +412,43 @@ class Replayer:
             return _Stop.CONTINUE
         # Only the leading pending, settled entries: one in flight elsewhere or not
         # settled yet blocks the rest (order is kept).
-        run: list[OutboxEntry] = []
+        ready: list[OutboxEntry] = []
         for entry in entries:
             if entry.state is not EntryState.PENDING or entry.uncertain:
                 break
-            run.append(entry)
-        for start in range(0, len(run), CLAIM_RUN):
-            batch = run[start:start + CLAIM_RUN]
-            # The previous run's applied marks (this voucher's, or the previous voucher's
-            # with its last answer) ride in the same durable transaction.
-            claimed = self._claim(batch, sent.marks, done)
+            ready.append(entry)
+        for start in range(0, len(ready), CLAIM_RUN):
+            batch = ready[start:start + CLAIM_RUN]
+            # The previous run's applied marks (this voucher's, or the pass's parked
+            # vouchers' with their last answers) ride in the same durable transaction.
+            claimed = self._claim([[e.id for e in batch]], run, marks=sent.marks)[0]
             sent.marks = []
-            stop = self._send_claimed(batch[:len(claimed)], report, sent)
+            stop = self._send_claimed(batch[:len(claimed)], report, sent, run)
             if stop is not None:
                 return stop
             if len(claimed) < len(batch):
                 return _Stop.CONTINUE  # someone else has the next one
         return _Stop.CONTINUE
 
-    def _claim(self, batch: list[OutboxEntry], marks: list[Applied],
-               done: _Done | None) -> list[str]:
-        """Claim ``batch`` durably, with ``marks`` and ``done``'s marks and last answer."""
-        if done is None or done.saved:
-            claimed = self._outbox.claim_run([e.id for e in batch], marks)
-            self._forget(marks)
-            return claimed
-        claimed = self._outbox.claim_run([e.id for e in batch], [*done.marks, *marks],
-                                         also=self._cache_line(done))
-        done.saved = True  # saved: now nobody sees them ``sending`` any more
-        self._locks.release(done.code)
-        self._forget(done.marks)
-        self._forget(marks)
-        return claimed
-
-    def _forget(self, marks: list[Applied]) -> None:
+    def _forget(self, marks: Sequence[Applied]) -> None:
         """Saved marks need no ``confirmed`` answer any more (the outbox and the cache have
         them): a long pass holds no voucher per entry."""
         for mark in marks:
             self.confirmed.pop(mark.entry_id, None)
 
-    def _cache_line(self, done: _Done) -> Also | None:
-        latest = done.latest
-        if latest is None:
+    def _cache_line(self, code: str, item: _Parked) -> Also | None:
+        latest, seen_at = item.latest, item.seen_at
+        if latest is None or seen_at is None:
             return None
-        return lambda db: self._cache.put_in(db, latest, done.seen_at, done.code)
-
-    def _save(self, done: _Done | None) -> None:
-        """Save ``done``'s marks and last answer in one transaction (no fsync of its own: see
-        docs/engine.md), then give its lock back; nothing if a claim carried them."""
-        if done is None or done.saved:
-            return
-        done.saved = True
-        try:
-            self._outbox.mark_applied_many(done.marks, also=self._cache_line(done))
-            self._forget(done.marks)
-        except StorageError as exc:
-            # The server has them: they stay ``sending`` and are reconciled on the next pass.
-            log.error("%d outbox entries applied on the server, state not saved: %s",
-                      len(done.marks), exc.message)
-        finally:
-            self._locks.release(done.code)
+        return lambda db: self._cache.put_in(db, latest, seen_at, code)
 
     def _send_claimed(self, claimed: list[OutboxEntry], report: SyncReport,
-                      sent: _Run) -> _Stop | None:
+                      sent: _Run, run: _Pass) -> _Stop | None:
         """Send claimed entries in order; whatever was not sent goes back to ``pending``."""
         done = 0
         try:
             for entry in claimed:
+                self._flush_due(run)
                 done += 1  # from here on it may have left: never taken back unsent
                 answer = self._send(entry, report, sent, known=sent.previous)
                 if isinstance(answer, _Stop):
