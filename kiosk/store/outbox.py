@@ -381,6 +381,19 @@ class Outbox:
             found.setdefault(entry.code, []).append(entry)
         return found
 
+    def open_counts(self, codes: Sequence[str]) -> dict[str, tuple[int, int]]:
+        """code → (its open entries, how many of them are plain pending ones: neither in
+        flight nor uncertain), in one read; codes without open entries are left out."""
+        if not codes:
+            return {}
+        marks = ", ".join("?" for _ in codes)
+        sql = ("SELECT code, count(*), sum(state = 'pending' AND NOT uncertain) FROM outbox "  # noqa: S608
+               f"WHERE state IN ('pending', 'sending'){self._scope} AND code IN ({marks}) "
+               "GROUP BY code")
+        with self._store.read() as db:
+            return {row[0]: (int(row[1]), int(row[2] or 0))
+                    for row in db.execute(sql, [*self._scope_params, *codes])}
+
     def open_codes(self) -> list[str]:
         """The codes with pending or sending entries, in the order of their oldest entry."""
         sql = ("SELECT code FROM outbox WHERE state IN ('pending', 'sending')"  # noqa: S608

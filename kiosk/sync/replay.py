@@ -57,7 +57,8 @@ MAX_BACKOFF = 8  # each uncertain attempt doubles the wait before a re-send, up 
 # this many ``sending``: all come back uncertain, are confirmed against the server and wait
 # the settle window before any is re-sent (docs/engine.md, "Write-ahead protocol").
 CLAIM_RUN = 128
-# How many vouchers' open entries are read at once to build a claim group (one read).
+# At most this many vouchers are looked at (their open entries counted, one read) to build a
+# claim group; fewer when the vouchers have more entries each (see ``_Pass.ahead``).
 GROUP_LOOKAHEAD = 64
 # Applied marks of finished vouchers wait for the next claim's transaction at most this long
 # (seconds, checked between requests); then they are saved on their own (no fsync).
@@ -96,10 +97,11 @@ class _Run:
 class _Pass:
     """One replay pass: the owner of the vouchers it parks."""
 
-    __slots__ = ("oldest",)
+    __slots__ = ("ahead", "oldest")
 
     def __init__(self) -> None:
         self.oldest: float | None = None  # when its oldest unsaved parked marks were parked
+        self.ahead = 8  # vouchers to look at for the next group (from the last ones' sizes)
 
 
 @dataclass(slots=True)
@@ -218,26 +220,48 @@ class Replayer:
         busy)."""
         if not send:
             return [(todo.popleft(), None)]
-        ahead = [todo[i] for i in range(min(len(todo), GROUP_LOOKAHEAD))]
-        by_code = self._outbox.open_entries_of(ahead)
+        picked = self._pick(todo, run)
+        if not picked:
+            return [(todo.popleft(), None)] if todo else []
+        by_code = self._outbox.open_entries_of(picked)
         group: list[tuple[str, list[OutboxEntry]]] = []
+        alone: list[tuple[str, bool | None]] = []
+        for voucher_code in picked:
+            entries = by_code.get(voucher_code, [])
+            if all(e.state is EntryState.PENDING and not e.uncertain for e in entries):
+                if entries:
+                    group.append((voucher_code, entries))
+            else:  # changed since it was counted: on its own
+                alone.append((voucher_code, None))
+        return self._claim_group(group, run) + alone
+
+    def _pick(self, todo: deque[str], run: _Pass) -> list[str]:
+        """The next vouchers of ``todo`` whose open entries are all plain pending ones, up to
+        ``CLAIM_RUN`` entries in all (taken off ``todo``, as are vouchers done meanwhile)."""
+        ahead = [todo[i] for i in range(min(len(todo), run.ahead))]
+        counts = self._outbox.open_counts(ahead)
+        if counts:  # enough vouchers to fill a group next time, at their average size
+            average = sum(n for n, _ in counts.values()) / len(counts)
+            run.ahead = max(2, min(GROUP_LOOKAHEAD, int(CLAIM_RUN / average) + 2))
+        picked: list[str] = []
         total = 0
         for voucher_code in ahead:
-            entries = by_code.get(voucher_code, [])
-            if not entries:
+            count, plain = counts.get(voucher_code, (0, 0))
+            if not count:
                 todo.popleft()  # done meanwhile (the till's own redeem)
                 continue
-            plain = len(entries) <= CLAIM_RUN and all(
-                e.state is EntryState.PENDING and not e.uncertain for e in entries)
-            if not plain or total + len(entries) > CLAIM_RUN:
+            if plain != count or total + count > CLAIM_RUN:
                 break
             todo.popleft()
-            group.append((voucher_code, entries))
-            total += len(entries)
-        if not group:
-            return [(todo.popleft(), None)] if todo else []
-        locked: list[tuple[str, list[OutboxEntry]]] = []
+            picked.append(voucher_code)
+            total += count
+        return picked
+
+    def _claim_group(self, group: list[tuple[str, list[OutboxEntry]]],
+                     run: _Pass) -> list[tuple[str, bool | None]]:
+        """Claim ``group``'s runs in one transaction and park them; the steps to take."""
         alone: list[tuple[str, bool | None]] = []
+        locked: list[tuple[str, list[OutboxEntry]]] = []
         for voucher_code, entries in group:
             # Claimed only while holding its lock: whoever takes it later sees the claim.
             if self._locks.acquire(voucher_code, blocking=False):

@@ -140,3 +140,13 @@ def test_open_entries_of_several_codes_in_one_read(tmp_path: Path) -> None:
     assert {code: [e.id for e in entries] for code, entries in found.items()} == {
         "AAAA": ["e0", "e2"], "CCCC": ["e3"]}
     assert outbox.open_entries_of([]) == {}
+
+
+def test_open_counts_tell_plain_pending_entries_from_the_others(tmp_path: Path) -> None:
+    outbox = Outbox(Store.open(tmp_path))
+    outbox.add_many(entry(f"e{i}", code=code, at=T0 + timedelta(seconds=i))
+                    for i, code in enumerate(["AAAA", "AAAA", "BBBB", "BBBB", "CCCC"]))
+    assert outbox.claim_run(["e2"]) == ["e2"]  # in flight
+    assert outbox.mark_applied("e4")
+    assert outbox.open_counts(["AAAA", "BBBB", "CCCC"]) == {"AAAA": (2, 2), "BBBB": (2, 1)}
+    assert outbox.open_counts([]) == {}
