@@ -182,18 +182,18 @@ class Replayer:
         when re-sending at once could double a request that is still being processed).
         """
         report = SyncReport()
-        if code is None:
-            codes = self._outbox.open_codes()
-        else:
-            codes = list(dict.fromkeys(e.code for e in self._outbox.open_entries(code)))
+        codes = self._outbox.open_codes() if code is None else [code]
         strikes = 0
         run = _Pass()
         todo = deque(codes)
         try:
             while todo:
                 halted = False
-                for voucher_code, waiting in self._next_steps(todo, run, send=send):
-                    if waiting is None:
+                # One voucher (the till's own redeem) needs no group: it is sent under the
+                # lock its caller holds.
+                for voucher_code, grouped in self._next_steps(
+                        todo, run, group=send and code is None):
+                    if grouped is None:
                         result = self._voucher(voucher_code, report, run, send=send)
                     else:
                         result = self._group_voucher(voucher_code, report, run)
@@ -212,28 +212,28 @@ class Replayer:
     # --- claim groups -----------------------------------------------------------------
 
     def _next_steps(self, todo: deque[str], run: _Pass, *,
-                    send: bool) -> list[tuple[str, bool | None]]:
+                    group: bool) -> list[tuple[str, bool | None]]:
         """The next vouchers to work on, taken off ``todo``: a claim group (several vouchers
         whose open entries are all plain pending ones, up to ``CLAIM_RUN`` entries in all,
         claimed in one durable transaction: ``(code, True)``), or one voucher to handle on
         its own (``(code, None)``: uncertain entries, one in flight, a longer run, its lock
         busy)."""
-        if not send:
+        if not group:
             return [(todo.popleft(), None)]
         picked = self._pick(todo, run)
         if not picked:
             return [(todo.popleft(), None)] if todo else []
         by_code = self._outbox.open_entries_of(picked)
-        group: list[tuple[str, list[OutboxEntry]]] = []
+        plain: list[tuple[str, list[OutboxEntry]]] = []
         alone: list[tuple[str, bool | None]] = []
         for voucher_code in picked:
             entries = by_code.get(voucher_code, [])
             if all(e.state is EntryState.PENDING and not e.uncertain for e in entries):
                 if entries:
-                    group.append((voucher_code, entries))
+                    plain.append((voucher_code, entries))
             else:  # changed since it was counted: on its own
                 alone.append((voucher_code, None))
-        return self._claim_group(group, run) + alone
+        return self._claim_group(plain, run) + alone
 
     def _pick(self, todo: deque[str], run: _Pass) -> list[str]:
         """The next vouchers of ``todo`` whose open entries are all plain pending ones, up to
