@@ -133,6 +133,23 @@ def money_text(minor: int, currency: str) -> str:
     return QLocale().toCurrencyString(minor / 10**places, symbol, places)
 
 
+def money_affixes(currency: str) -> tuple[str, str]:
+    """What ``money_text`` writes before and after the number, e.g. ("£", "") in English,
+    ("", " £") in German: to show an amount as it is typed."""
+    zero = money_text(0, currency)
+    for number in (QLocale().toString(0.0, "f", exponent(currency)),
+                   Money(0, currency).major_str()):
+        prefix, found, suffix = zero.partition(number)
+        if found:
+            return prefix, suffix
+    return "", ""
+
+
+def decimal_point() -> str:
+    """The current language's decimal separator, as ``money_text`` writes it."""
+    return QLocale().decimalPoint()
+
+
 def units(voucher: Voucher, amount: int) -> str:
     """``amount`` in the voucher's units: money in its currency, or a number of uses."""
     if voucher.money(amount) is not None and voucher.currency:

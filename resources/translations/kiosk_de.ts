@@ -4,88 +4,88 @@
 <context>
     <name>CardScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="170"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="163"/>
         <source>Sending…</source>
         <translation>Wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="181"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="181"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="182"/>
         <source>Valid</source>
         <translation>Gültig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="182"/>
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="183"/>
         <source>For</source>
         <translation>Für</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="184"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="184"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="185"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="188"/>
         <source>Redemptions</source>
         <translation>Einlösungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="189"/>
         <source>Redeem part…</source>
         <translation>Teil einlösen…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="193"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="190"/>
         <source>Scan next</source>
         <translation>Nächster Scan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="196"/>
-        <location filename="../../kiosk/ui/screens/card.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="193"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="225"/>
         <source>Redeem all</source>
         <translation>Alles einlösen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="208"/>
         <source>OFFLINE</source>
         <translation>OFFLINE</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="220"/>
         <source>Apply to order…</source>
         <translation>Auf Bestellung anwenden…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="226"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="223"/>
         <source>Redeem all (%1)</source>
         <translation>Alles einlösen (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/card.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="249"/>
         <source>Offline: showing the last known status. Last checked online at %1, %n minute(s) ago.</source>
         <translation>
             <numerusform>Offline: letzter bekannter Stand. Zuletzt online geprüft am %1, vor %n Minute.</numerusform>
@@ -93,47 +93,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="252"/>
         <source>This voucher platform judges a saved redemption when it is sent, not at this time: if the voucher expires before the till is back online, it will be refused.</source>
         <translation>Diese Gutscheinplattform prüft eine gespeicherte Einlösung erst beim Senden, nicht zu diesem Zeitpunkt: Läuft der Gutschein ab, bevor die Kasse wieder online ist, wird sie abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="264"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="261"/>
         <source>This till accepts unseen vouchers offline, but cannot tell this one&apos;s currency or balance: redeem it when the till is back online, or ask a manager.</source>
         <translation>Diese Kasse nimmt ungeprüfte Gutscheine offline an, kennt aber Währung und Restwert dieses Gutscheins nicht: einlösen, wenn die Kasse wieder online ist, oder eine Leitung fragen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="267"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="264"/>
         <source>Can&apos;t redeem until the till is back online. A manager can allow unseen vouchers in Settings → Offline.</source>
         <translation>Einlösen erst, wenn die Kasse wieder online ist. Eine Leitung kann ungeprüfte Gutscheine unter Einstellungen → Offline erlauben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="270"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="267"/>
         <source>Can&apos;t redeem: check the code shown above against the voucher.</source>
         <translation>Nicht einlösbar: den oben gezeigten Code mit dem Gutschein vergleichen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="272"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="269"/>
         <source>Can&apos;t redeem: this voucher platform does not apply discount vouchers at the till.</source>
         <translation>Nicht einlösbar: Diese Gutscheinplattform nimmt an der Kasse keine Rabattgutscheine an.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="275"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="272"/>
         <source>Can&apos;t redeem: nothing left to redeem here.</source>
         <translation>Nicht einlösbar: nichts mehr übrig.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="276"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="273"/>
         <source>Can&apos;t redeem: %1</source>
         <translation>Nicht einlösbar: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="298"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="295"/>
         <source>%1 waiting to be sent from this till.</source>
         <translation>%1 wartet an dieser Kasse auf Übertragung.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/card.py" line="311"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="308"/>
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n Nutzung</numerusform>
@@ -141,27 +141,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="306"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="303"/>
         <source>%1, bought %2</source>
         <translation>%1, gekauft am %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="334"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="337"/>
         <source>%1 to %2</source>
         <translation>%1 bis %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="336"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="339"/>
         <source>until %1</source>
         <translation>bis %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="338"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="341"/>
         <source>from %1</source>
         <translation>ab %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="339"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="342"/>
         <source>no expiry date</source>
         <translation>ohne Ablaufdatum</translation>
     </message>
@@ -211,48 +211,48 @@
 <context>
     <name>CounterFlow</name>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="86"/>
-        <location filename="../../kiosk/ui/flows/counter.py" line="105"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="85"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="126"/>
         <source>End of shift</source>
         <translation>Schichtabschluss</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="90"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="87"/>
         <source>Staff accounts</source>
         <translation>Mitarbeiterkonten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="103"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="124"/>
         <source>Reprint last receipt</source>
         <translation>Letzten Beleg nachdrucken</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="104"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="125"/>
         <source>Reprint receipt</source>
         <translation>Beleg nachdrucken</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="107"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="128"/>
         <source>Add, change or remove this shop&apos;s staff and set new passwords. An administrator of the shop signs in for this only; nothing of it is saved on the till.</source>
         <translation>Mitarbeitende dieses Shops hinzufügen, ändern oder entfernen und neue Passwörter setzen. Dafür meldet sich eine Administratorin oder ein Administrator des Shops nur hier an; davon wird nichts auf der Kasse gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="109"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="130"/>
         <source>Manage staff accounts…</source>
         <translation>Mitarbeiterkonten verwalten…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="111"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="132"/>
         <source>Printer</source>
         <translation>Drucker</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="112"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="133"/>
         <source>Staff</source>
         <translation>Mitarbeitende</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="122"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="143"/>
         <source>Pick a redemption first.</source>
         <translation>Bitte zuerst eine Einlösung auswählen.</translation>
     </message>
@@ -260,27 +260,27 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="60"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="62"/>
         <source>Max</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="61"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="63"/>
         <source>Everything available</source>
         <translation>Alles Verfügbare</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="62"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="64"/>
         <source>Delete the last digit</source>
         <translation>Letzte Ziffer löschen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="63"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="65"/>
         <source>C</source>
         <translation>C</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="64"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="66"/>
         <source>Clear</source>
         <translation>Leeren</translation>
     </message>
@@ -492,37 +492,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="219"/>
+        <location filename="../../kiosk/ui/main_window.py" line="220"/>
         <source>Scan</source>
         <translation>Scannen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="219"/>
+        <location filename="../../kiosk/ui/main_window.py" line="220"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="219"/>
+        <location filename="../../kiosk/ui/main_window.py" line="220"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="219"/>
+        <location filename="../../kiosk/ui/main_window.py" line="220"/>
         <source>Lock</source>
         <translation>Sperren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="234"/>
+        <location filename="../../kiosk/ui/main_window.py" line="237"/>
         <source>Till 1</source>
         <translation>Kasse 1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="239"/>
+        <location filename="../../kiosk/ui/main_window.py" line="245"/>
         <source>%1 at %2</source>
         <translation>%1 bei %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="498"/>
+        <location filename="../../kiosk/ui/main_window.py" line="503"/>
         <source>Leave kiosk mode</source>
         <translation>Kioskmodus verlassen</translation>
     </message>
@@ -758,128 +758,148 @@
 <context>
     <name>QueueScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="131"/>
         <source>Queue and conflicts</source>
         <translation>Warteschlange und Konflikte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="123"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="132"/>
         <source>Waiting</source>
         <translation>Wartend</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="123"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="132"/>
         <source>Conflicts</source>
         <translation>Konflikte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="133"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="133"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="136"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="136"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="136"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="136"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="137"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="129"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="138"/>
         <source>Send now</source>
         <translation>Jetzt senden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="139"/>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="197"/>
         <source>Retried with %1 (the voucher&apos;s remaining balance).</source>
         <translation>Erneut versucht mit %1 (dem Restwert des Gutscheins).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="200"/>
         <source>%1 not collected.</source>
         <translation>%1 nicht kassiert.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="203"/>
         <source>Written off: %1</source>
         <translation>Abgeschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="204"/>
         <source>Written off.</source>
         <translation>Abgeschrieben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="206"/>
         <source>Undone by a manager: not counted.</source>
         <translation>Von einer Leitung rückgängig gemacht: nicht gezählt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="208"/>
         <source>Undo not confirmed by the server yet: undo again to finish it.</source>
         <translation>Rücknahme vom Server noch nicht bestätigt: erneut rückgängig machen, um sie abzuschließen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="210"/>
         <source>Sent (redeemed offline, confirmed later).</source>
         <translation>Gesendet (offline eingelöst, später bestätigt).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="201"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="217"/>
         <source>Not sent yet: the server could not be reached. It is retried automatically.</source>
         <translation>Noch nicht gesendet: der Server war nicht erreichbar. Es wird automatisch erneut versucht.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="244"/>
+        <source>Nothing waiting: every redemption has reached the server.</source>
+        <translation>Nichts wartet: Jede Einlösung hat den Server erreicht.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/queue.py" line="245"/>
+        <source>No conflicts: nothing the server refused.</source>
+        <translation>Keine Konflikte: Der Server hat nichts abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/queue.py" line="246"/>
+        <source>Nothing sent yet.</source>
+        <translation>Noch nichts gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/queue.py" line="247"/>
+        <source>No redemptions yet.</source>
+        <translation>Noch keine Einlösungen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/queue.py" line="283"/>
         <source>Retry: take what is left, up to %1</source>
         <translation>Erneut: den Rest nehmen, höchstens %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="286"/>
         <source>Retry with remaining balance</source>
         <translation>Mit Restguthaben erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="141"/>
         <source>Write off</source>
         <translation>Abschreiben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="142"/>
         <source>Note for the write-off (required)</source>
         <translation>Notiz zur Abschreibung (Pflicht)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/queue.py" line="157"/>
-        <location filename="../../kiosk/ui/screens/queue.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="183"/>
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n Nutzung</numerusform>
@@ -887,7 +907,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/queue.py" line="159"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="175"/>
         <source>This shift: %n redemption(s)</source>
         <translation>
             <numerusform>Diese Schicht: %n Einlösung</numerusform>
@@ -895,22 +915,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="161"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="177"/>
         <source>online %1, offline %2</source>
         <translation>online %1, offline %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="228"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="277"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="304"/>
         <source>Export redemptions</source>
         <translation>Einlösungen exportieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="278"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="305"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
@@ -982,107 +1002,107 @@
 <context>
     <name>RedeemScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="176"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="177"/>
         <source>Sending…</source>
         <translation>Wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="186"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="187"/>
         <source>Next</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="188"/>
         <source>Change amount</source>
         <translation>Betrag ändern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="189"/>
         <source>Yes, redeem</source>
         <translation>Ja, einlösen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="192"/>
         <source>Redeem part</source>
         <translation>Teil einlösen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="195"/>
         <source>Order total for %1</source>
         <translation>Bestellsumme für %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="197"/>
         <source>Change order total</source>
         <translation>Bestellsumme ändern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="197"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="198"/>
         <source>Yes, apply</source>
         <translation>Ja, anwenden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="204"/>
         <source>Amount to redeem from %1</source>
         <translation>Betrag, der von %1 eingelöst wird</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="206"/>
         <source>Uses to redeem from %1</source>
         <translation>Nutzungen, die von %1 eingelöst werden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="208"/>
         <source>Available: %1</source>
         <translation>Verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="247"/>
         <source>Enter an amount.</source>
         <translation>Bitte einen Betrag eingeben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="249"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="250"/>
         <source>Enter an amount greater than zero.</source>
         <translation>Bitte einen Betrag größer als null eingeben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="257"/>
         <source>This voucher needs an order of at least %1.</source>
         <translation>Dieser Gutschein gilt ab einer Bestellung von %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="258"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="259"/>
         <source>This voucher needs an order over %1.</source>
         <translation>Dieser Gutschein gilt für Bestellungen über %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="263"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="264"/>
         <source>Too much: only %1 can be redeemed.</source>
         <translation>Zu viel: höchstens %1 sind einlösbar.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="288"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="289"/>
         <source>%1: −%2, customer pays %3</source>
         <translation>%1: −%2, Kunde zahlt %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="295"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="296"/>
         <source>This platform has no redeem step: the till counts the use itself. If another till or the web shop uses this code at the same moment, one use may go uncounted.</source>
         <translation>Diese Plattform kennt keinen Einlöseschritt: Die Kasse zählt die Nutzung selbst. Nutzt eine andere Kasse oder der Webshop diesen Code im selben Moment, kann eine Nutzung ungezählt bleiben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="300"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="301"/>
         <source>Redeem %1?</source>
         <translation>%1 einlösen?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="302"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="303"/>
         <source>%1 will be left.</source>
         <translation>Danach bleiben %1.</translation>
     </message>
@@ -1772,12 +1792,12 @@
         <translation>Bitte Server, E-Mail, Passwort und Shop ausfüllen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="213"/>
         <source>Fill in every field.</source>
         <translation>Bitte alle Felder ausfüllen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="228"/>
         <source>The server refused the shop&apos;s credentials: check them and the platform.</source>
         <translation>Der Server hat die Zugangsdaten des Shops abgelehnt: Bitte sie und die Plattform prüfen.</translation>
     </message>

@@ -4,88 +4,88 @@
 <context>
     <name>CardScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="170"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="163"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="181"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="181"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="182"/>
         <source>Valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="182"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="183"/>
         <source>For</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="184"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="184"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="185"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="188"/>
         <source>Redemptions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="189"/>
         <source>Redeem part…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="193"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="190"/>
         <source>Scan next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="196"/>
-        <location filename="../../kiosk/ui/screens/card.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="193"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="225"/>
         <source>Redeem all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="208"/>
         <source>OFFLINE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="220"/>
         <source>Apply to order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="226"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="223"/>
         <source>Redeem all (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/card.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="249"/>
         <source>Offline: showing the last known status. Last checked online at %1, %n minute(s) ago.</source>
         <translation>
             <numerusform>Offline: showing the last known status. Last checked online at %1, %n minute ago.</numerusform>
@@ -93,47 +93,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="252"/>
         <source>This voucher platform judges a saved redemption when it is sent, not at this time: if the voucher expires before the till is back online, it will be refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="264"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="261"/>
         <source>This till accepts unseen vouchers offline, but cannot tell this one&apos;s currency or balance: redeem it when the till is back online, or ask a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="267"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="264"/>
         <source>Can&apos;t redeem until the till is back online. A manager can allow unseen vouchers in Settings → Offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="270"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="267"/>
         <source>Can&apos;t redeem: check the code shown above against the voucher.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="272"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="269"/>
         <source>Can&apos;t redeem: this voucher platform does not apply discount vouchers at the till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="275"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="272"/>
         <source>Can&apos;t redeem: nothing left to redeem here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="276"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="273"/>
         <source>Can&apos;t redeem: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="298"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="295"/>
         <source>%1 waiting to be sent from this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/card.py" line="311"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="308"/>
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n use</numerusform>
@@ -141,27 +141,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="306"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="303"/>
         <source>%1, bought %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="334"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="337"/>
         <source>%1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="336"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="339"/>
         <source>until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="338"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="341"/>
         <source>from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="339"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="342"/>
         <source>no expiry date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -211,48 +211,48 @@
 <context>
     <name>CounterFlow</name>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="86"/>
-        <location filename="../../kiosk/ui/flows/counter.py" line="105"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="85"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="126"/>
         <source>End of shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="90"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="87"/>
         <source>Staff accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="103"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="124"/>
         <source>Reprint last receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="104"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="125"/>
         <source>Reprint receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="107"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="128"/>
         <source>Add, change or remove this shop&apos;s staff and set new passwords. An administrator of the shop signs in for this only; nothing of it is saved on the till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="109"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="130"/>
         <source>Manage staff accounts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="111"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="132"/>
         <source>Printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="112"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="133"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="122"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="143"/>
         <source>Pick a redemption first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -260,27 +260,27 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="60"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="62"/>
         <source>Max</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="61"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="63"/>
         <source>Everything available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="62"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="64"/>
         <source>Delete the last digit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="63"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="65"/>
         <source>C</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="64"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="66"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
@@ -492,37 +492,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="219"/>
+        <location filename="../../kiosk/ui/main_window.py" line="220"/>
         <source>Scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="219"/>
+        <location filename="../../kiosk/ui/main_window.py" line="220"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="219"/>
+        <location filename="../../kiosk/ui/main_window.py" line="220"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="219"/>
+        <location filename="../../kiosk/ui/main_window.py" line="220"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="234"/>
+        <location filename="../../kiosk/ui/main_window.py" line="237"/>
         <source>Till 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="239"/>
+        <location filename="../../kiosk/ui/main_window.py" line="245"/>
         <source>%1 at %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="498"/>
+        <location filename="../../kiosk/ui/main_window.py" line="503"/>
         <source>Leave kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -758,128 +758,148 @@
 <context>
     <name>QueueScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="131"/>
         <source>Queue and conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="123"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="132"/>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="123"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="132"/>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="133"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="133"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="136"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="136"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="136"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="136"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="137"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="129"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="138"/>
         <source>Send now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="139"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="197"/>
         <source>Retried with %1 (the voucher&apos;s remaining balance).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="200"/>
         <source>%1 not collected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="203"/>
         <source>Written off: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="204"/>
         <source>Written off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="206"/>
         <source>Undone by a manager: not counted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="208"/>
         <source>Undo not confirmed by the server yet: undo again to finish it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="210"/>
         <source>Sent (redeemed offline, confirmed later).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="201"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="217"/>
         <source>Not sent yet: the server could not be reached. It is retried automatically.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="244"/>
+        <source>Nothing waiting: every redemption has reached the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/queue.py" line="245"/>
+        <source>No conflicts: nothing the server refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/queue.py" line="246"/>
+        <source>Nothing sent yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/queue.py" line="247"/>
+        <source>No redemptions yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/queue.py" line="283"/>
         <source>Retry: take what is left, up to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="286"/>
         <source>Retry with remaining balance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="141"/>
         <source>Write off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="142"/>
         <source>Note for the write-off (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/queue.py" line="157"/>
-        <location filename="../../kiosk/ui/screens/queue.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="183"/>
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n use</numerusform>
@@ -887,7 +907,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/queue.py" line="159"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="175"/>
         <source>This shift: %n redemption(s)</source>
         <translation>
             <numerusform>This shift: %n redemption</numerusform>
@@ -895,22 +915,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="161"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="177"/>
         <source>online %1, offline %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="228"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="277"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="304"/>
         <source>Export redemptions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="278"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="305"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -982,107 +1002,107 @@
 <context>
     <name>RedeemScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="176"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="177"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="186"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="187"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="188"/>
         <source>Change amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="189"/>
         <source>Yes, redeem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="192"/>
         <source>Redeem part</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="195"/>
         <source>Order total for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="197"/>
         <source>Change order total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="197"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="198"/>
         <source>Yes, apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="204"/>
         <source>Amount to redeem from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="206"/>
         <source>Uses to redeem from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="208"/>
         <source>Available: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="247"/>
         <source>Enter an amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="249"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="250"/>
         <source>Enter an amount greater than zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="257"/>
         <source>This voucher needs an order of at least %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="258"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="259"/>
         <source>This voucher needs an order over %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="263"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="264"/>
         <source>Too much: only %1 can be redeemed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="288"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="289"/>
         <source>%1: −%2, customer pays %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="295"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="296"/>
         <source>This platform has no redeem step: the till counts the use itself. If another till or the web shop uses this code at the same moment, one use may go uncounted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="300"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="301"/>
         <source>Redeem %1?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="302"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="303"/>
         <source>%1 will be left.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1772,12 +1792,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="213"/>
         <source>Fill in every field.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="228"/>
         <source>The server refused the shop&apos;s credentials: check them and the platform.</source>
         <translation type="unfinished"></translation>
     </message>

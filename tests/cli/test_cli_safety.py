@@ -72,6 +72,10 @@ def test_empty_code_is_one_clear_line(
     assert "not a voucher code (empty)" in one_line(err)
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_is_one_line_without_traceback(
     account: signin.Account, sim: Sim, tmp_path: Path
 ) -> None:
@@ -79,9 +83,12 @@ def test_ctrl_c_is_one_line_without_traceback(
     with mangling(sim.base_url) as proxy:
         signin.sign_in(proxy.api_url, TILL[0], TILL[1], "demo-shop", home=home)
         proxy.add(Rule("/v1/status", "trickle", interval=1.0))
+        # As from a terminal: a shell's background job (`make test &`, CI runners) hands its
+        # children SIGINT ignored, and Python then installs no KeyboardInterrupt handler.
         child = subprocess.Popen([sys.executable, "-m", "kiosk", "status", GBP50],
                                  env=_env(home), stdout=subprocess.PIPE,
-                                 stderr=subprocess.PIPE, text=True)
+                                 stderr=subprocess.PIPE, text=True,
+                                 preexec_fn=_default_sigint)  # noqa: PLW1509 - no threads forked
         deadline = time.monotonic() + 20
         while not any(path == "/v1/status" for _, path, _ in proxy.seen):
             assert time.monotonic() < deadline

@@ -13,6 +13,7 @@ from kiosk.app import signin
 from kiosk.domain.outcomes import RedeemStatus
 from kiosk.ui.main_window import MainWindow, Page
 from kiosk.ui.texts import Tone
+from kiosk.ui.widgets.keypad import Keypad
 from tests.helpers.sim import Sim
 from tests.helpers.ui import local_manager, make_window
 
@@ -71,6 +72,10 @@ def test_apply_a_discount_to_the_order_total(qtbot: QtBot,
     assert window.page is Page.REDEEM
     assert screen.title.text() == "Order total for SAVE20"
     assert screen.available_label.text() == "20% off · orders from £50.00"
+    keypad = screen.keypad
+    assert not keypad.max_button.isVisible()  # "everything available" means nothing here
+    clear = keypad.clear_button.geometry()
+    assert clear.bottom() >= keypad.digit_buttons["0"].geometry().bottom()  # C fills the column
     type_total(window, "45")
     screen.next_button.click()
     assert screen.error_label.text() == "This voucher needs an order of at least £50.00."
@@ -97,6 +102,26 @@ def test_a_balance_voucher_still_offers_part(qtbot: QtBot, window: MainWindow) -
     look_up(qtbot, window, "GB50-K7QX-9M2F-4TZB")
     assert window.card_screen.redeem_part_button.isVisible()
     assert window.card_screen.redeem_all_button.text().startswith("Redeem all")
+
+
+def test_the_max_key_comes_back_after_an_order_total(qtbot: QtBot) -> None:
+    """The keypad hides Max for an order total and shows it again for a balance, with Clear
+    back to one key."""
+    keypad = Keypad()
+    qtbot.addWidget(keypad)
+    keypad.resize(400, 300)
+    keypad.show()
+    qtbot.waitExposed(keypad)
+    one_key = keypad.clear_button.height()
+    keypad.set_max_shown(False)
+    qtbot.waitUntil(lambda: keypad.clear_button.height() > 3 * one_key)
+    assert not keypad.max_button.isVisible()
+    keypad.set_max_shown(True)
+    qtbot.waitUntil(lambda: keypad.clear_button.height() == one_key)
+    assert keypad.max_button.isVisible()
+    with qtbot.waitSignal(keypad.max_pressed, timeout=1000):
+        keypad.max_button.click()
+
 
 
 @pytest.mark.parametrize(("code", "terms", "note"), [

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabBar, QWidget
@@ -17,6 +18,7 @@ from kiosk.ui.style import load_stylesheet
 from tests.helpers.demo import DEMO_FIXTURE, DOMAIN, TILL
 from tests.helpers.sim import Sim
 from tests.helpers.ui import (
+    authorise,
     make_window,
     visit_every_screen,
 )
@@ -63,15 +65,24 @@ def styled(qapp: QApplication) -> Iterator[None]:
     qapp.setStyleSheet("")
 
 
-@pytest.mark.parametrize("language", [*LANGUAGES, PSEUDO])
-def test_every_screen_fits_1024_by_600(qtbot: QtBot, sim: Sim, styled: None,
-                                       language: str) -> None:
+@contextmanager
+def signed_in(qtbot: QtBot, sim: Sim, language: str) -> Iterator[MainWindow]:
+    """A till signed in on ``sim`` at 1024x600 in ``language`` (English again afterwards)."""
     signin.sign_in(sim.api_url, *TILL, DOMAIN)
     window = make_window(qtbot)
     with qtbot.waitSignal(window.engine_ready, timeout=10_000):
         window.start()
     window.translations.install(language)
-    window.resize(*SMALL)
+    try:
+        window.resize(*SMALL)
+        yield window
+    finally:
+        window.translations.install("en")
+
+
+@pytest.mark.parametrize("language", [*LANGUAGES, PSEUDO])
+def test_every_screen_fits_1024_by_600(qtbot: QtBot, sim: Sim, styled: None,
+                                       language: str) -> None:
     problems: dict[str, list[str]] = {}
 
     def check(name: str, main: MainWindow) -> None:
@@ -83,10 +94,8 @@ def test_every_screen_fits_1024_by_600(qtbot: QtBot, sim: Sim, styled: None,
         if issues:
             problems[name] = issues
 
-    try:
+    with signed_in(qtbot, sim, language) as window:
         visit_every_screen(qtbot, window, check)
-    finally:
-        window.translations.install("en")
     assert not problems, "\n".join(f"[{language}] {page}: {issue}"
                                    for page, issues in problems.items() for issue in issues)
 
@@ -129,3 +138,56 @@ def test_a_scan_flashes_the_blue_bar(qtbot: QtBot, sim: Sim, styled: None) -> No
         assert window.flash_bar.isVisible()
         colour = window.flash_bar.grab().toImage().pixelColor(5, 5)
     assert colour.name() == "#1f4e9c"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_settings_tab_is_in_view_at_1024(qtbot: QtBot, sim: Sim, styled: None,
+                                               language: str) -> None:
+    # A tab scrolled out of view is reached by 10 px arrows: too small a target on a touch till.
+    with signed_in(qtbot, sim, language) as window:
+        window.show()
+        window.open_settings()
+        authorise(qtbot, window)
+        bar = window.settings_screen.tabs.tabBar()
+        qtbot.waitUntil(lambda: bar.isVisible() and bar.width() > 0)
+        last = bar.tabRect(bar.count() - 1)
+        assert bar.count() >= 6
+        assert last.right() <= bar.width(), [bar.tabText(i) for i in range(bar.count())]
+
+
+@pytest.mark.parametrize("language", [*LANGUAGES, PSEUDO])
+def test_the_sign_in_form_fits_without_overlap(qtbot: QtBot, styled: None,
+                                               language: str) -> None:
+    # Squeezed below its height, a form layout lays fields over one another: each row, its
+    # error line and the Sign in button must have room of their own at 1024x600.
+    window = make_window(qtbot)
+    window.start()
+    qtbot.waitUntil(lambda: not window.runner.busy)
+    window.translations.install(language)
+    try:
+        window.resize(*SMALL)
+        window.show()
+        screen = window.signin_screen
+        screen.prefill(server="http://127.0.0.1:1/v1", demo_url="http://127.0.0.1:1/v1")
+        for index in range(screen.platform_box.count()):
+            screen.platform_box.setCurrentIndex(index)
+            for error in ("", "The server could not be reached."):
+                screen.show_error(error)
+                QApplication.processEvents()
+                shown = [w for w in (screen.platform_box, screen.server_field,
+                                     screen.demo_button, screen.email_field,
+                                     screen.password_field, screen.domain_box,
+                                     screen.find_button, screen.staff_field,
+                                     screen.kiosk_field, screen.error_label,
+                                     screen.sign_in_button) if w.isVisibleTo(screen)]
+                boxes = [(w, w.rect().translated(w.mapTo(screen, w.rect().topLeft())))
+                         for w in shown]
+                for n, (first, one) in enumerate(boxes):
+                    for second, other in boxes[n + 1:]:
+                        assert not one.intersects(other), (
+                            screen.platform, error, first.objectName() or type(first).__name__,
+                            second.objectName() or type(second).__name__, one, other)
+                    assert screen.rect().contains(one), (screen.platform, one)
+                assert window.size().toTuple() == SMALL
+    finally:
+        window.translations.install("en")

@@ -75,6 +75,18 @@ def test_language_switch(qtbot: QtBot, window: MainWindow, english_afterwards: N
         window.scan_code("YOGA-5X2U-Q8WM-J4LT")
     assert window.card_screen.banner.title_label.text() == "Gültig — teilweise eingelöst"
     assert window.card_screen.remaining_label.text() == "3 von 5 Nutzungen übrig"
+    with qtbot.waitSignal(window.controller.lookup_done, timeout=10_000):
+        window.scan_code("GB50-K7QX-9M2F-4TZB")
+    window.card_screen.redeem_part_button.click()
+    keypad = window.redeem_screen.keypad
+    assert keypad.point_button.text() == ","  # as German amounts are written on screen
+    for key in "12":
+        keypad.digit_buttons[key].click()
+    keypad.point_button.click()
+    keypad.digit_buttons["5"].click()
+    assert window.redeem_screen.display.text() == "12,5\N{NO-BREAK SPACE}£"
+    assert window.redeem_screen.available_label.text() == "Verfügbar: 50,00\N{NO-BREAK SPACE}£"
+    window.redeem_screen.cancel_button.click()
     open_settings(qtbot, window)
     screen.language.setCurrentIndex(screen.language.findData("en"))
     screen.save_button.click()

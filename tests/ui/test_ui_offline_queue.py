@@ -83,7 +83,11 @@ def test_conflict_shown_and_resolved(qtbot: QtBot, window: MainWindow, sim: Sim,
     assert reason is not None
     assert reason.text() != ""  # the reason is shown
     assert "This shift" in queue.summary_label.text()
+    assert queue.table.isVisible()
+    assert not queue.empty_label.isVisible()
+    assert not queue.resolve_row.isVisible()  # nothing to resolve until a conflict is picked
     assert queue.select_entry(queue.entries[0].id)
+    assert queue.resolve_row.isVisible()
     assert queue.retry_button.isEnabled()
     assert not queue.write_off_button.isEnabled()  # a note is required first
     queue.retry_button.click()  # a manager's action: the PIN (here: the password) first
@@ -96,6 +100,9 @@ def test_conflict_shown_and_resolved(qtbot: QtBot, window: MainWindow, sim: Sim,
                     and window.connection.state.conflicts == 0, timeout=10_000)
     qtbot.waitUntil(lambda: queue.entries == [], timeout=10_000)
     assert sim.voucher(NEWC)["current"] == 2000  # the remaining £15 was taken
+    assert not queue.table.isVisible()  # an empty tab says what empty means
+    assert queue.empty_label.text() == "No conflicts: nothing the server refused."
+    assert not queue.resolve_row.isVisible()
 
     export = tmp_path / "out.csv"
     with qtbot.waitSignal(window.controller.exported, timeout=10_000):

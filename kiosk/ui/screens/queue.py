@@ -57,6 +57,7 @@ class QueueScreen(Screen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entries: list[OutboxEntry] = []
+        self._listed = False  # the selected tab's entries have arrived (else "empty" would lie)
         self.title = QLabel(self)
         self.title.setObjectName("title")
         self.summary_label = QLabel(self)
@@ -71,6 +72,11 @@ class QueueScreen(Screen):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
+        self.empty_label = QLabel(self)  # instead of an empty table: what an empty tab means
+        self.empty_label.setObjectName("hint")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.hide()
         self.status_label = QLabel(self)
         self.status_label.setObjectName("notice")
         self.status_label.setWordWrap(True)
@@ -79,11 +85,12 @@ class QueueScreen(Screen):
         self.detail_label.setObjectName("hint")
         self.detail_label.setWordWrap(True)
         self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.note_field = QLineEdit(self)
+        self.resolve_row = QWidget(self)  # shown while a conflict is selected
+        self.note_field = QLineEdit(self.resolve_row)
         self.sync_button = QPushButton(self)
-        self.retry_button = QPushButton(self)
+        self.retry_button = QPushButton(self.resolve_row)
         set_role(self.retry_button, "primary")
-        self.write_off_button = QPushButton(self)
+        self.write_off_button = QPushButton(self.resolve_row)
         set_role(self.write_off_button, "danger")
         self.export_button = QPushButton(self)
 
@@ -91,7 +98,8 @@ class QueueScreen(Screen):
         top.addWidget(self.title, 1)
         top.addWidget(self.sync_button)
         top.addWidget(self.export_button)
-        resolve = QHBoxLayout()
+        resolve = QHBoxLayout(self.resolve_row)
+        resolve.setContentsMargins(0, 0, 0, 0)
         resolve.addWidget(self.retry_button)
         resolve.addWidget(self.note_field, 1)
         resolve.addWidget(self.write_off_button)
@@ -101,13 +109,14 @@ class QueueScreen(Screen):
         box.addWidget(self.summary_label)
         box.addWidget(self.tabs)
         box.addWidget(self.table, 1)
+        box.addWidget(self.empty_label, 1)
         box.addWidget(self.detail_label)
         box.addWidget(self.status_label)
-        box.addLayout(resolve)
+        box.addWidget(self.resolve_row)
         self.extras = QHBoxLayout()  # e.g. reprint, end of shift (kiosk.ui.flows.counter)
         box.addLayout(self.extras)
 
-        self.tabs.currentChanged.connect(lambda _index: self.refresh())
+        self.tabs.currentChanged.connect(lambda _index: self._tab_changed())
         self.table.itemSelectionChanged.connect(self.update_buttons)
         self.sync_button.clicked.connect(self.sync_requested.emit)
         self.retry_button.clicked.connect(self._retry)
@@ -140,6 +149,12 @@ class QueueScreen(Screen):
         self.refresh_requested.emit(FILTERS[self.tabs.currentIndex()])
         self.summary_requested.emit()
 
+    def _tab_changed(self) -> None:
+        self._listed = False
+        self.entries = []
+        self._fill()
+        self.refresh()
+
     def show_entries(
         self, states: tuple[EntryState, ...] | None, entries: Sequence[OutboxEntry]
     ) -> None:
@@ -147,6 +162,7 @@ class QueueScreen(Screen):
         if states != FILTERS[self.tabs.currentIndex()]:
             return
         self.entries = list(entries)
+        self._listed = True
         self._fill()
 
     def show_summary(self, summary: Any) -> None:
@@ -218,7 +234,17 @@ class QueueScreen(Screen):
                 self.table.setItem(row, col, item)
             if selected is not None and entry.id == selected.id:
                 self.table.selectRow(row)
+        empty = self._listed and not self.entries
+        self.empty_label.setText(self._empty_text() if empty else "")
+        self.empty_label.setVisible(empty)
+        self.table.setVisible(not empty)
         self.update_buttons()
+
+    def _empty_text(self) -> str:
+        return (self.tr("Nothing waiting: every redemption has reached the server."),
+                self.tr("No conflicts: nothing the server refused."),
+                self.tr("Nothing sent yet."),
+                self.tr("No redemptions yet."))[self.tabs.currentIndex()]
 
     # -- actions ------------------------------------------------------------------------
 
@@ -244,6 +270,7 @@ class QueueScreen(Screen):
         self.retry_button.setEnabled(conflict)
         self.write_off_button.setEnabled(conflict and bool(self.note_field.text().strip()))
         self.note_field.setEnabled(conflict)
+        self.resolve_row.setVisible(conflict)
         self._retry_text()
         self.detail_label.setText(
             "" if entry is None else f"{entry.code} · {amount_text(entry)} · "

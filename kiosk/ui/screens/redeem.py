@@ -21,15 +21,15 @@ from kiosk.domain.outcomes import Lookup
 from kiosk.domain.voucher import Voucher, VoucherKind
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.style import set_role
-from kiosk.ui.texts import discount_name, discount_terms, discount_warning, units
+from kiosk.ui.texts import (
+    decimal_point,
+    discount_name,
+    discount_terms,
+    discount_warning,
+    money_affixes,
+    units,
+)
 from kiosk.ui.widgets.keypad import Keypad
-
-
-def currency_affixes(currency: str) -> tuple[str, str]:
-    """What ``Money.format`` writes before and after the number, e.g. ("£", "")."""
-    zero = Money(0, currency)
-    prefix, _, suffix = zero.format().partition(zero.major_str())
-    return prefix, suffix
 
 
 class RedeemScreen(Screen):
@@ -149,6 +149,7 @@ class RedeemScreen(Screen):
         self.atomic = atomic
         currency = self._currency()
         self.keypad.set_decimals(exponent(currency) if currency else 0)
+        self.keypad.set_max_shown(not self.basket_mode)
         self.steps.setCurrentIndex(0)
         self.error_label.clear()
         self.notice_label.hide()
@@ -215,8 +216,8 @@ class RedeemScreen(Screen):
         shown = text or "0"
         currency = self._currency()
         if voucher is not None and currency:
-            prefix, suffix = currency_affixes(currency)
-            shown = prefix + shown + suffix
+            prefix, suffix = money_affixes(currency)
+            shown = prefix + shown.replace(".", decimal_point()) + suffix
         self.display.setText(shown)
         self.next_button.setEnabled(bool(text))
 

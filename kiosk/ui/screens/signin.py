@@ -65,10 +65,13 @@ class SignInScreen(Screen):
         self.domain_box = QComboBox(self)
         self.domain_box.setEditable(True)
         self.find_button = QPushButton(self)
+        for inline in (self.demo_button, self.find_button):
+            set_role(inline, "inline")
         self.kiosk_field = QLineEdit(self)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("error")
         self.error_label.setWordWrap(True)
+        self.error_label.hide()  # no room kept for it: the form must fit 1024x600
         self.sign_in_button = QPushButton(self)
         set_role(self.sign_in_button, "primary")
 
@@ -79,6 +82,7 @@ class SignInScreen(Screen):
         domain_row.addWidget(self.domain_box, 1)
         domain_row.addWidget(self.find_button)
         self.form = QFormLayout()
+        self.form.setVerticalSpacing(6)
         self.labels = [QLabel(self) for _ in range(7)]
         self.form.addRow(self.labels[5], self.platform_box)
         self.form.addRow(self.labels[0], server_row)
@@ -88,7 +92,8 @@ class SignInScreen(Screen):
         self.form.addRow(self.labels[6], self.staff_field)
         self.form.addRow(self.labels[4], self.kiosk_field)
         box = QVBoxLayout(self)
-        box.setContentsMargins(60, 30, 60, 30)
+        box.setContentsMargins(60, 12, 60, 12)
+        box.setSpacing(6)
         box.addWidget(self.title)
         box.addLayout(self.form)
         box.addWidget(self.error_label)
@@ -157,6 +162,7 @@ class SignInScreen(Screen):
     def show_error(self, text: str) -> None:
         """Show why signing in did not work."""
         self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
 
     def find_domains(self) -> None:
         """Fill the shop list with the domains this email may use."""
@@ -165,7 +171,7 @@ class SignInScreen(Screen):
             self.show_error(self.tr("Enter the server and your email first."))
             return
         self._busy(True)
-        self.error_label.clear()
+        self.show_error("")
         self.runner.run(lambda: _signin().list_domains(server, email),
                         success=self._domains_found, failure=self._failed)
 
@@ -192,7 +198,7 @@ class SignInScreen(Screen):
             self.show_error(self.tr("Fill in the server, email, password and shop."))
             return
         self._busy(True)
-        self.error_label.clear()
+        self.show_error("")
         self.runner.run(
             lambda: _signin().sign_in(server, email, password, domain, password_check=False),
             success=lambda account: self._signed_in(account, password, kiosk_name),
@@ -215,7 +221,7 @@ class SignInScreen(Screen):
         credentials = {"api_key": secret} if not needs_user else \
             {"username": user, "password": secret}
         self._busy(True)
-        self.error_label.clear()
+        self.show_error("")
         self.runner.run(
             lambda: _signin().sign_in_platform(platform, server, credentials, staff=staff),
             success=lambda account: self._done(account, kiosk_name),

@@ -6,13 +6,15 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
 
 from kiosk.ui.style import set_role
+from kiosk.ui.texts import decimal_point
 
 MAX_DIGITS = 9
 
 
 class Keypad(QWidget):
     """Digits, a decimal separator (when the unit has decimals), backspace, clear, and
-    "Max" (everything available) filling the right-hand column."""
+    "Max" (everything available) filling the right-hand column. Where "everything available"
+    means nothing (an order total), Max is hidden and Clear fills the column."""
 
     text_changed = Signal(str)  # the amount typed so far, "." as decimal separator
     max_pressed = Signal()  # staff want all that is available
@@ -40,6 +42,7 @@ class Keypad(QWidget):
                                       QSizePolicy.Policy.Expanding)
         self.max_button.clicked.connect(self.max_pressed.emit)
         grid.addWidget(self.max_button, 1, 3, 3, 1)
+        self._grid = grid
         self.retranslate()
 
     def _key(self, key: str, grid: QGridLayout, row: int, col: int) -> QPushButton:
@@ -56,7 +59,7 @@ class Keypad(QWidget):
 
     def retranslate(self) -> None:
         """Texts that depend on the language."""
-        self.point_button.setText(".")  # as the amounts on screen (Money) write it
+        self.point_button.setText(decimal_point())  # as the amounts on screen write it
         self.max_button.setText(self.tr("Max"))
         self.max_button.setToolTip(self.tr("Everything available"))
         self.back_button.setToolTip(self.tr("Delete the last digit"))
@@ -67,6 +70,14 @@ class Keypad(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def set_max_shown(self, shown: bool) -> None:
+        """Show the Max key, or hide it and let Clear take its place."""
+        if shown == self.max_button.isVisibleTo(self):
+            return
+        self._grid.removeWidget(self.clear_button)
+        self._grid.addWidget(self.clear_button, 0, 3, 1 if shown else 4, 1)
+        self.max_button.setVisible(shown)
 
     def set_decimals(self, decimals: int) -> None:
         """How many decimal places the amount may have (0 = whole units, no separator key)."""
