@@ -22,7 +22,6 @@ first. See docs/engine.md, "Claim groups".
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -45,9 +44,10 @@ from kiosk.domain.outcomes import EntryState, OutboxEntry
 from kiosk.domain.voucher import Voucher, answer_problem
 from kiosk.store.cache import VoucherCache
 from kiosk.store.database import utc_now
-from kiosk.store.outbox import Also, Applied, Outbox
+from kiosk.store.outbox import Applied, Outbox
 from kiosk.sync.connectivity import ConnectivityWatch
 from kiosk.sync.locks import CodeLocks
+from kiosk.sync.parking import Parking, Pass
 
 log = logging.getLogger(__name__)
 STOP_PASS_AFTER = 3  # consecutive transient failures on different vouchers
@@ -58,11 +58,8 @@ MAX_BACKOFF = 8  # each uncertain attempt doubles the wait before a re-send, up 
 # the settle window before any is re-sent (docs/engine.md, "Write-ahead protocol").
 CLAIM_RUN = 128
 # At most this many vouchers are looked at (their open entries counted, one read) to build a
-# claim group; fewer when the vouchers have more entries each (see ``_Pass.ahead``).
+# claim group; fewer when the vouchers have more entries each (see ``Pass.ahead``).
 GROUP_LOOKAHEAD = 64
-# Applied marks of finished vouchers wait for the next claim's transaction at most this long
-# (seconds, checked between requests); then they are saved on their own (no fsync).
-MARKS_WAIT = 0.1
 
 
 @dataclass(slots=True)
@@ -92,30 +89,6 @@ class _Run:
     previous: Voucher | None = None  # the last entry's answer (None after a refusal)
     latest: Voucher | None = None  # the last answer at all, cached once at the end
     marks: list[Applied] = field(default_factory=list)  # confirmed, not saved yet
-
-
-class _Pass:
-    """One replay pass: the owner of the vouchers it parks."""
-
-    __slots__ = ("ahead", "oldest")
-
-    def __init__(self) -> None:
-        self.oldest: float | None = None  # when its oldest unsaved parked marks were parked
-        self.ahead = 8  # vouchers to look at for the next group (from the last ones' sizes)
-
-
-@dataclass(slots=True)
-class _Parked:
-    """A voucher a pass is not done with while nobody holds its lock: claimed entries whose
-    requests have not started (``waiting``: anyone may take them back), or applied marks and
-    the last answer not saved yet (saved with the pass's next claims, after ``MARKS_WAIT``,
-    at the end of the pass, or by whoever takes the voucher's lock first)."""
-
-    owner: _Pass
-    waiting: list[OutboxEntry] = field(default_factory=list)
-    marks: list[Applied] = field(default_factory=list)
-    latest: Voucher | None = None
-    seen_at: datetime | None = None
 
 
 class _Stop(Enum):
@@ -168,11 +141,7 @@ class Replayer:
         # (storage trouble): staff are still told "redeemed"; such an entry is reconciled on
         # the next pass. Dropped once saved (the outbox and the cache then have them).
         self.confirmed: dict[str, Voucher] = {}
-        # Vouchers parked by a pass (see ``_Parked``), and the guard of that map; a write of
-        # parked vouchers the writer holds no lock of is made under the guard, so whoever
-        # takes such a voucher's lock meanwhile waits for it (at most one transaction).
-        self._parked: dict[str, _Parked] = {}
-        self._guard = threading.Lock()
+        self._parking = Parking(outbox, cache, self._forget)
         locks.on_hold = self._hand_over
 
     def replay(self, code: str | None = None, *, send: bool = True) -> SyncReport:
@@ -184,7 +153,7 @@ class Replayer:
         report = SyncReport()
         codes = self._outbox.open_codes() if code is None else [code]
         strikes = 0
-        run = _Pass()
+        run = Pass()
         todo = deque(codes)
         try:
             while todo:
@@ -204,14 +173,14 @@ class Replayer:
                 if halted:
                     break
         finally:
-            self._flush(run)
+            self._parking.flush(run)
         open_count, _ = self._outbox.counts()
         report.remaining = open_count
         return report
 
     # --- claim groups -----------------------------------------------------------------
 
-    def _next_steps(self, todo: deque[str], run: _Pass, *,
+    def _next_steps(self, todo: deque[str], run: Pass, *,
                     group: bool) -> list[tuple[str, bool | None]]:
         """The next vouchers to work on, taken off ``todo``: a claim group (several vouchers
         whose open entries are all plain pending ones, up to ``CLAIM_RUN`` entries in all,
@@ -235,7 +204,7 @@ class Replayer:
                 alone.append((voucher_code, None))
         return self._claim_group(plain, run) + alone
 
-    def _pick(self, todo: deque[str], run: _Pass) -> list[str]:
+    def _pick(self, todo: deque[str], run: Pass) -> list[str]:
         """The next vouchers of ``todo`` whose open entries are all plain pending ones, up to
         ``CLAIM_RUN`` entries in all (taken off ``todo``, as are vouchers done meanwhile)."""
         ahead = [todo[i] for i in range(min(len(todo), run.ahead))]
@@ -258,7 +227,7 @@ class Replayer:
         return picked
 
     def _claim_group(self, group: list[tuple[str, list[OutboxEntry]]],
-                     run: _Pass) -> list[tuple[str, bool | None]]:
+                     run: Pass) -> list[tuple[str, bool | None]]:
         """Claim ``group``'s runs in one transaction and park them; the steps to take."""
         alone: list[tuple[str, bool | None]] = []
         locked: list[tuple[str, list[OutboxEntry]]] = []
@@ -270,10 +239,10 @@ class Replayer:
                 alone.append((voucher_code, None))
         try:
             for voucher_code, _ in locked:
-                self._take_over(voucher_code)  # nothing, unless a stray of another pass
-            claimed = self._claim([[e.id for e in entries] for _, entries in locked], run,
-                                  park=[code for code, _ in locked],
-                                  entries=[entries for _, entries in locked])
+                self._parking.take_over(voucher_code)  # nothing, unless another pass's
+            claimed = self._parking.claim(
+                [[e.id for e in entries] for _, entries in locked], run,
+                park=[code for code, _ in locked], entries=[entries for _, entries in locked])
         finally:
             for voucher_code, _ in locked:
                 self._locks.release(voucher_code)
@@ -282,149 +251,47 @@ class Replayer:
             if ids]
         return steps + alone
 
-    def _claim(self, runs: Sequence[Sequence[str]], run: _Pass, *,
-               marks: Sequence[Applied] = (), park: Sequence[str] = (),
-               entries: Sequence[Sequence[OutboxEntry]] = ()) -> list[list[str]]:
-        """Claim ``runs`` durably in one transaction, with ``marks`` and the pass's parked
-        marks and last answers; ``park``: the vouchers of the runs (their locks held), parked
-        with their claimed ``entries`` waiting."""
-        with self._guard:
-            saved = [(code, item) for code, item in self._parked.items()
-                     if item.owner is run and not item.waiting]
-            for code, _ in saved:
-                del self._parked[code]
-            all_marks = [*marks, *(m for _, item in saved for m in item.marks)]
-            try:
-                claimed = self._outbox.claim_runs(
-                    runs, all_marks, [line for code, item in saved
-                                      if (line := self._cache_line(code, item)) is not None])
-            except BaseException:
-                for code, item in saved:  # not saved: still to be saved
-                    self._parked.setdefault(code, item)
-                raise
-            run.oldest = None
-            for code, ids, claimed_entries in zip(park, claimed, entries, strict=False):
-                if ids:
-                    self._parked[code] = _Parked(run, waiting=list(claimed_entries[:len(ids)]))
-        self._forget(all_marks)
-        return claimed
-
-    def _group_voucher(self, code: str, report: SyncReport, run: _Pass) -> _Stop:
-        """Send a voucher's entries claimed in a group, unless someone took them back."""
-        if not self._locks.acquire(code, blocking=False):
-            with self._guard:
-                item = self._parked.get(code)
-                still_ours = item is not None and item.owner is run and bool(item.waiting)
-            if not still_ours:
-                return _Stop.CONTINUE  # its lock's holder took them back
-            self._locks.acquire(code)
+    def _group_voucher(self, code: str, report: SyncReport, run: Pass) -> _Stop:
+        """Send a voucher's entries claimed in a group; if someone took them back meanwhile
+        (the till's redeem or undo of it), whatever is still open is handled on its own."""
+        self._locks.acquire(code)
         sent = _Run()
         try:
-            waiting = self._take_over(code, own=run)
+            waiting = self._parking.take_over(code, own=run)
             if not waiting:
-                return _Stop.CONTINUE  # taken back (the till redeemed it meanwhile)
+                return self._send_voucher(code, report, sent, run, send=True)
             return self._send_claimed(waiting, report, sent, run) or _Stop.CONTINUE
         finally:
             self._park(code, sent, run)
             self._locks.release(code)
 
-    def _park(self, code: str, sent: _Run, run: _Pass) -> None:
+    def _park(self, code: str, sent: _Run, run: Pass) -> None:
         """Park a voucher just sent (its lock still held): its marks and last answer are
-        saved later (``_Parked``)."""
-        if not sent.marks and sent.latest is None:
-            return
-        with self._guard:
-            item = self._parked.setdefault(code, _Parked(run))
-            item.marks.extend(sent.marks)
-            item.latest = sent.latest or item.latest
-            item.seen_at = self._stamp()
-            if run.oldest is None:
-                run.oldest = time.monotonic()
+        saved later (``kiosk.sync.parking``)."""
+        self._parking.park(code, run, sent.marks, sent.latest, self._stamp())
         sent.marks = []
 
     def _hand_over(self, code: str) -> None:
         """``CodeLocks.on_hold``: whoever takes ``code``'s lock gets it settled."""
         try:
-            self._take_over(code)
+            self._parking.take_over(code)
         except StorageError as exc:
             log.error("could not hand over voucher %s settled: %s", code, exc.message)
 
-    def _take_over(self, code: str, own: _Pass | None = None) -> list[OutboxEntry] | None:
-        """Unpark ``code`` (its lock held). Claims ``own`` parked are returned, to be sent;
-        anything else is settled: claims taken back (their requests never started), marks
-        and last answer saved. Each parked claim is sent or taken back, never both."""
-        with self._guard:
-            item = self._parked.pop(code, None)
-        if item is None:
-            return None
-        if item.owner is own and item.waiting and not item.marks:
-            return item.waiting
-        try:
-            if item.waiting:
-                taken = self._outbox.unclaim((e.id for e in item.waiting), durable=False)
-                log.info("%d claimed outbox entries of %s taken back unsent", taken, code)
-        finally:
-            self._save(code, item)
-        return None
-
-    def _save(self, code: str, item: _Parked) -> None:
-        """Save a parked voucher's marks and last answer (one transaction, no fsync of its
-        own: see docs/engine.md)."""
-        if not item.marks and item.latest is None:
-            return
-        try:
-            self._outbox.mark_applied_many(item.marks, also=self._cache_line(code, item))
-            self._forget(item.marks)
-        except StorageError as exc:
-            # The server has them: they stay ``sending`` and are reconciled on the next pass.
-            log.error("%d outbox entries applied on the server, state not saved: %s",
-                      len(item.marks), exc.message)
-
-    def _flush_due(self, run: _Pass) -> None:
-        """Save the pass's parked marks that waited ``MARKS_WAIT`` for a claim: the outbox
-        on disk never lags the server by much more (what a list of the queue shows)."""
-        if run.oldest is None or time.monotonic() - run.oldest < MARKS_WAIT:
-            return
-        self._flush(run, waiting=False)
-
-    def _flush(self, run: _Pass, *, waiting: bool = True) -> None:
-        """Save every parked voucher of ``run`` (and take its waiting claims back unless
-        ``waiting`` is off), under the guard: nobody sees them half settled."""
-        with self._guard:
-            items = [(code, item) for code, item in self._parked.items()
-                     if item.owner is run and (waiting or not item.waiting)]
-            for code, _ in items:
-                del self._parked[code]
-            run.oldest = None
-            if not items:
-                return
-            lines = [line for code, item in items
-                     if (line := self._cache_line(code, item)) is not None]
-            marks = [m for _, item in items for m in item.marks]
-            unsent = [e.id for _, item in items for e in item.waiting]
-            try:
-                if unsent:
-                    self._outbox.unclaim(unsent, durable=False)
-                self._outbox.mark_applied_many(marks, more=lines)
-                self._forget(marks)
-            except StorageError as exc:  # they stay ``sending``: recovered as uncertain
-                log.error("could not save the state of %d outbox entries: %s",
-                          len(marks) + len(unsent), exc.message)
-
     # --- one voucher on its own ------------------------------------------------------
 
-    def _voucher(self, code: str, report: SyncReport, run: _Pass, *, send: bool) -> _Stop:
+    def _voucher(self, code: str, report: SyncReport, run: Pass, *, send: bool) -> _Stop:
         """Send ``code``'s open entries under its lock (reconciled first where uncertain)."""
         self._locks.acquire(code)
         sent = _Run()
         try:
-            self._take_over(code)
+            self._parking.take_over(code)
             return self._send_voucher(code, report, sent, run, send=send)
         finally:
             self._park(code, sent, run)
             self._locks.release(code)
 
-    def _send_voucher(self, code: str, report: SyncReport, sent: _Run, run: _Pass, *,
+    def _send_voucher(self, code: str, report: SyncReport, sent: _Run, run: Pass, *,
                       send: bool) -> _Stop:
         entries = self._outbox.open_entries(code)
         if any(e.uncertain and e.state is EntryState.PENDING for e in entries):
@@ -445,7 +312,7 @@ class Replayer:
             batch = ready[start:start + CLAIM_RUN]
             # The previous run's applied marks (this voucher's, or the pass's parked
             # vouchers' with their last answers) ride in the same durable transaction.
-            claimed = self._claim([[e.id for e in batch]], run, marks=sent.marks)[0]
+            claimed = self._parking.claim([[e.id for e in batch]], run, marks=sent.marks)[0]
             sent.marks = []
             stop = self._send_claimed(batch[:len(claimed)], report, sent, run)
             if stop is not None:
@@ -460,19 +327,13 @@ class Replayer:
         for mark in marks:
             self.confirmed.pop(mark.entry_id, None)
 
-    def _cache_line(self, code: str, item: _Parked) -> Also | None:
-        latest, seen_at = item.latest, item.seen_at
-        if latest is None or seen_at is None:
-            return None
-        return lambda db: self._cache.put_in(db, latest, seen_at, code)
-
     def _send_claimed(self, claimed: list[OutboxEntry], report: SyncReport,
-                      sent: _Run, run: _Pass) -> _Stop | None:
+                      sent: _Run, run: Pass) -> _Stop | None:
         """Send claimed entries in order; whatever was not sent goes back to ``pending``."""
         done = 0
         try:
             for entry in claimed:
-                self._flush_due(run)
+                self._parking.flush_due(run)
                 done += 1  # from here on it may have left: never taken back unsent
                 answer = self._send(entry, report, sent, known=sent.previous)
                 if isinstance(answer, _Stop):

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from kiosk.app import signin
 from kiosk.app.engine import Engine
-from kiosk.domain.outcomes import EntryState, OutboxEntry, RedeemStatus
+from kiosk.domain.outcomes import EntryState, OutboxEntry, RedeemStatus, UndoStatus
 from kiosk.store.database import utc_now
 from kiosk.sync.replay import SyncReport
 from tests.helpers.cases import PLATFORMS, Platform
@@ -158,3 +158,39 @@ def test_a_pass_that_stops_hands_every_unsent_claim_of_its_group_back(
     assert engine.sync().applied == 8
     for code in codes:
         assert len(sim.voucher(code)["redeemHistory"]) == 2
+
+
+def test_an_undo_of_an_entry_waiting_in_a_claimed_group_cancels_it_never_sent(
+    sim: Sim, account: signin.Account, make_engine: Callable[..., Engine],
+) -> None:
+    """Its claim is taken back, so it is still only queued: cancelled on the till; the
+    voucher's other entry still goes out in the same pass."""
+    engine = make_engine()
+    codes = [VOUCHERCART.case.add(sim) for _ in range(3)]
+    now = utc_now()
+    queued = [OutboxEntry(id=str(uuid.uuid4()), code=code, domain=str(account.domain_id),
+                          amount=100, kind="", currency="GBP",
+                          redeemed_at=now - timedelta(seconds=10 - i), staff="anna",
+                          kiosk_id="test", backend="vouchercart", state=EntryState.PENDING,
+                          offline=True)
+              for i, code in enumerate(codes + codes)]  # the last: codes[-1]'s second
+    engine.outbox.add_many(queued)
+    last = queued[-1]
+    sim.set_latency(0.3, path="/v1/redeem")
+    passes: list[SyncReport] = []
+    background = threading.Thread(target=lambda: passes.append(engine.sync()))
+    background.start()
+    try:
+        _wait(lambda: {e.state for e in engine.entries(limit=20)} == {EntryState.SENDING})
+        outcome = engine.undo_last(expect=last.id)
+        assert outcome.status is UndoStatus.CANCELLED, outcome.message
+        assert background.is_alive(), "the undo waited for the vouchers before it"
+    finally:
+        background.join(timeout=30)
+    sim.set_latency(0)
+    assert passes[0].applied == 5
+    assert passes[0].remaining == 0
+    states = {e.id: e.state for e in engine.entries(limit=20)}
+    assert states == {e.id: EntryState.REVERSED if e.id == last.id else EntryState.APPLIED
+                      for e in queued}
+    assert len(sim.voucher(codes[-1])["redeemHistory"]) == 1  # the cancelled one never left
