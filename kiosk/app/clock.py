@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
@@ -30,6 +31,14 @@ CLOCK_REFUSED = ("The till's clock cannot be trusted while offline ({why}), so t
                  "accepted until the server is back. Ask a manager to set the clock.")
 
 
+def local_midnight(moment: datetime) -> datetime:
+    """The start of ``moment``'s local calendar day (aware, in the local offset of that
+    midnight). On the days the clocks change, midnight's offset is not the one of ``moment``:
+    a naive midnight converted by ``astimezone()`` asks the system's time zone rules."""
+    local = moment.astimezone()
+    return datetime(local.year, local.month, local.day).astimezone()
+
+
 class TillClock:
     """Corrected "now" for stamping and validity checks; warnings when the clock is off."""
 
@@ -40,6 +49,8 @@ class TillClock:
         self._source = source
         self._saved_offset: float | None = None
         self._saved_server: datetime | None = None
+        # The saved offset belongs to the till's clock as it read when the engine opened.
+        self._opened: tuple[datetime, float] = (local(), time.monotonic())
         self._load()
 
     def _load(self) -> None:
@@ -54,17 +65,30 @@ class TillClock:
             log.warning("saved server clock unreadable; measuring again")
 
     def offset(self) -> float | None:
-        """Seconds the server's clock is ahead of the till's (last measured, or saved)."""
+        """Seconds the server's clock is ahead of the till's (last measured, or saved), less
+        any step of the till's clock since it was measured (set right by NTP meanwhile)."""
         live = getattr(self._source, "offset", None)
+        anchor = getattr(self._source, "anchor", None)
         if isinstance(live, int | float):
-            return float(live)
-        return self._saved_offset
+            return float(live) - self._stepped(anchor if isinstance(anchor, tuple) else None)
+        if self._saved_offset is None:
+            return None
+        return self._saved_offset - self._stepped(self._opened)
+
+    def _stepped(self, anchor: tuple[datetime, float] | None) -> float:
+        """Seconds the till's clock was stepped since ``anchor`` (its reading, and
+        ``time.monotonic()`` then): how much more it moved than time passed. 0 under
+        ``APPLY_ABOVE`` (the two clocks' jitter)."""
+        if anchor is None:
+            return 0.0
+        step = (self._local() - anchor[0]).total_seconds() - (time.monotonic() - anchor[1])
+        return step if abs(step) >= APPLY_ABOVE else 0.0
 
     def observed(self) -> None:
         """Keep the last measured offset (after answers), when it changed noticeably."""
-        live = getattr(self._source, "offset", None)
-        if not isinstance(live, int | float):
+        if not isinstance(getattr(self._source, "offset", None), int | float):
             return
+        live = self.offset() or 0.0  # the measured offset, less any step of the clock since
         server = self._local() + timedelta(seconds=live)
         moved = self._saved_offset is None or abs(live - self._saved_offset) > 1.0
         stale = self._saved_server is None or server - self._saved_server > timedelta(minutes=5)

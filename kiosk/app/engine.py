@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk import paths
-from kiosk.app.clock import TillClock
+from kiosk.app.clock import TillClock, local_midnight
 from kiosk.app.reports import ShiftSummary, shift_summary, write_csv
 from kiosk.app.undo import Undoer
 from kiosk.domain.backend import Capabilities, VoucherBackend
@@ -64,6 +64,7 @@ PROBE_CODE = "KIOSK-CONNECTIVITY-PROBE"
 NOT_RECORDED_FULL = "Storage full — nothing was redeemed. Call a manager."
 NOT_RECORDED = "The till could not save this redemption — nothing was redeemed. Call a manager."
 NOT_REDEEMED = "Nothing was redeemed."
+NOT_A_CONFLICT = "Only a refused redemption can be retried."
 
 
 def _not_a_code(rejected: CodeRejected) -> str:
@@ -310,7 +311,8 @@ class Engine:
             return self._refused(code, amount or 0, Refusal(
                 RefusalReason.INVALID_AMOUNT,
                 "Give either the amount or the order total, not both." if amount is not None
-                else "The order total must be more than zero."))
+                else "The order total must be more than zero." if order_total <= 0
+                else "The order total is too large."))
         with self._locks.hold(code):
             voucher: Voucher | None = None
             signed_out = False
@@ -411,6 +413,7 @@ class Engine:
         self, code: str, amount: int, voucher: Voucher | None, at: datetime, *,
         offline: bool = False, replaces: str | None = None, entry_id: str | None = None,
         order_total: int | None = None, discount: int | None = None,
+        closes: tuple[str, str] | None = None,
     ) -> OutboxEntry:
         staff, staff_id = self._who
         entry = OutboxEntry(
@@ -423,13 +426,15 @@ class Engine:
             order_total=order_total if discount is not None else None, discount=discount,
         )
         try:
-            self.outbox.add(entry)
+            added = self.outbox.add(entry, closes=closes)
         except StorageError as exc:
             log.error("outbox commit failed, %s not redeemed: %s", code, exc.message)
             self.journal.add("redeem", code, "not_recorded", amount=amount,
                              currency=entry.currency, offline=offline, message=exc.message)
             raise StorageError(NOT_RECORDED_FULL if exc.full else NOT_RECORDED,
                                full=exc.full) from exc
+        if not added:  # the conflict it retries was closed by someone else meanwhile
+            raise InvalidRequest(NOT_A_CONFLICT)
         self._notify()
         return entry
 
@@ -447,7 +452,14 @@ class Engine:
             # outbox (pending, or sending until recovered as uncertain) and is reconciled later.
             log.error("outbox entry %s: state not saved: %s", entry.id, exc.message)
             current = None
+        except Exception:
+            # Committed, and its request may have landed: whatever failed after the commit,
+            # staff hear "saved" (never "not redeemed", which would invite a second payment);
+            # the replay settles it.
+            log.exception("outbox entry %s: sending failed after the commit", entry.id)
+            current = None
         confirmed = self._replayer.confirmed.pop(entry.id, None)
+        refused = self._replayer.refused.pop(entry.id, None)
         self.till_clock.observed()
         cached = self.cache.get(entry.code)
         voucher = confirmed or (cached.voucher if cached else None)
@@ -474,6 +486,10 @@ class Engine:
                 RedeemStatus.REFUSED, entry.code, entry.amount, entry.id, voucher,
                 current.last_error or "The server refused this redemption.",
                 _reason(current.reason)))
+        if refused is not None:  # refused, but the storage could not record it: still refused
+            return self._outcome(RedeemOutcome(
+                RedeemStatus.REFUSED, entry.code, entry.amount, entry.id, voucher,
+                refused.message, refused.reason))
         with contextlib.suppress(StorageError):  # committed: it is queued whatever this says
             self.outbox.mark_offline(entry.id)
         return self._queued(entry, voucher, self._queued_amount(entry.code),
@@ -535,8 +551,7 @@ class Engine:
     @staticmethod
     def _shift_start(now: datetime) -> datetime:
         """A shift is the local calendar day."""
-        local = now.astimezone()
-        return local.replace(hour=0, minute=0, second=0, microsecond=0)
+        return local_midnight(now)
 
     # --- the server ---------------------------------------------------------------------
 
@@ -604,6 +619,7 @@ class Engine:
             self.outbox.recover_in_flight(self._clock() + self._settle)
             report = self._replayer.replay()
             self._replayer.confirmed.clear()
+            self._replayer.refused.clear()
             if self.watch.online:
                 self._undoer.settle()  # undos whose answer was lost: confirmed by listing
             self.till_clock.observed()
@@ -686,35 +702,34 @@ class Engine:
     def retry_conflict(self, entry_id: str) -> RedeemOutcome:
         """Redeem what is left (up to the refused amount) for a refused entry, at its time.
 
-        Needs the server. When the retry is applied or queued, the conflict is closed.
+        Needs the server. The retry's entry is committed in one transaction with the
+        conflict's compare-and-set ``rejected → written_off`` (note "retried as <id>"): of two
+        concurrent retries (a double tap, the CLI and the till) only one commits, and a crash
+        never leaves the conflict closed without its retry. A retry the server refuses opens
+        the conflict again.
         """
         first = self.outbox.get(entry_id)
-        if first is None:
-            raise InvalidRequest("Only a refused redemption can be retried.")
+        if first is None or first.state is not EntryState.REJECTED:
+            raise InvalidRequest(NOT_A_CONFLICT)
         with self._locks.hold(first.code):
             entry = self.outbox.get(entry_id)
+            if entry is None or entry.state is not EntryState.REJECTED:
+                raise InvalidRequest(NOT_A_CONFLICT)
             retry_id = str(uuid.uuid4())
-            # Compare-and-set rejected → written_off first: of two concurrent retries (a
-            # double tap, the CLI and the till) only one gets past this line.
-            if entry is None or not self.outbox.write_off(entry_id, f"retried as {retry_id}"):
-                raise InvalidRequest("Only a refused redemption can be retried.")
-            outcome: RedeemOutcome | None = None
-            try:
-                outcome = self._retry(entry, retry_id)
-            finally:
-                if outcome is None or outcome.status is RedeemStatus.REFUSED:
-                    self._reopen_unless_sent(entry_id, retry_id)
-            if outcome.status is not RedeemStatus.REFUSED:
+            outcome = self._retry(entry, retry_id)
+            if outcome.status is RedeemStatus.REFUSED:
+                self._reopen_if_refused(entry_id, retry_id)
+            else:
                 self.journal.add("retry", entry.code, outcome.status.value, amount=outcome.amount,
                                  entry_id=entry.id, message=outcome.message)
             return outcome
 
-    def _reopen_unless_sent(self, entry_id: str, retry_id: str) -> None:
-        """The retry did not go through: the conflict is open again (unless its retry entry
-        was committed and may still be sent)."""
+    def _reopen_if_refused(self, entry_id: str, retry_id: str) -> None:
+        """The server refused the retry: the conflict is open again (a retry refused before
+        its entry was committed never closed it)."""
         with contextlib.suppress(StorageError):
             retry = self.outbox.get(retry_id)
-            if retry is None or retry.state is EntryState.REJECTED:
+            if retry is not None and retry.state is EntryState.REJECTED:
                 self.outbox.reopen_conflict(entry_id)
             self._notify()
 
@@ -736,7 +751,8 @@ class Engine:
             return self._refused(entry.code, entry.amount, refusal, voucher)
         retry = self._commit(entry.code, amount, voucher, entry.redeemed_at,
                              replaces=entry.id, entry_id=retry_id,
-                             order_total=entry.order_total, discount=discount)
+                             order_total=entry.order_total, discount=discount,
+                             closes=(entry.id, f"retried as {retry_id}"))
         return self._send_now(retry)
 
     def write_off(self, entry_id: str, note: str) -> None:

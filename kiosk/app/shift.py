@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 
+from kiosk.app.clock import local_midnight
 from kiosk.app.engine import Engine
 from kiosk.app.printing.receipt import units
 from kiosk.app.reports import ShiftSummary, Totals, shift_summary
@@ -112,8 +113,7 @@ def shift_start(engine: Engine, now: datetime | None = None) -> datetime:
             "SELECT at FROM journal WHERE action = ? ORDER BY id DESC LIMIT 1", [Z_ACTION]))
     if rows:
         return from_db(rows[0]["at"])
-    local = (now or utc_now()).astimezone()
-    return local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
+    return local_midnight(now or utc_now()).astimezone(UTC)
 
 
 def close_shift(engine: Engine, report: ShiftReport) -> None:

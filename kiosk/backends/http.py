@@ -20,6 +20,7 @@ inherits the same money-safety rules:
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import ipaddress
 import logging
@@ -249,6 +250,9 @@ class ServerClock:
         self.local = local  # the till's clock the offset is measured against
         self._lock = threading.Lock()
         self.offset: float | None = None
+        # When ``offset`` was measured: the till's clock then and ``time.monotonic()`` then, so
+        # a step of the till's clock since (NTP setting it right) can be told from time passing.
+        self.anchor: tuple[datetime, float] | None = None
         self._last: tuple[str, datetime] | None = None  # the last header read, and its time
 
     def observe(self, date_header: str | None) -> None:
@@ -267,9 +271,11 @@ class ServerClock:
                 server = server.replace(tzinfo=UTC)
             self._last = (date_header, server)
         # The header is truncated to the second: compare with the till's time truncated too.
-        local = self.local().replace(microsecond=0)
+        now = self.local()
+        local = now.replace(microsecond=0)
         with self._lock:
             self.offset = (server - local).total_seconds()
+            self.anchor = (now, time.monotonic())
 
 
 # --- which answers are final ---------------------------------------------------------------
@@ -439,6 +445,22 @@ class _Capped(httpx.SyncByteStream):
 
     def close(self) -> None:
         self._inner.close()
+
+
+@contextlib.contextmanager
+def after_write(what: str) -> Iterator[None]:
+    """Around the requests an adapter makes after a write the server answered (a read of the
+    voucher after it): whatever fails there, the write happened, so the failure is
+    ``ServerUnavailable(maybe_applied=True)`` - confirmed before anything is re-sent - and
+    never "not sent" (an undo would cancel it on the till), a refusal (it would be a
+    conflict) or a signed-out session (it would be sent again as not applied)."""
+    try:
+        yield
+    except KioskError as exc:
+        if isinstance(exc, TransportError) and exc.maybe_applied:
+            raise
+        raise ServerUnavailable(f"{what} was answered, but reading the voucher after it "
+                                f"failed: {exc.message}", maybe_applied=True) from exc
 
 
 class ChannelBackend:

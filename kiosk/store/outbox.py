@@ -151,10 +151,23 @@ class Outbox:
 
     # --- writes ---------------------------------------------------------------------------
 
-    def add(self, entry: OutboxEntry) -> None:
-        """Commit a new entry durably (WAL, synchronous=FULL) before anything is sent."""
+    def add(self, entry: OutboxEntry, *, closes: tuple[str, str] | None = None) -> bool:
+        """Commit a new entry durably (WAL, synchronous=FULL) before anything is sent.
+
+        ``closes`` = (conflict id, note): in the same transaction, move that conflict
+        ``rejected → written_off`` (compare-and-set); when someone else closed it first,
+        nothing is written and the result is False. One transaction, so a crash can never
+        leave a conflict closed without the retry that replaces it."""
         with self._store.write() as db:
+            if closes is not None:
+                cursor = db.execute(
+                    "UPDATE outbox SET state = 'written_off', note = ?, updated_at = ? "
+                    "WHERE id = ? AND state = 'rejected'",
+                    [closes[1], to_db(utc_now()), closes[0]])
+                if cursor.rowcount != 1:
+                    return False  # nothing written: the transaction commits no change
             db.table("outbox").insert(_row(entry))
+        return True
 
     def add_many(self, entries: Iterable[OutboxEntry]) -> None:
         """Commit many entries in one transaction (imports, benchmarks)."""

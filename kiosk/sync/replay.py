@@ -141,6 +141,8 @@ class Replayer:
         # (storage trouble): staff are still told "redeemed"; such an entry is reconciled on
         # the next pass. Dropped once saved (the outbox and the cache then have them).
         self.confirmed: dict[str, Voucher] = {}
+        # Entries the server refused whose refusal could not be saved (storage trouble).
+        self.refused: dict[str, Refusal] = {}
         self._parking = Parking(outbox, cache, self._forget)
         locks.on_hold = self._hand_over
 
@@ -389,7 +391,20 @@ class Replayer:
         if stop is not None:
             return stop
         # A refusal means the voucher is gone: nothing of ours can be in its history.
-        found = self.reconcile_known(code, answer if isinstance(answer, Voucher) else None)
+        try:
+            found = self.reconcile_known(code, answer if isinstance(answer, Voucher) else None)
+        except (AuthError, TransportError) as exc:
+            # The platform's own look-up of its ids failed (a 5xx, the network): nothing is
+            # known yet, so nothing is re-sent; the voucher waits for the next pass.
+            if isinstance(exc, AuthError):
+                return self._auth(exc, report)
+            self._watch.failure()
+            report.failed += 1
+            report.error = exc.message
+            if isinstance(exc, RateLimited):
+                report.retry_after = exc.retry_after
+                return _Stop.HALT
+            return _Stop.TRANSIENT
         report.reconciled += len(found)
         now = self._now()
         for entry in entries:
@@ -430,12 +445,12 @@ class Replayer:
             voucher = redeemed.voucher
         except Refusal as exc:
             self._watch.success(time.monotonic() - started)
-            self._outbox.mark_rejected(entry.id, exc.reason.value, exc.message)
+            self._reject(entry, exc.reason, exc.message)
             report.rejected += 1
             return None
         except InvalidRequest as exc:
             self._watch.success(time.monotonic() - started)
-            self._outbox.mark_rejected(entry.id, RefusalReason.INVALID_AMOUNT.value, exc.message)
+            self._reject(entry, RefusalReason.INVALID_AMOUNT, exc.message)
             report.rejected += 1
             return None
         except AuthError as exc:
@@ -486,6 +501,17 @@ class Replayer:
         sent.marks.append(Applied(entry.id, utc_now(), redeemed.reference, redeemed.discount))
         report.applied += 1
         return voucher
+
+    def _reject(self, entry: OutboxEntry, reason: RefusalReason, message: str) -> None:
+        """Save the server's refusal; if it cannot be saved (storage full), keep it in
+        ``refused`` for whoever waits for this entry (the till's redeem must say "refused",
+        not "saved") and let the ``StorageError`` end the pass (the entry stays ``sending``
+        and comes back uncertain)."""
+        try:
+            self._outbox.mark_rejected(entry.id, reason.value, message)
+        except StorageError:
+            self.refused[entry.id] = Refusal(reason, message)
+            raise
 
     def _settled(self, entry: OutboxEntry) -> datetime:
         """When an uncertain entry may be re-sent: the settle window, doubled for each earlier

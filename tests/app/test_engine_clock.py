@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+import time
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import pytest
 
 from kiosk.app import signin
 from kiosk.app.engine import Engine
+from kiosk.app.shift import shift_start
 from kiosk.backends.vouchercart.reconcile import minute
 from kiosk.domain.errors import RefusalReason
 from kiosk.domain.outcomes import RedeemStatus
@@ -96,3 +99,57 @@ def test_simulator_date_header_follows_its_clock(sim: Sim) -> None:
     sim.set_clock("2031-05-06T07:08:09+0000", frozen=True)
     answer = httpx.get(f"{sim.base_url}/_sim/health")
     assert answer.headers["date"] == "Tue, 06 May 2031 07:08:09 GMT"
+
+
+@pytest.fixture
+def london() -> Iterator[None]:
+    """The till's time zone is Europe/London (clocks change in March and October)."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Europe/London"
+    time.tzset()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+@pytest.mark.parametrize(("now", "midnight"), [
+    ("2026-10-25T12:00:00+00:00", "2026-10-24T23:00:00+00:00"),  # BST ended at 02:00 today
+    ("2026-03-29T12:00:00+00:00", "2026-03-29T00:00:00+00:00"),  # BST began at 01:00 today
+    ("2026-07-01T12:00:00+00:00", "2026-06-30T23:00:00+00:00"),
+])
+def test_a_shift_starts_at_local_midnight_on_the_days_the_clocks_change(
+    make_engine: Callable[..., Engine], london: None, now: str, midnight: str
+) -> None:
+    # Undo, the offline cap per shift and the Z report count from local midnight: on the days
+    # the clocks change, today's midnight had yesterday's offset, not the one of "now".
+    at = datetime.fromisoformat(now)
+    engine = make_engine(clock=lambda: at)
+    expected = datetime.fromisoformat(midnight)
+    assert engine.shift_started() == expected
+    assert shift_start(engine, at) == expected
+
+
+def test_a_till_clock_set_right_while_offline_is_not_corrected_twice(
+    account: signin.Account, kiosk_home: Path, sim: Sim
+) -> None:
+    # The till's clock runs an hour fast; the server's Date header measured that. Then the
+    # clock is set right (NTP) while the network is down: the old offset must not be applied
+    # on top, or every offline redemption is refused ("went back in time") or mis-stamped.
+    skew = [timedelta(hours=1)]
+    engine = Engine(kiosk_home, signin.open_backend(account, home=kiosk_home),
+                    domain_id=account.domain_id, clock=lambda: utc_now() + skew[0])
+    try:
+        engine.lookup(GBP50)
+        assert "ahead" in engine.connectivity().clock_warning
+        sim.stop()
+        skew[0] = timedelta()  # the clock is set right
+        outcome = engine.redeem(GBP50, 200)
+        assert outcome.status is RedeemStatus.QUEUED, outcome.message
+        [entry] = engine.entries()
+        assert abs(entry.redeemed_at - utc_now()) < timedelta(minutes=1), entry.redeemed_at
+        assert engine.connectivity().clock_warning == ""
+    finally:
+        engine.close()

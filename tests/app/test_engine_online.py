@@ -125,6 +125,19 @@ def test_zero_and_negative_amounts_never_reach_the_server(engine: Engine, sim: S
     assert sim.requests("POST", "/v1/redeem") == []
 
 
+@pytest.mark.parametrize(("order_total", "says"), [
+    (0, "The order total must be more than zero."),
+    (10**12 + 1, "The order total is too large."),
+])
+def test_an_impossible_order_total_is_refused_saying_why(
+        engine: Engine, sim: Sim, order_total: int, says: str) -> None:
+    outcome = engine.redeem(GBP50, order_total=order_total)
+    assert (outcome.status, outcome.reason) == (RedeemStatus.REFUSED,
+                                                RefusalReason.INVALID_AMOUNT)
+    assert outcome.message == says
+    assert sim.requests("POST", "/v1/redeem") == []
+
+
 def test_race_lost_to_another_till_is_refused_not_a_conflict(
     engine: Engine, sim: Sim
 ) -> None:

@@ -7,6 +7,8 @@ import contextlib
 import errno
 import os
 import subprocess
+import threading
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -207,3 +209,42 @@ def test_storage_failure_after_commit_still_says_queued(
     [entry] = engine.entries()
     assert entry.id == outcome.entry_id
     assert entry.state is EntryState.PENDING
+
+
+def test_a_refusal_that_cannot_be_saved_is_still_said_as_refused(
+    engine: Engine, sim: Sim
+) -> None:
+    """The server refuses the redemption (another till took the balance a moment earlier)
+    and the disk is full just then (real SQLite full, raised by a trigger on that update):
+    staff must hear "not redeemed", never "saved", or the customer leaves with the goods."""
+    engine.lookup(GBP50)
+    with engine.store.write() as db:
+        db.execute("CREATE TABLE ballast (data BLOB)")
+        db.execute("CREATE TRIGGER no_room BEFORE UPDATE OF state ON outbox "
+                   "WHEN NEW.state = 'rejected' BEGIN "
+                   "INSERT INTO ballast VALUES (randomblob(2000000)); END")
+    with engine.store.read() as db:
+        pages = db.execute("PRAGMA page_count").fetchone()[0]
+        db.execute(f"PRAGMA max_page_count = {pages + 100}")
+    sim.set_latency(1.0, count=1, path="/v1/redeem")
+
+    def sending() -> bool:
+        return any(e.state is EntryState.SENDING for e in engine.outbox.open_entries())
+
+    def another_till_takes_it_all() -> None:
+        deadline = time.monotonic() + 10  # until our POST is on its way (delayed 1 s)
+        while not sending() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        voucher = sim.voucher(GBP50)
+        voucher["current"] = voucher["stock"]
+        sim.add_voucher(voucher)
+
+    other = threading.Thread(target=another_till_takes_it_all)
+    other.start()
+    try:
+        outcome = engine.redeem(GBP50, 1000)
+    finally:
+        other.join()
+    assert [r["status"] for r in sim.requests("POST", "/v1/redeem")] == [422]
+    assert outcome.status is RedeemStatus.REFUSED, (
+        f"the server refused it, staff heard: {outcome.status.value}: {outcome.message}")

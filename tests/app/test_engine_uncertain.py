@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.app.engine import Engine
-from kiosk.domain.outcomes import EntryState, RedeemStatus
+from kiosk.domain.outcomes import EntryState, RedeemStatus, UndoStatus
 from kiosk.store.database import utc_now
 from tests.app.conftest import open_engine
 from tests.helpers.cases import Platform
@@ -134,3 +134,79 @@ def test_own_sending_entry_is_held(make_engine: Callable[..., Engine]) -> None:
     assert entry_id is not None
     assert engine.outbox.claim(entry_id)
     assert engine.outbox.recover_in_flight() == 0
+
+
+def test_a_failed_confirmation_after_a_lost_answer_never_says_not_redeemed(
+    platform: Platform, server: Sim, proxy: ManglingProxy, kiosk_home: Path
+) -> None:
+    """The write was applied and its answer lost; the till's confirmation ("did it land?")
+    then fails too (a 503 on its read). The money may be taken: staff must hear "saved", not
+    an error that invites taking payment another way, and it is counted once in the end."""
+    account = platform.sign_in(proxy.url(API_PATHS[platform.name]), kiosk_home)
+    engine = open_engine(account, kiosk_home, settle_seconds=0.0)
+    try:
+        # How many requests a redeem whose answer is lost makes here (its last one confirms).
+        rehearsal = platform.case.add(server)
+        engine.lookup(rehearsal)
+        server.drop_next(1)
+        before = len(proxy.seen)
+        platform.case.redeem(engine, rehearsal)
+        requests = len(proxy.seen) - before
+        code = platform.case.add(server)
+        engine.lookup(code)
+        server.drop_next(1)
+        proxy.add(Rule("/", "status", skip=requests - 1, status=503, forward=False,
+                       body=b"<html><body>503 Service Unavailable</body></html>"))
+        outcome = platform.case.redeem(engine, code)  # raised before the fix
+        assert outcome.status is RedeemStatus.QUEUED, outcome.message
+        assert platform.count(server, code) == 1  # the server did take it
+        for _ in range(3):
+            engine.sync()
+        assert platform.count(server, code) == 1, "doubled"
+        entry = engine.outbox.get(outcome.entry_id or "")
+        assert entry is not None
+        assert entry.state is EntryState.APPLIED
+    finally:
+        engine.close()
+
+
+@pytest.mark.parametrize("platform", ["vouchers-api", "shopwired"], indirect=True)
+def test_a_failed_read_after_an_answered_write_is_never_cancelled_as_unsent(
+    platform: Platform, server: Sim, proxy: ManglingProxy, kiosk_home: Path
+) -> None:
+    """The write was answered (applied); the adapter's read of the voucher after it fails
+    (Vouchers API reads the voucher after the apply, ShopWired re-reads for its marker). The
+    entry must not look as if no request had reached the server: an undo would then cancel
+    it "on the till" while the server keeps the use, and the books would say it never
+    happened."""
+    account = platform.sign_in(proxy.url(API_PATHS[platform.name]), kiosk_home)
+    engine = open_engine(account, kiosk_home, settle_seconds=0.0)
+    try:
+        # Where, in a clean redeem, its last read is (the one after the write, if any).
+        rehearsal = platform.case.add(server)
+        engine.lookup(rehearsal)
+        before = len(proxy.seen)
+        platform.case.redeem(engine, rehearsal)
+        seen = proxy.seen[before:]
+        write = max(i for i, (method, path, _) in enumerate(seen)
+                    if method == platform.write_method and path.startswith(platform.write_prefix))
+        last_read = len(seen) - 1
+        assert last_read > write, f"no read after the write here: {seen}"
+        code = platform.case.add(server)
+        engine.lookup(code)
+        proxy.add(Rule("/", "status", skip=last_read, status=503, forward=False,
+                       body=b"<html><body>503 Service Unavailable</body></html>"))
+        outcome = platform.case.redeem(engine, code)
+        assert outcome.status in (RedeemStatus.APPLIED, RedeemStatus.QUEUED), outcome.message
+        assert platform.count(server, code) == 1
+        undo = engine.undo_last(outcome.entry_id)
+        assert undo.status is not UndoStatus.CANCELLED, (
+            f"cancelled as never sent, but the server has it: {undo.message}")
+        for _ in range(3):
+            engine.sync()
+        entry = engine.outbox.get(outcome.entry_id or "")
+        assert entry is not None
+        assert entry.state in (EntryState.APPLIED, EntryState.REVERSED)
+        assert platform.count(server, code) == (0 if entry.state is EntryState.REVERSED else 1)
+    finally:
+        engine.close()

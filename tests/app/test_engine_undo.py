@@ -196,6 +196,21 @@ def test_a_lost_answer_after_the_server_reversed_it(engine: Engine, vauchar: Sim
     assert engine.shift_summary(utc_now() - timedelta(hours=1)).total.count == 0
 
 
+def test_a_failed_read_after_the_reversal_never_says_not_undone(engine: Engine,
+                                                                vauchar: Sim) -> None:
+    done = engine.redeem(GIFT, 500)
+    # The DELETE is answered (the server reversed it); the read of the voucher after it fails.
+    vauchar.fail_next(1, status=503, path=REDEMPTIONS, method="GET")
+    outcome = engine.undo_last()
+    assert len(redemptions(vauchar)) == 2  # the server did reverse it
+    assert outcome.status is UndoStatus.REVERSED, (
+        f"the server reversed it, the till said: {outcome.status.value}: {outcome.message}")
+    entry = engine.outbox.get(done.entry_id or "")
+    assert entry is not None
+    assert entry.state is EntryState.REVERSED
+    assert deletes(vauchar) == 1
+
+
 def test_a_lost_answer_is_confirmed_at_once_when_the_listing_answers(engine: Engine,
                                                                      vauchar: Sim) -> None:
     done = engine.redeem(GIFT, 500)

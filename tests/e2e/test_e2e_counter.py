@@ -45,6 +45,7 @@ def test_double_tap_on_next_never_confirms(kiosk: Kiosk) -> None:
     kiosk.scan("GB50-K7QX-9M2F-4TZB", gap_ms=3)
     looked_up(kiosk)
     wait_for("the card", lambda: not kiosk.shows(100, 200, PREVIEW))
+    kiosk.xdotool("sleep", "0.5")  # a person reads the card (a Return at once is ignored)
     kiosk.keys("shift+Tab", "Return")  # from "Redeem all" to "Redeem part…"
     kiosk.type_slowly("1")
     kiosk.xdotool("sleep", "0.5")  # a person reads the keypad screen
@@ -85,6 +86,7 @@ def test_keyboard_only_redeem_with_tab_return_and_escape(kiosk: Kiosk) -> None:
     wait_for("the redemption", lambda: kiosk.requests("POST", "/v1/redeem") == 1)
     wait_for("the result", lambda: kiosk.shows(*BANNER, GREEN))
     assert kiosk.used(code) == 6500
+    kiosk.xdotool("sleep", "0.5")  # a person reads the result
     kiosk.keys("Return")  # "Scan next"
     wait_for("the scan screen", lambda: kiosk.shows(100, 200, PREVIEW))
 

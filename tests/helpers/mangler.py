@@ -37,6 +37,7 @@ class Rule:
     rewrite: Callable[[Any], Any] | None = None
     interval: float = 0.5  # trickle: seconds between bytes
     forward: bool = True  # status: forward to the server first (it applies the request)
+    skip: int = 0  # let this many matching requests through untouched first
 
 
 class ManglingProxy:
@@ -103,6 +104,9 @@ class ManglingProxy:
             for rule in self.rules:
                 if rule.count > 0 and path.startswith(rule.path) and (
                         rule.method is None or rule.method == method):
+                    if rule.skip > 0:
+                        rule.skip -= 1
+                        return None
                     rule.count -= 1
                     return rule
         return None

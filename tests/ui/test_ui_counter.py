@@ -5,7 +5,8 @@ cannot be redeemed, unlocking, scans at the lock screen, slow scanners."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import SIGNAL, QPoint, Qt
+from PySide6.QtCore import SIGNAL, QEvent, QPoint, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -109,6 +110,55 @@ def test_taps_count_again_after_the_guard_time(qtbot: QtBot, window: MainWindow)
     assert window.page is Page.SCAN
 
 
+def enter(widget: QWidget, *, repeat: bool = False) -> None:
+    """Return pressed (``repeat``: the keyboard's auto-repeat of a held key) and released."""
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_Return,
+                                                 Qt.KeyboardModifier.NoModifier, "\r",
+                                                 repeat))
+
+
+def test_a_double_or_held_enter_never_redeems_a_card_not_yet_read(
+        qtbot: QtBot, window: MainWindow, sim: Sim) -> None:
+    # A code typed and Enter pressed twice (or held): the card comes up with "Redeem all"
+    # focused, and Return presses what is focused. Like a tap, a Return on a screen that just
+    # appeared, or a held key's repeat, must not redeem the whole voucher unseen.
+    field = window.scan_screen.code_field
+    field.setText(TEA2)
+    field.setFocus()
+    assert window.controller is not None
+    with qtbot.waitSignal(window.controller.lookup_done, timeout=10_000):
+        enter(field)
+    card = window.card_screen
+    assert window.page is Page.CARD
+    assert QApplication.focusWidget() is card.redeem_all_button
+    enter(card.redeem_all_button)  # the second press of a double Enter
+    assert not window.controller.redeeming
+    settle(qtbot, window)
+    enter(card.redeem_all_button, repeat=True)  # the key still held down
+    assert not window.controller.redeeming
+    assert redeems(sim) == []
+    with qtbot.waitSignal(window.controller.redeem_done, timeout=10_000):
+        enter(card.redeem_all_button)  # a deliberate Return, once the card was read
+    assert len(redeems(sim)) == 1
+
+
+def test_a_double_enter_on_next_never_confirms(qtbot: QtBot, window: MainWindow,
+                                               sim: Sim) -> None:
+    look_up(qtbot, window, GB50)
+    window.card_screen.redeem_part_button.click()
+    screen = window.redeem_screen
+    screen.keypad.type_text("1")
+    settle(qtbot, window)
+    screen.next_button.setFocus()
+    enter(screen.next_button)
+    assert screen.steps.currentIndex() == 1  # the question is on screen
+    enter(screen.confirm_button)  # the second press, before anyone read the question
+    enter(screen.confirm_button, repeat=True)
+    assert screen.confirm_button.isEnabled()
+    assert redeems(sim) == []
+
+
 # -- 2. what is focused is what Return does ------------------------------------------------
 
 def test_confirm_step_focuses_the_confirm_button(qtbot: QtBot, window: MainWindow,
@@ -119,12 +169,14 @@ def test_confirm_step_focuses_the_confirm_button(qtbot: QtBot, window: MainWindo
     screen.keypad.type_text("2")
     screen.next_button.click()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is screen.confirm_button)
+    settle(qtbot, window)  # Return on a question just shown is ignored, as a tap is
     focused(qtbot, screen.change_button)
     QTest.keyClick(screen.change_button, Qt.Key.Key_Return)
     assert screen.steps.currentIndex() == 0  # Return did what the focus ring showed
     assert redeems(sim) == []
     screen.next_button.click()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is screen.confirm_button)
+    settle(qtbot, window)
     assert window.controller is not None
     with qtbot.waitSignal(window.controller.redeem_done, timeout=10_000):
         QTest.keyClick(screen.confirm_button, Qt.Key.Key_Return)

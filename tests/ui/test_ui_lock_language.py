@@ -14,7 +14,7 @@ from kiosk.ui.main_window import MainWindow, Page
 from kiosk.ui.texts import error_text
 from tests.helpers.demo import DOMAIN, TILL
 from tests.helpers.sim import Sim
-from tests.helpers.ui import make_window, open_settings
+from tests.helpers.ui import look_up, make_window, open_settings
 
 
 @pytest.fixture
@@ -104,3 +104,27 @@ def test_storage_full_is_said_plainly_in_both_languages(qapp: object) -> None:
     finally:
         translations.install("en")
     assert error_text(full).startswith("Storage full")
+
+
+@pytest.mark.parametrize("fails", [False, True], ids=["answered", "failed"])
+def test_a_redemption_finishing_while_locked_never_opens_the_till(
+        qtbot: QtBot, sim: Sim, window: MainWindow, fails: bool) -> None:
+    # Staff tap "Redeem all" and lock the till while it is being sent: the answer (or the
+    # failure) must not replace the lock screen with the result, a page from which the whole
+    # till is usable again without a password.
+    look_up(qtbot, window, "GB50-K7QX-9M2F-4TZB")
+    assert window.controller is not None
+    sim.set_latency(1.0, count=1, path="/v1/status")  # the redeem's own look-up is slow
+    if fails:  # the outbox cannot be written (real SQLite, read-only): the redeem fails
+        with window.controller.engine.store.read() as db:  # type: ignore[attr-defined]
+            db.execute("PRAGMA query_only = ON")
+    controller = window.controller
+    window.card_screen.redeem_all_button.click()
+    assert controller.redeeming
+    window.lock_button.click()
+    assert window.page is Page.LOCK
+    qtbot.waitUntil(lambda: not controller.redeeming, timeout=10_000)
+    assert window.page is Page.LOCK, "the redemption's result opened a locked till"
+    assert not window.queue_button.isEnabled()
+    # What happened meanwhile: the failure sent nothing, the answered one was taken once.
+    assert len(sim.requests("POST", "/v1/redeem")) == (0 if fails else 1)

@@ -283,6 +283,8 @@ def test_keyboard_only_redeem_with_return_and_escape(qtbot: QtBot, window: MainW
     assert window.page is Page.SCAN
     look_up(qtbot, window, GB50)
     part = focused(qtbot, card.redeem_part_button)
+    # A person reads the card first: a Return on a card just shown is ignored, as a tap is.
+    qtbot.waitUntil(lambda: not window.tap_guard.armed, timeout=2_000)
     QTest.keyClick(part, Qt.Key.Key_Return)
     assert window.page is Page.REDEEM
     screen = window.redeem_screen

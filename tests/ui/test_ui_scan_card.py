@@ -163,3 +163,23 @@ def test_a_slow_answer_over_a_card_says_checking(qtbot: QtBot, sim: Sim,
     assert window.page is Page.CARD
     assert window.card_screen.lookup is not None
     assert window.card_screen.lookup.code == "YOGA-5X2U-Q8WM-J4LT"
+
+
+def test_a_late_answer_for_an_earlier_scan_never_replaces_the_newest_card(
+        qtbot: QtBot, sim: Sim, window: MainWindow) -> None:
+    # Two codes one after the other (a scanner burst with two codes, or the next customer at
+    # once): look-ups run in parallel, so the first one's answer may come last. The card must
+    # stay on the code scanned last, or staff would redeem the voucher no longer in their hand.
+    sim.set_latency(1.0, count=1)  # the first look-up's answer is slow
+    assert window.controller is not None
+    answers: list[str] = []
+    window.controller.lookup_done.connect(lambda lookup: answers.append(lookup.code))
+    window.scan_code(PARTLY_USED)
+    qtbot.waitUntil(lambda: sim.simulator.in_flight >= 1, timeout=5_000)  # it is the slow one
+    window.scan_code("YOGA-5X2U-Q8WM-J4LT")
+    qtbot.waitUntil(lambda: len(answers) == 2, timeout=10_000)
+    assert answers == ["YOGA-5X2U-Q8WM-J4LT", PARTLY_USED]  # the earlier answer came last
+    assert window.page is Page.CARD
+    assert window.card_screen.lookup is not None
+    assert window.card_screen.lookup.code == "YOGA-5X2U-Q8WM-J4LT", (
+        "a stale answer replaced the card of the code scanned last")

@@ -29,7 +29,7 @@ from typing import Any
 
 import httpx
 
-from kiosk.backends.http import ChannelBackend, HttpChannel, answer_json
+from kiosk.backends.http import ChannelBackend, HttpChannel, after_write, answer_json
 from kiosk.domain.backend import Capabilities, Redeemed, RedeemRequest, confirm_by_ids, no_reversal
 from kiosk.domain.discount import Discount, DiscountKind, to_minor
 from kiosk.domain.errors import (
@@ -180,6 +180,10 @@ class ShopWiredBackend(ChannelBackend):
                 # The previous use's read-back, moments ago (and the voucher read from it):
                 # step 1 as is.
                 voucher, data = last
+            elif attempt:  # our PUT was answered: it may count (``after_write``)
+                with after_write("The use"):
+                    data = self._read(request.code)
+                voucher = parse_voucher(data, self.currency)
             else:
                 data = self._read(request.code)
                 voucher = parse_voucher(data, self.currency)
@@ -192,7 +196,8 @@ class ShopWiredBackend(ChannelBackend):
             self._json("PUT", f"vouchers/{voucher.ref}", json={
                 "used": voucher.used + 1,
                 "comments": _with_marker(str(data.get("comments") or ""), marker)})
-            after = self._read(request.code)
+            with after_write("The use"):
+                after = self._read(request.code)
             if marker in str(after.get("comments") or "").split():
                 redeemed = self._redeemed(parse_voucher(after, self.currency), marker,
                                           request.order_total)

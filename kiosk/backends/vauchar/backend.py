@@ -15,7 +15,7 @@ from typing import Any
 
 import httpx
 
-from kiosk.backends.http import ChannelBackend, HttpChannel, answer_json
+from kiosk.backends.http import ChannelBackend, HttpChannel, after_write, answer_json
 from kiosk.backends.vauchar.errors import STATUS_REFUSALS, VALID, api_errors
 from kiosk.domain.backend import Capabilities, Redeemed, RedeemRequest, confirm_by_ids
 from kiosk.domain.discount import Discount, DiscountKind, to_major, to_minor
@@ -177,7 +177,8 @@ class VaucharBackend(ChannelBackend):
             if refusal.reason is RefusalReason.NOT_FOUND:
                 raise gone from refusal
             raise
-        return self.status(code)
+        with after_write("The reversal"):  # it happened: confirmed by listing if this fails
+            return self.status(code)
 
 
 __all__ = ["STATUS_REFUSALS", "VaucharBackend", "parse_voucher"]

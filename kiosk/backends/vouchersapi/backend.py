@@ -17,7 +17,7 @@ from typing import Any
 
 import httpx
 
-from kiosk.backends.http import ChannelBackend, HttpChannel, answer_json
+from kiosk.backends.http import ChannelBackend, HttpChannel, after_write, answer_json
 from kiosk.backends.vouchersapi.errors import AlreadyApplied, api_errors
 from kiosk.domain.backend import Capabilities, Redeemed, RedeemRequest, confirm_by_ids, no_reversal
 from kiosk.domain.discount import Discount, DiscountKind
@@ -163,7 +163,8 @@ class VouchersApiBackend(ChannelBackend):
             if refusal.order_id != request.local_id:
                 raise
             log.info("apply of %s had already landed", request.local_id)
-            return Redeemed(self.status(request.code, request.order_total))
+            with after_write("The apply"):
+                return Redeemed(self.status(request.code, request.order_total))
         if not _about_order(applied, request.local_id):
             # A 2xx that is not this order's application (a proxy's or portal's page): it
             # may or may not have reached the server - confirmed by order id, never trusted.
@@ -176,8 +177,9 @@ class VouchersApiBackend(ChannelBackend):
         if known is not None and voucher_id and known.ref == str(voucher_id):
             return Redeemed(_one_more(known, _time(applied.get("applied_at"))), reference,
                             discount)
-        voucher = self.voucher_by_id(str(voucher_id)) if voucher_id \
-            else self.status(request.code, request.order_total)
+        with after_write("The apply"):
+            voucher = self.voucher_by_id(str(voucher_id)) if voucher_id \
+                else self.status(request.code, request.order_total)
         return Redeemed(voucher, reference, discount)
 
     def reverse(self, code: str, reference: str, local_id: str = "") -> Voucher:

@@ -70,7 +70,8 @@ class QueueFlow(Flow):
             self.screen.refresh()
 
     def _load_summary(self) -> None:
-        start = datetime.now().astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
+        today = datetime.now().astimezone()  # midnight in its own offset: right when clocks change
+        start = datetime(today.year, today.month, today.day).astimezone()
         self.controller.load_summary(start, self._failed)
 
     def _failed(self, error: BaseException) -> None:

@@ -54,6 +54,9 @@ class ScanFlow(Flow):
         self.link(controller.redeem_done, self._show_outcome)
         self.link(controller.recent_loaded, self._show_recent)
         self._checking: str | None = None  # a code checked over a card, answer not yet in
+        # The code scanned last: look-ups run in parallel, so an earlier scan's answer may
+        # arrive after it, and must never replace its card (or its error) on the screen.
+        self._wanted: str | None = None
         self._slow = QTimer(self)
         self._slow.setSingleShot(True)
         self._slow.setInterval(CHECKING_MS)
@@ -109,7 +112,8 @@ class ScanFlow(Flow):
             self._checking = None
             self.nav.show_page(Page.SCAN)
             self.scan_screen.show_checking(code)
-        self.controller.lookup(code, self._lookup_failed)
+        self._wanted = code
+        self.controller.lookup(code, lambda error: self._lookup_failed(error, code))
 
     def unlink(self) -> None:
         """Cut the links and forget a check under way (the session is closing)."""
@@ -134,7 +138,9 @@ class ScanFlow(Flow):
         self._checking = None
         self._slow.stop()
 
-    def _lookup_failed(self, error: BaseException) -> None:
+    def _lookup_failed(self, error: BaseException, code: str | None = None) -> None:
+        if code is not None and code != self._wanted:
+            return  # an earlier scan's late failure: the last one's answer is still to come
         self._answered()
         if isinstance(error, SessionExpired | AuthError):
             self.window.signin_screen.show_error(error_text(error))
@@ -143,6 +149,8 @@ class ScanFlow(Flow):
         self.nav.play(Sound.ERROR)
 
     def _show_lookup(self, lookup: Lookup) -> None:
+        if self._wanted is not None and lookup.code != self._wanted:
+            return  # an earlier scan's late answer (see ``_wanted``)
         self._answered()
         if self.nav.page not in CAMERA_PAGES:
             return  # staff moved on (locked, settings) while it was loading
@@ -179,13 +187,15 @@ class ScanFlow(Flow):
             self.window.signin_screen.show_error(error_text(error))
         self.card.redeem_failed()
         self.redeem_screen.redeem_failed()
+        if self._closed_meanwhile():
+            return
         self.result.show_failure(error)
         self.nav.show_page(Page.RESULT)
         self.nav.play(Sound.ERROR)
 
     def _show_outcome(self, outcome: RedeemOutcome) -> None:
         self.card.redeem_failed()  # the card's "Sending…" ends either way
-        if self.nav.page is Page.QUEUE:
+        if self.nav.page is Page.QUEUE or self._closed_meanwhile():
             return  # a conflict's retry: the queue shows it
         self.result.show_outcome(outcome)
         self.nav.show_page(Page.RESULT)
@@ -193,6 +203,15 @@ class ScanFlow(Flow):
                        RedeemStatus.QUEUED: Sound.QUEUED}.get(outcome.status, Sound.ERROR))
         if outcome.status is RedeemStatus.APPLIED:
             self.nav.flash(Tone.GOOD.value)
+
+    def _closed_meanwhile(self) -> bool:
+        """The till was locked (or a manager check opened) while a redemption was being
+        sent: its result must not replace that page (the result screen leads back to a
+        usable till). It shows in the scan screen's recent list once someone unlocks."""
+        if self.nav.page not in CLOSED_PAGES:
+            return False
+        self.controller.load_recent()
+        return True
 
     # -- recent scans ---------------------------------------------------------------------
 

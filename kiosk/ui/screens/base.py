@@ -30,6 +30,8 @@ class Screen(QWidget):
         Escape goes back."""
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.return_unseen(event):
+                return
             focused = QApplication.focusWidget()
             if (isinstance(focused, QAbstractButton) and self.isAncestorOf(focused)
                     and focused.isEnabled()):
@@ -38,6 +40,15 @@ class Screen(QWidget):
         if key == Qt.Key.Key_Escape and self.escape():
             return
         super().keyPressEvent(event)
+
+    def return_unseen(self, event: QKeyEvent) -> bool:
+        """Whether a Return must be ignored: a held key's repeat, or a press on a screen that
+        has just appeared (the window's tap guard is armed), like the second tap of a double
+        tap. Else a double or held Return redeems from a card nobody has read yet."""
+        if event.isAutoRepeat():
+            return True
+        guard = getattr(self.window(), "tap_guard", None)
+        return bool(getattr(guard, "armed", False))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

@@ -341,7 +341,7 @@ class RedeemScreen(Screen):
                 self.keypad.backspace()
                 return
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self._button_focused():
-                self.next_step()
+                self.next_step()  # only shows the question: no guard needed
                 return
         super().keyPressEvent(event)  # Return presses the focused button
 
