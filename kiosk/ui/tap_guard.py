@@ -1,13 +1,16 @@
 """A new screen ignores taps for a moment, so the second tap of a double tap never lands on
-whatever appeared under the finger (a confirm button, "Scan next")."""
+whatever appeared under the finger (a confirm button, "Scan next"). Space, which presses the
+focused button, is a tap too; a held Space's repeats never press anything. (Return is
+guarded by the screens: ``Screen.return_unseen``.)"""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
 GUARD_MS = 400
 _TAPS = frozenset({
@@ -15,12 +18,13 @@ _TAPS = frozenset({
     QEvent.Type.MouseButtonDblClick, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate,
     QEvent.Type.TouchEnd,
 })
+_PRESS_KEYS = frozenset({Qt.Key.Key_Space, Qt.Key.Key_Select})  # what presses a button
 
 
 class TapGuard(QObject):
     """Application event filter: eats taps inside ``area`` for ``ms`` after ``arm``."""
 
-    event_types = _TAPS  # the only events it looks at
+    event_types = _TAPS | {QEvent.Type.KeyPress}  # the only events it looks at
 
     def __init__(self, area: QWidget, *, ms: int = GUARD_MS,
                  clock: Callable[[], float] = time.monotonic) -> None:
@@ -40,7 +44,15 @@ class TapGuard(QObject):
         return self.clock() < self._until
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """Eat a tap on the guarded area while armed."""
-        if event.type() not in _TAPS or not isinstance(obj, QWidget) or not self.armed:
+        """Eat a tap on the guarded area while armed (a Space on a button: also a repeat)."""
+        if not isinstance(obj, QWidget):
+            return False
+        if event.type() == QEvent.Type.KeyPress:
+            if not isinstance(obj, QAbstractButton) or not isinstance(event, QKeyEvent) \
+                    or event.key() not in _PRESS_KEYS:
+                return False
+            if not (event.isAutoRepeat() or self.armed):
+                return False
+        elif event.type() not in _TAPS or not self.armed:
             return False
         return obj is self.area or self.area.isAncestorOf(obj)

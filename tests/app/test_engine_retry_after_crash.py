@@ -59,7 +59,8 @@ def _kill_with_the_write_on_the_server(command: subprocess.Popen[str], server: S
     outbox, a request being served: the write is the only one after the claim), so the
     server applies it after the till is gone - whatever the machine's load."""
     try:
-        _wait(lambda: "sending" in _states(home) and server.simulator.in_flight >= 1)
+        _wait(lambda: "sending" in _states(home) and server.simulator.in_flight >= 1,
+              timeout=30)
         os.kill(command.pid, signal.SIGKILL)  # the power cut: the request is on its way
     finally:
         command.communicate(timeout=10)
@@ -72,7 +73,9 @@ def test_retry_after_a_power_cut_mid_send_does_not_charge_twice(
     code = case.add(server)
     how = ["--amount", str(case.amount)] if case.amount else \
         ["--order-total", str(case.order_total)]
-    server.set_latency(1.5, count=1, path=platform.write_path(server, code),
+    # The write is held long enough that a starved test process still sees it in flight
+    # (1.5 s was missed once under a load average of 5: the redeem ended, the wait timed out).
+    server.set_latency(4.0, count=1, path=platform.write_path(server, code),
                        method=platform.write_method)
     env = {**os.environ, "KIOSK_HOME": str(kiosk_home), "KIOSK_SECRETS": "file"}
     first = subprocess.Popen([sys.executable, "-m", "kiosk", "redeem", code, *how],

@@ -110,12 +110,13 @@ def test_taps_count_again_after_the_guard_time(qtbot: QtBot, window: MainWindow)
     assert window.page is Page.SCAN
 
 
-def enter(widget: QWidget, *, repeat: bool = False) -> None:
-    """Return pressed (``repeat``: the keyboard's auto-repeat of a held key) and released."""
+def enter(widget: QWidget, *, repeat: bool = False, key: Qt.Key = Qt.Key.Key_Return) -> None:
+    """Return (or ``key``) pressed (``repeat``: the keyboard's auto-repeat of a held key) and
+    released."""
+    text = {Qt.Key.Key_Return: "\r", Qt.Key.Key_Space: " "}[key]
     for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-        QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_Return,
-                                                 Qt.KeyboardModifier.NoModifier, "\r",
-                                                 repeat))
+        QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier,
+                                                 text, repeat))
 
 
 def test_a_double_or_held_enter_never_redeems_a_card_not_yet_read(
@@ -140,6 +141,25 @@ def test_a_double_or_held_enter_never_redeems_a_card_not_yet_read(
     assert redeems(sim) == []
     with qtbot.waitSignal(window.controller.redeem_done, timeout=10_000):
         enter(card.redeem_all_button)  # a deliberate Return, once the card was read
+    assert len(redeems(sim)) == 1
+
+
+def test_a_double_or_held_space_never_presses_a_button_just_shown(
+        qtbot: QtBot, window: MainWindow, sim: Sim) -> None:
+    # Space presses the focused button: "Check" by Space, then a second Space, must not land
+    # on the card's focused "Redeem all"; nor may a held Space's repeats.
+    look_up(qtbot, window, TEA2)
+    card = window.card_screen
+    card.redeem_all_button.setFocus()
+    window.tap_guard.arm()  # the card has just come up
+    enter(card.redeem_all_button, key=Qt.Key.Key_Space)
+    settle(qtbot, window)
+    enter(card.redeem_all_button, key=Qt.Key.Key_Space, repeat=True)
+    assert window.controller is not None
+    assert not window.controller.redeeming
+    assert redeems(sim) == []
+    with qtbot.waitSignal(window.controller.redeem_done, timeout=10_000):
+        enter(card.redeem_all_button, key=Qt.Key.Key_Space)  # once the card was read
     assert len(redeems(sim)) == 1
 
 
