@@ -1,8 +1,15 @@
 """Replay of N queued redemptions against the simulator vs a raw sequential httpx loop.
 
-Usage: python benchmarks/replay.py [--backend NAME] [--repeat R] [--in-process] [N] [VOUCHERS]
+Usage: python benchmarks/replay.py [--backend NAME] [--repeat R] [--in-process]
+                                  [--shape even|till] [N] [VOUCHERS]
        (default vouchercart, 1 repetition, 10000 over 100 vouchers; NAME: vouchercart,
        vouchers-api, vauchar, shopwired)
+
+``--shape even`` (the default) spreads the N redemptions evenly over VOUCHERS vouchers, in
+turn. ``--shape till`` is a real till's queue after an outage: each voucher redeemed 1 to 3
+times (2 on average, so VOUCHERS = N / 2 by default), the customers in a shuffled order (a
+fixed seed: the same queue in every run); each voucher then pays its own claim, marks and,
+on three platforms, first read.
 
 Each repetition starts a fresh simulator and a fresh data folder, then times, in alternating
 order, a raw loop and ``Engine.sync()`` of the same
@@ -30,6 +37,7 @@ per redemption, with nothing around them (no outbox, no answer checks, no parsin
 
 from __future__ import annotations
 
+import random
 import statistics
 import sys
 import tempfile
@@ -124,7 +132,8 @@ def cart_voucher(code: str, stock: int) -> dict[str, object]:
 
 
 @contextmanager
-def vouchercart(n: int, spread: int, *, in_process: bool) -> Iterator[Setup]:
+def vouchercart(order: list[int], spread: int, *, in_process: bool) -> Iterator[Setup]:
+    n = len(order)
     replay_codes = [f"BENC-HREP-{i:04d}-0001" for i in range(spread)]
     raw_codes = [f"BENC-HRAW-{i:04d}-0001" for i in range(spread)]
     with tempfile.TemporaryDirectory() as tmp, simulator(
@@ -141,7 +150,7 @@ def vouchercart(n: int, spread: int, *, in_process: bool) -> Iterator[Setup]:
 
         def queue() -> None:
             engine.outbox.add_many(
-                OutboxEntry(id=str(uuid.uuid4()), code=replay_codes[i % spread], domain="1",
+                OutboxEntry(id=str(uuid.uuid4()), code=replay_codes[order[i]], domain="1",
                             amount=1, kind="quantity", currency=None,
                             redeemed_at=start + timedelta(seconds=i), staff=account.staff_name,
                             kiosk_id="bench", backend="vouchercart", state=EntryState.PENDING,
@@ -153,7 +162,7 @@ def vouchercart(n: int, spread: int, *, in_process: bool) -> Iterator[Setup]:
 
             def raw(i: int) -> None:
                 at = (start + timedelta(seconds=i)).strftime("%Y-%m-%d %H:%M")
-                client.post("redeem", data={"code": raw_codes[i % spread], "domain": "1",
+                client.post("redeem", data={"code": raw_codes[order[i]], "domain": "1",
                                             "reductor": "1", "redeemDate": at}
                             ).raise_for_status()
 
@@ -173,17 +182,17 @@ def _platform_voucher(backend: str, code: str, n: int) -> dict[str, object]:
     return {"code": code, "discount": {"type": "amount", "value": 1}, "used": 0}
 
 
-def _raw_loop(backend: str, client: httpx.Client, codes: list[str]) -> Callable[[int], None]:
-    spread = len(codes)
+def _raw_loop(backend: str, client: httpx.Client, codes: list[str],
+              order: list[int]) -> Callable[[int], None]:
     ids: dict[str, str] = {}
 
     def vouchers_api(i: int) -> None:
         client.post("vouchers/apply", json={
-            "code": codes[i % spread], "order_id": f"raw-{i}",
+            "code": codes[order[i]], "order_id": f"raw-{i}",
             "order": {"value": 1000, "currency": "GBP"}}).raise_for_status()
 
     def vauchar(i: int) -> None:
-        code = codes[i % spread]
+        code = codes[order[i]]
         if code not in ids:  # the voucher's id, once per voucher
             found = client.get("vouchers/validate", params={"voucher_code": code})
             ids[code] = found.raise_for_status().json()["data"]["id"]
@@ -192,7 +201,7 @@ def _raw_loop(backend: str, client: httpx.Client, codes: list[str]) -> Callable[
                     ).raise_for_status()
 
     def shopwired(i: int) -> None:
-        found = client.get("vouchers", params={"code": codes[i % spread]}).raise_for_status()
+        found = client.get("vouchers", params={"code": codes[order[i]]}).raise_for_status()
         voucher = found.json()[0]
         client.put(f"vouchers/{voucher['id']}", json={"used": voucher["used"] + 1}
                    ).raise_for_status()
@@ -212,8 +221,10 @@ def _uses(backend: str, controls: httpx.Client, client: httpx.Client, code: str)
 
 
 @contextmanager
-def platform(backend: str, n: int, spread: int, *, in_process: bool) -> Iterator[Setup]:
+def platform(backend: str, order: list[int], spread: int, *,
+             in_process: bool) -> Iterator[Setup]:
     """A key-based platform: its own raw requests vs ``Engine.sync``."""
+    n = len(order)
     replay_codes = [f"BENCHREP{i:04d}" for i in range(spread)]
     raw_codes = [f"BENCHRAW{i:04d}" for i in range(spread)]
     discount = backend != "vauchar"
@@ -233,7 +244,7 @@ def platform(backend: str, n: int, spread: int, *, in_process: bool) -> Iterator
 
         def queue() -> None:
             engine.outbox.add_many(
-                OutboxEntry(id=str(uuid.uuid4()), code=replay_codes[i % spread],
+                OutboxEntry(id=str(uuid.uuid4()), code=replay_codes[order[i]],
                             domain=account.shop, amount=1,
                             kind="quantity" if discount else "monetary", currency="GBP",
                             redeemed_at=start + timedelta(milliseconds=i), staff="bench",
@@ -245,7 +256,7 @@ def platform(backend: str, n: int, spread: int, *, in_process: bool) -> Iterator
         with httpx.Client(base_url=api_url + "/", timeout=10, headers=headers,
                           **auth) as client:  # type: ignore[arg-type]
             try:
-                yield Setup(_raw_loop(backend, client, raw_codes), queue, engine,
+                yield Setup(_raw_loop(backend, client, raw_codes, order), queue, engine,
                             lambda: sum(_uses(backend, controls, client, c)
                                         for c in replay_codes))
             finally:
@@ -258,11 +269,25 @@ def _timed(action: Callable[[], object]) -> tuple[float, float]:
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
+def queue_order(n: int, spread: int, shape: str) -> list[int]:
+    """Which voucher (0 … spread - 1) the i-th of the N queued redemptions is of."""
+    if shape == "even":
+        return [i % spread for i in range(n)]
+    rng = random.Random(14)  # a fixed queue: the same in every run
+    order = [v for v in range(spread) for _ in range(rng.choice((1, 2, 3)))]
+    while len(order) < n:  # too few uses drawn: top up the first vouchers
+        order.append(len(order) % spread)
+    order = order[:n]
+    rng.shuffle(order)
+    return order
+
+
 def run_once(backend: str, n: int, spread: int, *, raw_first: bool,
-             in_process: bool = False) -> Run:
+             in_process: bool = False, shape: str = "even") -> Run:
     """One repetition: fresh simulator and data folder, raw loop and replay timed."""
-    opened = vouchercart(n, spread, in_process=in_process) if backend == "vouchercart" \
-        else platform(backend, n, spread, in_process=in_process)
+    order = queue_order(n, spread, shape)
+    opened = vouchercart(order, spread, in_process=in_process) if backend == "vouchercart" \
+        else platform(backend, order, spread, in_process=in_process)
     with opened as setup:
         setup.queue()
         times: dict[str, tuple[float, float]] = {}
@@ -279,25 +304,30 @@ def run_once(backend: str, n: int, spread: int, *, raw_first: bool,
 
 def main() -> None:
     args = sys.argv[1:]
-    backend, repeat, in_process = "vouchercart", 1, False
+    backend, repeat, in_process, shape = "vouchercart", 1, False, "even"
     while args[:1] == ["--in-process"] or (
-            args[:1] in (["--backend"], ["--repeat"]) and len(args) > 1):
+            args[:1] in (["--backend"], ["--repeat"], ["--shape"]) and len(args) > 1):
         if args[0] == "--in-process":
             in_process, args = True, args[1:]
             continue
         if args[0] == "--backend":
             backend = args[1]
+        elif args[0] == "--shape":
+            shape = args[1]
+            if shape not in ("even", "till"):
+                sys.exit(f"--shape is even or till, not {shape!r}")
         else:
             repeat = int(args[1])
         args = args[2:]
     n = int(args[0]) if args else 10_000
-    spread = int(args[1]) if len(args) > 1 else 100
+    spread = int(args[1]) if len(args) > 1 else (n // 2 if shape == "till" else 100)
     where = "in this process" if in_process else "in a child process"
-    print(f"replay of {n} queued redemptions over {spread} vouchers on {backend} (simulator "
-          f"{where}), {repeat} repetition(s), raw and replay in alternating order")
+    print(f"replay of {n} queued redemptions over {spread} vouchers ({shape}) on {backend} "
+          f"(simulator {where}), {repeat} repetition(s), raw and replay in alternating order")
     runs: list[Run] = []
     for index in range(repeat):
-        run = run_once(backend, n, spread, raw_first=index % 2 == 0, in_process=in_process)
+        run = run_once(backend, n, spread, raw_first=index % 2 == 0, in_process=in_process,
+                       shape=shape)
         runs.append(run)
         print(f"  #{index + 1}: raw {run.raw_wall:7.2f} s ({run.raw_wall / n * 1000:.2f} ms "
               f"each, cpu {run.raw_cpu:.2f} s)  sync {run.sync_wall:7.2f} s "

@@ -205,44 +205,59 @@ class Outbox:
         Claims in the given order and stops at the first entry someone else has: returns the
         ids claimed, a prefix of ``entry_ids``. Each is a compare-and-set like ``claim``.
         """
-        claimed: list[str] = []
+        return self.claim_runs([entry_ids], applied, () if also is None else (also,))[0]
+
+    def claim_runs(self, runs: Sequence[Sequence[str]], applied: Sequence[Applied] = (),
+                   also: Sequence[Also] = ()) -> list[list[str]]:
+        """``claim_run`` for the runs of several vouchers in **one** durable transaction (one
+        fsync for all): each run claimed in order up to the first entry someone else has.
+        Returns the ids claimed of each run (a prefix of it, maybe empty)."""
+        claimed: list[list[str]] = []
         token, now = process_token(), to_db(utc_now())
         with self._store.write() as db:
             _apply(db, applied)
-            if also is not None:
-                also(db)
+            for write in also:
+                write(db)
             execute = db.conn.execute
-            for entry_id in entry_ids:
-                cursor = execute(
-                    "UPDATE outbox SET state = 'sending', attempts = attempts + 1, "
-                    "sending_pid = ?, updated_at = ? WHERE id = ? AND state = 'pending'",
-                    [token, now, entry_id])
-                if cursor.rowcount != 1:
-                    break
-                claimed.append(entry_id)
+            for run in runs:
+                taken: list[str] = []
+                for entry_id in run:
+                    cursor = execute(
+                        "UPDATE outbox SET state = 'sending', attempts = attempts + 1, "
+                        "sending_pid = ?, updated_at = ? WHERE id = ? AND state = 'pending'",
+                        [token, now, entry_id])
+                    if cursor.rowcount != 1:
+                        break
+                    taken.append(entry_id)
+                claimed.append(taken)
         return claimed
 
     def mark_applied_many(self, applied: Sequence[Applied], *, durable: bool = False,
-                          also: Also | None = None) -> int:
+                          also: Also | None = None, more: Sequence[Also] = ()) -> int:
         """``mark_applied`` for several confirmed entries in one transaction (with
         ``also``'s writes); by default without an fsync of its own: lost to a power cut, an
         entry is still ``sending`` (its claim was fsynced), so it comes back uncertain and is
         confirmed against the server, never re-sent blindly. Returns how many changed."""
-        if not applied and also is None:
+        writes = ([] if also is None else [also]) + list(more)
+        if not applied and not writes:
             return 0
         with self._store.write(durable=durable) as db:
-            if also is not None:
-                also(db)
+            for write in writes:
+                write(db)
             return _apply(db, applied)
 
-    def unclaim(self, entry_ids: Iterable[str]) -> int:
+    def unclaim(self, entry_ids: Iterable[str], *, durable: bool = True) -> int:
         """sending → pending for claimed entries that were never sent (their claim's attempt
-        is taken back). Only entries this process holds. Returns how many."""
+        is taken back). Only entries this process holds. Returns how many.
+
+        ``durable=False`` skips the fsync: lost to a power cut, the entries are still
+        ``sending`` of a dead process, recovered as uncertain and confirmed before any
+        re-send (slower, never doubled)."""
         ids = list(entry_ids)
         if not ids:
             return 0
         marks = ", ".join("?" for _ in ids)
-        with self._store.write() as db:
+        with self._store.write(durable=durable) as db:
             cursor = db.execute(
                 "UPDATE outbox SET state = 'pending', sending_pid = NULL, "  # noqa: S608
                 "attempts = max(attempts - 1, 0), updated_at = ? "
@@ -365,6 +380,32 @@ class Outbox:
         if code is None:
             return self._select(where, params, "redeemed_at, rowid")
         return self._select(where + " AND code = ?", [*params, code], "redeemed_at, rowid")
+
+    def open_entries_of(self, codes: Sequence[str]) -> dict[str, list[OutboxEntry]]:
+        """``open_entries`` of several codes in one read: code → its entries, oldest first
+        (codes without any are left out)."""
+        found: dict[str, list[OutboxEntry]] = {}
+        if not codes:
+            return found
+        marks = ", ".join("?" for _ in codes)
+        for entry in self._select(
+                f"state IN ('pending', 'sending'){self._scope} AND code IN ({marks})",
+                [*self._scope_params, *codes], "redeemed_at, rowid"):
+            found.setdefault(entry.code, []).append(entry)
+        return found
+
+    def open_counts(self, codes: Sequence[str]) -> dict[str, tuple[int, int]]:
+        """code → (its open entries, how many of them are plain pending ones: neither in
+        flight nor uncertain), in one read; codes without open entries are left out."""
+        if not codes:
+            return {}
+        marks = ", ".join("?" for _ in codes)
+        sql = ("SELECT code, count(*), sum(state = 'pending' AND NOT uncertain) FROM outbox "  # noqa: S608
+               f"WHERE state IN ('pending', 'sending'){self._scope} AND code IN ({marks}) "
+               "GROUP BY code")
+        with self._store.read() as db:
+            return {row[0]: (int(row[1]), int(row[2] or 0))
+                    for row in db.execute(sql, [*self._scope_params, *codes])}
 
     def open_codes(self) -> list[str]:
         """The codes with pending or sending entries, in the order of their oldest entry."""

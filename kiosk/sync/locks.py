@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 
 class CodeLocks:
-    """Re-entrant locks keyed by voucher code."""
+    """Re-entrant locks keyed by voucher code.
+
+    ``on_hold`` (set by the replay) runs each time :meth:`hold` has taken a code's lock,
+    before the block: it hands the voucher over settled (the replay's unsent claims of it
+    taken back, its unsaved applied marks saved; docs/engine.md, "Claim groups").
+    """
 
     def __init__(self) -> None:
         self._guard = threading.Lock()
         self._locks: dict[str, threading.RLock] = {}
+        self.on_hold: Callable[[str], None] | None = None
 
     def _lock(self, code: str) -> threading.RLock:
         with self._guard:
@@ -20,13 +26,16 @@ class CodeLocks:
 
     @contextmanager
     def hold(self, code: str) -> Iterator[None]:
-        """Hold ``code``'s lock for the block."""
+        """Hold ``code``'s lock for the block, the voucher handed over settled."""
         with self._lock(code):
+            if self.on_hold is not None:
+                self.on_hold(code)
             yield
 
     def acquire(self, code: str, *, blocking: bool = True) -> bool:
-        """Take ``code``'s lock (False if ``blocking`` is off and someone else has it); the
-        caller releases it with :meth:`release`, in the same thread."""
+        """Take ``code``'s lock (False if ``blocking`` is off and someone else has it),
+        without ``on_hold``: for the replay itself; the caller releases it with
+        :meth:`release`, in the same thread."""
         return self._lock(code).acquire(blocking=blocking)
 
     def release(self, code: str) -> None:

@@ -12,13 +12,19 @@ For every voucher with open entries:
 
 Auth errors and rate limiting stop the whole pass; so do three transient failures in a row
 on different vouchers (the server is down: no point timing out on every voucher).
+
+Vouchers with a few plain pending entries are claimed together, several vouchers' runs in one
+durable transaction (a *claim group*); a voucher whose claimed entries wait their turn is not
+locked meanwhile: whoever takes its lock (the till's redeem) takes the unsent claims back
+first. See docs/engine.md, "Claim groups".
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import Enum, auto
@@ -38,9 +44,10 @@ from kiosk.domain.outcomes import EntryState, OutboxEntry
 from kiosk.domain.voucher import Voucher, answer_problem
 from kiosk.store.cache import VoucherCache
 from kiosk.store.database import utc_now
-from kiosk.store.outbox import Also, Applied, Outbox
+from kiosk.store.outbox import Applied, Outbox
 from kiosk.sync.connectivity import ConnectivityWatch
 from kiosk.sync.locks import CodeLocks
+from kiosk.sync.parking import Parking, Pass
 
 log = logging.getLogger(__name__)
 STOP_PASS_AFTER = 3  # consecutive transient failures on different vouchers
@@ -50,6 +57,9 @@ MAX_BACKOFF = 8  # each uncertain attempt doubles the wait before a re-send, up 
 # this many ``sending``: all come back uncertain, are confirmed against the server and wait
 # the settle window before any is re-sent (docs/engine.md, "Write-ahead protocol").
 CLAIM_RUN = 128
+# At most this many vouchers are looked at (their open entries counted, one read) to build a
+# claim group; fewer when the vouchers have more entries each (see ``Pass.ahead``).
+GROUP_LOOKAHEAD = 64
 
 
 @dataclass(slots=True)
@@ -79,20 +89,6 @@ class _Run:
     previous: Voucher | None = None  # the last entry's answer (None after a refusal)
     latest: Voucher | None = None  # the last answer at all, cached once at the end
     marks: list[Applied] = field(default_factory=list)  # confirmed, not saved yet
-
-
-@dataclass(slots=True)
-class _Done:
-    """A voucher whose entries were sent and whose lock is still held: its applied marks and
-    last answer are saved with the next voucher's claims (one transaction for both) or on
-    their own (``Replayer._save``), and only then is the lock given back, so nobody sees its
-    entries still ``sending``."""
-
-    code: str
-    marks: list[Applied]
-    latest: Voucher | None
-    seen_at: datetime
-    saved: bool = False
 
 
 class _Stop(Enum):
@@ -147,6 +143,8 @@ class Replayer:
         self.confirmed: dict[str, Voucher] = {}
         # Entries the server refused whose refusal could not be saved (storage trouble).
         self.refused: dict[str, Refusal] = {}
+        self._parking = Parking(outbox, cache, self._forget)
+        locks.on_hold = self._hand_over
 
     def replay(self, code: str | None = None, *, send: bool = True) -> SyncReport:
         """One pass over every open entry (or only ``code``'s).
@@ -155,56 +153,150 @@ class Replayer:
         when re-sending at once could double a request that is still being processed).
         """
         report = SyncReport()
-        if code is None:
-            codes = self._outbox.open_codes()
-        else:
-            codes = list(dict.fromkeys(e.code for e in self._outbox.open_entries(code)))
+        codes = self._outbox.open_codes() if code is None else [code]
         strikes = 0
-        done: _Done | None = None
+        run = Pass()
+        todo = deque(codes)
         try:
-            for voucher_code in codes:
-                result, done = self._voucher(voucher_code, report, done, send=send)
-                if result is _Stop.HALT:
-                    break
-                strikes = strikes + 1 if result is _Stop.TRANSIENT else 0
-                if strikes >= STOP_PASS_AFTER:
+            while todo:
+                halted = False
+                # One voucher (the till's own redeem) needs no group: it is sent under the
+                # lock its caller holds.
+                for voucher_code, grouped in self._next_steps(
+                        todo, run, group=send and code is None):
+                    if grouped is None:
+                        result = self._voucher(voucher_code, report, run, send=send)
+                    else:
+                        result = self._group_voucher(voucher_code, report, run)
+                    strikes = strikes + 1 if result is _Stop.TRANSIENT else 0
+                    if result is _Stop.HALT or strikes >= STOP_PASS_AFTER:
+                        halted = True
+                        break
+                if halted:
                     break
         finally:
-            self._save(done)
+            self._parking.flush(run)
         open_count, _ = self._outbox.counts()
         report.remaining = open_count
         return report
 
-    # --- one voucher ------------------------------------------------------------------
+    # --- claim groups -----------------------------------------------------------------
 
-    def _voucher(self, code: str, report: SyncReport, done: _Done | None, *,
-                 send: bool) -> tuple[_Stop, _Done | None]:
-        """Send ``code``'s open entries under its lock. ``done``: the previous voucher, its
-        lock still held and its marks not saved yet (they ride with this voucher's first
-        claims). Returns how to go on, and this voucher as the next one's ``done`` (its lock
-        still held) when it sent anything."""
-        if done is None or not self._locks.acquire(code, blocking=False):
-            self._save(done)  # never wait for a lock while holding another
-            done = None
-            self._locks.acquire(code)
+    def _next_steps(self, todo: deque[str], run: Pass, *,
+                    group: bool) -> list[tuple[str, bool | None]]:
+        """The next vouchers to work on, taken off ``todo``: a claim group (several vouchers
+        whose open entries are all plain pending ones, up to ``CLAIM_RUN`` entries in all,
+        claimed in one durable transaction: ``(code, True)``), or one voucher to handle on
+        its own (``(code, None)``: uncertain entries, one in flight, a longer run, its lock
+        busy)."""
+        if not group:
+            return [(todo.popleft(), None)]
+        picked = self._pick(todo, run)
+        if not picked:
+            return [(todo.popleft(), None)] if todo else []
+        by_code = self._outbox.open_entries_of(picked)
+        plain: list[tuple[str, list[OutboxEntry]]] = []
+        alone: list[tuple[str, bool | None]] = []
+        for voucher_code in picked:
+            entries = by_code.get(voucher_code, [])
+            if all(e.state is EntryState.PENDING and not e.uncertain for e in entries):
+                if entries:
+                    plain.append((voucher_code, entries))
+            else:  # changed since it was counted: on its own
+                alone.append((voucher_code, None))
+        return self._claim_group(plain, run) + alone
+
+    def _pick(self, todo: deque[str], run: Pass) -> list[str]:
+        """The next vouchers of ``todo`` whose open entries are all plain pending ones, up to
+        ``CLAIM_RUN`` entries in all (taken off ``todo``, as are vouchers done meanwhile)."""
+        ahead = [todo[i] for i in range(min(len(todo), run.ahead))]
+        counts = self._outbox.open_counts(ahead)
+        if counts:  # enough vouchers to fill a group next time, at their average size
+            average = sum(n for n, _ in counts.values()) / len(counts)
+            run.ahead = max(2, min(GROUP_LOOKAHEAD, int(CLAIM_RUN / average) + 2))
+        picked: list[str] = []
+        total = 0
+        for voucher_code in ahead:
+            count, plain = counts.get(voucher_code, (0, 0))
+            if not count:
+                todo.popleft()  # done meanwhile (the till's own redeem)
+                continue
+            if plain != count or total + count > CLAIM_RUN:
+                break
+            todo.popleft()
+            picked.append(voucher_code)
+            total += count
+        return picked
+
+    def _claim_group(self, group: list[tuple[str, list[OutboxEntry]]],
+                     run: Pass) -> list[tuple[str, bool | None]]:
+        """Claim ``group``'s runs in one transaction and park them; the steps to take."""
+        alone: list[tuple[str, bool | None]] = []
+        locked: list[tuple[str, list[OutboxEntry]]] = []
+        for voucher_code, entries in group:
+            # Claimed only while holding its lock: whoever takes it later sees the claim.
+            if self._locks.acquire(voucher_code, blocking=False):
+                locked.append((voucher_code, entries))
+            else:
+                alone.append((voucher_code, None))
+        try:
+            for voucher_code, _ in locked:
+                self._parking.take_over(voucher_code)  # nothing, unless another pass's
+            claimed = self._parking.claim(
+                [[e.id for e in entries] for _, entries in locked], run,
+                park=[code for code, _ in locked], entries=[entries for _, entries in locked])
+        finally:
+            for voucher_code, _ in locked:
+                self._locks.release(voucher_code)
+        steps: list[tuple[str, bool | None]] = [
+            (voucher_code, True) for (voucher_code, _), ids in zip(locked, claimed, strict=True)
+            if ids]
+        return steps + alone
+
+    def _group_voucher(self, code: str, report: SyncReport, run: Pass) -> _Stop:
+        """Send a voucher's entries claimed in a group; if someone took them back meanwhile
+        (the till's redeem or undo of it), whatever is still open is handled on its own."""
+        self._locks.acquire(code)
         sent = _Run()
         try:
-            stop = self._send_voucher(code, report, sent, done, send=send)
-        except BaseException:
-            self._save(done)
-            self._save(_Done(code, sent.marks, sent.latest, self._stamp()))  # and unlock
-            raise
-        self._save(done)  # no claims of this voucher carried them
-        if not send:
+            waiting = self._parking.take_over(code, own=run)
+            if not waiting:
+                return self._send_voucher(code, report, sent, run, send=True)
+            return self._send_claimed(waiting, report, sent, run) or _Stop.CONTINUE
+        finally:
+            self._park(code, sent, run)
             self._locks.release(code)
-            return stop, None
-        return stop, _Done(code, sent.marks, sent.latest, self._stamp())
 
-    def _send_voucher(self, code: str, report: SyncReport, sent: _Run, done: _Done | None, *,
+    def _park(self, code: str, sent: _Run, run: Pass) -> None:
+        """Park a voucher just sent (its lock still held): its marks and last answer are
+        saved later (``kiosk.sync.parking``)."""
+        self._parking.park(code, run, sent.marks, sent.latest, self._stamp())
+        sent.marks = []
+
+    def _hand_over(self, code: str) -> None:
+        """``CodeLocks.on_hold``: whoever takes ``code``'s lock gets it settled."""
+        try:
+            self._parking.take_over(code)
+        except StorageError as exc:
+            log.error("could not hand over voucher %s settled: %s", code, exc.message)
+
+    # --- one voucher on its own ------------------------------------------------------
+
+    def _voucher(self, code: str, report: SyncReport, run: Pass, *, send: bool) -> _Stop:
+        """Send ``code``'s open entries under its lock (reconciled first where uncertain)."""
+        self._locks.acquire(code)
+        sent = _Run()
+        try:
+            self._parking.take_over(code)
+            return self._send_voucher(code, report, sent, run, send=send)
+        finally:
+            self._park(code, sent, run)
+            self._locks.release(code)
+
+    def _send_voucher(self, code: str, report: SyncReport, sent: _Run, run: Pass, *,
                       send: bool) -> _Stop:
         entries = self._outbox.open_entries(code)
         if any(e.uncertain and e.state is EntryState.PENDING for e in entries):
-            self._save(done)  # the previous voucher waits for no request of this one
             stop = self._reconcile(code, entries, report, resend=send)
             if stop is not None:
                 return stop
@@ -213,73 +305,37 @@ class Replayer:
             return _Stop.CONTINUE
         # Only the leading pending, settled entries: one in flight elsewhere or not
         # settled yet blocks the rest (order is kept).
-        run: list[OutboxEntry] = []
+        ready: list[OutboxEntry] = []
         for entry in entries:
             if entry.state is not EntryState.PENDING or entry.uncertain:
                 break
-            run.append(entry)
-        for start in range(0, len(run), CLAIM_RUN):
-            batch = run[start:start + CLAIM_RUN]
-            # The previous run's applied marks (this voucher's, or the previous voucher's
-            # with its last answer) ride in the same durable transaction.
-            claimed = self._claim(batch, sent.marks, done)
+            ready.append(entry)
+        for start in range(0, len(ready), CLAIM_RUN):
+            batch = ready[start:start + CLAIM_RUN]
+            # The previous run's applied marks (this voucher's, or the pass's parked
+            # vouchers' with their last answers) ride in the same durable transaction.
+            claimed = self._parking.claim([[e.id for e in batch]], run, marks=sent.marks)[0]
             sent.marks = []
-            stop = self._send_claimed(batch[:len(claimed)], report, sent)
+            stop = self._send_claimed(batch[:len(claimed)], report, sent, run)
             if stop is not None:
                 return stop
             if len(claimed) < len(batch):
                 return _Stop.CONTINUE  # someone else has the next one
         return _Stop.CONTINUE
 
-    def _claim(self, batch: list[OutboxEntry], marks: list[Applied],
-               done: _Done | None) -> list[str]:
-        """Claim ``batch`` durably, with ``marks`` and ``done``'s marks and last answer."""
-        if done is None or done.saved:
-            claimed = self._outbox.claim_run([e.id for e in batch], marks)
-            self._forget(marks)
-            return claimed
-        claimed = self._outbox.claim_run([e.id for e in batch], [*done.marks, *marks],
-                                         also=self._cache_line(done))
-        done.saved = True  # saved: now nobody sees them ``sending`` any more
-        self._locks.release(done.code)
-        self._forget(done.marks)
-        self._forget(marks)
-        return claimed
-
-    def _forget(self, marks: list[Applied]) -> None:
+    def _forget(self, marks: Sequence[Applied]) -> None:
         """Saved marks need no ``confirmed`` answer any more (the outbox and the cache have
         them): a long pass holds no voucher per entry."""
         for mark in marks:
             self.confirmed.pop(mark.entry_id, None)
 
-    def _cache_line(self, done: _Done) -> Also | None:
-        latest = done.latest
-        if latest is None:
-            return None
-        return lambda db: self._cache.put_in(db, latest, done.seen_at, done.code)
-
-    def _save(self, done: _Done | None) -> None:
-        """Save ``done``'s marks and last answer in one transaction (no fsync of its own: see
-        docs/engine.md), then give its lock back; nothing if a claim carried them."""
-        if done is None or done.saved:
-            return
-        done.saved = True
-        try:
-            self._outbox.mark_applied_many(done.marks, also=self._cache_line(done))
-            self._forget(done.marks)
-        except StorageError as exc:
-            # The server has them: they stay ``sending`` and are reconciled on the next pass.
-            log.error("%d outbox entries applied on the server, state not saved: %s",
-                      len(done.marks), exc.message)
-        finally:
-            self._locks.release(done.code)
-
     def _send_claimed(self, claimed: list[OutboxEntry], report: SyncReport,
-                      sent: _Run) -> _Stop | None:
+                      sent: _Run, run: Pass) -> _Stop | None:
         """Send claimed entries in order; whatever was not sent goes back to ``pending``."""
         done = 0
         try:
             for entry in claimed:
+                self._parking.flush_due(run)
                 done += 1  # from here on it may have left: never taken back unsent
                 answer = self._send(entry, report, sent, known=sent.previous)
                 if isinstance(answer, _Stop):

@@ -113,3 +113,40 @@ def test_a_cache_line_is_saved_even_without_marks(tmp_path: Path) -> None:
     cached = cache.get("CODE-0001")
     assert cached is not None
     assert (cached.voucher, cached.seen_at) == (voucher, T0)
+
+
+def test_a_group_claims_each_voucher_run_up_to_the_first_entry_someone_else_holds(
+    tmp_path: Path,
+) -> None:
+    outbox = _outbox(tmp_path, 6)
+    other = Outbox(Store.open(tmp_path))
+    assert other.claim("e3")
+    at = utc_now()
+    assert outbox.claim_run(["e0"]) == ["e0"]
+    claimed = outbox.claim_runs([["e1", "e2"], ["e3", "e4"], ["e5"]], [Applied("e0", at)])
+    assert claimed == [["e1", "e2"], [], ["e5"]]  # e4 waits behind e3: order is kept
+    assert _states(outbox) == {"e0": EntryState.APPLIED, "e1": EntryState.SENDING,
+                               "e2": EntryState.SENDING, "e3": EntryState.SENDING,
+                               "e4": EntryState.PENDING, "e5": EntryState.SENDING}
+
+
+def test_open_entries_of_several_codes_in_one_read(tmp_path: Path) -> None:
+    outbox = Outbox(Store.open(tmp_path))
+    outbox.add_many(entry(f"e{i}", code=code, at=T0 + timedelta(seconds=i))
+                    for i, code in enumerate(["AAAA", "BBBB", "AAAA", "CCCC"]))
+    assert outbox.claim_run(["e3"]) == ["e3"]
+    assert outbox.mark_applied("e1")
+    found = outbox.open_entries_of(["AAAA", "BBBB", "CCCC", "DDDD"])
+    assert {code: [e.id for e in entries] for code, entries in found.items()} == {
+        "AAAA": ["e0", "e2"], "CCCC": ["e3"]}
+    assert outbox.open_entries_of([]) == {}
+
+
+def test_open_counts_tell_plain_pending_entries_from_the_others(tmp_path: Path) -> None:
+    outbox = Outbox(Store.open(tmp_path))
+    outbox.add_many(entry(f"e{i}", code=code, at=T0 + timedelta(seconds=i))
+                    for i, code in enumerate(["AAAA", "AAAA", "BBBB", "BBBB", "CCCC"]))
+    assert outbox.claim_run(["e2"]) == ["e2"]  # in flight
+    assert outbox.mark_applied("e4")
+    assert outbox.open_counts(["AAAA", "BBBB", "CCCC"]) == {"AAAA": (2, 2), "BBBB": (2, 1)}
+    assert outbox.open_counts([]) == {}
