@@ -4,88 +4,88 @@
 <context>
     <name>CardScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="163"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="194"/>
         <source>Sending…</source>
         <translation>Wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="213"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="213"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="182"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="214"/>
         <source>Valid</source>
         <translation>Gültig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="182"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="214"/>
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="215"/>
         <source>For</source>
         <translation>Für</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="216"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="216"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="217"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="220"/>
         <source>Redemptions</source>
         <translation>Einlösungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="221"/>
         <source>Redeem part…</source>
         <translation>Teil einlösen…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="222"/>
         <source>Scan next</source>
         <translation>Nächster Scan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="193"/>
         <location filename="../../kiosk/ui/screens/card.py" line="225"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="257"/>
         <source>Redeem all</source>
         <translation>Alles einlösen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="240"/>
         <source>OFFLINE</source>
         <translation>OFFLINE</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="252"/>
         <source>Apply to order…</source>
         <translation>Auf Bestellung anwenden…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="255"/>
         <source>Redeem all (%1)</source>
         <translation>Alles einlösen (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/card.py" line="249"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="281"/>
         <source>Offline: showing the last known status. Last checked online at %1, %n minute(s) ago.</source>
         <translation>
             <numerusform>Offline: letzter bekannter Stand. Zuletzt online geprüft am %1, vor %n Minute.</numerusform>
@@ -93,47 +93,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="284"/>
         <source>This voucher platform judges a saved redemption when it is sent, not at this time: if the voucher expires before the till is back online, it will be refused.</source>
         <translation>Diese Gutscheinplattform prüft eine gespeicherte Einlösung erst beim Senden, nicht zu diesem Zeitpunkt: Läuft der Gutschein ab, bevor die Kasse wieder online ist, wird sie abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="293"/>
         <source>This till accepts unseen vouchers offline, but cannot tell this one&apos;s currency or balance: redeem it when the till is back online, or ask a manager.</source>
         <translation>Diese Kasse nimmt ungeprüfte Gutscheine offline an, kennt aber Währung und Restwert dieses Gutscheins nicht: einlösen, wenn die Kasse wieder online ist, oder eine Leitung fragen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="264"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="296"/>
         <source>Can&apos;t redeem until the till is back online. A manager can allow unseen vouchers in Settings → Offline.</source>
         <translation>Einlösen erst, wenn die Kasse wieder online ist. Eine Leitung kann ungeprüfte Gutscheine unter Einstellungen → Offline erlauben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="267"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="299"/>
         <source>Can&apos;t redeem: check the code shown above against the voucher.</source>
         <translation>Nicht einlösbar: den oben gezeigten Code mit dem Gutschein vergleichen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="269"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="301"/>
         <source>Can&apos;t redeem: this voucher platform does not apply discount vouchers at the till.</source>
         <translation>Nicht einlösbar: Diese Gutscheinplattform nimmt an der Kasse keine Rabattgutscheine an.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="272"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="304"/>
         <source>Can&apos;t redeem: nothing left to redeem here.</source>
         <translation>Nicht einlösbar: nichts mehr übrig.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="273"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="305"/>
         <source>Can&apos;t redeem: %1</source>
         <translation>Nicht einlösbar: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="295"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="327"/>
         <source>%1 waiting to be sent from this till.</source>
         <translation>%1 wartet an dieser Kasse auf Übertragung.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/card.py" line="308"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="340"/>
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n Nutzung</numerusform>
@@ -141,27 +141,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="303"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="335"/>
         <source>%1, bought %2</source>
         <translation>%1, gekauft am %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="337"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="369"/>
         <source>%1 to %2</source>
         <translation>%1 bis %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="339"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="371"/>
         <source>until %1</source>
         <translation>bis %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="341"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="373"/>
         <source>from %1</source>
         <translation>ab %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="342"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="374"/>
         <source>no expiry date</source>
         <translation>ohne Ablaufdatum</translation>
     </message>
@@ -211,48 +211,48 @@
 <context>
     <name>CounterFlow</name>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="85"/>
-        <location filename="../../kiosk/ui/flows/counter.py" line="126"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="72"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="139"/>
         <source>End of shift</source>
         <translation>Schichtabschluss</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="87"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="74"/>
         <source>Staff accounts</source>
         <translation>Mitarbeiterkonten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="124"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="137"/>
         <source>Reprint last receipt</source>
         <translation>Letzten Beleg nachdrucken</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="125"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="138"/>
         <source>Reprint receipt</source>
         <translation>Beleg nachdrucken</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="128"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="141"/>
         <source>Add, change or remove this shop&apos;s staff and set new passwords. An administrator of the shop signs in for this only; nothing of it is saved on the till.</source>
         <translation>Mitarbeitende dieses Shops hinzufügen, ändern oder entfernen und neue Passwörter setzen. Dafür meldet sich eine Administratorin oder ein Administrator des Shops nur hier an; davon wird nichts auf der Kasse gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="130"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="143"/>
         <source>Manage staff accounts…</source>
         <translation>Mitarbeiterkonten verwalten…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="132"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="150"/>
         <source>Printer</source>
         <translation>Drucker</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="133"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="151"/>
         <source>Staff</source>
         <translation>Mitarbeitende</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="143"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="161"/>
         <source>Pick a redemption first.</source>
         <translation>Bitte zuerst eine Einlösung auswählen.</translation>
     </message>
@@ -260,27 +260,27 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="62"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="63"/>
         <source>Max</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="63"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="64"/>
         <source>Everything available</source>
         <translation>Alles Verfügbare</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="64"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="65"/>
         <source>Delete the last digit</source>
         <translation>Letzte Ziffer löschen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="65"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="66"/>
         <source>C</source>
         <translation>C</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="66"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="67"/>
         <source>Clear</source>
         <translation>Leeren</translation>
     </message>
@@ -393,7 +393,7 @@
 <context>
     <name>LockFlow</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/flows/lock.py" line="69"/>
+        <location filename="../../kiosk/ui/flows/lock.py" line="81"/>
         <source>%n redemption(s) are still waiting to be sent. Signing out now would strand them.</source>
         <translation>
             <numerusform>%n Einlösung wartet noch auf das Senden. Jetzt abzumelden würde sie zurücklassen.</numerusform>
@@ -401,17 +401,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/lock.py" line="73"/>
+        <location filename="../../kiosk/ui/flows/lock.py" line="85"/>
         <source>Work offline is on: unlock, switch it off in Settings → Connection, and wait until the queue is empty.</source>
         <translation>„Offline arbeiten“ ist an: entsperren, unter Einstellungen → Verbindung ausschalten und warten, bis die Warteschlange leer ist.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/lock.py" line="77"/>
+        <location filename="../../kiosk/ui/flows/lock.py" line="89"/>
         <source>The till is offline: reconnect it to the network, then wait until the queue is empty.</source>
         <translation>Die Kasse ist offline: wieder mit dem Netz verbinden, dann warten, bis die Warteschlange leer ist.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/lock.py" line="79"/>
+        <location filename="../../kiosk/ui/flows/lock.py" line="91"/>
         <source>Wait until the queue is empty (Queue → Send now).</source>
         <translation>Warten, bis die Warteschlange leer ist (Warteschlange → Jetzt senden).</translation>
     </message>
@@ -492,37 +492,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="220"/>
+        <location filename="../../kiosk/ui/main_window.py" line="334"/>
         <source>Scan</source>
         <translation>Scannen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="220"/>
+        <location filename="../../kiosk/ui/main_window.py" line="334"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="220"/>
+        <location filename="../../kiosk/ui/main_window.py" line="334"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="220"/>
+        <location filename="../../kiosk/ui/main_window.py" line="334"/>
         <source>Lock</source>
         <translation>Sperren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="237"/>
+        <location filename="../../kiosk/ui/main_window.py" line="351"/>
         <source>Till 1</source>
         <translation>Kasse 1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="245"/>
+        <location filename="../../kiosk/ui/main_window.py" line="359"/>
         <source>%1 at %2</source>
         <translation>%1 bei %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="503"/>
+        <location filename="../../kiosk/ui/main_window.py" line="628"/>
         <source>Leave kiosk mode</source>
         <translation>Kioskmodus verlassen</translation>
     </message>
@@ -716,38 +716,38 @@
 <context>
     <name>QueueFlow</name>
     <message>
-        <location filename="../../kiosk/ui/flows/queue.py" line="31"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="47"/>
         <source>Retry a conflict</source>
         <translation>Einen Konflikt erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/queue.py" line="34"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="50"/>
         <source>Write off a conflict</source>
         <translation>Einen Konflikt abschreiben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/queue.py" line="37"/>
-        <location filename="../../kiosk/ui/flows/queue.py" line="39"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="53"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="55"/>
         <source>Export the redemptions</source>
         <translation>Die Einlösungen exportieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/queue.py" line="62"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="72"/>
         <source>Work offline is on: nothing is sent. Switch it off in Settings → Connection to send the queue.</source>
         <translation>„Offline arbeiten“ ist an: nichts wird gesendet. Unter Einstellungen → Verbindung ausschalten, um die Warteschlange zu senden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/queue.py" line="65"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="75"/>
         <source>Sending…</source>
         <translation>Wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/queue.py" line="81"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="92"/>
         <source>Conflict resolved.</source>
         <translation>Konflikt gelöst.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/flows/queue.py" line="87"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="98"/>
         <source>%n redemption(s) exported to %1.</source>
         <translation>
             <numerusform>%n Einlösung nach %1 exportiert.</numerusform>
@@ -1177,67 +1177,67 @@
 <context>
     <name>ScanFlow</name>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="87"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="116"/>
         <source>That is not a voucher code: %1</source>
         <translation>Das ist kein Gutscheincode: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="94"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="123"/>
         <source>Scan of %1 ignored: a redemption is being sent. Scan again after the result.</source>
         <translation>Scan von %1 ignoriert: eine Einlösung wird gerade gesendet. Nach dem Ergebnis erneut scannen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="213"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="258"/>
         <source>Redeemed %1</source>
         <translation>%1 eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="213"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="258"/>
         <source>Redeemed</source>
         <translation>Eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="214"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="259"/>
         <source>Saved offline %1</source>
         <translation>%1 offline gespeichert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="214"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="259"/>
         <source>Saved offline</source>
         <translation>Offline gespeichert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="215"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="260"/>
         <source>Not redeemed</source>
         <translation>Nicht eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="216"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="261"/>
         <source>Written off</source>
         <translation>Abgeschrieben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="223"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="268"/>
         <source>Undo asked %1</source>
         <translation>Rücknahme angefragt %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="224"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="269"/>
         <source>Undone %1</source>
         <translation>Zurückgenommen %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="225"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="270"/>
         <source>Cancelled %1</source>
         <translation>Storniert %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="226"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="271"/>
         <source>Undo not confirmed %1</source>
         <translation>Rücknahme unbestätigt %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="227"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="272"/>
         <source>Not undone %1</source>
         <translation>Nicht zurückgenommen %1</translation>
     </message>
@@ -1245,52 +1245,52 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="104"/>
         <source>Scan a voucher or type its code</source>
         <translation>Gutschein scannen oder Code eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="105"/>
         <source>Voucher code</source>
         <translation>Gutscheincode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="106"/>
         <source>Check</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="107"/>
         <source>Clear the code</source>
         <translation>Code löschen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="108"/>
         <source>Recent scans</source>
         <translation>Letzte Scans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="109"/>
         <source>Camera settings</source>
         <translation>Kamera-Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="129"/>
         <source>Checking %1…</source>
         <translation>Prüfe %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="162"/>
         <source>Starting the camera…</source>
         <translation>Kamera startet…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="164"/>
         <source>The camera is not working. Use the barcode scanner or type the code.</source>
         <translation>Die Kamera funktioniert nicht. Bitte Barcode-Scanner nutzen oder Code eingeben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="162"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="166"/>
         <source>No camera. Use the barcode scanner or type the code.</source>
         <translation>Keine Kamera. Bitte Barcode-Scanner nutzen oder Code eingeben.</translation>
     </message>
@@ -1298,22 +1298,22 @@
 <context>
     <name>SettingsFlow</name>
     <message>
-        <location filename="../../kiosk/ui/flows/settings.py" line="38"/>
+        <location filename="../../kiosk/ui/flows/settings.py" line="47"/>
         <source>Open the settings</source>
         <translation>Die Einstellungen öffnen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/settings.py" line="43"/>
+        <location filename="../../kiosk/ui/flows/settings.py" line="52"/>
         <source>%1 (%2) on %3 at %4</source>
         <translation>%1 (%2) bei %3 auf %4</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/settings.py" line="79"/>
+        <location filename="../../kiosk/ui/flows/settings.py" line="88"/>
         <source>Saved. The manager PIN is set.</source>
         <translation>Gespeichert. Die Manager-PIN ist gesetzt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/settings.py" line="79"/>
+        <location filename="../../kiosk/ui/flows/settings.py" line="88"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
@@ -1690,114 +1690,114 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="117"/>
         <source>Sign in to this till</source>
         <translation>An dieser Kasse anmelden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="125"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="120"/>
         <source>Staff email</source>
         <translation>E-Mail (Personal)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="120"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="116"/>
-        <location filename="../../kiosk/ui/screens/signin.py" line="117"/>
-        <location filename="../../kiosk/ui/screens/signin.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="123"/>
         <source>API key</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="122"/>
         <source>Merchant id</source>
         <translation>Händler-ID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="123"/>
         <source>API secret</source>
         <translation>API-Secret</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="125"/>
         <source>Shop</source>
         <translation>Shop</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="125"/>
         <source>Kiosk name</source>
         <translation>Kassenname</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="126"/>
         <source>Platform</source>
         <translation>Plattform</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="126"/>
         <source>Your name</source>
         <translation>Ihr Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="135"/>
         <source>Demo shop</source>
         <translation>Demo-Shop</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="137"/>
         <source>name@shop.example</source>
         <translation>name@shop.example</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="138"/>
         <source>who works this till</source>
         <translation>wer an dieser Kasse arbeitet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="134"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="139"/>
         <source>Find my shops</source>
         <translation>Meine Shops finden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="140"/>
         <source>e.g. Front till</source>
         <translation>z. B. Kasse vorne</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="141"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="165"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="171"/>
         <source>Enter the server and your email first.</source>
         <translation>Bitte zuerst Server und E-Mail eingeben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="179"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="185"/>
         <source>No shops found for this email.</source>
         <translation>Keine Shops für diese E-Mail gefunden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="198"/>
         <source>Fill in the server, email, password and shop.</source>
         <translation>Bitte Server, E-Mail, Passwort und Shop ausfüllen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="223"/>
         <source>Fill in every field.</source>
         <translation>Bitte alle Felder ausfüllen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="238"/>
         <source>The server refused the shop&apos;s credentials: check them and the platform.</source>
         <translation>Der Server hat die Zugangsdaten des Shops abgelehnt: Bitte sie und die Plattform prüfen.</translation>
     </message>
@@ -1981,17 +1981,17 @@
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="234"/>
+        <location filename="../../kiosk/ui/texts.py" line="251"/>
         <source>Offline: the till&apos;s clock is wrong. Ask a manager to set it.</source>
         <translation>Offline: Die Uhr der Kasse geht falsch. Bitte die Filialleitung, sie zu stellen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="292"/>
+        <location filename="../../kiosk/ui/texts.py" line="309"/>
         <source>Storage full — nothing was redeemed. Call a manager.</source>
         <translation>Speicher voll — nichts wurde eingelöst. Bitte eine Führungskraft rufen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="294"/>
+        <location filename="../../kiosk/ui/texts.py" line="311"/>
         <source>The till could not save this redemption — nothing was redeemed. Call a manager.</source>
         <translation>Die Kasse konnte diese Einlösung nicht speichern — nichts wurde eingelöst. Bitte eine Führungskraft rufen.</translation>
     </message>
@@ -2062,7 +2062,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/texts.py" line="107"/>
-        <location filename="../../kiosk/ui/texts.py" line="219"/>
+        <location filename="../../kiosk/ui/texts.py" line="236"/>
         <source>This voucher has expired.</source>
         <translation>Dieser Gutschein ist abgelaufen.</translation>
     </message>
@@ -2090,7 +2090,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="206"/>
+        <location filename="../../kiosk/ui/texts.py" line="223"/>
         <source>%1 left</source>
         <translation>%1 übrig</translation>
     </message>
@@ -2118,233 +2118,233 @@
         <translation>Dieser Gutschein wurde storniert.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="149"/>
+        <location filename="../../kiosk/ui/texts.py" line="166"/>
         <source>%1% off</source>
         <translation>%1 % Rabatt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="152"/>
+        <location filename="../../kiosk/ui/texts.py" line="169"/>
         <source>%1 off</source>
         <translation>%1 Rabatt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="154"/>
+        <location filename="../../kiosk/ui/texts.py" line="171"/>
         <source>Free shipping</source>
         <translation>Kostenloser Versand</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="165"/>
+        <location filename="../../kiosk/ui/texts.py" line="182"/>
         <source>orders over %1</source>
         <translation>Bestellungen über %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="167"/>
+        <location filename="../../kiosk/ui/texts.py" line="184"/>
         <source>orders from %1</source>
         <translation>Bestellungen ab %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="178"/>
+        <location filename="../../kiosk/ui/texts.py" line="195"/>
         <source>Free shipping: nothing to take off at the counter.</source>
         <translation>Kostenloser Versand: an der Kasse nichts abzuziehen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="181"/>
+        <location filename="../../kiosk/ui/texts.py" line="198"/>
         <source>Applies to certain products only: check the basket.</source>
         <translation>Gilt nur für bestimmte Produkte: Warenkorb prüfen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="214"/>
+        <location filename="../../kiosk/ui/texts.py" line="231"/>
         <source>Voucher not found.</source>
         <translation>Gutschein nicht gefunden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="215"/>
+        <location filename="../../kiosk/ui/texts.py" line="232"/>
         <source>This voucher cannot be redeemed at this shop.</source>
         <translation>Dieser Gutschein kann in diesem Shop nicht eingelöst werden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="217"/>
+        <location filename="../../kiosk/ui/texts.py" line="234"/>
         <source>That amount cannot be taken from this voucher.</source>
         <translation>Dieser Betrag kann von diesem Gutschein nicht abgezogen werden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="220"/>
+        <location filename="../../kiosk/ui/texts.py" line="237"/>
         <source>This voucher is not valid yet.</source>
         <translation>Dieser Gutschein ist noch nicht gültig.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="222"/>
+        <location filename="../../kiosk/ui/texts.py" line="239"/>
         <source>This voucher has already been fully redeemed.</source>
         <translation>Dieser Gutschein wurde bereits vollständig eingelöst.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="224"/>
+        <location filename="../../kiosk/ui/texts.py" line="241"/>
         <source>This voucher has been cancelled.</source>
         <translation>Dieser Gutschein wurde storniert.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="226"/>
+        <location filename="../../kiosk/ui/texts.py" line="243"/>
         <source>Enter an amount greater than zero.</source>
         <translation>Bitte einen Betrag größer als null eingeben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="228"/>
+        <location filename="../../kiosk/ui/texts.py" line="245"/>
         <source>Offline: this voucher has not been seen before, so it cannot be checked.</source>
         <translation>Offline: Dieser Gutschein wurde hier noch nie geprüft und kann daher nicht geprüft werden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="230"/>
+        <location filename="../../kiosk/ui/texts.py" line="247"/>
         <source>Offline: the last check of this voucher is too old.</source>
         <translation>Offline: Die letzte Prüfung dieses Gutscheins ist zu alt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="232"/>
+        <location filename="../../kiosk/ui/texts.py" line="249"/>
         <source>Offline: over the limit allowed without a connection.</source>
         <translation>Offline: über dem ohne Verbindung erlaubten Limit.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="236"/>
+        <location filename="../../kiosk/ui/texts.py" line="253"/>
         <source>This voucher platform cannot do that.</source>
         <translation>Das kann diese Gutscheinplattform nicht.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="240"/>
+        <location filename="../../kiosk/ui/texts.py" line="257"/>
         <source>Not redeemed.</source>
         <translation>Nicht eingelöst.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="248"/>
+        <location filename="../../kiosk/ui/texts.py" line="265"/>
         <source>Enter the staff member&apos;s name.</source>
         <translation>Geben Sie den Namen der Person ein.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="249"/>
+        <location filename="../../kiosk/ui/texts.py" line="266"/>
         <source>A name has at most 40 characters.</source>
         <translation>Ein Name hat höchstens 40 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="250"/>
+        <location filename="../../kiosk/ui/texts.py" line="267"/>
         <source>Someone on this till already has that name.</source>
         <translation>Jemand an dieser Kasse hat diesen Namen schon.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="251"/>
+        <location filename="../../kiosk/ui/texts.py" line="268"/>
         <source>A PIN is 4 to 8 digits.</source>
         <translation>Eine PIN hat 4 bis 8 Ziffern.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="252"/>
+        <location filename="../../kiosk/ui/texts.py" line="269"/>
         <source>The two PINs do not match.</source>
         <translation>Die beiden PINs stimmen nicht überein.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="253"/>
+        <location filename="../../kiosk/ui/texts.py" line="270"/>
         <source>Someone on this till already has that PIN: choose another.</source>
         <translation>Jemand an dieser Kasse hat diese PIN schon: Wählen Sie eine andere.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="255"/>
+        <location filename="../../kiosk/ui/texts.py" line="272"/>
         <source>That is the till&apos;s manager PIN: choose another.</source>
         <translation>Das ist die Manager-PIN der Kasse: Wählen Sie eine andere.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="256"/>
+        <location filename="../../kiosk/ui/texts.py" line="273"/>
         <source>The first member of staff must be a manager.</source>
         <translation>Die erste Person auf der Liste muss zur Filialleitung gehören.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="257"/>
+        <location filename="../../kiosk/ui/texts.py" line="274"/>
         <source>The till needs at least one manager: make someone else a manager first.</source>
         <translation>Die Kasse braucht mindestens eine Filialleitung: Machen Sie zuerst jemand anderen zur Filialleitung.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="259"/>
+        <location filename="../../kiosk/ui/texts.py" line="276"/>
         <source>No such member of staff on this till.</source>
         <translation>Diese Person gibt es an dieser Kasse nicht.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="260"/>
+        <location filename="../../kiosk/ui/texts.py" line="277"/>
         <source>The staff list changed meanwhile: try again.</source>
         <translation>Die Personalliste hat sich inzwischen geändert: Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="261"/>
+        <location filename="../../kiosk/ui/texts.py" line="278"/>
         <source>Too many wrong PINs: try again in %1 seconds.</source>
         <translation>Zu viele falsche PINs: Versuchen Sie es in %1 Sekunden erneut.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="276"/>
+        <location filename="../../kiosk/ui/texts.py" line="293"/>
         <source>Wrong email or password.</source>
         <translation>Falsche E-Mail oder falsches Passwort.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="278"/>
+        <location filename="../../kiosk/ui/texts.py" line="295"/>
         <source>This account has no access to that shop.</source>
         <translation>Dieses Konto hat keinen Zugriff auf diesen Shop.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="280"/>
+        <location filename="../../kiosk/ui/texts.py" line="297"/>
         <source>The session has ended. Please sign in again.</source>
         <translation>Die Sitzung ist abgelaufen. Bitte erneut anmelden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="282"/>
+        <location filename="../../kiosk/ui/texts.py" line="299"/>
         <source>Signing in failed. Please sign in again.</source>
         <translation>Anmeldung fehlgeschlagen. Bitte erneut anmelden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="284"/>
+        <location filename="../../kiosk/ui/texts.py" line="301"/>
         <source>The server is busy. Try again in a moment.</source>
         <translation>Der Server ist ausgelastet. Bitte gleich erneut versuchen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="286"/>
+        <location filename="../../kiosk/ui/texts.py" line="303"/>
         <source>Cannot reach the server. Check the address and the network.</source>
         <translation>Server nicht erreichbar. Bitte Adresse und Netzwerk prüfen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="289"/>
+        <location filename="../../kiosk/ui/texts.py" line="306"/>
         <source>The server did not accept the request.</source>
         <translation>Der Server hat die Anfrage nicht angenommen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="264"/>
-        <location filename="../../kiosk/ui/texts.py" line="297"/>
+        <location filename="../../kiosk/ui/texts.py" line="281"/>
+        <location filename="../../kiosk/ui/texts.py" line="314"/>
         <source>Something went wrong: %1</source>
         <translation>Etwas ist schiefgegangen: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="304"/>
+        <location filename="../../kiosk/ui/texts.py" line="321"/>
         <source>Waiting to send</source>
         <translation>Wartet auf Senden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="305"/>
+        <location filename="../../kiosk/ui/texts.py" line="322"/>
         <source>Sending</source>
         <translation>Wird gesendet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="306"/>
+        <location filename="../../kiosk/ui/texts.py" line="323"/>
         <source>Redeemed</source>
         <translation>Eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="307"/>
+        <location filename="../../kiosk/ui/texts.py" line="324"/>
         <source>Conflict</source>
         <translation>Konflikt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="308"/>
+        <location filename="../../kiosk/ui/texts.py" line="325"/>
         <source>Written off</source>
         <translation>Abgeschrieben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="309"/>
+        <location filename="../../kiosk/ui/texts.py" line="326"/>
         <source>Undo not confirmed</source>
         <translation>Rücknahme unbestätigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="310"/>
+        <location filename="../../kiosk/ui/texts.py" line="327"/>
         <source>Undone</source>
         <translation>Rückgängig gemacht</translation>
     </message>
@@ -2352,111 +2352,111 @@
 <context>
     <name>UndoFlow</name>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="39"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="41"/>
         <source>VoucherCart cannot reverse a redemption: ask the shop&apos;s administrator to credit the voucher in the VoucherCart dashboard.</source>
         <translation>VoucherCart kann eine Einlösung nicht zurücknehmen: Bitten Sie die Verwaltung des Shops, den Gutschein im VoucherCart-Dashboard gutzuschreiben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="42"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="44"/>
         <source>Vouchers API cannot take back an applied voucher: cancel or refund the order in the shop&apos;s own system; the voucher&apos;s use stays counted.</source>
         <translation>Vouchers API kann einen angewendeten Gutschein nicht zurücknehmen: Stornieren oder erstatten Sie die Bestellung im eigenen System des Shops; die Nutzung des Gutscheins bleibt gezählt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="45"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="47"/>
         <source>ShopWired cannot undo a use of a voucher: ask the shop&apos;s administrator to lower the voucher&apos;s &apos;used&apos; count in the ShopWired admin.</source>
         <translation>ShopWired kann eine Nutzung nicht rückgängig machen: Bitten Sie die Verwaltung des Shops, den Zähler &apos;used&apos; des Gutscheins im ShopWired-Admin zu senken.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="49"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="51"/>
         <source>This voucher platform cannot take a redemption back.</source>
         <translation>Diese Gutscheinplattform kann keine Einlösung zurücknehmen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="98"/>
-        <location filename="../../kiosk/ui/flows/undo.py" line="99"/>
-        <location filename="../../kiosk/ui/flows/undo.py" line="115"/>
-        <location filename="../../kiosk/ui/flows/undo.py" line="127"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="112"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="113"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="129"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="141"/>
         <source>Undo last redemption</source>
         <translation>Letzte Einlösung zurücknehmen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="123"/>
-        <location filename="../../kiosk/ui/flows/undo.py" line="193"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="137"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="207"/>
         <source>Nothing to undo: no redemption on this till since the shift began.</source>
         <translation>Nichts zurückzunehmen: keine Einlösung an dieser Kasse seit Schichtbeginn.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="128"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="142"/>
         <source>Undo %1 on voucher %2 (at %3)?</source>
         <translation>%1 auf Gutschein %2 (um %3) zurücknehmen?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="133"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="147"/>
         <source>It is still queued: it will be cancelled and never sent.</source>
         <translation>Sie ist noch in der Warteschlange: Sie wird storniert und nie gesendet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="135"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="149"/>
         <source>The server takes the redemption back: the value is on the voucher again.</source>
         <translation>Der Server nimmt die Einlösung zurück: Der Wert steht wieder auf dem Gutschein.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="137"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="151"/>
         <source>Undo it</source>
         <translation>Zurücknehmen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="139"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="153"/>
         <source>Keep it</source>
         <translation>Behalten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="153"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="167"/>
         <source>Undoing…</source>
         <translation>Wird zurückgenommen…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="178"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="192"/>
         <source>%1 on voucher %2</source>
         <translation>%1 auf Gutschein %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="181"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="195"/>
         <source>Undone: %1 was taken back.</source>
         <translation>Zurückgenommen: %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="183"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="197"/>
         <source>Cancelled: %1 was still queued and will not be sent.</source>
         <translation>Storniert: %1 war noch in der Warteschlange und wird nicht gesendet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="186"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="200"/>
         <source>The server did not answer: the undo is not confirmed. Undo again — it cannot take back more than this one redemption.</source>
         <translation>Der Server hat nicht geantwortet: Die Rücknahme ist nicht bestätigt. Erneut zurücknehmen – es wird nie mehr als diese eine Einlösung zurückgenommen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="195"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="209"/>
         <source>Already undone: %1.</source>
         <translation>Bereits zurückgenommen: %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="196"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="210"/>
         <source>The last redemption changed since it was shown: look again before undoing.</source>
         <translation>Die letzte Einlösung hat sich seit der Anzeige geändert: Bitte erneut prüfen, bevor Sie sie zurücknehmen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="198"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="212"/>
         <source>The last redemption is being sent or not confirmed yet: wait until it is confirmed, then undo it.</source>
         <translation>Die letzte Einlösung wird gerade gesendet oder ist noch nicht bestätigt: Warten Sie die Bestätigung ab und nehmen Sie sie dann zurück.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="200"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="214"/>
         <source>Offline: taking back a redemption needs the server. Try again when the till is back online.</source>
         <translation>Offline: Für die Rücknahme einer Einlösung wird der Server gebraucht. Versuchen Sie es erneut, wenn die Kasse wieder online ist.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="206"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="220"/>
         <source>Not undone: %1</source>
         <translation>Nicht zurückgenommen: %1</translation>
     </message>

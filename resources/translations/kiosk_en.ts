@@ -4,88 +4,88 @@
 <context>
     <name>CardScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="163"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="194"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="213"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="213"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="182"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="214"/>
         <source>Valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="182"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="214"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="215"/>
         <source>For</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="216"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="216"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="217"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="220"/>
         <source>Redemptions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="221"/>
         <source>Redeem part…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="222"/>
         <source>Scan next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="193"/>
         <location filename="../../kiosk/ui/screens/card.py" line="225"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="257"/>
         <source>Redeem all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="240"/>
         <source>OFFLINE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="252"/>
         <source>Apply to order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="255"/>
         <source>Redeem all (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/card.py" line="249"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="281"/>
         <source>Offline: showing the last known status. Last checked online at %1, %n minute(s) ago.</source>
         <translation>
             <numerusform>Offline: showing the last known status. Last checked online at %1, %n minute ago.</numerusform>
@@ -93,47 +93,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="284"/>
         <source>This voucher platform judges a saved redemption when it is sent, not at this time: if the voucher expires before the till is back online, it will be refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="293"/>
         <source>This till accepts unseen vouchers offline, but cannot tell this one&apos;s currency or balance: redeem it when the till is back online, or ask a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="264"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="296"/>
         <source>Can&apos;t redeem until the till is back online. A manager can allow unseen vouchers in Settings → Offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="267"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="299"/>
         <source>Can&apos;t redeem: check the code shown above against the voucher.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="269"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="301"/>
         <source>Can&apos;t redeem: this voucher platform does not apply discount vouchers at the till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="272"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="304"/>
         <source>Can&apos;t redeem: nothing left to redeem here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="273"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="305"/>
         <source>Can&apos;t redeem: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="295"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="327"/>
         <source>%1 waiting to be sent from this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/card.py" line="308"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="340"/>
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n use</numerusform>
@@ -141,27 +141,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="303"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="335"/>
         <source>%1, bought %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="337"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="369"/>
         <source>%1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="339"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="371"/>
         <source>until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="341"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="373"/>
         <source>from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="342"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="374"/>
         <source>no expiry date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -211,48 +211,48 @@
 <context>
     <name>CounterFlow</name>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="85"/>
-        <location filename="../../kiosk/ui/flows/counter.py" line="126"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="72"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="139"/>
         <source>End of shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="87"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="74"/>
         <source>Staff accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="124"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="137"/>
         <source>Reprint last receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="125"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="138"/>
         <source>Reprint receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="128"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="141"/>
         <source>Add, change or remove this shop&apos;s staff and set new passwords. An administrator of the shop signs in for this only; nothing of it is saved on the till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="130"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="143"/>
         <source>Manage staff accounts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="132"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="150"/>
         <source>Printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="133"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="151"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="143"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="161"/>
         <source>Pick a redemption first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -260,27 +260,27 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="62"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="63"/>
         <source>Max</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="63"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="64"/>
         <source>Everything available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="64"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="65"/>
         <source>Delete the last digit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="65"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="66"/>
         <source>C</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keypad.py" line="66"/>
+        <location filename="../../kiosk/ui/widgets/keypad.py" line="67"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
@@ -393,7 +393,7 @@
 <context>
     <name>LockFlow</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/flows/lock.py" line="69"/>
+        <location filename="../../kiosk/ui/flows/lock.py" line="81"/>
         <source>%n redemption(s) are still waiting to be sent. Signing out now would strand them.</source>
         <translation>
             <numerusform>%n redemption is still waiting to be sent. Signing out now would strand it.</numerusform>
@@ -401,17 +401,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/lock.py" line="73"/>
+        <location filename="../../kiosk/ui/flows/lock.py" line="85"/>
         <source>Work offline is on: unlock, switch it off in Settings → Connection, and wait until the queue is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/lock.py" line="77"/>
+        <location filename="../../kiosk/ui/flows/lock.py" line="89"/>
         <source>The till is offline: reconnect it to the network, then wait until the queue is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/lock.py" line="79"/>
+        <location filename="../../kiosk/ui/flows/lock.py" line="91"/>
         <source>Wait until the queue is empty (Queue → Send now).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -492,37 +492,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="220"/>
+        <location filename="../../kiosk/ui/main_window.py" line="334"/>
         <source>Scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="220"/>
+        <location filename="../../kiosk/ui/main_window.py" line="334"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="220"/>
+        <location filename="../../kiosk/ui/main_window.py" line="334"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="220"/>
+        <location filename="../../kiosk/ui/main_window.py" line="334"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="237"/>
+        <location filename="../../kiosk/ui/main_window.py" line="351"/>
         <source>Till 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="245"/>
+        <location filename="../../kiosk/ui/main_window.py" line="359"/>
         <source>%1 at %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="503"/>
+        <location filename="../../kiosk/ui/main_window.py" line="628"/>
         <source>Leave kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -716,38 +716,38 @@
 <context>
     <name>QueueFlow</name>
     <message>
-        <location filename="../../kiosk/ui/flows/queue.py" line="31"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="47"/>
         <source>Retry a conflict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/queue.py" line="34"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="50"/>
         <source>Write off a conflict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/queue.py" line="37"/>
-        <location filename="../../kiosk/ui/flows/queue.py" line="39"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="53"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="55"/>
         <source>Export the redemptions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/queue.py" line="62"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="72"/>
         <source>Work offline is on: nothing is sent. Switch it off in Settings → Connection to send the queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/queue.py" line="65"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="75"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/queue.py" line="81"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="92"/>
         <source>Conflict resolved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/flows/queue.py" line="87"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="98"/>
         <source>%n redemption(s) exported to %1.</source>
         <translation>
             <numerusform>%n redemption exported to %1.</numerusform>
@@ -1177,67 +1177,67 @@
 <context>
     <name>ScanFlow</name>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="87"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="116"/>
         <source>That is not a voucher code: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="94"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="123"/>
         <source>Scan of %1 ignored: a redemption is being sent. Scan again after the result.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="213"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="258"/>
         <source>Redeemed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="213"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="258"/>
         <source>Redeemed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="214"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="259"/>
         <source>Saved offline %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="214"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="259"/>
         <source>Saved offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="215"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="260"/>
         <source>Not redeemed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="216"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="261"/>
         <source>Written off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="223"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="268"/>
         <source>Undo asked %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="224"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="269"/>
         <source>Undone %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="225"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="270"/>
         <source>Cancelled %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="226"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="271"/>
         <source>Undo not confirmed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="227"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="272"/>
         <source>Not undone %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1245,52 +1245,52 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="104"/>
         <source>Scan a voucher or type its code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="105"/>
         <source>Voucher code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="106"/>
         <source>Check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="107"/>
         <source>Clear the code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="108"/>
         <source>Recent scans</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="109"/>
         <source>Camera settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="129"/>
         <source>Checking %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="162"/>
         <source>Starting the camera…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="164"/>
         <source>The camera is not working. Use the barcode scanner or type the code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="162"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="166"/>
         <source>No camera. Use the barcode scanner or type the code.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1298,22 +1298,22 @@
 <context>
     <name>SettingsFlow</name>
     <message>
-        <location filename="../../kiosk/ui/flows/settings.py" line="38"/>
+        <location filename="../../kiosk/ui/flows/settings.py" line="47"/>
         <source>Open the settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/settings.py" line="43"/>
+        <location filename="../../kiosk/ui/flows/settings.py" line="52"/>
         <source>%1 (%2) on %3 at %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/settings.py" line="79"/>
+        <location filename="../../kiosk/ui/flows/settings.py" line="88"/>
         <source>Saved. The manager PIN is set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/settings.py" line="79"/>
+        <location filename="../../kiosk/ui/flows/settings.py" line="88"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1690,114 +1690,114 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="117"/>
         <source>Sign in to this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="125"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="120"/>
         <source>Staff email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="120"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="116"/>
-        <location filename="../../kiosk/ui/screens/signin.py" line="117"/>
-        <location filename="../../kiosk/ui/screens/signin.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="123"/>
         <source>API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="122"/>
         <source>Merchant id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="123"/>
         <source>API secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="125"/>
         <source>Shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="125"/>
         <source>Kiosk name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="126"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="126"/>
         <source>Your name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="135"/>
         <source>Demo shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="137"/>
         <source>name@shop.example</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="138"/>
         <source>who works this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="134"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="139"/>
         <source>Find my shops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="140"/>
         <source>e.g. Front till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="141"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="165"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="171"/>
         <source>Enter the server and your email first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="179"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="185"/>
         <source>No shops found for this email.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="198"/>
         <source>Fill in the server, email, password and shop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="223"/>
         <source>Fill in every field.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="238"/>
         <source>The server refused the shop&apos;s credentials: check them and the platform.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1981,17 +1981,17 @@
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="234"/>
+        <location filename="../../kiosk/ui/texts.py" line="251"/>
         <source>Offline: the till&apos;s clock is wrong. Ask a manager to set it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="292"/>
+        <location filename="../../kiosk/ui/texts.py" line="309"/>
         <source>Storage full — nothing was redeemed. Call a manager.</source>
         <translation>Storage full — nothing was redeemed. Call a manager.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="294"/>
+        <location filename="../../kiosk/ui/texts.py" line="311"/>
         <source>The till could not save this redemption — nothing was redeemed. Call a manager.</source>
         <translation>The till could not save this redemption — nothing was redeemed. Call a manager.</translation>
     </message>
@@ -2062,7 +2062,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/texts.py" line="107"/>
-        <location filename="../../kiosk/ui/texts.py" line="219"/>
+        <location filename="../../kiosk/ui/texts.py" line="236"/>
         <source>This voucher has expired.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2090,7 +2090,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="206"/>
+        <location filename="../../kiosk/ui/texts.py" line="223"/>
         <source>%1 left</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2118,233 +2118,233 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="149"/>
+        <location filename="../../kiosk/ui/texts.py" line="166"/>
         <source>%1% off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="152"/>
+        <location filename="../../kiosk/ui/texts.py" line="169"/>
         <source>%1 off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="154"/>
+        <location filename="../../kiosk/ui/texts.py" line="171"/>
         <source>Free shipping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="165"/>
+        <location filename="../../kiosk/ui/texts.py" line="182"/>
         <source>orders over %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="167"/>
+        <location filename="../../kiosk/ui/texts.py" line="184"/>
         <source>orders from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="178"/>
+        <location filename="../../kiosk/ui/texts.py" line="195"/>
         <source>Free shipping: nothing to take off at the counter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="181"/>
+        <location filename="../../kiosk/ui/texts.py" line="198"/>
         <source>Applies to certain products only: check the basket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="214"/>
+        <location filename="../../kiosk/ui/texts.py" line="231"/>
         <source>Voucher not found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="215"/>
+        <location filename="../../kiosk/ui/texts.py" line="232"/>
         <source>This voucher cannot be redeemed at this shop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="217"/>
+        <location filename="../../kiosk/ui/texts.py" line="234"/>
         <source>That amount cannot be taken from this voucher.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="220"/>
+        <location filename="../../kiosk/ui/texts.py" line="237"/>
         <source>This voucher is not valid yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="222"/>
+        <location filename="../../kiosk/ui/texts.py" line="239"/>
         <source>This voucher has already been fully redeemed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="224"/>
+        <location filename="../../kiosk/ui/texts.py" line="241"/>
         <source>This voucher has been cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="226"/>
+        <location filename="../../kiosk/ui/texts.py" line="243"/>
         <source>Enter an amount greater than zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="228"/>
+        <location filename="../../kiosk/ui/texts.py" line="245"/>
         <source>Offline: this voucher has not been seen before, so it cannot be checked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="230"/>
+        <location filename="../../kiosk/ui/texts.py" line="247"/>
         <source>Offline: the last check of this voucher is too old.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="232"/>
+        <location filename="../../kiosk/ui/texts.py" line="249"/>
         <source>Offline: over the limit allowed without a connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="236"/>
+        <location filename="../../kiosk/ui/texts.py" line="253"/>
         <source>This voucher platform cannot do that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="240"/>
+        <location filename="../../kiosk/ui/texts.py" line="257"/>
         <source>Not redeemed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="248"/>
+        <location filename="../../kiosk/ui/texts.py" line="265"/>
         <source>Enter the staff member&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="249"/>
+        <location filename="../../kiosk/ui/texts.py" line="266"/>
         <source>A name has at most 40 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="250"/>
+        <location filename="../../kiosk/ui/texts.py" line="267"/>
         <source>Someone on this till already has that name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="251"/>
+        <location filename="../../kiosk/ui/texts.py" line="268"/>
         <source>A PIN is 4 to 8 digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="252"/>
+        <location filename="../../kiosk/ui/texts.py" line="269"/>
         <source>The two PINs do not match.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="253"/>
+        <location filename="../../kiosk/ui/texts.py" line="270"/>
         <source>Someone on this till already has that PIN: choose another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="255"/>
+        <location filename="../../kiosk/ui/texts.py" line="272"/>
         <source>That is the till&apos;s manager PIN: choose another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="256"/>
+        <location filename="../../kiosk/ui/texts.py" line="273"/>
         <source>The first member of staff must be a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="257"/>
+        <location filename="../../kiosk/ui/texts.py" line="274"/>
         <source>The till needs at least one manager: make someone else a manager first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="259"/>
+        <location filename="../../kiosk/ui/texts.py" line="276"/>
         <source>No such member of staff on this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="260"/>
+        <location filename="../../kiosk/ui/texts.py" line="277"/>
         <source>The staff list changed meanwhile: try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="261"/>
+        <location filename="../../kiosk/ui/texts.py" line="278"/>
         <source>Too many wrong PINs: try again in %1 seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="276"/>
+        <location filename="../../kiosk/ui/texts.py" line="293"/>
         <source>Wrong email or password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="278"/>
+        <location filename="../../kiosk/ui/texts.py" line="295"/>
         <source>This account has no access to that shop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="280"/>
+        <location filename="../../kiosk/ui/texts.py" line="297"/>
         <source>The session has ended. Please sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="282"/>
+        <location filename="../../kiosk/ui/texts.py" line="299"/>
         <source>Signing in failed. Please sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="284"/>
+        <location filename="../../kiosk/ui/texts.py" line="301"/>
         <source>The server is busy. Try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="286"/>
+        <location filename="../../kiosk/ui/texts.py" line="303"/>
         <source>Cannot reach the server. Check the address and the network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="289"/>
+        <location filename="../../kiosk/ui/texts.py" line="306"/>
         <source>The server did not accept the request.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="264"/>
-        <location filename="../../kiosk/ui/texts.py" line="297"/>
+        <location filename="../../kiosk/ui/texts.py" line="281"/>
+        <location filename="../../kiosk/ui/texts.py" line="314"/>
         <source>Something went wrong: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="304"/>
+        <location filename="../../kiosk/ui/texts.py" line="321"/>
         <source>Waiting to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="305"/>
+        <location filename="../../kiosk/ui/texts.py" line="322"/>
         <source>Sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="306"/>
+        <location filename="../../kiosk/ui/texts.py" line="323"/>
         <source>Redeemed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="307"/>
+        <location filename="../../kiosk/ui/texts.py" line="324"/>
         <source>Conflict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="308"/>
+        <location filename="../../kiosk/ui/texts.py" line="325"/>
         <source>Written off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="309"/>
+        <location filename="../../kiosk/ui/texts.py" line="326"/>
         <source>Undo not confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="310"/>
+        <location filename="../../kiosk/ui/texts.py" line="327"/>
         <source>Undone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2352,111 +2352,111 @@
 <context>
     <name>UndoFlow</name>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="39"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="41"/>
         <source>VoucherCart cannot reverse a redemption: ask the shop&apos;s administrator to credit the voucher in the VoucherCart dashboard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="42"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="44"/>
         <source>Vouchers API cannot take back an applied voucher: cancel or refund the order in the shop&apos;s own system; the voucher&apos;s use stays counted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="45"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="47"/>
         <source>ShopWired cannot undo a use of a voucher: ask the shop&apos;s administrator to lower the voucher&apos;s &apos;used&apos; count in the ShopWired admin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="49"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="51"/>
         <source>This voucher platform cannot take a redemption back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="98"/>
-        <location filename="../../kiosk/ui/flows/undo.py" line="99"/>
-        <location filename="../../kiosk/ui/flows/undo.py" line="115"/>
-        <location filename="../../kiosk/ui/flows/undo.py" line="127"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="112"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="113"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="129"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="141"/>
         <source>Undo last redemption</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="123"/>
-        <location filename="../../kiosk/ui/flows/undo.py" line="193"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="137"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="207"/>
         <source>Nothing to undo: no redemption on this till since the shift began.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="128"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="142"/>
         <source>Undo %1 on voucher %2 (at %3)?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="133"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="147"/>
         <source>It is still queued: it will be cancelled and never sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="135"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="149"/>
         <source>The server takes the redemption back: the value is on the voucher again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="137"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="151"/>
         <source>Undo it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="139"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="153"/>
         <source>Keep it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="153"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="167"/>
         <source>Undoing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="178"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="192"/>
         <source>%1 on voucher %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="181"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="195"/>
         <source>Undone: %1 was taken back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="183"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="197"/>
         <source>Cancelled: %1 was still queued and will not be sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="186"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="200"/>
         <source>The server did not answer: the undo is not confirmed. Undo again — it cannot take back more than this one redemption.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="195"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="209"/>
         <source>Already undone: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="196"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="210"/>
         <source>The last redemption changed since it was shown: look again before undoing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="198"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="212"/>
         <source>The last redemption is being sent or not confirmed yet: wait until it is confirmed, then undo it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="200"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="214"/>
         <source>Offline: taking back a redemption needs the server. Try again when the till is back online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="206"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="220"/>
         <source>Not undone: %1</source>
         <translation type="unfinished"></translation>
     </message>
