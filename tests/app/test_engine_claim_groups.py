@@ -11,7 +11,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 import uuid
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
@@ -24,6 +23,7 @@ from kiosk.store.database import utc_now
 from kiosk.sync.replay import SyncReport
 from tests.helpers.cases import PLATFORMS, Platform
 from tests.helpers.sim import Sim
+from tests.helpers.waiting import wait_for
 
 
 def _queue(engine: Engine, shop: str, platform: Platform, codes: list[str],
@@ -48,10 +48,7 @@ def _queue(engine: Engine, shop: str, platform: Platform, codes: list[str],
 
 
 def _wait(condition: Callable[[], bool], timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out waiting"
-        time.sleep(0.02)
+    wait_for(condition, timeout, step=0.02)
 
 
 def _minutes(moments: Iterable[datetime]) -> list[datetime]:

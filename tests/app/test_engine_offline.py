@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -20,6 +19,7 @@ from tests.helpers.app import history, make_voucher, minute_stamp
 from tests.helpers.cases import CASES, Platform, VoucherCase
 from tests.helpers.demo import GBP50, PARTLY, QUANTITY
 from tests.helpers.sim import Sim
+from tests.helpers.waiting import wait_for
 
 
 def test_offline_queue_then_replay_with_original_minute(engine: Engine, sim: Sim) -> None:
@@ -401,7 +401,4 @@ def test_background_sync_replays_when_the_server_is_back(platform: Platform, ser
 
 
 def _wait(condition: Callable[[], bool], timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out waiting"
-        time.sleep(0.02)
+    wait_for(condition, timeout, step=0.02)

@@ -9,7 +9,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -23,6 +22,7 @@ from kiosk.sync.replay import SyncReport
 from tests.helpers.cases import Platform
 from tests.helpers.demo import GBP50, PARTLY
 from tests.helpers.sim import Sim
+from tests.helpers.waiting import wait_for
 
 
 def _queue(engine: Engine, account: signin.Account, platform: Platform, code: str,
@@ -43,10 +43,7 @@ def _queue(engine: Engine, account: signin.Account, platform: Platform, code: st
 
 
 def _wait(condition: Callable[[], bool], timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out waiting"
-        time.sleep(0.02)
+    wait_for(condition, timeout, step=0.02)
 
 
 def test_kill_9_in_the_middle_of_a_run_loses_and_doubles_nothing(

@@ -11,7 +11,6 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-import time
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -25,13 +24,11 @@ from tests.helpers.cases import Platform
 from tests.helpers.demo import GBP50, PARTLY, TILL
 from tests.helpers.mangler import mangling
 from tests.helpers.sim import Sim
+from tests.helpers.waiting import wait_for
 
 
 def _wait(condition: Callable[[], bool], timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out waiting"
-        time.sleep(0.05)
+    wait_for(condition, timeout, step=0.05)
 
 
 def _states(home: Path) -> list[str]:
