@@ -66,6 +66,7 @@ class Faults:
         """No latency, no failures, no drops."""
         with self._lock:
             self._latency: tuple[float, _Budget] | None = None
+            self.delayed = 0  # requests the latency rules have held so far
             self._failures: list[tuple[Failure, _Budget]] = []
             self._drops = _Budget(0, None)  # the API decides which requests are its writes
 
@@ -101,6 +102,7 @@ class Faults:
         """Seconds to wait before serving ``method path``."""
         with self._lock:
             if self._latency and self._latency[1].take(path, method):
+                self.delayed += 1
                 return self._latency[0]
             return 0.0
 

@@ -52,12 +52,13 @@ def _cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def _kill_with_the_write_on_the_server(command: subprocess.Popen[str], server: Sim,
                                        home: Path) -> None:
-    """kill -9 ``command`` once its write has reached the server (claimed ``sending`` in the
-    outbox, a request being served: the write is the only one after the claim), so the
-    server applies it after the till is gone - whatever the machine's load."""
+    """kill -9 ``command`` once its write has reached the server (the write, held by the
+    simulator's latency rule, is being served), so the server applies it after the till is
+    gone - whatever the machine's load. (Not "any request in flight": a platform may read
+    before it writes, and a kill then would leave nothing for the server to apply.)"""
+    faults = server.simulator.faults
     try:
-        _wait(lambda: "sending" in _states(home) and server.simulator.in_flight >= 1,
-              timeout=30)
+        _wait(lambda: faults.delayed >= 1 and server.simulator.in_flight >= 1, timeout=30)
         os.kill(command.pid, signal.SIGKILL)  # the power cut: the request is on its way
     finally:
         command.communicate(timeout=10)
