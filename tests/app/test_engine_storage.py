@@ -189,20 +189,24 @@ def test_full_disk_cli_redeem_exits_1_with_one_line(
         till.close()
 
 
+def full_on_update(engine: Engine, column: str, when: str) -> None:
+    """Real SQLite "database or disk is full" on one update only: an update of ``column``
+    where ``when`` holds writes 2 MB into a database capped 100 pages above its size."""
+    with engine.store.write() as db:
+        db.execute("CREATE TABLE ballast (data BLOB)")
+        db.execute(f"CREATE TRIGGER no_room BEFORE UPDATE OF {column} ON outbox "
+                   f"WHEN {when} BEGIN INSERT INTO ballast VALUES (randomblob(2000000)); END")
+    with engine.store.read() as db:
+        pages = db.execute("PRAGMA page_count").fetchone()[0]
+        db.execute(f"PRAGMA max_page_count = {pages + 100}")
+
 def test_storage_failure_after_commit_still_says_queued(
     engine: Engine, sim: Sim
 ) -> None:
     """The entry is safely committed; only marking it "told staff: saved" fails (real SQLite
     full, raised by a trigger on that one update): staff must hear "saved", not "nothing"."""
     engine.lookup(GBP50)
-    with engine.store.write() as db:
-        db.execute("CREATE TABLE ballast (data BLOB)")
-        db.execute("CREATE TRIGGER no_room BEFORE UPDATE OF offline ON outbox "
-                   "WHEN NEW.offline = 1 BEGIN "
-                   "INSERT INTO ballast VALUES (randomblob(2000000)); END")
-    with engine.store.read() as db:
-        pages = db.execute("PRAGMA page_count").fetchone()[0]
-        db.execute(f"PRAGMA max_page_count = {pages + 100}")
+    full_on_update(engine, "offline", "NEW.offline = 1")
     sim.fail_next(1, mode="json", path="/v1/redeem")
     outcome = engine.redeem(GBP50, 300)
     assert outcome.status is RedeemStatus.QUEUED
@@ -218,14 +222,7 @@ def test_a_refusal_that_cannot_be_saved_is_still_said_as_refused(
     and the disk is full just then (real SQLite full, raised by a trigger on that update):
     staff must hear "not redeemed", never "saved", or the customer leaves with the goods."""
     engine.lookup(GBP50)
-    with engine.store.write() as db:
-        db.execute("CREATE TABLE ballast (data BLOB)")
-        db.execute("CREATE TRIGGER no_room BEFORE UPDATE OF state ON outbox "
-                   "WHEN NEW.state = 'rejected' BEGIN "
-                   "INSERT INTO ballast VALUES (randomblob(2000000)); END")
-    with engine.store.read() as db:
-        pages = db.execute("PRAGMA page_count").fetchone()[0]
-        db.execute(f"PRAGMA max_page_count = {pages + 100}")
+    full_on_update(engine, "state", "NEW.state = 'rejected'")
     sim.set_latency(1.0, count=1, path="/v1/redeem")
 
     def sending() -> bool:
