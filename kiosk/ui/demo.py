@@ -44,7 +44,11 @@ def demo_server(backend: str = "vouchercart") -> Iterator[str]:
         db = paths.data_dir() / "demo-server.sqlite"
     else:
         fixture, db = None, paths.data_dir() / f"demo-{backend}.sqlite"
-    with _simulator(backend, fixture, str(db)) as url:
+    # A child process: its work takes another core than the kiosk's, its memory is not the
+    # till's (from source and in the bundle alike).
+    from kiosk.sim.child import serve_in_child  # noqa: PLC0415
+
+    with serve_in_child(api=backend, fixture=fixture, db=str(db)) as url:
         if backend != "vouchercart":
             from kiosk.app.local_staff import open_local_staff  # noqa: PLC0415
             from kiosk.app.signin import sign_in_platform  # noqa: PLC0415
@@ -55,16 +59,6 @@ def demo_server(backend: str = "vouchercart") -> Iterator[str]:
                 staff.add_demo_staff()
             finally:
                 store.close()
-        yield url
-
-
-@contextlib.contextmanager
-def _simulator(api: str, fixture: str | None, db: str) -> Iterator[str]:
-    """The simulator as a child process (its work takes another core than the kiosk's, its
-    memory is not the till's), from source and in the bundle alike."""
-    from kiosk.sim.child import serve_in_child  # noqa: PLC0415
-
-    with serve_in_child(api=api, fixture=fixture, db=db) as url:
         yield url
 
 

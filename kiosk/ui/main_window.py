@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
             from kiosk.ui.screens.signin import SignInScreen  # noqa: PLC0415
 
             signin = SignInScreen(self.runner)
-            signin.signed_in.connect(self._signed_in)
+            signin.signed_in.connect(self._open)
             return signin
         raise KeyError(page)  # the flows add their own pages (add_page)
 
@@ -518,9 +518,6 @@ class MainWindow(QMainWindow):
                                        domain=login["domain"], demo_url=server or None)
         self.show_page(Page.SIGNIN)
         self.signin_screen.sign_in_failed(error.error)
-
-    def _signed_in(self, account: Any, kiosk_name: str) -> None:
-        self._open(account, kiosk_name)
 
     def _open(self, account: Any, kiosk_name: str = "") -> None:
         self.runner.run(lambda: open_engine(kiosk_name),

@@ -108,15 +108,12 @@ class Opening:
                    failure=lambda error: self._settle(None, error))
 
     def _work(self) -> Opened:
-        server = self._server
-        if server is None:
-            return open_till(None, self.login)
+        return open_till(self._url if self._server is not None else None, self.login)
 
-        def url() -> str:
-            self.server_url = server()
-            return self.server_url
-
-        return open_till(url, self.login)
+    def _url(self) -> str:
+        assert self._server is not None
+        self.server_url = self._server()  # kept for a refused sign-in's form
+        return self.server_url
 
     def then(self, success: Callable[[Opened], None],
              failure: Callable[[BaseException], None]) -> None:
