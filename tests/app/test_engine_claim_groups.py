@@ -10,7 +10,6 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import uuid
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
@@ -20,8 +19,8 @@ from kiosk.app import signin
 from kiosk.app.engine import Engine
 from kiosk.domain.outcomes import EntryState, OutboxEntry, RedeemStatus, UndoStatus
 from kiosk.store.database import utc_now
-from kiosk.sync.replay import SyncReport
 from tests.helpers.cases import PLATFORMS, Platform
+from tests.helpers.replay import recover_and_drain, sync_in_background
 from tests.helpers.sim import Sim
 from tests.helpers.waiting import wait_for
 
@@ -80,15 +79,9 @@ def test_kill_9_between_a_group_claim_and_its_sends_loses_and_doubles_nothing(
     landed = sum(platform.count(server, c) for c in codes)
     assert landed < 12, "the replay finished before the kill: nothing tested"
 
-    later = [timedelta(0)]
-    engine = make_platform_engine(clock=lambda: utc_now() + later[0])  # recovers the dead run
-    interrupted = {e.code for e in engine.entries([EntryState.PENDING], limit=100)
-                   if e.uncertain and e.last_error == "interrupted while sending"}
+    engine, recovered = recover_and_drain(make_platform_engine)
+    interrupted = {e.code for e in recovered}
     assert len(interrupted) >= 5, "the vouchers' runs are claimed in one group"
-    for _ in range(5):
-        later[0] += timedelta(minutes=5)  # past the settle window of recovered entries
-        if engine.sync().remaining == 0:
-            break
     entries = engine.entries(limit=100)
     assert {e.state for e in entries} == {EntryState.APPLIED}
     assert {e.id for e in entries} == {e.id for v in queued.values() for e in v}
@@ -111,10 +104,7 @@ def test_a_till_redeem_of_a_voucher_waiting_in_a_claimed_group_waits_for_none_be
     queued = _queue(engine, str(account.domain_id), VOUCHERCART, codes, 2)
     last = codes[-1]
     sim.set_latency(0.3, path="/v1/redeem")
-    passes: list[SyncReport] = []
-    background = threading.Thread(target=lambda: passes.append(engine.sync()))
-    background.start()
-    try:
+    with sync_in_background(engine) as (background, passes):
         _wait(lambda: {e.state for e in engine.entries(limit=20)} == {EntryState.SENDING})
         outcome = engine.redeem(last, 100)  # waiting in the group behind three vouchers
         assert background.is_alive(), "the redeem waited for the vouchers before it"
@@ -122,8 +112,6 @@ def test_a_till_redeem_of_a_voucher_waiting_in_a_claimed_group_waits_for_none_be
         mine = [e for e in engine.entries(limit=20) if e.code == last]
         assert {e.state for e in mine} == {EntryState.APPLIED}
         assert {e.attempts for e in mine} == {1}  # the taken-back claims did not count
-    finally:
-        background.join(timeout=30)
     sim.set_latency(0)
     assert passes[0].applied == 6  # the other three vouchers' entries
     assert {e.state for e in engine.entries(limit=20)} == {EntryState.APPLIED}
@@ -174,16 +162,11 @@ def test_an_undo_of_an_entry_waiting_in_a_claimed_group_cancels_it_never_sent(
     engine.outbox.add_many(queued)
     last = queued[-1]
     sim.set_latency(0.3, path="/v1/redeem")
-    passes: list[SyncReport] = []
-    background = threading.Thread(target=lambda: passes.append(engine.sync()))
-    background.start()
-    try:
+    with sync_in_background(engine) as (background, passes):
         _wait(lambda: {e.state for e in engine.entries(limit=20)} == {EntryState.SENDING})
         outcome = engine.undo_last(expect=last.id)
         assert outcome.status is UndoStatus.CANCELLED, outcome.message
         assert background.is_alive(), "the undo waited for the vouchers before it"
-    finally:
-        background.join(timeout=30)
     sim.set_latency(0)
     assert passes[0].applied == 5
     assert passes[0].remaining == 0

@@ -8,7 +8,6 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -17,10 +16,9 @@ from pathlib import Path
 from kiosk.app import signin
 from kiosk.app.engine import Engine
 from kiosk.domain.outcomes import EntryState, OutboxEntry, RedeemStatus
-from kiosk.store.database import utc_now
-from kiosk.sync.replay import SyncReport
 from tests.helpers.cases import Platform
 from tests.helpers.demo import GBP50, PARTLY
+from tests.helpers.replay import recover_and_drain, sync_in_background
 from tests.helpers.sim import Sim
 from tests.helpers.waiting import wait_for
 
@@ -72,15 +70,9 @@ def test_kill_9_in_the_middle_of_a_run_loses_and_doubles_nothing(
     landed = platform.count(server, code)
     assert landed < len(ids), "the replay finished before the kill: nothing tested"
 
-    later = [timedelta(0)]
-    engine = make_platform_engine(clock=lambda: utc_now() + later[0])  # recovers the dead run
-    interrupted = {e.id for e in engine.entries([EntryState.PENDING], limit=100)
-                   if e.uncertain and e.last_error == "interrupted while sending"}
+    engine, recovered = recover_and_drain(make_platform_engine)
+    interrupted = {e.id for e in recovered}
     assert len(interrupted) > 1, "a run is claimed at once"
-    for _ in range(5):
-        later[0] += timedelta(minutes=5)  # past the settle window of recovered entries
-        if engine.sync().remaining == 0:
-            break
     entries = engine.entries(limit=100)
     assert {e.state for e in entries} == {EntryState.APPLIED}
     assert {e.id for e in entries} == set(ids)
@@ -125,17 +117,12 @@ def test_a_voucher_whose_turn_is_over_is_free_while_the_pass_goes_on(
                     state=EntryState.PENDING, offline=True)
         for code, minute in queued)
     sim.set_latency(0.4, path="/v1/redeem")
-    passes: list[SyncReport] = []
-    background = threading.Thread(target=lambda: passes.append(engine.sync()))
-    background.start()
-    try:
+    with sync_in_background(engine) as (background, passes):
         _wait(lambda: {e.state for e in engine.entries(limit=10) if e.code == PARTLY}
               == {EntryState.APPLIED})
         outcome = engine.redeem(PARTLY, 100)  # the pass is still on the other voucher
         assert background.is_alive(), "the redeem waited for the rest of the pass"
         assert outcome.status is RedeemStatus.APPLIED
-    finally:
-        background.join(timeout=30)
     sim.set_latency(0)
     assert passes[0].applied == 7
     assert {e.state for e in engine.entries(limit=10)} == {EntryState.APPLIED}
