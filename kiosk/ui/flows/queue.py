@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kiosk.app.clock import local_midnight
 from kiosk.ui.flows.base import Flow
 from kiosk.ui.pages import CLOSED_PAGES, Navigator, Page
 from kiosk.ui.texts import error_text
@@ -80,9 +81,7 @@ class QueueFlow(Flow):
             self.screen.refresh()
 
     def _load_summary(self) -> None:
-        today = datetime.now().astimezone()  # midnight in its own offset: right when clocks change
-        start = datetime(today.year, today.month, today.day).astimezone()
-        self.controller.load_summary(start, self._failed)
+        self.controller.load_summary(local_midnight(datetime.now().astimezone()), self._failed)
 
     def _failed(self, error: BaseException) -> None:
         self.screen.show_message(error_text(error))
