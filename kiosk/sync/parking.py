@@ -51,7 +51,8 @@ class _Parked:
     waiting: list[OutboxEntry] = field(default_factory=list)
     marks: list[Applied] = field(default_factory=list)
     latest: Voucher | None = None
-    seen_at: datetime | None = None
+    seen_at: datetime | None = None  # when ``latest`` was read (its cache line's age)
+    counted: int = 0  # redemptions counted on since that read
 
 
 class Parking:
@@ -99,16 +100,16 @@ class Parking:
         return claimed
 
     def park(self, code: str, owner: Pass, marks: list[Applied], latest: Voucher | None,
-             seen_at: datetime) -> None:
-        """Park a voucher just sent (its lock still held): its marks and last answer are
-        saved later."""
+             seen_at: datetime, *, counted: int = 0) -> None:
+        """Park a voucher just sent (its lock still held): its marks and last answer (read at
+        ``seen_at``, ``counted`` redemptions counted on since) are saved later."""
         if not marks and latest is None:
             return
         with self._guard:
             item = self._parked.setdefault(code, _Parked(owner))
             item.marks.extend(marks)
-            item.latest = latest or item.latest
-            item.seen_at = seen_at
+            if latest is not None:
+                item.latest, item.seen_at, item.counted = latest, seen_at, counted
             if owner.oldest is None:
                 owner.oldest = time.monotonic()
 
@@ -177,7 +178,7 @@ class Parking:
                           len(marks) + len(unsent), exc.message)
 
     def _cache_line(self, code: str, item: _Parked) -> Also | None:
-        latest, seen_at = item.latest, item.seen_at
+        latest, seen_at, counted = item.latest, item.seen_at, item.counted
         if latest is None or seen_at is None:
             return None
-        return lambda db: self._cache.put_in(db, latest, seen_at, code)
+        return lambda db: self._cache.put_in(db, latest, seen_at, code, counted=counted)
