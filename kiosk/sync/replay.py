@@ -25,7 +25,7 @@ import logging
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import Enum, auto
 
@@ -180,7 +180,8 @@ class Replayer:
                 for voucher_code, grouped in self._next_steps(
                         todo, run, group=send and code is None):
                     if grouped is None:
-                        result = self._voucher(voucher_code, report, run, send=send)
+                        result = self._voucher(voucher_code, report, run, send=send,
+                                               lines=code is None)
                     else:
                         result = self._group_voucher(voucher_code, report, run)
                     strikes = strikes + 1 if result is _Stop.TRANSIENT else 0
@@ -298,10 +299,13 @@ class Replayer:
 
     # --- one voucher on its own ------------------------------------------------------
 
-    def _voucher(self, code: str, report: SyncReport, run: Pass, *, send: bool) -> _Stop:
-        """Send ``code``'s open entries under its lock (reconciled first where uncertain)."""
+    def _voucher(self, code: str, report: SyncReport, run: Pass, *, send: bool,
+                 lines: bool = False) -> _Stop:
+        """Send ``code``'s open entries under its lock (reconciled first where uncertain);
+        ``lines``: on the voucher's cached line where the platform allows (a pass, not the
+        till's own redeem, whose result screen shows the voucher as read after the write)."""
         self._locks.acquire(code)
-        sent = _Run()
+        sent = _Run(loaded=not lines)
         try:
             self._parking.take_over(code)
             return self._send_voucher(code, report, sent, run, send=send)
@@ -537,6 +541,15 @@ class Replayer:
             report.error = str(exc)
             return _Stop.TRANSIENT
         self._watch.success(time.monotonic() - started)
+        if redeemed.counted_on and known is not None:
+            sent.counted += 1
+            if self._doubted(known, entry):
+                read, _ = self._read_again(entry.code, SyncReport(), sent)  # best effort
+                # Unread, the line counted on may say more used than there is: at most all.
+                voucher = read if isinstance(read, Voucher) \
+                    else replace(voucher, used=min(voucher.used, voucher.total))
+        else:  # the server's answer, or a read the adapter made
+            sent.read_at, sent.counted, sent.line = None, 0, False
         problem = answer_problem(voucher, entry.code)
         if problem is not None:
             # A 2xx, but not about this redemption: it may have been applied.
@@ -547,13 +560,6 @@ class Replayer:
             report.failed += 1
             report.error = message
             return _Stop.TRANSIENT
-        if redeemed.counted_on and known is not None:
-            sent.counted += 1
-            if self._doubted(known, entry):
-                read, _ = self._read_again(entry.code, SyncReport(), sent)  # best effort
-                voucher = read if isinstance(read, Voucher) else voucher
-        else:  # the server's answer, or a read the adapter made
-            sent.read_at, sent.counted, sent.line = None, 0, False
         # The server has the money: nothing from here on may fail the redemption. The mark
         # is saved later and not fsynced on its own: the claim was, so whatever happens
         # first (a crash, a power cut) leaves the entry ``sending`` → uncertain → confirmed
