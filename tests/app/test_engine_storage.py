@@ -19,7 +19,7 @@ import pytest
 from kiosk.app import signin
 from kiosk.app.engine import NOT_RECORDED, NOT_RECORDED_FULL, Engine
 from kiosk.domain.errors import StorageError
-from kiosk.domain.outcomes import EntryState, OutboxEntry, RedeemStatus
+from kiosk.domain.outcomes import EntryState, OutboxEntry, RedeemOutcome, RedeemStatus
 from kiosk.domain.voucher import VoucherState
 from kiosk.main import main
 from kiosk.store.database import Store
@@ -215,12 +215,10 @@ def test_storage_failure_after_commit_still_says_queued(
     assert entry.state is EntryState.PENDING
 
 
-def test_a_refusal_that_cannot_be_saved_is_still_said_as_refused(
-    engine: Engine, sim: Sim
-) -> None:
-    """The server refuses the redemption (another till took the balance a moment earlier)
-    and the disk is full just then (real SQLite full, raised by a trigger on that update):
-    staff must hear "not redeemed", never "saved", or the customer leaves with the goods."""
+def refused_on_a_full_disk(engine: Engine, sim: Sim) -> RedeemOutcome:
+    """The server refuses a redemption of £10 (another till took the balance a moment
+    earlier) and the disk is full just then (real SQLite full, raised by a trigger on the
+    update that would save the refusal)."""
     engine.lookup(GBP50)
     full_on_update(engine, "state", "NEW.state = 'rejected'")
     sim.set_latency(1.0, count=1, path="/v1/redeem")
@@ -243,5 +241,45 @@ def test_a_refusal_that_cannot_be_saved_is_still_said_as_refused(
     finally:
         other.join()
     assert [r["status"] for r in sim.requests("POST", "/v1/redeem")] == [422]
+    return outcome
+
+
+def test_a_refusal_that_cannot_be_saved_is_still_said_as_refused(
+    engine: Engine, sim: Sim
+) -> None:
+    """Staff must hear "not redeemed", never "saved", or the customer leaves with the goods."""
+    outcome = refused_on_a_full_disk(engine, sim)
     assert outcome.status is RedeemStatus.REFUSED, (
         f"the server refused it, staff heard: {outcome.status.value}: {outcome.message}")
+
+
+def test_an_unsaved_refusal_is_saved_later_and_never_re_sent(
+    engine: Engine, sim: Sim
+) -> None:
+    """The refused entry stays ``sending``; taken for an interrupted send (here: its sender's
+    mark is a bare PID, as after a reboot) it comes back uncertain, and is not in the
+    voucher's history. It must never be re-sent, even though the voucher regained its value
+    meanwhile (a refund): that would take £10 the customer never spent. Once the disk has
+    room, a pass saves the refusal."""
+    outcome = refused_on_a_full_disk(engine, sim)
+    assert outcome.status is RedeemStatus.REFUSED
+    assert outcome.entry_id is not None
+    voucher = sim.voucher(GBP50)
+    voucher["current"] = 0
+    sim.add_voucher(voucher)
+    with engine.store.write() as db:
+        db.execute("UPDATE outbox SET sending_pid = ? WHERE id = ?",
+                   [str(os.getpid()), outcome.entry_id])
+    engine.sync()  # the disk is still full for the refusal: it stays unsaved
+    assert [r["status"] for r in sim.requests("POST", "/v1/redeem")] == [422], "re-sent"
+    recovered = engine.outbox.get(outcome.entry_id)
+    assert recovered is not None
+    assert recovered.uncertain
+    with engine.store.write() as db:
+        db.execute("DROP TRIGGER no_room")
+    engine.sync()
+    engine.sync()
+    assert [r["status"] for r in sim.requests("POST", "/v1/redeem")] == [422]
+    [entry] = engine.entries()
+    assert (entry.id, entry.state) == (outcome.entry_id, EntryState.REJECTED)
+    assert sim.voucher(GBP50)["current"] == 0
