@@ -616,6 +616,7 @@ class Engine:
         try:
             self._syncing = True
             self._notify()
+            self.store.reserve.keep()  # after a full disk was freed
             self.outbox.recover_in_flight(self._clock() + self._settle)
             report = self._replayer.replay()
             self._replayer.confirmed.clear()

@@ -23,6 +23,7 @@ from kiosk.domain.outcomes import EntryState, OutboxEntry, RedeemOutcome, Redeem
 from kiosk.domain.voucher import VoucherState
 from kiosk.main import main
 from kiosk.store.database import Store
+from kiosk.store.reserve import RESERVE_BYTES, RESERVE_NAME
 from tests.helpers.demo import GBP50, PARTLY, TILL
 from tests.helpers.sim import Sim
 
@@ -131,18 +132,24 @@ needs_root = pytest.mark.skipif(
 )
 
 
-@pytest.fixture
-def tiny_disk(tmp_path: Path) -> Iterator[Path]:
-    """A real 2 MiB tmpfs."""
-    mount = tmp_path / "disk"
+@contextlib.contextmanager
+def tmpfs(mount: Path, size: str) -> Iterator[Path]:
+    """A real tmpfs of ``size`` (``mount``'s option: "2m") mounted on ``mount``."""
     mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)],
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount)],
                           capture_output=True, check=False)
     assert done.returncode == 0, f"cannot mount a tmpfs: {done.stderr.decode().strip()}"
     try:
         yield mount
     finally:
         subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 2 MiB tmpfs (too small for the till to keep a disk reserve on)."""
+    with tmpfs(tmp_path / "disk", "2m") as mount:
+        yield mount
 
 
 def fill_disk(folder: Path) -> Path:
@@ -283,3 +290,60 @@ def test_an_unsaved_refusal_is_saved_later_and_never_re_sent(
     [entry] = engine.entries()
     assert (entry.id, entry.state) == (outcome.entry_id, EntryState.REJECTED)
     assert sim.voucher(GBP50)["current"] == 0
+
+
+@needs_root
+def test_a_refusal_on_a_full_disk_is_saved_from_the_reserve(tmp_path: Path, sim: Sim) -> None:
+    """A real 16 MiB tmpfs is filled to the last byte while the redemption is on the server,
+    which refuses it (another till took the balance). The till's disk reserve gives the
+    refusal its room: it is saved, so a restart cannot send it again (a voucher refunded
+    meanwhile would take it). Once room is freed, the reserve is made again."""
+    with tmpfs(tmp_path / "disk", "16m") as disk:
+        home = disk / "home"
+        account = signin.sign_in(sim.api_url, TILL[0], TILL[1], "demo-shop", home=home)
+
+        def open_till() -> Engine:
+            return Engine(home, signin.open_backend(account, home=home),
+                          domain_id=account.domain_id, staff=account.staff_name)
+
+        till = open_till()
+        reserve = home / RESERVE_NAME
+        assert reserve.stat().st_blocks * 512 >= RESERVE_BYTES  # allocated, not sparse
+        till.lookup(GBP50)
+        sim.set_latency(1.0, count=1, path="/v1/redeem")
+        filled: list[Path] = []
+
+        def the_disk_fills_and_another_till_takes_it_all() -> None:
+            deadline = time.monotonic() + 10  # until our POST is on its way (delayed 1 s)
+            while not any(e.state is EntryState.SENDING for e in till.outbox.open_entries()) \
+                    and time.monotonic() < deadline:
+                time.sleep(0.01)
+            with till.store.read() as db:  # an empty WAL: saving anything needs new room
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            filled.append(fill_disk(disk))
+            voucher = sim.voucher(GBP50)
+            voucher["current"] = voucher["stock"]
+            sim.add_voucher(voucher)
+
+        other = threading.Thread(target=the_disk_fills_and_another_till_takes_it_all)
+        other.start()
+        try:
+            outcome = till.redeem(GBP50, 1000)
+        finally:
+            other.join()
+        assert outcome.status is RedeemStatus.REFUSED
+        assert not reserve.exists(), "the reserve was not used"
+        till.close()  # a power cut would do the same: the refusal is on disk
+        filled[0].unlink()
+        voucher = sim.voucher(GBP50)
+        voucher["current"] = 0  # refunded meanwhile: a re-send would be applied
+        sim.add_voucher(voucher)
+        again = open_till()
+        try:
+            [entry] = again.entries()
+            assert (entry.id, entry.state) == (outcome.entry_id, EntryState.REJECTED)
+            again.sync()
+            assert [r["status"] for r in sim.requests("POST", "/v1/redeem")] == [422]
+            assert reserve.exists()
+        finally:
+            again.close()
