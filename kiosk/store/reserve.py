@@ -15,6 +15,8 @@ import os
 import shutil
 from pathlib import Path
 
+from kiosk.store.private import FILE_MODE
+
 log = logging.getLogger(__name__)
 
 RESERVE_NAME = "kiosk.reserve"
@@ -37,7 +39,8 @@ class Reserve:
         try:
             if shutil.disk_usage(self.path.parent).free < MIN_FREE_BYTES:
                 return False
-            with partial.open("wb") as out:
+            fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+            with os.fdopen(fd, "wb") as out:
                 try:  # allocated, not sparse: it must free real blocks when deleted
                     os.posix_fallocate(out.fileno(), 0, RESERVE_BYTES)
                 except (AttributeError, OSError):
