@@ -222,21 +222,19 @@ def test_storage_failure_after_commit_still_says_queued(
     assert entry.state is EntryState.PENDING
 
 
-def refused_on_a_full_disk(engine: Engine, sim: Sim) -> RedeemOutcome:
-    """The server refuses a redemption of £10 (another till took the balance a moment
-    earlier) and the disk is full just then (real SQLite full, raised by a trigger on the
-    update that would save the refusal)."""
+def refused_while_sending(engine: Engine, sim: Sim,
+                         meanwhile: Callable[[], object] = lambda: None) -> RedeemOutcome:
+    """The server refuses a redemption of £10: another till takes the balance while ours is
+    on its way (the POST delayed 1 s), just after ``meanwhile`` ran."""
     engine.lookup(GBP50)
-    full_on_update(engine, "state", "NEW.state = 'rejected'")
     sim.set_latency(1.0, count=1, path="/v1/redeem")
 
-    def sending() -> bool:
-        return any(e.state is EntryState.SENDING for e in engine.outbox.open_entries())
-
     def another_till_takes_it_all() -> None:
-        deadline = time.monotonic() + 10  # until our POST is on its way (delayed 1 s)
-        while not sending() and time.monotonic() < deadline:
+        deadline = time.monotonic() + 10  # until our POST is on its way
+        while not any(e.state is EntryState.SENDING for e in engine.outbox.open_entries()) \
+                and time.monotonic() < deadline:
             time.sleep(0.01)
+        meanwhile()
         voucher = sim.voucher(GBP50)
         voucher["current"] = voucher["stock"]
         sim.add_voucher(voucher)
@@ -249,6 +247,13 @@ def refused_on_a_full_disk(engine: Engine, sim: Sim) -> RedeemOutcome:
         other.join()
     assert [r["status"] for r in sim.requests("POST", "/v1/redeem")] == [422]
     return outcome
+
+
+def refused_on_a_full_disk(engine: Engine, sim: Sim) -> RedeemOutcome:
+    """``refused_while_sending``, the disk full for the update that would save the refusal
+    (real SQLite full, raised by a trigger on that update)."""
+    full_on_update(engine, "state", "NEW.state = 'rejected'")
+    return refused_while_sending(engine, sim)
 
 
 def test_a_refusal_that_cannot_be_saved_is_still_said_as_refused(
@@ -309,28 +314,14 @@ def test_a_refusal_on_a_full_disk_is_saved_from_the_reserve(tmp_path: Path, sim:
         till = open_till()
         reserve = home / RESERVE_NAME
         assert reserve.stat().st_blocks * 512 >= RESERVE_BYTES  # allocated, not sparse
-        till.lookup(GBP50)
-        sim.set_latency(1.0, count=1, path="/v1/redeem")
         filled: list[Path] = []
 
-        def the_disk_fills_and_another_till_takes_it_all() -> None:
-            deadline = time.monotonic() + 10  # until our POST is on its way (delayed 1 s)
-            while not any(e.state is EntryState.SENDING for e in till.outbox.open_entries()) \
-                    and time.monotonic() < deadline:
-                time.sleep(0.01)
+        def the_disk_fills() -> None:
             with till.store.read() as db:  # an empty WAL: saving anything needs new room
                 db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             filled.append(fill_disk(disk))
-            voucher = sim.voucher(GBP50)
-            voucher["current"] = voucher["stock"]
-            sim.add_voucher(voucher)
 
-        other = threading.Thread(target=the_disk_fills_and_another_till_takes_it_all)
-        other.start()
-        try:
-            outcome = till.redeem(GBP50, 1000)
-        finally:
-            other.join()
+        outcome = refused_while_sending(till, sim, the_disk_fills)
         assert outcome.status is RedeemStatus.REFUSED
         assert not reserve.exists(), "the reserve was not used"
         till.close()  # a power cut would do the same: the refusal is on disk
