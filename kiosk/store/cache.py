@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -72,12 +73,18 @@ class VoucherCache:
             row = next(db.query(
                 "SELECT data, seen_at FROM voucher_cache WHERE code = ? AND domain = ?",
                 [code, self._domain]), None)
-        if row is None:
-            return None
-        data = json.loads(row["data"])
-        counted = data.pop(_COUNTED, 0)
-        return CachedVoucher(voucher_from_data(data), from_db(row["seen_at"]),
-                             counted if isinstance(counted, int) else 0)
+        return None if row is None else _line(row["data"], row["seen_at"])
+
+    def get_many(self, codes: Sequence[str]) -> dict[str, CachedVoucher]:
+        """The cached status of each of ``codes`` this kiosk has seen (one read)."""
+        if not codes:
+            return {}
+        marks = ", ".join("?" * len(codes))
+        with self._store.read() as db:
+            rows = list(db.execute(
+                f"SELECT code, data, seen_at FROM voucher_cache WHERE domain = ? "  # noqa: S608
+                f"AND code IN ({marks})", [self._domain, *codes]))
+        return {code: _line(data, seen_at) for code, data, seen_at in rows}
 
     def latest_code(self) -> str | None:
         """The code most recently confirmed by the server (used to probe the connection)."""
@@ -86,3 +93,10 @@ class VoucherCache:
                 "SELECT code FROM voucher_cache WHERE domain = ? ORDER BY seen_at DESC LIMIT 1",
                 [self._domain]), None)
         return str(row["code"]) if row else None
+
+
+def _line(text: str, seen_at: str) -> CachedVoucher:
+    data = json.loads(text)
+    counted = data.pop(_COUNTED, 0)
+    return CachedVoucher(voucher_from_data(data), from_db(seen_at),
+                         counted if isinstance(counted, int) else 0)

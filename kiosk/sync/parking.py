@@ -16,12 +16,12 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from kiosk.domain.errors import StorageError
 from kiosk.domain.outcomes import OutboxEntry
 from kiosk.domain.voucher import Voucher
-from kiosk.store.cache import VoucherCache
+from kiosk.store.cache import CachedVoucher, VoucherCache
 from kiosk.store.outbox import Also, Applied, Outbox
 
 log = logging.getLogger(__name__)
@@ -33,11 +33,15 @@ MARKS_WAIT = 0.1
 class Pass:
     """One replay pass: the owner of the vouchers it parks."""
 
-    __slots__ = ("ahead", "oldest")
+    __slots__ = ("ahead", "lines", "oldest", "within")
 
-    def __init__(self) -> None:
+    def __init__(self, within: timedelta | None = None) -> None:
         self.oldest: float | None = None  # when its oldest unsaved parked marks were parked
         self.ahead = 8  # vouchers to look at for the next group (from the last ones' sizes)
+        # The cached lines of its claim groups' vouchers (read with each group; None: no
+        # line), and how old a line it sends on (None: any age).
+        self.lines: dict[str, CachedVoucher | None] = {}
+        self.within = within
 
 
 @dataclass(slots=True)

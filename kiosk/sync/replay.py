@@ -173,7 +173,7 @@ class Replayer:
         self._save_refusals(report)
         codes = self._outbox.open_codes() if code is None else [code]
         strikes = 0
-        run = Pass()
+        run = Pass(self._line_within() if self._count_on else None)
         todo = deque(codes)
         try:
             while todo:
@@ -223,7 +223,15 @@ class Replayer:
                     plain.append((voucher_code, entries))
             else:  # changed since it was counted: on its own
                 alone.append((voucher_code, None))
-        return self._claim_group(plain, run) + alone
+        steps = self._claim_group(plain, run)
+        if self._count_on:  # their cached lines, in one read
+            claimed = [voucher_code for voucher_code, _ in steps]
+            try:
+                lines = self._cache.get_many(claimed)
+            except StorageError:
+                lines = {}
+            run.lines.update((c, lines.get(c)) for c in claimed)
+        return steps + alone
 
     def _pick(self, todo: deque[str], run: Pass) -> list[str]:
         """The next vouchers of ``todo`` whose open entries are all plain pending ones, up to
@@ -279,7 +287,8 @@ class Replayer:
         sent = _Run()
         try:
             waiting = self._parking.take_over(code, own=run)
-            if not waiting:
+            if not waiting:  # its line may be older than what whoever took it over read
+                run.lines.pop(code, None)
                 return self._send_voucher(code, report, sent, run, send=True)
             return self._send_claimed(waiting, report, sent, run) or _Stop.CONTINUE
         finally:
@@ -360,7 +369,7 @@ class Replayer:
             for entry in claimed:
                 self._parking.flush_due(run)
                 if not sent.loaded:
-                    self._load_line(entry.code, sent)
+                    self._load_line(entry.code, sent, run)
                 done += 1  # from here on it may have left: never taken back unsent
                 answer = self._send(entry, report, sent, known=sent.previous)
                 if isinstance(answer, _Stop):
@@ -375,17 +384,20 @@ class Replayer:
                     log.error("could not release unsent outbox entries: %s", exc.message)
         return None
 
-    def _load_line(self, code: str, sent: _Run) -> None:
+    def _load_line(self, code: str, sent: _Run, run: Pass) -> None:
         """Start ``sent`` from the voucher's cached line, where the platform counts on from
         it and the line is young enough (the offline checks would still trust it)."""
         sent.loaded = True
         if not self._count_on or sent.previous is not None:
             return
-        try:
-            line = self._cache.get(code)
-        except StorageError:
-            return  # read the voucher, as without a line
-        within = self._line_within()
+        if code in run.lines:  # read with its claim group
+            line = run.lines.pop(code)
+        else:
+            try:
+                line = self._cache.get(code)
+            except StorageError:
+                return  # read the voucher, as without a line
+        within = run.within
         if line is None or (within is not None and self._stamp() - line.seen_at > within):
             return
         sent.previous, sent.read_at, sent.counted, sent.line = \
