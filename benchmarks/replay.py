@@ -8,8 +8,8 @@ Usage: python benchmarks/replay.py [--backend NAME] [--repeat R] [--in-process]
 ``--shape even`` (the default) spreads the N redemptions evenly over VOUCHERS vouchers, in
 turn. ``--shape till`` is a real till's queue after an outage: each voucher redeemed 1 to 3
 times (2 on average, so VOUCHERS = N / 2 by default), the customers in a shuffled order (a
-fixed seed: the same queue in every run); each voucher then pays its own claim, marks and,
-on three platforms, first read.
+fixed seed: the same queue in every run); the per-voucher costs (claim, marks, any read of
+the voucher a platform needs) then weigh as on a till.
 
 Each repetition starts a fresh simulator and a fresh data folder, then times, in alternating
 order, a raw loop and ``Engine.sync()`` of the same

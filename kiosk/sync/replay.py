@@ -173,7 +173,7 @@ class Replayer:
         self._save_refusals(report)
         codes = self._outbox.open_codes() if code is None else [code]
         strikes = 0
-        run = Pass(self._line_within() if self._count_on else None)
+        run = Pass(self._line_within() if self._count_on and code is None else None)
         todo = deque(codes)
         try:
             while todo:
