@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import subprocess
 import threading
 import time
@@ -191,6 +192,12 @@ def test_full_disk_cli_redeem_exits_1_with_one_line(
         assert code == 0
         assert "£67.50" in out
         assert till.outbox.open_entries() == []
+        code = main(["--home", str(home), "doctor"])
+        out, err = capsys.readouterr()
+        assert code == 1
+        assert re.search(r"^Storage: +ALMOST FULL: 0\.0 MB free; no disk reserve", out,
+                         re.MULTILINE), out
+        assert "the till's disk is almost full" in err
         ballast.unlink()
     finally:
         till.close()
