@@ -237,7 +237,10 @@ class Engine:
                                         0, _not_a_code(rejected)))
         if self.watch.should_try():
             try:
-                voucher = self._fetch(code)
+                # Under the voucher's lock, as a redeem: read after a send of it in progress,
+                # whose line (counted on from an older read) is saved first, never after.
+                with self._locks.hold(code):
+                    voucher = self._fetch(code)
             except Refusal as refusal:
                 state = (VoucherState.NOT_FOR_THIS_SHOP
                          if refusal.reason is RefusalReason.NOT_FOR_THIS_SHOP
