@@ -4,18 +4,26 @@ against the real simulator and real SQLite."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 import threading
 import time
+import uuid
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from kiosk.app.engine import Engine
-from kiosk.domain.outcomes import RedeemStatus
+from kiosk.domain.outcomes import EntryState, OutboxEntry, RedeemStatus
 from kiosk.domain.policy import with_queued
+from kiosk.sync.replay import CLAIM_RUN
 from tests.app.conftest import open_engine
 from tests.helpers.cases import PLATFORMS, Platform
+from tests.helpers.mangler import Rule, mangling
 from tests.helpers.sim import Sim
 
 COUNT_ON = [PLATFORMS["vouchers-api"], PLATFORMS["vauchar"]]
@@ -86,3 +94,68 @@ def test_a_look_up_during_a_counted_on_send_is_not_undone_by_the_older_line(
     real = _real_remaining(other_till, code)
     trusted = _trusted_remaining(platform_engine, code)
     assert trusted <= real, f"the offline check would allow {trusted}, the server has {real}"
+
+
+def _queue_many(engine: Engine, platform: Platform, shop: str, code: str,
+                count: int) -> list[str]:
+    """``count`` offline redemptions of ``code`` as the till queued them, a minute apart."""
+    case = platform.case
+    start = datetime.now(UTC) - timedelta(hours=3)
+    ids = [str(uuid.uuid4()) for _ in range(count)]
+    engine.outbox.add_many(
+        OutboxEntry(id=ids[i], code=code, domain=shop, amount=case.amount or 1,
+                    kind="monetary", currency="GBP", redeemed_at=start + timedelta(minutes=i),
+                    staff="anna", kiosk_id="test", backend=platform.name,
+                    state=EntryState.PENDING, offline=True)
+        for i in range(count))
+    return ids
+
+
+def _kiosk(home: Path, *args: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "KIOSK_HOME": str(home), "KIOSK_SECRETS": "file"}
+    return subprocess.Popen([sys.executable, "-m", "kiosk", *args], env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+@pytest.mark.parametrize("platform", [PLATFORMS["vauchar"]], ids=["vauchar"])
+def test_kill_9_after_a_second_run_of_one_voucher_keeps_the_line_with_its_marks(
+    platform: Platform, server: Sim, kiosk_home: Path
+) -> None:
+    """More than ``CLAIM_RUN`` entries of one voucher: the first run's applied marks are
+    saved with the second run's claim. Killed then, the restarted till, offline, must not
+    trust the line from before the first run with those entries no longer queued."""
+    with mangling(server.base_url) as proxy:
+        account = platform.sign_in(proxy.url(""), kiosk_home)
+        engine = open_engine(account, kiosk_home, settle_seconds=0.0)
+        code = platform.case.add(server)
+        engine.lookup(code)
+        ids = _queue_many(engine, platform, account.shop, code, CLAIM_RUN + 3)
+        engine.close()
+        # The second run's first write lands, and its answer dribbles: killed meanwhile.
+        proxy.add(Rule(platform.write_prefix, "trickle", method="POST", skip=CLAIM_RUN,
+                       interval=1.0))
+        replay = _kiosk(kiosk_home, "queue", "sync")
+        try:
+            _wait(lambda: any(seen[2] == "trickle" for seen in proxy.seen)
+                  and platform.count(server, code) > CLAIM_RUN, timeout=60)
+            os.kill(replay.pid, signal.SIGKILL)
+        finally:
+            replay.communicate(timeout=10)
+        _wait(lambda: server.simulator.in_flight == 0)
+        assert platform.count(server, code) == CLAIM_RUN + 1
+        engine = open_engine(account, kiosk_home, settle_seconds=0.0)
+        try:
+            trusted = _trusted_remaining(engine, code)
+            line = engine.cache.get(code)
+            assert line is not None
+            real_left = line.voucher.total - (CLAIM_RUN + 1) * (platform.case.amount or 1)
+            assert trusted <= real_left, \
+                f"offline the till would allow {trusted}, the server has {real_left}"
+            for _ in range(3):
+                if engine.sync().remaining == 0:
+                    break
+            assert {e.state for e in engine.entries(limit=500)} == {EntryState.APPLIED}
+            assert len(engine.entries(limit=500)) == len(ids)
+            assert platform.count(server, code) == len(ids)
+        finally:
+            engine.close()
