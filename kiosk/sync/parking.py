@@ -76,17 +76,18 @@ class Parking:
         self._guard = threading.Lock()
 
     def claim(self, runs: Sequence[Sequence[str]], owner: Pass, *,
-              marks: Sequence[Applied] = (), park: Sequence[str] = (),
+              park: Sequence[str] = (),
               entries: Sequence[Sequence[OutboxEntry]] = ()) -> list[list[str]]:
-        """Claim ``runs`` durably in one transaction, with ``marks`` and ``owner``'s parked
-        marks and last answers; ``park``: the vouchers of the runs (their locks held), parked
-        with their claimed ``entries`` waiting. Returns the ids claimed of each run."""
+        """Claim ``runs`` durably in one transaction, with ``owner``'s parked marks and
+        last answers (each voucher's marks with its line); ``park``: the vouchers of the runs
+        (their locks held), parked with their claimed ``entries`` waiting. Returns the ids
+        claimed of each run."""
         with self._guard:
             saved = [(code, item) for code, item in self._parked.items()
                      if item.owner is owner and not item.waiting]
             for code, _ in saved:
                 del self._parked[code]
-            all_marks = [*marks, *(m for _, item in saved for m in item.marks)]
+            all_marks = [m for _, item in saved for m in item.marks]
             try:
                 claimed = self._outbox.claim_runs(
                     runs, all_marks, [line for code, item in saved

@@ -345,9 +345,10 @@ class Replayer:
         for start in range(0, len(ready), CLAIM_RUN):
             batch = ready[start:start + CLAIM_RUN]
             # The previous run's applied marks (this voucher's, or the pass's parked
-            # vouchers' with their last answers) ride in the same durable transaction.
-            claimed = self._parking.claim([[e.id for e in batch]], run, marks=sent.marks)[0]
-            sent.marks = []
+            # vouchers') ride in the same durable transaction, each with the line it leaves:
+            # marks saved without it would leave an older line no longer minus them.
+            self._park(code, sent, run)
+            claimed = self._parking.claim([[e.id for e in batch]], run)[0]
             stop = self._send_claimed(batch[:len(claimed)], report, sent, run)
             if stop is not None:
                 return stop

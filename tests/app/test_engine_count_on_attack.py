@@ -8,7 +8,6 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -24,6 +23,7 @@ from kiosk.sync.replay import CLAIM_RUN
 from tests.app.conftest import open_engine
 from tests.helpers.cases import PLATFORMS, Platform
 from tests.helpers.mangler import Rule, mangling
+from tests.helpers.replay import sync_in_background
 from tests.helpers.sim import Sim
 
 COUNT_ON = [PLATFORMS["vouchers-api"], PLATFORMS["vauchar"]]
@@ -81,16 +81,11 @@ def test_a_look_up_during_a_counted_on_send_is_not_undone_by_the_older_line(
     assert taken.status is RedeemStatus.APPLIED, taken.message
     server.set_latency(1.0, count=1, path=platform.write_path(server, code), method="POST")
     faults = server.simulator.faults
-    done = threading.Event()
-    thread = threading.Thread(target=lambda: (platform_engine.sync(), done.set()))
-    thread.start()
-    try:
+    with sync_in_background(platform_engine) as (background, passes):
         _wait(lambda: faults.delayed >= 1)
         platform_engine.lookup(code)  # while the write is on its way
-        thread.join(timeout=30)
-        assert done.is_set()
-    finally:
-        thread.join(timeout=30)
+        background.join(timeout=30)
+    assert [p.applied for p in passes] == [1]
     real = _real_remaining(other_till, code)
     trusted = _trusted_remaining(platform_engine, code)
     assert trusted <= real, f"the offline check would allow {trusted}, the server has {real}"
