@@ -154,3 +154,29 @@ def test_kill_9_after_a_second_run_of_one_voucher_keeps_the_line_with_its_marks(
             assert platform.count(server, code) == len(ids)
         finally:
             engine.close()
+
+
+VAUCHAR = PLATFORMS["vauchar"]
+
+
+@pytest.mark.parametrize("platform", [VAUCHAR], ids=["vauchar"])
+@pytest.mark.parametrize("after", [{"currency": "JPY"},
+                                   {"value_unit": "percentage", "value": "10"}],
+                         ids=["new-currency", "now-a-percentage"])
+def test_a_gift_voucher_made_again_with_other_terms_is_not_charged_in_them(
+    platform: Platform, server: Sim, platform_engine: Engine, after: dict[str, str]
+) -> None:
+    """Vauchar: deleted and made again under the same code (a new id) in another currency,
+    or as a percentage discount. The £1.00 queued on the line is refused there (the old id
+    is gone) and read for real: it must be a conflict, never ¥100 or a discount's one use
+    taken for what the customer was promised in pounds."""
+    code = platform.case.add(server)
+    platform_engine.lookup(code)
+    _queue(platform_engine, platform, code)
+    snapshot = platform.snapshot(server, code)
+    platform.withdraw(server, code, "deleted")
+    server.add_voucher({**snapshot, **after, "id": "vcr-made-again", "redemptions": []})
+    report = platform_engine.sync()
+    assert platform.count(server, code) == 0, \
+        f"taken on the new voucher: {platform.snapshot(server, code)['redemptions']}"
+    assert (report.applied, report.rejected) == (0, 1), report.error
