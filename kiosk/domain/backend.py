@@ -28,6 +28,7 @@ class RedeemRequest:
     order_total: int | None = None  # the basket (minor units), for a discount voucher
     staff: str = ""  # who redeemed it: their name
     staff_id: str = ""  # and the till's local staff id (sent where the platform records a user)
+    currency: str | None = None  # what ``amount`` is in, as the till recorded it (None: not known)
 
 
 @dataclass(frozen=True, slots=True)

@@ -118,7 +118,7 @@ def request_for(entry: OutboxEntry) -> RedeemRequest:
     """What the backend is sent for an outbox entry (always its original time)."""
     return RedeemRequest(entry.id, entry.code, entry.amount, entry.redeemed_at,
                          order_total=entry.order_total, staff=entry.staff,
-                         staff_id=entry.staff_id)
+                         staff_id=entry.staff_id, currency=entry.currency)
 
 
 class Replayer:

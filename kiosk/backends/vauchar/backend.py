@@ -147,6 +147,11 @@ class VaucharBackend(ChannelBackend):
             discount: int | None = voucher.discount.amount_off(request.order_total)
             value, taken = discount or 0, 1
         else:
+            if request.currency and voucher.currency and request.currency != voucher.currency:
+                # Made again in another currency: the amount would be taken in that one.
+                raise Refusal(RefusalReason.INVALID_AMOUNT,
+                              f"The voucher is now in {voucher.currency}; the amount was "
+                              f"taken in {request.currency}. Nothing was redeemed.")
             discount = None
             value, taken = request.amount, request.amount
         redemption = self._json("POST", f"vouchers/{voucher.ref}/redemptions", json={
