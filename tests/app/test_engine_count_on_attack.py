@@ -180,3 +180,111 @@ def test_a_gift_voucher_made_again_with_other_terms_is_not_charged_in_them(
     assert platform.count(server, code) == 0, \
         f"taken on the new voucher: {platform.snapshot(server, code)['redemptions']}"
     assert (report.applied, report.rejected) == (0, 1), report.error
+
+
+def _small(platform: Platform, server: Sim, code: str) -> str:
+    """A voucher with room for one of ``platform.case``'s redemptions, not two."""
+    if platform.name == "vauchar":
+        return server.add_voucher({"voucher_code": code, "currency": "GBP", "value": "1.50",
+                                   "value_unit": "fixed"})
+    return server.add_voucher({"code": code, "type": "fixed", "value": 500,
+                               "conditions": {"max_uses": 1}})
+
+
+@pytest.mark.parametrize("platform", COUNT_ON, ids=[p.name for p in COUNT_ON])
+def test_two_tills_replaying_one_voucher_on_their_lines_never_take_more_than_it_has(
+    platform: Platform, server: Sim, platform_engine: Engine, other_till: Engine
+) -> None:
+    """Both tills checked the voucher, both queued a redemption offline that fits alone, not
+    together. Each replays on its own line: the second is refused on its line, read for
+    real and refused again (a conflict), and its line is that read."""
+    code = _small(platform, server, "TWO-TILLS-0001-0000")
+    for till in (platform_engine, other_till):
+        till.lookup(code)
+        _queue(till, platform, code)
+    assert platform_engine.sync().applied == 1
+    report = other_till.sync()
+    assert (report.applied, report.rejected) == (0, 1), report.error
+    assert platform.count(server, code) == 1
+    line = other_till.cache.get(code)
+    assert line is not None
+    assert (line.counted, line.voucher.remaining) == (0, 0 if platform.name == "vouchers-api"
+                                                     else 50)
+    # The first till's line, counted on, misses nothing: the other till's use never landed.
+    assert _trusted_remaining(platform_engine, code) == _real_remaining(other_till, code)
+
+
+@pytest.mark.parametrize("platform", COUNT_ON, ids=[p.name for p in COUNT_ON])
+def test_a_refusal_on_the_line_with_the_read_failing_is_sent_again_later_not_doubted(
+    platform: Platform, server: Sim, platform_engine: Engine
+) -> None:
+    """Refused on the line, and the real read after it fails (a 502 page): the entry goes
+    back to pending (the refusal said it did not land), the voucher waits; the next pass
+    refuses it for good. Nothing lands, nothing is marked uncertain."""
+    code = platform.case.add(server)
+    platform_engine.lookup(code)
+    _queue(platform_engine, platform, code)
+    platform.withdraw(server, code, "deactivated")
+    read = "/vouchers/validate" if platform.name == "vauchar" else "/v1/vouchers"
+    server.fail_next(1, "html", path=read, method="GET")
+    report = platform_engine.sync()
+    assert (report.applied, report.rejected, report.failed) == (0, 0, 1)
+    (entry,) = platform_engine.outbox.open_entries(code)
+    assert (entry.state, entry.uncertain) == (EntryState.PENDING, False)
+    report = platform_engine.sync()
+    assert (report.applied, report.rejected) == (0, 1), report.error
+    assert platform.count(server, code) == 0
+
+
+@pytest.mark.parametrize("platform", COUNT_ON, ids=[p.name for p in COUNT_ON])
+@pytest.mark.parametrize("fault", ["drop", "html-after"])
+def test_a_lost_answer_to_a_counted_on_write_is_confirmed_once(
+    platform: Platform, server: Sim, platform_engine: Engine, fault: str
+) -> None:
+    """The write sent on the line lands and its answer is lost (cut, or a gateway's 502
+    page after the server applied it): uncertain, confirmed against the server, never sent
+    again; the next entry is counted on from the read that confirmed it."""
+    code = platform.case.add(server)
+    platform_engine.lookup(code)
+    seen = platform_engine.cache.get(code)
+    assert seen is not None
+    _queue(platform_engine, platform, code)
+    _queue(platform_engine, platform, code)
+    if fault == "drop":
+        server.drop_next(1)
+    else:
+        server.fail_next(1, "html", path=platform.write_path(server, code),
+                         method=platform.write_method, after=True)
+    for _ in range(3):
+        if platform_engine.sync().remaining == 0:
+            break
+    assert platform.count(server, code) == 2
+    assert len(platform.writes(server, code)) == 2, "never re-sent"
+    assert not platform_engine.outbox.open_entries(code)
+    line = platform_engine.cache.get(code)
+    assert line is not None
+    units = platform.case.amount or 1
+    assert line.voucher.used - seen.voucher.used == 2 * units
+    assert line.seen_at > seen.seen_at  # the confirming read
+
+
+@pytest.mark.parametrize("platform", COUNT_ON, ids=[p.name for p in COUNT_ON])
+def test_a_line_older_than_the_offline_checks_trust_is_read_not_counted_on(
+    platform: Platform, server: Sim, platform_engine: Engine
+) -> None:
+    """A line read longer ago than ``offline_seen_within_hours`` (72 h) is not sent on: the
+    voucher is read first, and the line saved is that read."""
+    code = platform.case.add(server)
+    platform_engine.lookup(code)
+    old = platform_engine.cache.get(code)
+    assert old is not None
+    _queue(platform_engine, platform, code)
+    aged = old.seen_at - timedelta(hours=73)
+    platform_engine.cache.put(old.voucher, aged, code)
+    before = len(server.requests())
+    assert platform_engine.sync().applied == 1
+    assert len(server.requests()) - before > 1, "read before (or after) the write"
+    line = platform_engine.cache.get(code)
+    assert line is not None
+    assert line.counted == 0
+    assert line.seen_at > old.seen_at
