@@ -290,3 +290,74 @@ def test_a_line_older_than_the_offline_checks_trust_is_read_not_counted_on(
     assert line is not None
     assert line.counted == 0
     assert line.seen_at > old.seen_at
+
+
+@pytest.mark.parametrize("platform", [VAUCHAR], ids=["vauchar"])
+def test_a_group_voucher_the_till_redeems_meanwhile_is_sent_once_on_a_fresh_read(
+    platform: Platform, server: Sim, platform_engine: Engine
+) -> None:
+    """Two checked vouchers queued offline are claimed in one group with their lines. While
+    the first one's write is on its way, staff redeem the second at the counter: the till
+    takes its claim over and sends its queued entry and the new one on a fresh read; the
+    pass then sends nothing more of it, nor saves the group's older line over that read."""
+    first, second = platform.case.add(server), platform.case.add(server)
+    for code in (first, second):
+        platform_engine.lookup(code)
+        _queue(platform_engine, platform, code)
+    old = platform_engine.cache.get(second)
+    assert old is not None
+    server.set_latency(1.0, count=1, path=platform.write_path(server, first), method="POST")
+    faults = server.simulator.faults
+    with sync_in_background(platform_engine) as (background, passes):
+        _wait(lambda: faults.delayed >= 1)
+        outcome = platform.case.redeem(platform_engine, second)
+        background.join(timeout=30)
+    assert outcome.status is RedeemStatus.APPLIED, outcome.message
+    assert [p.applied for p in passes] == [1]  # the first voucher's; the second's went with
+    assert (platform.count(server, first), platform.count(server, second)) == (1, 2)
+    assert not platform_engine.outbox.open_entries()
+    line = platform_engine.cache.get(second)
+    assert line is not None
+    assert line.seen_at > old.seen_at, "the group's older line saved over the till's read"
+    assert line.voucher.used - old.voucher.used == 2 * (platform.case.amount or 1)
+
+
+@pytest.mark.parametrize("platform", COUNT_ON, ids=[p.name for p in COUNT_ON])
+def test_kill_9_while_a_counted_on_write_is_answered_loses_and_doubles_nothing(
+    platform: Platform, server: Sim, kiosk_home: Path
+) -> None:
+    """Three redemptions queued on a checked voucher; the pass is killed while the second
+    write's answer is on its way (the server applied it). Restarted offline, the till trusts
+    no more than the server has; back online, each lands exactly once."""
+    prefix = "/v1" if platform.name == "vouchers-api" else ""
+    with mangling(server.base_url) as proxy:
+        account = platform.sign_in(proxy.url(prefix), kiosk_home)
+        engine = open_engine(account, kiosk_home, settle_seconds=0.0)
+        code = platform.case.add(server)
+        engine.lookup(code)
+        for _ in range(3):
+            _queue(engine, platform, code)
+        engine.close()
+        proxy.add(Rule(platform.write_prefix, "trickle", method="POST", skip=1, interval=1.0))
+        replay = _kiosk(kiosk_home, "queue", "sync")
+        try:
+            _wait(lambda: any(seen[2] == "trickle" for seen in proxy.seen)
+                  and platform.count(server, code) == 2, timeout=60)
+            os.kill(replay.pid, signal.SIGKILL)
+        finally:
+            replay.communicate(timeout=10)
+        _wait(lambda: server.simulator.in_flight == 0)
+        engine = open_engine(account, kiosk_home, settle_seconds=0.0)
+        try:
+            line = engine.cache.get(code)
+            assert line is not None
+            units = platform.case.amount or 1
+            real_left = line.voucher.total - line.voucher.used - 2 * units
+            assert _trusted_remaining(engine, code) <= real_left
+            for _ in range(3):
+                if engine.sync().remaining == 0:
+                    break
+            assert {e.state for e in engine.entries(limit=10)} == {EntryState.APPLIED}
+            assert platform.count(server, code) == 3
+        finally:
+            engine.close()
