@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -359,5 +360,45 @@ def test_kill_9_while_a_counted_on_write_is_answered_loses_and_doubles_nothing(
                     break
             assert {e.state for e in engine.entries(limit=10)} == {EntryState.APPLIED}
             assert platform.count(server, code) == 3
+        finally:
+            engine.close()
+
+
+def _dropping(key: str) -> Callable[[Any], Any]:
+    def rewrite(data: Any) -> Any:
+        data.pop(key, None)
+        return data
+    return rewrite
+
+
+@pytest.mark.parametrize("platform", COUNT_ON, ids=[p.name for p in COUNT_ON])
+def test_a_partial_answer_with_the_read_after_it_failing_is_confirmed_not_resent(
+    platform: Platform, server: Sim, kiosk_home: Path
+) -> None:
+    """The write sent on the line lands, its answer leaves out when it was made (so the
+    voucher is read, not counted on), and that read fails: the write happened, so the entry
+    is uncertain and confirmed against the server, never sent again nor refused."""
+    prefix = "/v1" if platform.name == "vouchers-api" else ""
+    with mangling(server.base_url) as proxy:
+        engine = open_engine(platform.sign_in(proxy.url(prefix), kiosk_home), kiosk_home,
+                             settle_seconds=0.0)
+        try:
+            code = platform.case.add(server)
+            engine.lookup(code)
+            _queue(engine, platform, code)
+            path, key = (("/v1/vouchers/apply", "applied_at") if platform.name == "vouchers-api"
+                         else ("/vouchers/", "created"))
+            proxy.add(Rule(path, "rewrite", method="POST", rewrite=_dropping(key)))
+            proxy.add(Rule(prefix + "/vouchers", "status", method="GET", status=502))
+            report = engine.sync()
+            assert (report.applied, report.rejected) == (0, 0)
+            (entry,) = engine.outbox.open_entries(code)
+            assert entry.uncertain
+            for _ in range(3):
+                if engine.sync().remaining == 0:
+                    break
+            assert platform.count(server, code) == 1
+            assert len(platform.writes(server, code)) == 1, "never re-sent"
+            assert {e.state for e in engine.entries(limit=10)} == {EntryState.APPLIED}
         finally:
             engine.close()
