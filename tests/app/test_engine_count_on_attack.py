@@ -402,3 +402,36 @@ def test_a_partial_answer_with_the_read_after_it_failing_is_confirmed_not_resent
             assert {e.state for e in engine.entries(limit=10)} == {EntryState.APPLIED}
         finally:
             engine.close()
+
+
+@pytest.mark.parametrize("platform", COUNT_ON, ids=[p.name for p in COUNT_ON])
+def test_a_garbled_200_to_a_counted_on_write_is_confirmed_not_resent(
+    platform: Platform, server: Sim, kiosk_home: Path
+) -> None:
+    """The server applies the write sent on the line and a 200 that is not JSON comes back:
+    uncertain, confirmed against the server, never sent again; the line is the read that
+    confirmed it, not one counted on from nothing."""
+    prefix = "/v1" if platform.name == "vouchers-api" else ""
+    with mangling(server.base_url) as proxy:
+        engine = open_engine(platform.sign_in(proxy.url(prefix), kiosk_home), kiosk_home,
+                             settle_seconds=0.0)
+        try:
+            code = platform.case.add(server)
+            engine.lookup(code)
+            seen = engine.cache.get(code)
+            assert seen is not None
+            _queue(engine, platform, code)
+            proxy.add(Rule(platform.write_prefix, "status", method="POST", status=200,
+                           body=b'{"id": "res-1", "value_used": ', content_type="application/json"))
+            assert engine.sync().applied == 0
+            for _ in range(3):
+                if engine.sync().remaining == 0:
+                    break
+            assert platform.count(server, code) == 1
+            assert len(platform.writes(server, code)) == 1, "never re-sent"
+            line = engine.cache.get(code)
+            assert line is not None
+            assert (line.counted, line.seen_at > seen.seen_at) == (0, True)
+            assert line.voucher.used - seen.voucher.used == (platform.case.amount or 1)
+        finally:
+            engine.close()
