@@ -522,7 +522,7 @@
         <translation>%1 bei %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="628"/>
+        <location filename="../../kiosk/ui/main_window.py" line="625"/>
         <source>Leave kiosk mode</source>
         <translation>Kioskmodus verlassen</translation>
     </message>
@@ -716,38 +716,38 @@
 <context>
     <name>QueueFlow</name>
     <message>
-        <location filename="../../kiosk/ui/flows/queue.py" line="47"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="48"/>
         <source>Retry a conflict</source>
         <translation>Einen Konflikt erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/queue.py" line="50"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="51"/>
         <source>Write off a conflict</source>
         <translation>Einen Konflikt abschreiben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/queue.py" line="53"/>
-        <location filename="../../kiosk/ui/flows/queue.py" line="55"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="54"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="56"/>
         <source>Export the redemptions</source>
         <translation>Die Einlösungen exportieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/queue.py" line="72"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="73"/>
         <source>Work offline is on: nothing is sent. Switch it off in Settings → Connection to send the queue.</source>
         <translation>„Offline arbeiten“ ist an: nichts wird gesendet. Unter Einstellungen → Verbindung ausschalten, um die Warteschlange zu senden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/queue.py" line="75"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="76"/>
         <source>Sending…</source>
         <translation>Wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/queue.py" line="92"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="91"/>
         <source>Conflict resolved.</source>
         <translation>Konflikt gelöst.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/flows/queue.py" line="98"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="97"/>
         <source>%n redemption(s) exported to %1.</source>
         <translation>
             <numerusform>%n Einlösung nach %1 exportiert.</numerusform>
@@ -1245,52 +1245,57 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="115"/>
         <source>Scan a voucher or type its code</source>
         <translation>Gutschein scannen oder Code eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="116"/>
         <source>Voucher code</source>
         <translation>Gutscheincode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="117"/>
         <source>Check</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="118"/>
         <source>Clear the code</source>
         <translation>Code löschen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="119"/>
         <source>Recent scans</source>
         <translation>Letzte Scans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="121"/>
+        <source>No scans yet. Scan a voucher, or type its code above and tap Check: each one shows here with what happened.</source>
+        <translation>Noch nichts gescannt. Gutschein scannen oder oben den Code eingeben und „Prüfen“ tippen: Jeder Scan erscheint hier mit dem Ergebnis.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan.py" line="123"/>
         <source>Camera settings</source>
         <translation>Kamera-Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="129"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="143"/>
         <source>Checking %1…</source>
         <translation>Prüfe %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="162"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="176"/>
         <source>Starting the camera…</source>
         <translation>Kamera startet…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="178"/>
         <source>The camera is not working. Use the barcode scanner or type the code.</source>
         <translation>Die Kamera funktioniert nicht. Bitte Barcode-Scanner nutzen oder Code eingeben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="180"/>
         <source>No camera. Use the barcode scanner or type the code.</source>
         <translation>Keine Kamera. Bitte Barcode-Scanner nutzen oder Code eingeben.</translation>
     </message>

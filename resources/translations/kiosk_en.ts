@@ -522,7 +522,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="628"/>
+        <location filename="../../kiosk/ui/main_window.py" line="625"/>
         <source>Leave kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -716,38 +716,38 @@
 <context>
     <name>QueueFlow</name>
     <message>
-        <location filename="../../kiosk/ui/flows/queue.py" line="47"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="48"/>
         <source>Retry a conflict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/queue.py" line="50"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="51"/>
         <source>Write off a conflict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/queue.py" line="53"/>
-        <location filename="../../kiosk/ui/flows/queue.py" line="55"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="54"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="56"/>
         <source>Export the redemptions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/queue.py" line="72"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="73"/>
         <source>Work offline is on: nothing is sent. Switch it off in Settings → Connection to send the queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/queue.py" line="75"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="76"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/queue.py" line="92"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="91"/>
         <source>Conflict resolved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/flows/queue.py" line="98"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="97"/>
         <source>%n redemption(s) exported to %1.</source>
         <translation>
             <numerusform>%n redemption exported to %1.</numerusform>
@@ -1245,52 +1245,57 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="115"/>
         <source>Scan a voucher or type its code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="116"/>
         <source>Voucher code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="117"/>
         <source>Check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="118"/>
         <source>Clear the code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="119"/>
         <source>Recent scans</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="121"/>
+        <source>No scans yet. Scan a voucher, or type its code above and tap Check: each one shows here with what happened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan.py" line="123"/>
         <source>Camera settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="129"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="143"/>
         <source>Checking %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="162"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="176"/>
         <source>Starting the camera…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="178"/>
         <source>The camera is not working. Use the barcode scanner or type the code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="180"/>
         <source>No camera. Use the barcode scanner or type the code.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -111,6 +111,8 @@ def visit_every_screen(qtbot: QtBot, window: MainWindow,
     the queue, each settings tab, the manager check, lock, sign-in, offline-unseen)."""
     controller = window.controller
     assert controller is not None
+    qtbot.waitUntil(window.scan_screen.recent_empty.isVisible, timeout=10_000)
+    see("scan, nothing scanned yet", window)
     look_up(qtbot, window, "GB10-0PRT-LY8D-2WQC")
     window.go_home()
     qtbot.waitUntil(lambda: window.scan_screen.recent_list.count() > 0, timeout=10_000)
