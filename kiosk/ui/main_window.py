@@ -80,10 +80,10 @@ class EventFilter(Protocol):
 
 
 class AppFilters(QObject):
-    """The window's application-wide event filters (tap guard, idle watch, wedge scanner) as
-    one, asked in the order Qt would ask them: Qt then calls into Python once per event of
-    the whole application (every paint, layout and timer event passes an application
-    filter), not three times, and only events of a type one of them looks at go further."""
+    """The window's application-wide event filters (idle watch, wedge scanner, tap guard) as
+    one, asked in the order given: Qt then calls into Python once per event of the whole
+    application (every paint, layout and timer event passes an application filter), not
+    three times, and only events of a type one of them looks at go further."""
 
     def __init__(self, parent: QObject, *filters: EventFilter) -> None:
         super().__init__(parent)
@@ -145,7 +145,9 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(widget)
         self._wires: dict[Page, list[Callable[[Any], None]]] = {}
         self.tap_guard = TapGuard(self.stack, ms=tap_guard_ms)
-        self._filters = AppFilters(self, self.tap_guard, self.idle, self.wedge)
+        # The wedge before the tap guard: it must see every key of a scanner's burst, the
+        # Return that ends it too, even on a screen that has just appeared.
+        self._filters = AppFilters(self, self.idle, self.wedge, self.tap_guard)
         self._filters_when_signed_in = False
         self.flash_bar = QFrame(self)
         self.flash_bar.setObjectName("flash")

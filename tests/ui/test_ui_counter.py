@@ -163,6 +163,47 @@ def test_a_double_or_held_space_never_presses_a_button_just_shown(
     assert len(redeems(sim)) == 1
 
 
+def test_a_held_space_the_wedge_held_back_is_still_a_repeat(
+        qtbot: QtBot, window: MainWindow, sim: Sim, clock: Clock) -> None:
+    # The wedge scanner sees every key before the tap guard and holds a printable one (it may
+    # start a scan): what it re-delivers as typing must stay a held key's repeat, or a held
+    # Space would press the focused button once per repeat.
+    look_up(qtbot, window, TEA2)
+    settle(qtbot, window)
+    button = focused(qtbot, window.card_screen.redeem_all_button)
+    assert window.controller is not None
+    repeat = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier,
+                       " ", True)
+    assert window.wedge.feed(button, repeat)  # held back for now
+    clock.now += 1.0  # no key follows: it is typing, re-delivered
+    qtbot.waitUntil(lambda: not window.wedge.holding)
+    assert not window.controller.redeeming
+    assert redeems(sim) == []
+    press = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier,
+                      " ")
+    with qtbot.waitSignal(window.controller.redeem_done, timeout=10_000):
+        assert window.wedge.feed(button, press)  # a press of its own does press it
+        clock.now += 1.0
+    assert len(redeems(sim)) == 1
+
+
+def test_a_scan_on_a_screen_just_shown_ends_with_its_return(
+        qtbot: QtBot, window: MainWindow, clock: Clock) -> None:
+    # The next voucher scanned the moment the result comes up, "Scan next" focused: the tap
+    # guard eats a Return there, but only after the wedge has seen it end the burst.
+    window.result_screen.seconds = 60
+    look_up(qtbot, window, TEA2)
+    assert window.controller is not None
+    with qtbot.waitSignal(window.controller.redeem_done, timeout=10_000):
+        window.card_screen.redeem_all_button.click()
+    button = focused(qtbot, window.result_screen.next_button)
+    window.tap_guard.arm()  # the result has just come up
+    with qtbot.waitSignal(window.controller.lookup_done, timeout=10_000) as blocker:
+        type_keys(button, YOGA, clock, 0.004, enter=True)  # a scanner: 4 ms a key
+    assert blocker.args[0].code == YOGA
+    assert window.page is Page.CARD
+
+
 def test_a_double_enter_on_next_never_confirms(qtbot: QtBot, window: MainWindow,
                                                sim: Sim) -> None:
     look_up(qtbot, window, GB50)

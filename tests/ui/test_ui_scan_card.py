@@ -28,7 +28,7 @@ def look_up(qtbot: QtBot, window: MainWindow, code: str) -> None:
 def test_an_empty_recent_list_says_what_fills_it(qtbot: QtBot, window: MainWindow) -> None:
     # A blank box under "Recent scans" says nothing; staff are told how a row gets there.
     screen = window.scan_screen
-    qtbot.waitUntil(lambda: screen.recent_empty.isVisible(), timeout=10_000)
+    qtbot.waitUntil(screen.recent_empty.isVisible, timeout=10_000)
     assert screen.recent_list.count() == 0
     assert screen.recent_empty.text().startswith("No scans yet. Scan a voucher")
     assert window.controller is not None
