@@ -211,48 +211,48 @@
 <context>
     <name>CounterFlow</name>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="72"/>
-        <location filename="../../kiosk/ui/flows/counter.py" line="139"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="73"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="143"/>
         <source>End of shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="74"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="75"/>
         <source>Staff accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="137"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="141"/>
         <source>Reprint last receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="138"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="142"/>
         <source>Reprint receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="141"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="145"/>
         <source>Add, change or remove this shop&apos;s staff and set new passwords. An administrator of the shop signs in for this only; nothing of it is saved on the till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="143"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="147"/>
         <source>Manage staff accounts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="150"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="154"/>
         <source>Printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="151"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="155"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="161"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="165"/>
         <source>Pick a redemption first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -492,37 +492,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="334"/>
+        <location filename="../../kiosk/ui/main_window.py" line="336"/>
         <source>Scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="334"/>
+        <location filename="../../kiosk/ui/main_window.py" line="336"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="334"/>
+        <location filename="../../kiosk/ui/main_window.py" line="336"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="334"/>
+        <location filename="../../kiosk/ui/main_window.py" line="336"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="351"/>
+        <location filename="../../kiosk/ui/main_window.py" line="353"/>
         <source>Till 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="359"/>
+        <location filename="../../kiosk/ui/main_window.py" line="361"/>
         <source>%1 at %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="625"/>
+        <location filename="../../kiosk/ui/main_window.py" line="627"/>
         <source>Leave kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -573,142 +573,137 @@
 <context>
     <name>PrinterSettingsPage</name>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="103"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="97"/>
         <source>Printer settings saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="110"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="103"/>
         <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="116"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="109"/>
         <source>Printing a test page…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="121"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="114"/>
         <source>The printer answered: test page printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="124"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="117"/>
         <source>The printer is not answering: check that it is on, connected, and that the address is right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="127"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="120"/>
         <source>The printer is out of paper.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="134"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="127"/>
         <source>host or host:port, e.g. 192.168.1.50:9100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="135"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="128"/>
         <source>vendor:product in hex, e.g. 04b8:0202</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="136"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="129"/>
         <source>device, e.g. /dev/ttyUSB0 or COM3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="137"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="130"/>
         <source>device file, e.g. /dev/usb/lp0</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="138"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="131"/>
         <source>printer name (empty: the default printer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="152"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="145"/>
         <source>No receipt printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="152"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="145"/>
         <source>Network printer (ESC/POS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="153"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="146"/>
         <source>USB printer (ESC/POS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="153"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="146"/>
         <source>Serial printer (ESC/POS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="154"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="147"/>
         <source>Printer device file (ESC/POS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="154"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="147"/>
         <source>System printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="159"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="152"/>
         <source>58 mm paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="159"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="152"/>
         <source>80 mm paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="161"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="154"/>
         <source>Printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="161"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="154"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="161"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="154"/>
         <source>Paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="162"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="155"/>
         <source>Receipt footer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="165"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="158"/>
         <source>Cut the paper after each receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="166"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="159"/>
         <source>Open the cash drawer with each receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="167"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="160"/>
         <source>Print a receipt after every redemption</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="168"/>
-        <source>Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="169"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="161"/>
         <source>Test print</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1326,269 +1321,269 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="197"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="193"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="199"/>
         <source>Kiosk name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="193"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="199"/>
         <source>Camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="194"/>
-        <location filename="../../kiosk/ui/screens/settings.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="200"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="223"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="200"/>
         <source>New manager PIN (twice)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="195"/>
-        <location filename="../../kiosk/ui/screens/settings.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="201"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="213"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="202"/>
         <source>Barcode decoder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="202"/>
         <source>Sounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="197"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="203"/>
         <source>Volume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="197"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="203"/>
         <source>Lock after idle minutes (0 = never)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="198"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="204"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="214"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="202"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="208"/>
         <source>Kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="199"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="205"/>
         <source>Trust checks from the last hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="200"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="206"/>
         <source>Most per voucher (amount or uses, 0 = no limit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="201"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="207"/>
         <source>Most per shift (amount or uses, 0 = no limit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="202"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="208"/>
         <source>Never-checked vouchers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="209"/>
         <source>Server and account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="204"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="210"/>
         <source>Scanner speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="211"/>
         <source>Test your scanner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="213"/>
         <source>Till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="214"/>
         <source>Scanner and camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="216"/>
         <source>Fast (USB)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="216"/>
         <source>Normal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="217"/>
         <source>Slow (Bluetooth, cheap scanners)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="219"/>
         <source>Scan any barcode here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="232"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="238"/>
         <source>Accept vouchers this till has never checked, while offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="288"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="294"/>
         <source>Read %1 — slowest gap between keys %2 ms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="321"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="327"/>
         <source>The manager PIN must be at least 4 digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="324"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="330"/>
         <source>The two PINs are not the same.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="333"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="339"/>
         <source>That arrived as typing, not as a scan: choose a slower scanner speed, save, and test again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="377"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="383"/>
         <source>Tap Preview to test the camera and decoder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="378"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="384"/>
         <source>Starting the camera…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="379"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="385"/>
         <source>Camera working. Hold a voucher code in front of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="380"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="386"/>
         <source>No camera found at this address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="381"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="387"/>
         <source>The camera stopped; trying again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="382"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="388"/>
         <source>The camera stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="386"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="392"/>
         <source>Read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="222"/>
         <source>Find cameras</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="224"/>
         <source>Combined (best)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="224"/>
         <source>zxing-cpp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="225"/>
         <source>ZBar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="227"/>
         <source>Work offline (send nothing until switched off)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="228"/>
         <source>New PIN (4+ digits)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="229"/>
         <source>Repeat the PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="225"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="231"/>
         <source>A manager PIN is set. Type a new one to change it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="227"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="233"/>
         <source>No manager PIN yet: manager actions ask for the signed-in password. Set a manager PIN here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="230"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="236"/>
         <source>Beep on every result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="233"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="239"/>
         <source>Start full screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="234"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="240"/>
         <source>System language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="238"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="244"/>
         <source>Switch staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="239"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="245"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="246"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1695,114 +1690,114 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="123"/>
         <source>Sign in to this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="131"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="126"/>
         <source>Staff email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="126"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="121"/>
-        <location filename="../../kiosk/ui/screens/signin.py" line="122"/>
-        <location filename="../../kiosk/ui/screens/signin.py" line="123"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="129"/>
         <source>API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="128"/>
         <source>Merchant id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="123"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="129"/>
         <source>API secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="131"/>
         <source>Shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="131"/>
         <source>Kiosk name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="132"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="132"/>
         <source>Your name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="141"/>
         <source>Demo shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="143"/>
         <source>name@shop.example</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="138"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="144"/>
         <source>who works this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="139"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="145"/>
         <source>Find my shops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="140"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="146"/>
         <source>e.g. Front till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="141"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="147"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="203"/>
         <source>Enter the server and your email first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="217"/>
         <source>No shops found for this email.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="198"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="230"/>
         <source>Fill in the server, email, password and shop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="255"/>
         <source>Fill in every field.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="238"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="270"/>
         <source>The server refused the shop&apos;s credentials: check them and the platform.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -8,7 +8,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabBar, QWidget
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QTabBar,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import signin
@@ -54,7 +65,34 @@ def clipped(root: QWidget) -> list[str]:
                 have = widget.tabRect(index).width()
                 if need > have + 1:
                     found.append(f"tab {widget.tabText(index)!r}: {need} px in {have} px")
+    return found + overlapping(root)
+
+
+CONTROLS = (QAbstractButton, QComboBox, QLineEdit, QAbstractSpinBox, QAbstractSlider)
+
+
+def overlapping(root: QWidget) -> list[str]:
+    """Pairs of visible controls (buttons, fields, boxes) that lie over one another: a layout
+    squeezed below its minimum size places its rows over each other."""
+    controls = [w for w in root.findChildren(QWidget)
+                if isinstance(w, CONTROLS) and w.isVisibleTo(root) and w.width() > 0
+                and not isinstance(w.parentWidget(), (*CONTROLS, QTabBar))]  # their own parts
+    # What shows of each: a control scrolled half out of a scroll area's view is cut there.
+    boxes = [(w, w.visibleRegion().boundingRect().translated(w.mapTo(root, QPoint(0, 0))))
+             for w in controls]
+    found = []
+    for n, (first, one) in enumerate(boxes):
+        for second, other in boxes[n + 1:]:
+            if one.intersects(other) and not (first.isAncestorOf(second)
+                                              or second.isAncestorOf(first)):
+                found.append(f"{type(first).__name__} {_text(first)!r} and "
+                             f"{type(second).__name__} {_text(second)!r} overlap")
     return found
+
+
+def _text(widget: QWidget) -> str:
+    text = getattr(widget, "text", None)
+    return str(text()) if callable(text) else ""
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from kiosk import paths
@@ -148,3 +149,23 @@ def test_offline_limits_and_the_work_offline_switch(qtbot: QtBot, window: MainWi
     assert not window.work_offline()
     qtbot.waitUntil(lambda: window.connection.state is not None
                     and window.connection.state.online, timeout=10_000)
+
+
+def test_the_one_save_button_saves_the_printer_tab_too(qtbot: QtBot, window: MainWindow) -> None:
+    # The printer tab had a Save of its own beside the screen's: the big Save left the
+    # printer options unsaved. Now the screen has one Save, for every tab.
+    open_settings(qtbot, window)
+    screen = window.settings_screen
+    screen.tabs.setCurrentIndex(screen.tab_keys.index("printer"))
+    assert window.session is not None
+    page = window.session.counter.printer_page
+    assert page is not None
+    buttons = [b.text() for b in screen.findChildren(QPushButton) if b.isVisibleTo(screen)]
+    assert buttons.count("Save") == 1, buttons
+    page.footer_field.setText("See you soon")
+    page.auto_box.setChecked(True)
+    save(qtbot, screen)
+    assert window.controller is not None
+    settings = window.controller.engine.settings
+    qtbot.waitUntil(lambda: settings.receipt_footer == "See you soon", timeout=10_000)
+    assert settings.receipt_auto_print

@@ -53,6 +53,7 @@ class CounterFlow(Flow):
         self.when_built(Page.QUEUE, self._wire_queue)
         # Settings: a printer tab and a staff tab, built with the settings screen.
         self.printer_page: PrinterSettingsPage | None = None
+        self.printer_tab: QWidget | None = None  # the page in its scroll area
         self.staff_tab = QWidget()
         self.staff_hint = QLabel(self.staff_tab)
         self.staff_hint.setWordWrap(True)
@@ -81,8 +82,11 @@ class CounterFlow(Flow):
 
     def _wire_settings(self, settings: SettingsScreen) -> None:
         from kiosk.ui.printer_settings import PrinterSettingsPage  # noqa: PLC0415 - see above
+        from kiosk.ui.screens.settings import scrolled  # noqa: PLC0415 - built with the screen
 
-        self.printer_page = PrinterSettingsPage(self.receipts)
+        page = self.printer_page = PrinterSettingsPage(self.receipts)
+        self.printer_tab = scrolled(page)
+        self.link(settings.save_button.clicked, lambda: page.save(then_test=False))  # one Save
         staff_box = QVBoxLayout(self.staff_tab)
         staff_box.addWidget(self.staff_hint)
         staff_box.addWidget(self.staff_button)
@@ -96,7 +100,7 @@ class CounterFlow(Flow):
             self.staff_button.hide()
         else:
             staff_box.addStretch(1)
-        settings.tabs.addTab(self.printer_page, "")
+        settings.tabs.addTab(self.printer_tab, "")
         settings.tabs.addTab(self.staff_tab, "")
         settings.tab_keys += ("printer", "staff")
         self._retranslate_tabs(settings)
@@ -146,8 +150,8 @@ class CounterFlow(Flow):
 
     def _retranslate_tabs(self, settings: SettingsScreen) -> None:
         tabs = settings.tabs
-        if self.printer_page is not None:
-            tabs.setTabText(tabs.indexOf(self.printer_page), self.tr("Printer"))
+        if self.printer_tab is not None:
+            tabs.setTabText(tabs.indexOf(self.printer_tab), self.tr("Printer"))
         tabs.setTabText(tabs.indexOf(self.staff_tab), self.tr("Staff"))
 
     def _redeemed(self, outcome: RedeemOutcome) -> None:
@@ -190,11 +194,11 @@ class CounterFlow(Flow):
         self.window.removeEventFilter(self)
         if self._staff_screen is not None and self._staff_screen.manager is not None:
             self._staff_screen.manager.close()
-        if self.printer_page is not None:  # the settings screen was built: take the tabs
+        if self.printer_tab is not None:  # the settings screen was built: take the tabs
             settings = self.window.settings_screen
-            for tab in (self.printer_page, self.staff_tab):
+            for tab in (self.printer_tab, self.staff_tab):
                 settings.tabs.removeTab(settings.tabs.indexOf(tab))
-            self.printer_page.deleteLater()
+            self.printer_tab.deleteLater()
             settings.tab_keys = tuple(k for k in settings.tab_keys
                                       if k not in ("printer", "staff"))
         self.staff_tab.deleteLater()

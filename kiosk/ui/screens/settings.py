@@ -49,6 +49,17 @@ def _money_spin() -> QDoubleSpinBox:
     return spin
 
 
+def scrolled(body: QWidget) -> QScrollArea:
+    """``body`` in a tab's scroll area (a finger drags it): a tab taller than the screen
+    scrolls instead of squeezing its rows over one another."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(body)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    kinetic(scroll)
+    return scroll
+
+
 class SettingsScreen(Screen):
     """Edits the engine's ``Settings``; ``save_requested`` carries the changed values."""
 
@@ -165,12 +176,7 @@ class SettingsScreen(Screen):
                 form.addRow(self.labels[name], field)
             body = QWidget()
             body.setLayout(form)
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            scroll.setWidget(body)
-            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-            kinetic(scroll)
-            self.tabs.addTab(scroll, "")
+            self.tabs.addTab(scrolled(body), "")
         box = QVBoxLayout(self)
         box.setContentsMargins(16, 12, 16, 12)
         box.addWidget(self.title)
