@@ -211,48 +211,48 @@
 <context>
     <name>CounterFlow</name>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="73"/>
-        <location filename="../../kiosk/ui/flows/counter.py" line="143"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="78"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="156"/>
         <source>End of shift</source>
         <translation>Schichtabschluss</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="75"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="80"/>
         <source>Staff accounts</source>
         <translation>Mitarbeiterkonten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="141"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="154"/>
         <source>Reprint last receipt</source>
         <translation>Letzten Beleg nachdrucken</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="142"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="155"/>
         <source>Reprint receipt</source>
         <translation>Beleg nachdrucken</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="145"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="158"/>
         <source>Add, change or remove this shop&apos;s staff and set new passwords. An administrator of the shop signs in for this only; nothing of it is saved on the till.</source>
         <translation>Mitarbeitende dieses Shops hinzufügen, ändern oder entfernen und neue Passwörter setzen. Dafür meldet sich eine Administratorin oder ein Administrator des Shops nur hier an; davon wird nichts auf der Kasse gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="147"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="160"/>
         <source>Manage staff accounts…</source>
         <translation>Mitarbeiterkonten verwalten…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="154"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="167"/>
         <source>Printer</source>
         <translation>Drucker</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="155"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="168"/>
         <source>Staff</source>
         <translation>Mitarbeitende</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="165"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="178"/>
         <source>Pick a redemption first.</source>
         <translation>Bitte zuerst eine Einlösung auswählen.</translation>
     </message>
@@ -753,148 +753,148 @@
 <context>
     <name>QueueScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="131"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="136"/>
         <source>Queue and conflicts</source>
         <translation>Warteschlange und Konflikte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="137"/>
         <source>Waiting</source>
         <translation>Wartend</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="137"/>
         <source>Conflicts</source>
         <translation>Konflikte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="138"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="138"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="141"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="141"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="141"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="141"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="142"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="138"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="143"/>
         <source>Send now</source>
         <translation>Jetzt senden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="139"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="144"/>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="197"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="202"/>
         <source>Retried with %1 (the voucher&apos;s remaining balance).</source>
         <translation>Erneut versucht mit %1 (dem Restwert des Gutscheins).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="200"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="205"/>
         <source>%1 not collected.</source>
         <translation>%1 nicht kassiert.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="208"/>
         <source>Written off: %1</source>
         <translation>Abgeschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="204"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="209"/>
         <source>Written off.</source>
         <translation>Abgeschrieben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="211"/>
         <source>Undone by a manager: not counted.</source>
         <translation>Von einer Leitung rückgängig gemacht: nicht gezählt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="213"/>
         <source>Undo not confirmed by the server yet: undo again to finish it.</source>
         <translation>Rücknahme vom Server noch nicht bestätigt: erneut rückgängig machen, um sie abzuschließen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="215"/>
         <source>Sent (redeemed offline, confirmed later).</source>
         <translation>Gesendet (offline eingelöst, später bestätigt).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="222"/>
         <source>Not sent yet: the server could not be reached. It is retried automatically.</source>
         <translation>Noch nicht gesendet: der Server war nicht erreichbar. Es wird automatisch erneut versucht.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="244"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="249"/>
         <source>Nothing waiting: every redemption has reached the server.</source>
         <translation>Nichts wartet: Jede Einlösung hat den Server erreicht.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="250"/>
         <source>No conflicts: nothing the server refused.</source>
         <translation>Keine Konflikte: Der Server hat nichts abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="251"/>
         <source>Nothing sent yet.</source>
         <translation>Noch nichts gesendet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="252"/>
         <source>No redemptions yet.</source>
         <translation>Noch keine Einlösungen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="283"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="292"/>
         <source>Retry: take what is left, up to %1</source>
         <translation>Erneut: den Rest nehmen, höchstens %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="286"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="295"/>
         <source>Retry with remaining balance</source>
         <translation>Mit Restguthaben erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="141"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="146"/>
         <source>Write off</source>
         <translation>Abschreiben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="147"/>
         <source>Note for the write-off (required)</source>
         <translation>Notiz zur Abschreibung (Pflicht)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/queue.py" line="173"/>
-        <location filename="../../kiosk/ui/screens/queue.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="178"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="188"/>
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n Nutzung</numerusform>
@@ -902,7 +902,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/queue.py" line="175"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="180"/>
         <source>This shift: %n redemption(s)</source>
         <translation>
             <numerusform>Diese Schicht: %n Einlösung</numerusform>
@@ -910,22 +910,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="182"/>
         <source>online %1, offline %2</source>
         <translation>online %1, offline %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="233"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="304"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="313"/>
         <source>Export redemptions</source>
         <translation>Einlösungen exportieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="305"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="314"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
@@ -1321,269 +1321,269 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="197"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="201"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="199"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="203"/>
         <source>Kiosk name</source>
         <translation>Kassenname</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="199"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="203"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="200"/>
-        <location filename="../../kiosk/ui/screens/settings.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="204"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="227"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="200"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="204"/>
         <source>New manager PIN (twice)</source>
         <translation>Neue Manager-PIN (zweimal)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="201"/>
-        <location filename="../../kiosk/ui/screens/settings.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="217"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="202"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="206"/>
         <source>Barcode decoder</source>
         <translation>Barcode-Decoder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="202"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="206"/>
         <source>Sounds</source>
         <translation>Töne</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="207"/>
         <source>Volume</source>
         <translation>Lautstärke</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="207"/>
         <source>Lock after idle minutes (0 = never)</source>
         <translation>Sperren nach Minuten ohne Eingabe (0 = nie)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="204"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="208"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="218"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="212"/>
         <source>Kiosk mode</source>
         <translation>Kioskmodus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="209"/>
         <source>Trust checks from the last hours</source>
         <translation>Prüfungen der letzten Stunden vertrauen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="210"/>
         <source>Most per voucher (amount or uses, 0 = no limit)</source>
         <translation>Höchstens pro Gutschein (Betrag oder Nutzungen, 0 = ohne Grenze)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="211"/>
         <source>Most per shift (amount or uses, 0 = no limit)</source>
         <translation>Höchstens pro Schicht (Betrag oder Nutzungen, 0 = ohne Grenze)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="212"/>
         <source>Never-checked vouchers</source>
         <translation>Noch nie geprüfte Gutscheine</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="213"/>
         <source>Server and account</source>
         <translation>Server und Konto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="214"/>
         <source>Scanner speed</source>
         <translation>Scanner-Tempo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="215"/>
         <source>Test your scanner</source>
         <translation>Scanner testen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="217"/>
         <source>Till</source>
         <translation>Kasse</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="218"/>
         <source>Scanner and camera</source>
         <translation>Scanner und Kamera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="220"/>
         <source>Fast (USB)</source>
         <translation>Schnell (USB)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="220"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="221"/>
         <source>Slow (Bluetooth, cheap scanners)</source>
         <translation>Langsam (Bluetooth, einfache Scanner)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="223"/>
         <source>Scan any barcode here</source>
         <translation>Hier einen beliebigen Barcode scannen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="238"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="242"/>
         <source>Accept vouchers this till has never checked, while offline</source>
         <translation>Offline auch Gutscheine annehmen, die diese Kasse noch nie geprüft hat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="294"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="298"/>
         <source>Read %1 — slowest gap between keys %2 ms.</source>
         <translation>Gelesen: %1 — längste Pause zwischen Tasten %2 ms.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="327"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="331"/>
         <source>The manager PIN must be at least 4 digits.</source>
         <translation>Die Manager-PIN muss mindestens 4 Ziffern haben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="330"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="334"/>
         <source>The two PINs are not the same.</source>
         <translation>Die beiden PINs stimmen nicht überein.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="339"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="343"/>
         <source>That arrived as typing, not as a scan: choose a slower scanner speed, save, and test again.</source>
         <translation>Das kam als Tippen an, nicht als Scan: ein langsameres Scanner-Tempo wählen, speichern und erneut testen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="383"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="387"/>
         <source>Tap Preview to test the camera and decoder.</source>
         <translation>Tippen Sie auf Vorschau, um Kamera und Decoder zu testen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="384"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="388"/>
         <source>Starting the camera…</source>
         <translation>Kamera wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="385"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="389"/>
         <source>Camera working. Hold a voucher code in front of it.</source>
         <translation>Kamera läuft. Halten Sie einen Gutscheincode davor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="386"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="390"/>
         <source>No camera found at this address.</source>
         <translation>Unter dieser Adresse wurde keine Kamera gefunden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="387"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="391"/>
         <source>The camera stopped; trying again…</source>
         <translation>Die Kamera ist ausgefallen; neuer Versuch…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="388"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="392"/>
         <source>The camera stopped.</source>
         <translation>Die Kamera wurde angehalten.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="392"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="396"/>
         <source>Read: %1</source>
         <translation>Gelesen: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="226"/>
         <source>Find cameras</source>
         <translation>Kameras suchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="228"/>
         <source>Combined (best)</source>
         <translation>Kombiniert (beste Wahl)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="228"/>
         <source>zxing-cpp</source>
         <translation>zxing-cpp</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="225"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="229"/>
         <source>ZBar</source>
         <translation>ZBar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="227"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="231"/>
         <source>Work offline (send nothing until switched off)</source>
         <translation>Offline arbeiten (nichts senden, bis ausgeschaltet)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="232"/>
         <source>New PIN (4+ digits)</source>
         <translation>Neue PIN (ab 4 Ziffern)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="229"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="233"/>
         <source>Repeat the PIN</source>
         <translation>PIN wiederholen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="235"/>
         <source>A manager PIN is set. Type a new one to change it.</source>
         <translation>Eine Manager-PIN ist gesetzt. Geben Sie eine neue ein, um sie zu ändern.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="233"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="237"/>
         <source>No manager PIN yet: manager actions ask for the signed-in password. Set a manager PIN here.</source>
         <translation>Noch keine Manager-PIN: Leitungsaktionen verlangen das Passwort der angemeldeten Person. Legen Sie hier eine Manager-PIN fest.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="236"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="240"/>
         <source>Beep on every result</source>
         <translation>Ton bei jedem Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="239"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="243"/>
         <source>Start full screen</source>
         <translation>Im Vollbild starten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="244"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="244"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="248"/>
         <source>Switch staff</source>
         <translation>Personal wechseln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="249"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="250"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>

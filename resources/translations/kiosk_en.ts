@@ -211,48 +211,48 @@
 <context>
     <name>CounterFlow</name>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="73"/>
-        <location filename="../../kiosk/ui/flows/counter.py" line="143"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="78"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="156"/>
         <source>End of shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="75"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="80"/>
         <source>Staff accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="141"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="154"/>
         <source>Reprint last receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="142"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="155"/>
         <source>Reprint receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="145"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="158"/>
         <source>Add, change or remove this shop&apos;s staff and set new passwords. An administrator of the shop signs in for this only; nothing of it is saved on the till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="147"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="160"/>
         <source>Manage staff accounts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="154"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="167"/>
         <source>Printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="155"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="168"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="165"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="178"/>
         <source>Pick a redemption first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -753,148 +753,148 @@
 <context>
     <name>QueueScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="131"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="136"/>
         <source>Queue and conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="137"/>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="137"/>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="138"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="138"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="141"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="141"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="141"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="141"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="142"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="138"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="143"/>
         <source>Send now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="139"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="144"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="197"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="202"/>
         <source>Retried with %1 (the voucher&apos;s remaining balance).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="200"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="205"/>
         <source>%1 not collected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="208"/>
         <source>Written off: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="204"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="209"/>
         <source>Written off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="211"/>
         <source>Undone by a manager: not counted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="213"/>
         <source>Undo not confirmed by the server yet: undo again to finish it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="215"/>
         <source>Sent (redeemed offline, confirmed later).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="222"/>
         <source>Not sent yet: the server could not be reached. It is retried automatically.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="244"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="249"/>
         <source>Nothing waiting: every redemption has reached the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="250"/>
         <source>No conflicts: nothing the server refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="251"/>
         <source>Nothing sent yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="252"/>
         <source>No redemptions yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="283"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="292"/>
         <source>Retry: take what is left, up to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="286"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="295"/>
         <source>Retry with remaining balance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="141"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="146"/>
         <source>Write off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="147"/>
         <source>Note for the write-off (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/queue.py" line="173"/>
-        <location filename="../../kiosk/ui/screens/queue.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="178"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="188"/>
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n use</numerusform>
@@ -902,7 +902,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/queue.py" line="175"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="180"/>
         <source>This shift: %n redemption(s)</source>
         <translation>
             <numerusform>This shift: %n redemption</numerusform>
@@ -910,22 +910,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="182"/>
         <source>online %1, offline %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="233"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="304"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="313"/>
         <source>Export redemptions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="305"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="314"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1321,269 +1321,269 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="197"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="201"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="199"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="203"/>
         <source>Kiosk name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="199"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="203"/>
         <source>Camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="200"/>
-        <location filename="../../kiosk/ui/screens/settings.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="204"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="227"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="200"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="204"/>
         <source>New manager PIN (twice)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="201"/>
-        <location filename="../../kiosk/ui/screens/settings.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="217"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="202"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="206"/>
         <source>Barcode decoder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="202"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="206"/>
         <source>Sounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="207"/>
         <source>Volume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="207"/>
         <source>Lock after idle minutes (0 = never)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="204"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="208"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="218"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="212"/>
         <source>Kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="209"/>
         <source>Trust checks from the last hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="210"/>
         <source>Most per voucher (amount or uses, 0 = no limit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="211"/>
         <source>Most per shift (amount or uses, 0 = no limit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="212"/>
         <source>Never-checked vouchers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="213"/>
         <source>Server and account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="214"/>
         <source>Scanner speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="215"/>
         <source>Test your scanner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="217"/>
         <source>Till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="218"/>
         <source>Scanner and camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="220"/>
         <source>Fast (USB)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="220"/>
         <source>Normal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="221"/>
         <source>Slow (Bluetooth, cheap scanners)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="223"/>
         <source>Scan any barcode here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="238"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="242"/>
         <source>Accept vouchers this till has never checked, while offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="294"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="298"/>
         <source>Read %1 — slowest gap between keys %2 ms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="327"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="331"/>
         <source>The manager PIN must be at least 4 digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="330"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="334"/>
         <source>The two PINs are not the same.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="339"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="343"/>
         <source>That arrived as typing, not as a scan: choose a slower scanner speed, save, and test again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="383"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="387"/>
         <source>Tap Preview to test the camera and decoder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="384"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="388"/>
         <source>Starting the camera…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="385"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="389"/>
         <source>Camera working. Hold a voucher code in front of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="386"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="390"/>
         <source>No camera found at this address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="387"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="391"/>
         <source>The camera stopped; trying again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="388"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="392"/>
         <source>The camera stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="392"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="396"/>
         <source>Read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="226"/>
         <source>Find cameras</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="228"/>
         <source>Combined (best)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="228"/>
         <source>zxing-cpp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="225"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="229"/>
         <source>ZBar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="227"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="231"/>
         <source>Work offline (send nothing until switched off)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="232"/>
         <source>New PIN (4+ digits)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="229"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="233"/>
         <source>Repeat the PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="235"/>
         <source>A manager PIN is set. Type a new one to change it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="233"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="237"/>
         <source>No manager PIN yet: manager actions ask for the signed-in password. Set a manager PIN here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="236"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="240"/>
         <source>Beep on every result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="239"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="243"/>
         <source>Start full screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="244"/>
         <source>System language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="244"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="248"/>
         <source>Switch staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="249"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="250"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>

@@ -222,6 +222,44 @@ def test_a_double_enter_on_next_never_confirms(qtbot: QtBot, window: MainWindow,
 
 # -- 2. what is focused is what Return does ------------------------------------------------
 
+def tab(back: bool = False) -> QWidget | None:
+    """Tab (or Shift+Tab) on what has the focus; what has it then."""
+    modifier = Qt.KeyboardModifier.ShiftModifier if back else Qt.KeyboardModifier.NoModifier
+    current = QApplication.focusWidget()
+    assert current is not None
+    QTest.keyClick(current, Qt.Key.Key_Tab, modifier)
+    return QApplication.focusWidget()
+
+
+def test_tab_follows_the_screen_from_top_to_bottom(qtbot: QtBot, window: MainWindow,
+                                                   sim: Sim) -> None:
+    # Shift+Tab from "Scan next" went to the top bar's Lock (a Space there locked the till),
+    # and Tab never left the queue's table (its actions were out of reach of the keyboard).
+    assert window.session is not None
+    counter = window.session.counter
+    scan = window.scan_screen
+    focused(qtbot, scan.code_field)
+    assert [tab() for _ in range(4)][2:] == [scan.camera_button, counter.reprint_last_button]
+    window.result_screen.seconds = 60
+    look_up(qtbot, window, TEA2)
+    assert window.controller is not None
+    with qtbot.waitSignal(window.controller.redeem_done, timeout=10_000):
+        window.card_screen.redeem_all_button.click()
+    result = window.result_screen
+    focused(qtbot, result.next_button)
+    assert tab(back=True) is counter.panel.print_button
+    window.open_queue()
+    queue = window.queue_screen
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is queue.tabs)
+    queue.tabs.setCurrentIndex(3)
+    qtbot.waitUntil(lambda: queue.table.rowCount() > 0, timeout=10_000)
+    assert tab() is queue.table
+    reached = [tab() for _ in range(8)]
+    assert reached[0] is not queue.table
+    assert {queue.sync_button, queue.export_button, counter.shift_button} <= set(reached)
+
+
+
 def test_confirm_step_focuses_the_confirm_button(qtbot: QtBot, window: MainWindow,
                                                  sim: Sim) -> None:
     look_up(qtbot, window, GB50)

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.printer_settings import PrinterSettingsPage
     from kiosk.ui.screens.queue import QueueScreen
+    from kiosk.ui.screens.result import ResultScreen
     from kiosk.ui.screens.settings import SettingsScreen
     from kiosk.ui.session import Session
     from kiosk.ui.shift_report import ShiftReportScreen
@@ -43,10 +44,14 @@ class CounterFlow(Flow):
         self.receipts = ReceiptPresenter(engine, session.runner, self)
         # Result screen: "Print receipt" and the kept-receipts line.
         self.panel = ReceiptPanel(self.receipts)
-        self.when_built(Page.RESULT, lambda result: result.extras.addWidget(self.panel))
+        self.when_built(Page.RESULT, self._wire_result)
         # Scan screen: "Reprint last".
         self.reprint_last_button = QPushButton()
-        window.scan_screen.extras.addWidget(self.reprint_last_button)
+        scan = window.scan_screen
+        scan.extras.addWidget(self.reprint_last_button)
+        # Tab in reading order: the code, "Check", then the buttons under the camera.
+        QWidget.setTabOrder(scan.check_button, scan.camera_button)
+        QWidget.setTabOrder(scan.camera_button, self.reprint_last_button)
         # Queue screen: reprint the selected entry, and the end of the shift.
         self.reprint_button = QPushButton()
         self.shift_button = QPushButton()
@@ -76,9 +81,17 @@ class CounterFlow(Flow):
         window.installEventFilter(self)  # the language changes: our buttons follow
         self.retranslate()
 
+    def _wire_result(self, result: ResultScreen) -> None:
+        result.extras.addWidget(self.panel)
+        # Tab in reading order: the receipt's buttons, then "Scan next" under them.
+        QWidget.setTabOrder(self.panel.print_button, self.panel.retry_button)
+        QWidget.setTabOrder(self.panel.retry_button, result.next_button)
+
     def _wire_queue(self, queue: QueueScreen) -> None:
         queue.extras.addWidget(self.reprint_button)
         queue.extras.addWidget(self.shift_button)
+        QWidget.setTabOrder(queue.write_off_button, self.reprint_button)
+        QWidget.setTabOrder(self.reprint_button, self.shift_button)
 
     def _wire_settings(self, settings: SettingsScreen) -> None:
         from kiosk.ui.printer_settings import PrinterSettingsPage  # noqa: PLC0415 - see above

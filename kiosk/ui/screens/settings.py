@@ -192,6 +192,10 @@ class SettingsScreen(Screen):
         self.scanner_test.returnPressed.connect(self._scanner_typed)
         self.retranslate()
 
+    def focus_target(self) -> QWidget:
+        """The tabs (arrow keys pick one; Tab goes on into it)."""
+        return self.tabs.tabBar()
+
     def retranslate(self) -> None:
         """Set every text in the current language."""
         self.title.setText(self.tr("Settings"))
