@@ -8,6 +8,7 @@ UI thread; while the server is down the report still comes, saying what it could
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -31,10 +32,19 @@ from kiosk.ui.screens.base import Screen
 from kiosk.ui.style import kinetic, set_role, set_tone
 
 
+def pdf_suggestion(today: date | None = None) -> Path:
+    """Where the save dialogue starts: the home folder (not wherever the kiosk was started
+    from, e.g. its install folder), a name with the day, so no day's report overwrites
+    another's."""
+    day = today or datetime.now(UTC).astimezone().date()  # the till's own day
+    return Path.home() / f"z-report-{day.isoformat()}.pdf"
+
+
 def ask_pdf_path(parent: QWidget) -> Path | None:
     """Ask where to save the PDF."""
     title = QCoreApplication.translate("ShiftReportScreen", "Save the report as PDF")
-    name, _ = QFileDialog.getSaveFileName(parent, title, "z-report.pdf", "PDF (*.pdf)")
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(pdf_suggestion()),
+                                          "PDF (*.pdf)")
     return Path(name) if name else None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.app.engine import Engine
 from kiosk.app.printing.service import ReceiptService
 from kiosk.app.qt.runner import Runner
-from kiosk.ui.shift_report import ShiftReportScreen
+from kiosk.ui.shift_report import ShiftReportScreen, pdf_suggestion
 from tests.helpers.app import rewrite_history
 from tests.helpers.demo import GBP50
 from tests.helpers.printer import FakePrinter
@@ -78,3 +79,9 @@ def test_print_save_and_close_the_shift(qtbot: QtBot, engine: Engine, tmp_path: 
         screen.close_button.click()
     qtbot.waitUntil(screen.refresh_button.isEnabled, timeout=10_000)
     assert "Online:        none" in screen.text.toPlainText()
+
+
+def test_the_pdf_is_suggested_in_the_home_folder_with_the_day() -> None:
+    # The dialogue offered "z-report.pdf" in the folder the kiosk was started from (its
+    # install folder on a till), the same name every day.
+    assert pdf_suggestion(date(2026, 12, 3)) == Path.home() / "z-report-2026-12-03.pdf"
