@@ -28,6 +28,7 @@ from kiosk.app.printing.service import ReceiptService, shop_name
 from kiosk.app.qt.runner import Runner
 from kiosk.app.shift import ShiftReport, build_report, close_shift, report_lines
 from kiosk.domain.errors import KioskError
+from kiosk.ui.dialogs import keys_back
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.style import kinetic, set_role, set_tone
 
@@ -45,6 +46,7 @@ def ask_pdf_path(parent: QWidget) -> Path | None:
     title = QCoreApplication.translate("ShiftReportScreen", "Save the report as PDF")
     name, _ = QFileDialog.getSaveFileName(parent, title, str(pdf_suggestion()),
                                           "PDF (*.pdf)")
+    keys_back(parent)
     return Path(name) if name else None
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.errors import RefusalReason
 from kiosk.domain.outcomes import EntryState, OutboxEntry
+from kiosk.ui.dialogs import keys_back
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.style import set_role
 from kiosk.ui.texts import amount_text as units_text
@@ -312,5 +313,6 @@ class QueueScreen(Screen):
         path, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Export redemptions"), str(Path.home() / "redemptions.csv"),
             self.tr("CSV files (*.csv)"))
+        keys_back(self)
         if path:
             self.export_requested.emit(path)
