@@ -96,6 +96,15 @@ class ShiftReportScreen(Screen):
         self.retranslate()
         self._enable(False)
 
+    def focus_target(self) -> QWidget:
+        """"Back" (Tab goes on to print, save and close)."""
+        return self.back_button
+
+    def escape(self) -> bool:
+        """Escape: back to the queue."""
+        self.back.emit()
+        return True
+
     def _enable(self, ready: bool) -> None:
         for button in (self.print_button, self.pdf_button, self.close_button):
             button.setEnabled(ready)

@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.engine import Engine
@@ -85,3 +87,12 @@ def test_the_pdf_is_suggested_in_the_home_folder_with_the_day() -> None:
     # The dialogue offered "z-report.pdf" in the folder the kiosk was started from (its
     # install folder on a till), the same name every day.
     assert pdf_suggestion(date(2026, 12, 3)) == Path.home() / "z-report-2026-12-03.pdf"
+
+
+def test_escape_goes_back_from_the_report(qtbot: QtBot, screen: ShiftReportScreen) -> None:
+    # Escape did nothing here (the guide: Escape goes back); the focus was nowhere.
+    load(qtbot, screen)
+    assert screen.focus_target() is screen.back_button
+    screen.back_button.setFocus()
+    with qtbot.waitSignal(screen.back, timeout=2_000):
+        QTest.keyClick(screen.back_button, Qt.Key.Key_Escape)
