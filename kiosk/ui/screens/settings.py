@@ -190,6 +190,10 @@ class SettingsScreen(Screen):
         self.find_cameras.clicked.connect(self.cameras_requested.emit)
         self.preview_button.clicked.connect(self._ask_preview)
         self.scanner_test.returnPressed.connect(self._scanner_typed)
+        # Return in a field saves (the PIN's first field goes on to its repeat first).
+        self.pin_field.returnPressed.connect(self.pin_repeat.setFocus)
+        for field in (self.kiosk_name, self.pin_repeat):
+            field.returnPressed.connect(self.save)
         self.retranslate()
 
     def focus_target(self) -> QWidget:
