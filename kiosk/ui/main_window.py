@@ -588,11 +588,17 @@ class MainWindow(QMainWindow):
         """Sign out: close the session, forget the account, back to the sign-in screen."""
         from kiosk.app import signin  # noqa: PLC0415
 
+        account = self.session.account if self.session is not None else None
         self.detach()
-        self.runner.run(signin.sign_out, success=lambda _none: self._signed_out())
+        self.runner.run(signin.sign_out, success=lambda _none: self._signed_out(account))
 
-    def _signed_out(self) -> None:
-        self.signin_screen.prefill(server=self.signin_screen.server_field.text())
+    def _signed_out(self, account: Any = None) -> None:
+        # The next person signs in on the same server and shop: only who they are is asked.
+        vouchercart = account is not None and account.backend == "vouchercart"
+        self.signin_screen.prefill(
+            server=account.server_url if account is not None
+            else self.signin_screen.server_field.text(),
+            domain=account.domain_name if vouchercart else "")
         self.show_who()
         self.show_page(Page.SIGNIN)
 

@@ -152,3 +152,16 @@ def test_sign_in_with_the_keyboard_alone(qtbot: QtBot, sim: Sim) -> None:
             assert QApplication.focusWidget() is not field, text
     assert screen.error_label.isHidden(), screen.error_label.text()
     qtbot.waitUntil(lambda: window.page is Page.SCAN, timeout=10_000)
+
+
+def test_signing_out_keeps_the_server_and_the_shop(qtbot: QtBot, window: MainWindow,
+                                                   sim: Sim) -> None:
+    # Signed in at start-up (the form never filled), "Switch staff" / "Sign out" left a blank
+    # form: the next person had to know the server's address and the shop's name.
+    window.sign_out()
+    qtbot.waitUntil(lambda: window.page is Page.SIGNIN, timeout=10_000)
+    screen = window.signin_screen
+    assert screen.server_field.text() == sim.api_url
+    assert screen.domain_box.currentText() == DOMAIN
+    assert screen.email_field.text() == ""
+    assert QApplication.focusWidget() is screen.email_field  # who signs in next
