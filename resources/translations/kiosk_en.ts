@@ -522,7 +522,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="627"/>
+        <location filename="../../kiosk/ui/main_window.py" line="633"/>
         <source>Leave kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -753,148 +753,148 @@
 <context>
     <name>QueueScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="137"/>
         <source>Queue and conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="138"/>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="138"/>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="138"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="139"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="138"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="139"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="141"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="142"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="141"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="142"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="141"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="142"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="141"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="142"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="143"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="143"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="144"/>
         <source>Send now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="144"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="145"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="202"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="203"/>
         <source>Retried with %1 (the voucher&apos;s remaining balance).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="206"/>
         <source>%1 not collected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="209"/>
         <source>Written off: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="210"/>
         <source>Written off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="212"/>
         <source>Undone by a manager: not counted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="214"/>
         <source>Undo not confirmed by the server yet: undo again to finish it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="215"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="216"/>
         <source>Sent (redeemed offline, confirmed later).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="223"/>
         <source>Not sent yet: the server could not be reached. It is retried automatically.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="249"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="250"/>
         <source>Nothing waiting: every redemption has reached the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="251"/>
         <source>No conflicts: nothing the server refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="252"/>
         <source>Nothing sent yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="253"/>
         <source>No redemptions yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="292"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="293"/>
         <source>Retry: take what is left, up to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="295"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="296"/>
         <source>Retry with remaining balance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="146"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="147"/>
         <source>Write off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="147"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="148"/>
         <source>Note for the write-off (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/queue.py" line="178"/>
-        <location filename="../../kiosk/ui/screens/queue.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="179"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="189"/>
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n use</numerusform>
@@ -902,7 +902,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/queue.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="181"/>
         <source>This shift: %n redemption(s)</source>
         <translation>
             <numerusform>This shift: %n redemption</numerusform>
@@ -910,22 +910,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="182"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="183"/>
         <source>online %1, offline %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="233"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="234"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="313"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="314"/>
         <source>Export redemptions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="314"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="315"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -997,107 +997,107 @@
 <context>
     <name>RedeemScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="178"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="187"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="188"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="189"/>
         <source>Change amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="190"/>
         <source>Yes, redeem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="193"/>
         <source>Redeem part</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="196"/>
         <source>Order total for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="197"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="198"/>
         <source>Change order total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="198"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="199"/>
         <source>Yes, apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="204"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="205"/>
         <source>Amount to redeem from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="207"/>
         <source>Uses to redeem from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="209"/>
         <source>Available: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="248"/>
         <source>Enter an amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="251"/>
         <source>Enter an amount greater than zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="258"/>
         <source>This voucher needs an order of at least %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="260"/>
         <source>This voucher needs an order over %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="264"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="265"/>
         <source>Too much: only %1 can be redeemed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="289"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="290"/>
         <source>%1: −%2, customer pays %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="296"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="297"/>
         <source>This platform has no redeem step: the till counts the use itself. If another till or the web shop uses this code at the same moment, one use may go uncounted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="301"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="302"/>
         <source>Redeem %1?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="303"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="304"/>
         <source>%1 will be left.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1105,27 +1105,27 @@
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="123"/>
         <source>Already redeemed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="124"/>
         <source>A redemption of %1 at %2 did go through. Nothing more was taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="128"/>
         <source>Not confirmed yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="129"/>
         <source>A redemption of %1 at %2 is saved and will be checked. Nothing more was taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/result.py" line="95"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="103"/>
         <source>Back to scanning in %n second(s)…</source>
         <translation>
             <numerusform>Back to scanning in %n second…</numerusform>
@@ -1133,38 +1133,49 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="108"/>
         <source>Scan next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="105"/>
-        <location filename="../../kiosk/ui/screens/result.py" line="131"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="144"/>
         <source>Not redeemed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="134"/>
+        <source>%1 applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/result.py" line="137"/>
         <source>Redeemed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="150"/>
+        <source>Customer pays %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/result.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="138"/>
         <source>Confirmed by the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="141"/>
         <source>Saved — will be sent when back online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="129"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="142"/>
         <source>%1 redeemed offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="129"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="142"/>
         <source>OFFLINE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1321,269 +1332,269 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="201"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="205"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="207"/>
         <source>Kiosk name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="207"/>
         <source>Camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="204"/>
-        <location filename="../../kiosk/ui/screens/settings.py" line="227"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="231"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="204"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="208"/>
         <source>New manager PIN (twice)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="205"/>
-        <location filename="../../kiosk/ui/screens/settings.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="221"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="210"/>
         <source>Barcode decoder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="210"/>
         <source>Sounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="211"/>
         <source>Volume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="211"/>
         <source>Lock after idle minutes (0 = never)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="212"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="222"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="216"/>
         <source>Kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="213"/>
         <source>Trust checks from the last hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="214"/>
         <source>Most per voucher (amount or uses, 0 = no limit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="215"/>
         <source>Most per shift (amount or uses, 0 = no limit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="216"/>
         <source>Never-checked vouchers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="217"/>
         <source>Server and account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="218"/>
         <source>Scanner speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="215"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="219"/>
         <source>Test your scanner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="221"/>
         <source>Till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="222"/>
         <source>Scanner and camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="224"/>
         <source>Fast (USB)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="224"/>
         <source>Normal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="225"/>
         <source>Slow (Bluetooth, cheap scanners)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="227"/>
         <source>Scan any barcode here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="242"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="246"/>
         <source>Accept vouchers this till has never checked, while offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="298"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="302"/>
         <source>Read %1 — slowest gap between keys %2 ms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="331"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="335"/>
         <source>The manager PIN must be at least 4 digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="334"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="338"/>
         <source>The two PINs are not the same.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="343"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="347"/>
         <source>That arrived as typing, not as a scan: choose a slower scanner speed, save, and test again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="387"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="391"/>
         <source>Tap Preview to test the camera and decoder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="388"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="392"/>
         <source>Starting the camera…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="389"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="393"/>
         <source>Camera working. Hold a voucher code in front of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="390"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="394"/>
         <source>No camera found at this address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="391"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="395"/>
         <source>The camera stopped; trying again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="392"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="396"/>
         <source>The camera stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="396"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="400"/>
         <source>Read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="226"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="230"/>
         <source>Find cameras</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="232"/>
         <source>Combined (best)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="232"/>
         <source>zxing-cpp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="229"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="233"/>
         <source>ZBar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="235"/>
         <source>Work offline (send nothing until switched off)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="232"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="236"/>
         <source>New PIN (4+ digits)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="233"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="237"/>
         <source>Repeat the PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="239"/>
         <source>A manager PIN is set. Type a new one to change it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="241"/>
         <source>No manager PIN yet: manager actions ask for the signed-in password. Set a manager PIN here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="244"/>
         <source>Beep on every result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="247"/>
         <source>Start full screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="244"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="248"/>
         <source>System language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="252"/>
         <source>Switch staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="249"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="253"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="254"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1591,17 +1602,17 @@
 <context>
     <name>ShiftReportScreen</name>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="36"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="46"/>
         <source>Save the report as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="99"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="120"/>
         <source>Checking this shift with the server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/shift_report.py" line="111"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="132"/>
         <source>%n redemption(s) of this till do not match the server: see MISMATCH below.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1609,7 +1620,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/shift_report.py" line="116"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="137"/>
         <source>%n voucher(s) could not be checked with the server (offline): the figures below are this till&apos;s own.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1617,72 +1628,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="121"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="142"/>
         <source>This voucher platform keeps no redemption history: the server check is not available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="125"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="146"/>
         <source>The server&apos;s records match this till&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="132"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="153"/>
         <source>The report could not be built: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="146"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="167"/>
         <source>Summary printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="151"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="172"/>
         <source>Not printed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="168"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="189"/>
         <source>The PDF was not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="170"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="191"/>
         <source>Saved as %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="178"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="199"/>
         <source>Tap again to close the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="193"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="214"/>
         <source>End of shift (Z report)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="194"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="215"/>
         <source>Check again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="195"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="216"/>
         <source>Print summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="196"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="217"/>
         <source>Save PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="198"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="219"/>
         <source>Close shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="199"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="220"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1821,7 +1832,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/staff.py" line="193"/>
-        <location filename="../../kiosk/ui/staff.py" line="322"/>
+        <location filename="../../kiosk/ui/staff.py" line="327"/>
         <source>Administrator</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1832,7 +1843,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/staff.py" line="194"/>
-        <location filename="../../kiosk/ui/staff.py" line="323"/>
+        <location filename="../../kiosk/ui/staff.py" line="328"/>
         <source>Redeem only</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1862,85 +1873,85 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="305"/>
+        <location filename="../../kiosk/ui/staff.py" line="310"/>
         <source>Staff accounts — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="308"/>
+        <location filename="../../kiosk/ui/staff.py" line="313"/>
         <source>An administrator of this shop signs in here. This sign-in is used for this screen only and is not saved on the till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="310"/>
+        <location filename="../../kiosk/ui/staff.py" line="315"/>
         <source>Administrator e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="311"/>
+        <location filename="../../kiosk/ui/staff.py" line="316"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="313"/>
+        <location filename="../../kiosk/ui/staff.py" line="318"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="314"/>
-        <location filename="../../kiosk/ui/staff.py" line="317"/>
+        <location filename="../../kiosk/ui/staff.py" line="319"/>
+        <location filename="../../kiosk/ui/staff.py" line="322"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="314"/>
-        <location filename="../../kiosk/ui/staff.py" line="317"/>
+        <location filename="../../kiosk/ui/staff.py" line="319"/>
+        <location filename="../../kiosk/ui/staff.py" line="322"/>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="315"/>
-        <location filename="../../kiosk/ui/staff.py" line="317"/>
+        <location filename="../../kiosk/ui/staff.py" line="320"/>
+        <location filename="../../kiosk/ui/staff.py" line="322"/>
         <source>Role here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="318"/>
+        <location filename="../../kiosk/ui/staff.py" line="323"/>
         <source>New password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="318"/>
+        <location filename="../../kiosk/ui/staff.py" line="323"/>
         <source>Password again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="322"/>
+        <location filename="../../kiosk/ui/staff.py" line="327"/>
         <source>Staff (check and redeem)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="325"/>
+        <location filename="../../kiosk/ui/staff.py" line="330"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="326"/>
+        <location filename="../../kiosk/ui/staff.py" line="331"/>
         <source>Save changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="327"/>
+        <location filename="../../kiosk/ui/staff.py" line="332"/>
         <source>Set new password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="329"/>
+        <location filename="../../kiosk/ui/staff.py" line="334"/>
         <source>Remove from this shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="330"/>
+        <location filename="../../kiosk/ui/staff.py" line="335"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2352,111 +2363,111 @@
 <context>
     <name>UndoFlow</name>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="41"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="42"/>
         <source>VoucherCart cannot reverse a redemption: ask the shop&apos;s administrator to credit the voucher in the VoucherCart dashboard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="44"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="45"/>
         <source>Vouchers API cannot take back an applied voucher: cancel or refund the order in the shop&apos;s own system; the voucher&apos;s use stays counted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="47"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="48"/>
         <source>ShopWired cannot undo a use of a voucher: ask the shop&apos;s administrator to lower the voucher&apos;s &apos;used&apos; count in the ShopWired admin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="51"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="52"/>
         <source>This voucher platform cannot take a redemption back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="112"/>
         <location filename="../../kiosk/ui/flows/undo.py" line="113"/>
-        <location filename="../../kiosk/ui/flows/undo.py" line="129"/>
-        <location filename="../../kiosk/ui/flows/undo.py" line="141"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="114"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="130"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="142"/>
         <source>Undo last redemption</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="137"/>
-        <location filename="../../kiosk/ui/flows/undo.py" line="207"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="138"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="209"/>
         <source>Nothing to undo: no redemption on this till since the shift began.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="142"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="143"/>
         <source>Undo %1 on voucher %2 (at %3)?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="147"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="148"/>
         <source>It is still queued: it will be cancelled and never sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="149"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="150"/>
         <source>The server takes the redemption back: the value is on the voucher again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="151"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="152"/>
         <source>Undo it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="153"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="154"/>
         <source>Keep it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="167"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="169"/>
         <source>Undoing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="192"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="194"/>
         <source>%1 on voucher %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="195"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="197"/>
         <source>Undone: %1 was taken back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="197"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="199"/>
         <source>Cancelled: %1 was still queued and will not be sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="200"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="202"/>
         <source>The server did not answer: the undo is not confirmed. Undo again — it cannot take back more than this one redemption.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="209"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="211"/>
         <source>Already undone: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="210"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="212"/>
         <source>The last redemption changed since it was shown: look again before undoing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="212"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="214"/>
         <source>The last redemption is being sent or not confirmed yet: wait until it is confirmed, then undo it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="214"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="216"/>
         <source>Offline: taking back a redemption needs the server. Try again when the till is back online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="220"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="222"/>
         <source>Not undone: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,7 +4,7 @@ no label, button, check box or tab may be clipped or elided, and the window must
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import pytest
@@ -30,6 +30,7 @@ from tests.helpers.demo import DEMO_FIXTURE, DOMAIN, TILL
 from tests.helpers.sim import Sim
 from tests.helpers.ui import (
     authorise,
+    local_manager,
     make_window,
     visit_every_screen,
 )
@@ -228,5 +229,43 @@ def test_the_sign_in_form_fits_without_overlap(qtbot: QtBot, styled: None,
                             second.objectName() or type(second).__name__, one, other)
                     assert screen.rect().contains(one), (screen.platform, one)
                 assert window.size().toTuple() == SMALL
+    finally:
+        window.translations.install("en")
+
+
+@pytest.mark.parametrize("language", [*LANGUAGES, PSEUDO])
+def test_a_discount_result_says_what_the_customer_pays_and_fits(
+        qtbot: QtBot, sim_of: Callable[..., Sim], styled: None, language: str) -> None:
+    # A discount code applied showed "1 use redeemed" and "999999999 of 1000000000 uses
+    # left", two lines of big type over the green banner at 1024x600 in German. What the
+    # cashier needs is what the customer pays.
+    server = sim_of("vouchers-api")
+    signin.sign_in_platform("vouchers-api", server.api_url, {"api_key": "sk_test_demo"},
+                            staff="anna")
+    local_manager()
+    window = make_window(qtbot)
+    window.result_screen.seconds = 60
+    with qtbot.waitSignal(window.engine_ready, timeout=10_000):
+        window.start()
+    window.translations.install(language)
+    try:
+        window.resize(*SMALL)
+        assert window.controller is not None
+        with qtbot.waitSignal(window.controller.lookup_done, timeout=10_000):
+            window.scan_code("SAVE20")
+        window.card_screen.redeem_all_button.click()
+        window.redeem_screen.keypad.set_text("120")
+        window.redeem_screen.next_button.click()
+        with qtbot.waitSignal(window.controller.redeem_done, timeout=10_000):
+            window.redeem_screen.confirm_button.click()
+        QApplication.processEvents()
+        QApplication.processEvents()
+        result = window.result_screen
+        assert not clipped(window), clipped(window)
+        banner = result.banner.geometry()
+        assert not banner.intersects(result.balance_label.geometry())
+        if language == "en":
+            assert result.banner.title_label.text() == "20% off applied"
+            assert result.balance_label.text() == "Customer pays £96.00"
     finally:
         window.translations.install("en")
