@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -79,10 +79,13 @@ class ShiftReportScreen(Screen):
         self.close_button = QPushButton(self)
         set_role(self.close_button, "primary")
         self.back_button = QPushButton(self)
-        buttons = QHBoxLayout()
-        for button in (self.back_button, self.refresh_button, self.print_button,
-                       self.pdf_button, self.close_button):
-            buttons.addWidget(button)
+        # Two rows: five buttons in one were cut at 1024x600 ("usammenfassung drucke").
+        buttons = QGridLayout()
+        for column, button in enumerate((self.refresh_button, self.print_button,
+                                         self.pdf_button)):
+            buttons.addWidget(button, 0, column)
+        buttons.addWidget(self.back_button, 1, 0)
+        buttons.addWidget(self.close_button, 1, 1, 1, 2)
         box = QVBoxLayout(self)
         box.addWidget(self.title_label)
         box.addWidget(self.status_label)

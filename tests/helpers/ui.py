@@ -134,6 +134,12 @@ def visit_every_screen(qtbot: QtBot, window: MainWindow,
     window.queue_screen.tabs.setCurrentIndex(3)
     qtbot.waitUntil(lambda: bool(window.queue_screen.entries), timeout=10_000)
     see("queue", window)
+    assert window.session is not None
+    window.session.counter.shift_button.click()  # the Z report, behind the manager check
+    authorise(qtbot, window)
+    shift = window.session.counter.shift_screen
+    qtbot.waitUntil(shift.refresh_button.isEnabled, timeout=10_000)
+    see("shift report", window)
     window.go_home()
     window.open_settings()
     see("manager check", window)
