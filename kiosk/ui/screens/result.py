@@ -34,7 +34,10 @@ class ResultScreen(Screen):
         self.seconds = seconds
         self._left = 0
         self.banner = Banner(self)
-        self.banner.setMinimumHeight(260)
+        # Big (its stretch takes what is free), but never more than leaves room for what is
+        # under it: a fixed 260 px put "£0.00 left" over it at 1024x600 once "Undo last
+        # redemption" was there too.
+        self.banner.setMinimumHeight(160)
         self.balance_label = QLabel(self)
         self.balance_label.setObjectName("bigValue")
         self.balance_label.setWordWrap(True)
