@@ -82,10 +82,7 @@ class CounterFlow(Flow):
         self.retranslate()
 
     def _wire_result(self, result: ResultScreen) -> None:
-        result.extras.addWidget(self.panel)
-        # Tab in reading order: the receipt's buttons, then "Scan next" under them.
-        QWidget.setTabOrder(self.panel.print_button, self.panel.retry_button)
-        QWidget.setTabOrder(self.panel.retry_button, result.next_button)
+        result.add_extra(self.panel)
 
     def _wire_queue(self, queue: QueueScreen) -> None:
         queue.extras.addWidget(self.reprint_button)

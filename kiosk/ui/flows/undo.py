@@ -85,7 +85,7 @@ class UndoFlow(Flow):
         self.retranslate()
 
     def _wire_result(self, result: ResultScreen) -> None:
-        result.extras.addWidget(self.result_button)
+        result.add_extra(self.result_button)
         result.extras.addWidget(self.result_note)
 
     def _wire_queue(self, queue: QueueScreen) -> None:

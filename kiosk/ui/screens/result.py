@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -87,6 +89,18 @@ class ResultScreen(Screen):
             self.finish()
         else:
             self._show_countdown()
+
+    def add_extra(self, widget: QWidget) -> None:
+        """Put ``widget`` (e.g. the receipt panel, "Undo last redemption") above "Scan
+        next"; Tab visits the buttons in the order they are on screen."""
+        self.extras.addWidget(widget)
+        buttons = [button for index in range(self.extras.count())
+                   if (item := self.extras.itemAt(index)) is not None
+                   and (extra := item.widget()) is not None
+                   for button in [extra, *extra.findChildren(QPushButton)]
+                   if isinstance(button, QPushButton)]
+        for first, second in itertools.pairwise([*buttons, self.next_button]):
+            QWidget.setTabOrder(first, second)
 
     def focus_target(self) -> QWidget:
         """Return: scan the next voucher."""
