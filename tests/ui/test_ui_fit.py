@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTabBar,
     QWidget,
 )
@@ -30,6 +31,7 @@ from tests.helpers.demo import DEMO_FIXTURE, DOMAIN, TILL
 from tests.helpers.sim import Sim
 from tests.helpers.ui import (
     authorise,
+    focused,
     local_manager,
     make_window,
     visit_every_screen,
@@ -280,3 +282,19 @@ def test_a_result_with_extra_buttons_fits(qtbot: QtBot, sim_of: Callable[..., Si
             assert result.balance_label.text() == "Customer pays £96.00"
     finally:
         window.translations.install("en")
+
+
+def test_tabs_with_the_keyboard_focus_show_it(qtbot: QtBot, styled: None) -> None:
+    # The queue and settings give their tabs the focus; nothing showed it.
+    page = QWidget()
+    bar = QTabBar(page)
+    bar.addTab("Waiting")
+    bar.addTab("Done")
+    other = QPushButton("Other", page)
+    other.move(0, 80)
+    qtbot.addWidget(page)
+    page.show()
+    focused(qtbot, bar)
+    with_focus = bar.grab().toImage()
+    focused(qtbot, other)
+    assert bar.grab().toImage() != with_focus
