@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
         for button in self.nav_buttons:
             set_role(button, "nav")
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.setAutoDefault(True)  # Return presses it too (these are outside the screens)
         who = QVBoxLayout()
         who.setSpacing(0)
         who.addWidget(self.kiosk_label)

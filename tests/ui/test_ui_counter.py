@@ -470,3 +470,10 @@ def test_signing_in_again_gives_one_flow_per_action(qtbot: QtBot, window: MainWi
         window.card_screen.redeem_all_button.click()
     assert len(redeems(sim)) == 1
     assert window.page is Page.RESULT
+
+
+def test_return_presses_a_top_bar_button_tabbed_to(qtbot: QtBot, window: MainWindow) -> None:
+    # Tab reaches the top bar's buttons, Space pressed them, Return did nothing.
+    button = focused(qtbot, window.queue_button)
+    QTest.keyClick(button, Qt.Key.Key_Return)
+    assert window.page is Page.QUEUE
