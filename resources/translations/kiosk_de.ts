@@ -212,7 +212,7 @@
     <name>CounterFlow</name>
     <message>
         <location filename="../../kiosk/ui/flows/counter.py" line="78"/>
-        <location filename="../../kiosk/ui/flows/counter.py" line="156"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="153"/>
         <source>End of shift</source>
         <translation>Schichtabschluss</translation>
     </message>
@@ -222,37 +222,37 @@
         <translation>Mitarbeiterkonten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="154"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="151"/>
         <source>Reprint last receipt</source>
         <translation>Letzten Beleg nachdrucken</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="155"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="152"/>
         <source>Reprint receipt</source>
         <translation>Beleg nachdrucken</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="158"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="155"/>
         <source>Add, change or remove this shop&apos;s staff and set new passwords. An administrator of the shop signs in for this only; nothing of it is saved on the till.</source>
         <translation>Mitarbeitende dieses Shops hinzufügen, ändern oder entfernen und neue Passwörter setzen. Dafür meldet sich eine Administratorin oder ein Administrator des Shops nur hier an; davon wird nichts auf der Kasse gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="160"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="157"/>
         <source>Manage staff accounts…</source>
         <translation>Mitarbeiterkonten verwalten…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="167"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="164"/>
         <source>Printer</source>
         <translation>Drucker</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="168"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="165"/>
         <source>Staff</source>
         <translation>Mitarbeitende</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="178"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="175"/>
         <source>Pick a redemption first.</source>
         <translation>Bitte zuerst eine Einlösung auswählen.</translation>
     </message>
@@ -419,69 +419,69 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="117"/>
         <source>Locked — %1, enter your password</source>
         <translation>Gesperrt — %1, bitte Passwort eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="118"/>
         <source>Locked</source>
         <translation>Gesperrt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="120"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="120"/>
         <source>Password or manager PIN</source>
         <translation>Passwort oder Manager-PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="100"/>
-        <location filename="../../kiosk/ui/screens/lock.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="121"/>
         <source>Unlock</source>
         <translation>Entsperren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="98"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="112"/>
         <source>Locked — choose your name and enter your PIN</source>
         <translation>Gesperrt — Namen wählen und PIN eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="113"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="101"/>
-        <location filename="../../kiosk/ui/screens/lock.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="122"/>
         <source>Switch staff</source>
         <translation>Personal wechseln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="179"/>
         <source>That was a scan. Unlock first, then scan again.</source>
         <translation>Das war ein Scan. Erst entsperren, dann erneut scannen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="200"/>
         <source>Wrong password.</source>
         <translation>Falsches Passwort.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="200"/>
         <source>Wrong password or PIN.</source>
         <translation>Falsches Passwort oder falsche PIN.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="197"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="210"/>
         <source>Choose your name first.</source>
         <translation>Wählen Sie zuerst Ihren Namen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/lock.py" line="215"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="228"/>
         <source>Wrong PIN. %n more wrong PIN(s) and the till waits.</source>
         <translation>
             <numerusform>Falsche PIN. Noch %n falsche PIN, dann wartet die Kasse.</numerusform>
@@ -492,37 +492,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="336"/>
+        <location filename="../../kiosk/ui/main_window.py" line="337"/>
         <source>Scan</source>
         <translation>Scannen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="336"/>
+        <location filename="../../kiosk/ui/main_window.py" line="337"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="336"/>
+        <location filename="../../kiosk/ui/main_window.py" line="337"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="336"/>
+        <location filename="../../kiosk/ui/main_window.py" line="337"/>
         <source>Lock</source>
         <translation>Sperren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="353"/>
+        <location filename="../../kiosk/ui/main_window.py" line="354"/>
         <source>Till 1</source>
         <translation>Kasse 1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="361"/>
+        <location filename="../../kiosk/ui/main_window.py" line="362"/>
         <source>%1 at %2</source>
         <translation>%1 bei %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="633"/>
+        <location filename="../../kiosk/ui/main_window.py" line="634"/>
         <source>Leave kiosk mode</source>
         <translation>Kioskmodus verlassen</translation>
     </message>
@@ -1105,27 +1105,27 @@
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="123"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="140"/>
         <source>Already redeemed %1</source>
         <translation>Bereits eingelöst: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="141"/>
         <source>A redemption of %1 at %2 did go through. Nothing more was taken.</source>
         <translation>Eine Einlösung über %1 um %2 ist durchgegangen. Mehr wurde nicht abgebucht.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="145"/>
         <source>Not confirmed yet</source>
         <translation>Noch nicht bestätigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="129"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="146"/>
         <source>A redemption of %1 at %2 is saved and will be checked. Nothing more was taken.</source>
         <translation>Eine Einlösung über %1 um %2 ist gespeichert und wird geprüft. Mehr wurde nicht abgebucht.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/result.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="120"/>
         <source>Back to scanning in %n second(s)…</source>
         <translation>
             <numerusform>Zurück zum Scannen in %n Sekunde…</numerusform>
@@ -1133,49 +1133,49 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="125"/>
         <source>Scan next</source>
         <translation>Nächster Scan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="113"/>
-        <location filename="../../kiosk/ui/screens/result.py" line="144"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="161"/>
         <source>Not redeemed</source>
         <translation>Nicht eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="134"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="151"/>
         <source>%1 applied</source>
         <translation>%1 angewendet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="154"/>
         <source>Redeemed %1</source>
         <translation>%1 eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="150"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="167"/>
         <source>Customer pays %1</source>
         <translation>Kunde zahlt %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="135"/>
-        <location filename="../../kiosk/ui/screens/result.py" line="138"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="152"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="155"/>
         <source>Confirmed by the server.</source>
         <translation>Vom Server bestätigt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="141"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="158"/>
         <source>Saved — will be sent when back online</source>
         <translation>Gespeichert — wird gesendet, sobald wieder online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="159"/>
         <source>%1 redeemed offline.</source>
         <translation>%1 offline eingelöst.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="159"/>
         <source>OFFLINE</source>
         <translation>OFFLINE</translation>
     </message>
@@ -1607,12 +1607,12 @@
         <translation>Bericht als PDF speichern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="120"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="123"/>
         <source>Checking this shift with the server…</source>
         <translation>Diese Schicht wird mit dem Server abgeglichen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/shift_report.py" line="132"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="135"/>
         <source>%n redemption(s) of this till do not match the server: see MISMATCH below.</source>
         <translation>
             <numerusform>%n Einlösung dieser Kasse stimmt nicht mit dem Server überein: siehe MISMATCH unten.</numerusform>
@@ -1620,7 +1620,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/shift_report.py" line="137"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="140"/>
         <source>%n voucher(s) could not be checked with the server (offline): the figures below are this till&apos;s own.</source>
         <translation>
             <numerusform>%n Gutschein konnte nicht mit dem Server abgeglichen werden (offline): die Zahlen unten sind die dieser Kasse.</numerusform>
@@ -1628,72 +1628,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="142"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="145"/>
         <source>This voucher platform keeps no redemption history: the server check is not available.</source>
         <translation>Diese Gutscheinplattform führt keinen Einlöseverlauf: der Abgleich mit dem Server ist nicht möglich.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="146"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="149"/>
         <source>The server&apos;s records match this till&apos;s.</source>
         <translation>Die Daten des Servers stimmen mit denen dieser Kasse überein.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="153"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="156"/>
         <source>The report could not be built: %1</source>
         <translation>Der Bericht konnte nicht erstellt werden: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="167"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="170"/>
         <source>Summary printed.</source>
         <translation>Zusammenfassung gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="172"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="175"/>
         <source>Not printed: %1</source>
         <translation>Nicht gedruckt: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="189"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="192"/>
         <source>The PDF was not saved: %1</source>
         <translation>Das PDF wurde nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="191"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="194"/>
         <source>Saved as %1</source>
         <translation>Gespeichert als %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="199"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="202"/>
         <source>Tap again to close the shift</source>
         <translation>Zum Abschließen der Schicht erneut tippen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="214"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="217"/>
         <source>End of shift (Z report)</source>
         <translation>Schichtabschluss (Z-Bericht)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="215"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="218"/>
         <source>Check again</source>
         <translation>Erneut prüfen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="216"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="219"/>
         <source>Print summary</source>
         <translation>Zusammenfassung drucken</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="217"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="220"/>
         <source>Save PDF</source>
         <translation>PDF speichern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="219"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="222"/>
         <source>Close shift</source>
         <translation>Schicht abschließen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="220"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="223"/>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>

@@ -212,7 +212,7 @@
     <name>CounterFlow</name>
     <message>
         <location filename="../../kiosk/ui/flows/counter.py" line="78"/>
-        <location filename="../../kiosk/ui/flows/counter.py" line="156"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="153"/>
         <source>End of shift</source>
         <translation type="unfinished"></translation>
     </message>
@@ -222,37 +222,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="154"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="151"/>
         <source>Reprint last receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="155"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="152"/>
         <source>Reprint receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="158"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="155"/>
         <source>Add, change or remove this shop&apos;s staff and set new passwords. An administrator of the shop signs in for this only; nothing of it is saved on the till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="160"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="157"/>
         <source>Manage staff accounts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="167"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="164"/>
         <source>Printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="168"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="165"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="178"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="175"/>
         <source>Pick a redemption first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -419,69 +419,69 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="117"/>
         <source>Locked — %1, enter your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="118"/>
         <source>Locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="120"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="120"/>
         <source>Password or manager PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="100"/>
-        <location filename="../../kiosk/ui/screens/lock.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="121"/>
         <source>Unlock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="98"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="112"/>
         <source>Locked — choose your name and enter your PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="113"/>
         <source>PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="101"/>
-        <location filename="../../kiosk/ui/screens/lock.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="122"/>
         <source>Switch staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="179"/>
         <source>That was a scan. Unlock first, then scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="200"/>
         <source>Wrong password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="200"/>
         <source>Wrong password or PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="197"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="210"/>
         <source>Choose your name first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/lock.py" line="215"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="228"/>
         <source>Wrong PIN. %n more wrong PIN(s) and the till waits.</source>
         <translation>
             <numerusform>Wrong PIN. %n more wrong PIN and the till waits.</numerusform>
@@ -492,37 +492,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="336"/>
+        <location filename="../../kiosk/ui/main_window.py" line="337"/>
         <source>Scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="336"/>
+        <location filename="../../kiosk/ui/main_window.py" line="337"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="336"/>
+        <location filename="../../kiosk/ui/main_window.py" line="337"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="336"/>
+        <location filename="../../kiosk/ui/main_window.py" line="337"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="353"/>
+        <location filename="../../kiosk/ui/main_window.py" line="354"/>
         <source>Till 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="361"/>
+        <location filename="../../kiosk/ui/main_window.py" line="362"/>
         <source>%1 at %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="633"/>
+        <location filename="../../kiosk/ui/main_window.py" line="634"/>
         <source>Leave kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1105,27 +1105,27 @@
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="123"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="140"/>
         <source>Already redeemed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="141"/>
         <source>A redemption of %1 at %2 did go through. Nothing more was taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="145"/>
         <source>Not confirmed yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="129"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="146"/>
         <source>A redemption of %1 at %2 is saved and will be checked. Nothing more was taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/result.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="120"/>
         <source>Back to scanning in %n second(s)…</source>
         <translation>
             <numerusform>Back to scanning in %n second…</numerusform>
@@ -1133,49 +1133,49 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="125"/>
         <source>Scan next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="113"/>
-        <location filename="../../kiosk/ui/screens/result.py" line="144"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="161"/>
         <source>Not redeemed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="134"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="151"/>
         <source>%1 applied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="154"/>
         <source>Redeemed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="150"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="167"/>
         <source>Customer pays %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="135"/>
-        <location filename="../../kiosk/ui/screens/result.py" line="138"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="152"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="155"/>
         <source>Confirmed by the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="141"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="158"/>
         <source>Saved — will be sent when back online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="159"/>
         <source>%1 redeemed offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="159"/>
         <source>OFFLINE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1607,12 +1607,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="120"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="123"/>
         <source>Checking this shift with the server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/shift_report.py" line="132"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="135"/>
         <source>%n redemption(s) of this till do not match the server: see MISMATCH below.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1620,7 +1620,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/shift_report.py" line="137"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="140"/>
         <source>%n voucher(s) could not be checked with the server (offline): the figures below are this till&apos;s own.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1628,72 +1628,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="142"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="145"/>
         <source>This voucher platform keeps no redemption history: the server check is not available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="146"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="149"/>
         <source>The server&apos;s records match this till&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="153"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="156"/>
         <source>The report could not be built: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="167"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="170"/>
         <source>Summary printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="172"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="175"/>
         <source>Not printed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="189"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="192"/>
         <source>The PDF was not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="191"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="194"/>
         <source>Saved as %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="199"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="202"/>
         <source>Tap again to close the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="214"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="217"/>
         <source>End of shift (Z report)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="215"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="218"/>
         <source>Check again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="216"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="219"/>
         <source>Print summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="217"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="220"/>
         <source>Save PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="219"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="222"/>
         <source>Close shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="220"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="223"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
