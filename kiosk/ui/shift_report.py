@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 from kiosk.app.printing.escpos import PrinterError
 from kiosk.app.printing.service import ReceiptService, shop_name
 from kiosk.app.qt.runner import Runner
-from kiosk.app.shift import ShiftReport, build_report, close_shift, report_lines
+from kiosk.app.shift import ShiftReport, build_report, close_shift
 from kiosk.domain.errors import KioskError
 from kiosk.ui.dialogs import keys_back
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.shift_text import report_lines
 from kiosk.ui.style import kinetic, set_role, set_tone
 
 

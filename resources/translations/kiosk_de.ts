@@ -1602,17 +1602,17 @@
 <context>
     <name>ShiftReportScreen</name>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="46"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="47"/>
         <source>Save the report as PDF</source>
         <translation>Bericht als PDF speichern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="123"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="124"/>
         <source>Checking this shift with the server…</source>
         <translation>Diese Schicht wird mit dem Server abgeglichen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/shift_report.py" line="135"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="136"/>
         <source>%n redemption(s) of this till do not match the server: see MISMATCH below.</source>
         <translation>
             <numerusform>%n Einlösung dieser Kasse stimmt nicht mit dem Server überein: siehe MISMATCH unten.</numerusform>
@@ -1620,7 +1620,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/shift_report.py" line="140"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="141"/>
         <source>%n voucher(s) could not be checked with the server (offline): the figures below are this till&apos;s own.</source>
         <translation>
             <numerusform>%n Gutschein konnte nicht mit dem Server abgeglichen werden (offline): die Zahlen unten sind die dieser Kasse.</numerusform>
@@ -1628,74 +1628,220 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="145"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="146"/>
         <source>This voucher platform keeps no redemption history: the server check is not available.</source>
         <translation>Diese Gutscheinplattform führt keinen Einlöseverlauf: der Abgleich mit dem Server ist nicht möglich.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="149"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="150"/>
         <source>The server&apos;s records match this till&apos;s.</source>
         <translation>Die Daten des Servers stimmen mit denen dieser Kasse überein.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="156"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="157"/>
         <source>The report could not be built: %1</source>
         <translation>Der Bericht konnte nicht erstellt werden: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="170"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="171"/>
         <source>Summary printed.</source>
         <translation>Zusammenfassung gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="175"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="176"/>
         <source>Not printed: %1</source>
         <translation>Nicht gedruckt: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="192"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="193"/>
         <source>The PDF was not saved: %1</source>
         <translation>Das PDF wurde nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="194"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="195"/>
         <source>Saved as %1</source>
         <translation>Gespeichert als %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="202"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="203"/>
         <source>Tap again to close the shift</source>
         <translation>Zum Abschließen der Schicht erneut tippen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="217"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="218"/>
         <source>End of shift (Z report)</source>
         <translation>Schichtabschluss (Z-Bericht)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="218"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="219"/>
         <source>Check again</source>
         <translation>Erneut prüfen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="219"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="220"/>
         <source>Print summary</source>
         <translation>Zusammenfassung drucken</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="220"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="221"/>
         <source>Save PDF</source>
         <translation>PDF speichern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="222"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="223"/>
         <source>Close shift</source>
         <translation>Schicht abschließen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="223"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="224"/>
         <source>Back</source>
         <translation>Zurück</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftText</name>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="38"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/shift_text.py" line="42"/>
+        <source>%1 (%n redemption(s))</source>
+        <translation>
+            <numerusform>%1 (%n Einlösung)</numerusform>
+            <numerusform>%1 (%n Einlösungen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="48"/>
+        <source>Online:</source>
+        <translation>Online:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="48"/>
+        <source>Offline:</source>
+        <translation>Offline:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="49"/>
+        <source>Total:</source>
+        <translation>Gesamt:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="50"/>
+        <source>Still queued:</source>
+        <translation>Noch offen:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="51"/>
+        <source>%1 — not yet confirmed</source>
+        <translation>%1 — noch nicht bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="52"/>
+        <source>Conflicts:</source>
+        <translation>Konflikte:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="52"/>
+        <source>%1   Written off: %2</source>
+        <translation>%1   Abgeschrieben: %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="55"/>
+        <source>Undone:</source>
+        <translation>Zurückgenommen:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="55"/>
+        <source>%1 — taken back, not counted</source>
+        <translation>%1 — zurückgenommen, nicht gezählt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="58"/>
+        <source>End-of-shift report (Z)</source>
+        <translation>Schichtabschluss (Z-Bericht)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="59"/>
+        <source>From %1 to %2</source>
+        <translation>Von %1 bis %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="64"/>
+        <source>Undo unconfirmed: %1 — counted as taken until the server confirms it (the till asks again at the next sync)</source>
+        <translation>Rücknahme unbestätigt: %1 — zählt als eingelöst, bis der Server sie bestätigt (die Kasse fragt beim nächsten Abgleich erneut)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="67"/>
+        <source>Per staff member:</source>
+        <translation>Pro Person:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="69"/>
+        <source>%1: online %2, offline %3</source>
+        <translation>%1: online %2, offline %3</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="72"/>
+        <source>Server check:</source>
+        <translation>Abgleich mit dem Server:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="75"/>
+        <source>Conflict %1 %2 %3: %4</source>
+        <translation>Konflikt %1 %2 %3: %4</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="78"/>
+        <source>Written off %1 %2 %3: %4</source>
+        <translation>Abgeschrieben %1 %2 %3: %4</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="90"/>
+        <source>MISMATCH: ours, not on the server</source>
+        <translation>MISMATCH: bei uns, nicht auf dem Server</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="91"/>
+        <source>MISMATCH: different amount on the server</source>
+        <translation>MISMATCH: anderer Betrag auf dem Server</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="92"/>
+        <source>redeemed elsewhere (another till or the web shop)</source>
+        <translation>anderswo eingelöst (andere Kasse oder Webshop)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="98"/>
+        <source>This voucher platform keeps no redemption history: not checked.</source>
+        <translation>Diese Gutschein-Plattform führt keinen Einlöseverlauf: nicht geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="100"/>
+        <source>%1 voucher(s) checked, %2 mismatch(es), %3 redeemed elsewhere</source>
+        <translation>%1 Gutschein(e) geprüft, %2 Abweichung(en), %3 anderswo eingelöst</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="104"/>
+        <source>%1: %2 voucher(s) — </source>
+        <translation>%1: %2 Gutschein(e) — </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="107"/>
+        <source>The server&apos;s records match this till&apos;s.</source>
+        <translation>Die Daten des Servers stimmen mit denen dieser Kasse überein.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="110"/>
+        <source>ours %1</source>
+        <translation>bei uns %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="111"/>
+        <source>server %1</source>
+        <translation>Server %1</translation>
     </message>
 </context>
 <context>
