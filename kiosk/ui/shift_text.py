@@ -13,7 +13,10 @@ from kiosk.app.reports import Totals
 from kiosk.app.shift import Finding, ServerCheck, ShiftReport
 from kiosk.domain.masking import mask_code
 from kiosk.domain.outcomes import OutboxEntry
+from kiosk.store.settings import Settings
 from kiosk.ui.texts import amount_text, money_text
+
+DEFAULT_KIOSK = Settings.__dict__["kiosk_name"].default  # "Till 1"
 
 
 def report_lines(report: ShiftReport, *, full: bool = True) -> list[str]:
@@ -55,7 +58,10 @@ class ShiftText(QObject):
             rows.append((self.tr("Undone:"), self.tr("%1 — taken back, not counted").replace(
                 "%1", t(s.undone))))
         width = max(len(label) for label, _value in rows) + 2  # the figures in one column
-        lines = [f"{report.shop} — {report.kiosk}", self.tr("End-of-shift report (Z)"),
+        kiosk = report.kiosk
+        if kiosk == DEFAULT_KIOSK:
+            kiosk = self.tr("Till 1")  # the default name in the till's language, as on top
+        lines = [f"{report.shop} — {kiosk}", self.tr("End-of-shift report (Z)"),
                  self.tr("From %1 to %2").replace("%1", _local(report.since)).replace(
                      "%2", _local(report.until)), "",
                  *(f"{label:<{width}}{value}" for label, value in rows)]

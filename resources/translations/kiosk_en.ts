@@ -1701,12 +1701,12 @@
 <context>
     <name>ShiftText</name>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="38"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="41"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/shift_text.py" line="42"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="45"/>
         <source>%1 (%n redemption(s))</source>
         <translation>
             <numerusform>%1 (%n redemption)</numerusform>
@@ -1714,132 +1714,137 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="48"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="51"/>
         <source>Online:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="48"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="51"/>
         <source>Offline:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="49"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="52"/>
         <source>Total:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="50"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="53"/>
         <source>Still queued:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="51"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="54"/>
         <source>%1 — not yet confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="52"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="55"/>
         <source>Conflicts:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="52"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="55"/>
         <source>%1   Written off: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="55"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="58"/>
         <source>Undone:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="55"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="58"/>
         <source>%1 — taken back, not counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="58"/>
-        <source>End-of-shift report (Z)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="59"/>
-        <source>From %1 to %2</source>
+        <location filename="../../kiosk/ui/shift_text.py" line="63"/>
+        <source>Till 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/shift_text.py" line="64"/>
+        <source>End-of-shift report (Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="65"/>
+        <source>From %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="70"/>
         <source>Undo unconfirmed: %1 — counted as taken until the server confirms it (the till asks again at the next sync)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="67"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="73"/>
         <source>Per staff member:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="69"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="75"/>
         <source>%1: online %2, offline %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="72"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="78"/>
         <source>Server check:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="75"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="81"/>
         <source>Conflict %1 %2 %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="78"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="84"/>
         <source>Written off %1 %2 %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="90"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="96"/>
         <source>MISMATCH: ours, not on the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="91"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="97"/>
         <source>MISMATCH: different amount on the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="92"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="98"/>
         <source>redeemed elsewhere (another till or the web shop)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="98"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="104"/>
         <source>This voucher platform keeps no redemption history: not checked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="100"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="106"/>
         <source>%1 voucher(s) checked, %2 mismatch(es), %3 redeemed elsewhere</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="104"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="110"/>
         <source>%1: %2 voucher(s) — </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="107"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="113"/>
         <source>The server&apos;s records match this till&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="110"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="116"/>
         <source>ours %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="111"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="117"/>
         <source>server %1</source>
         <translation type="unfinished"></translation>
     </message>

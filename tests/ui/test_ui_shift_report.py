@@ -121,7 +121,7 @@ def test_the_report_reads_in_the_tills_language(qtbot: QtBot, engine: Engine, si
         assert text == "\n".join(report_lines(report)).replace("\xa0", " ")
     finally:
         translations.install("en")
-    for words in ("Schichtabschluss (Z-Bericht)",
+    for words in ("demo-shop — Kasse 1", "Schichtabschluss (Z-Bericht)",
                   "Online:      10,00 £ + 1 Nutzung (2 Einlösungen)",
                   "Abgleich mit dem Server:", "MISMATCH: bei uns, nicht auf dem Server"):
         assert words in text, text
