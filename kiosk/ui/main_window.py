@@ -356,7 +356,8 @@ class MainWindow(QMainWindow):
         if session is None:
             self.staff_label.setText("")
             return
-        shop, who = str(session.account.domain_name), session.staff_name
+        shop = session.account.display_name(str(session.setting("shop_name")))
+        who = session.staff_name
         # Nobody signed in yet on a local staff list: the shop alone.
         self.staff_label.setText(
             self.tr("%1 at %2").replace("%1", who).replace("%2", shop) if who else shop)

@@ -517,12 +517,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="362"/>
+        <location filename="../../kiosk/ui/main_window.py" line="363"/>
         <source>%1 at %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="634"/>
+        <location filename="../../kiosk/ui/main_window.py" line="635"/>
         <source>Leave kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1332,269 +1332,279 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="207"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="209"/>
         <source>Kiosk name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="209"/>
         <source>Camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="208"/>
-        <location filename="../../kiosk/ui/screens/settings.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="234"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="211"/>
         <source>New manager PIN (twice)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="209"/>
-        <location filename="../../kiosk/ui/screens/settings.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="224"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="213"/>
         <source>Barcode decoder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="213"/>
         <source>Sounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="214"/>
         <source>Volume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="214"/>
         <source>Lock after idle minutes (0 = never)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="215"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="225"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="219"/>
         <source>Kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="213"/>
-        <source>Trust checks from the last hours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="214"/>
-        <source>Most per voucher (amount or uses, 0 = no limit)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="215"/>
-        <source>Most per shift (amount or uses, 0 = no limit)</source>
+        <location filename="../../kiosk/ui/screens/settings.py" line="210"/>
+        <source>Shop name (screen and receipts)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/settings.py" line="216"/>
-        <source>Never-checked vouchers</source>
+        <source>Trust checks from the last hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/settings.py" line="217"/>
-        <source>Server and account</source>
+        <source>Most per voucher (amount or uses, 0 = no limit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/settings.py" line="218"/>
-        <source>Scanner speed</source>
+        <source>Most per shift (amount or uses, 0 = no limit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/settings.py" line="219"/>
-        <source>Test your scanner</source>
+        <source>Never-checked vouchers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="220"/>
+        <source>Server and account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/settings.py" line="221"/>
-        <source>Till</source>
+        <source>Scanner speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/settings.py" line="222"/>
-        <source>Scanner and camera</source>
+        <source>Test your scanner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/settings.py" line="224"/>
-        <source>Fast (USB)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="224"/>
-        <source>Normal</source>
+        <source>Till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/settings.py" line="225"/>
-        <source>Slow (Bluetooth, cheap scanners)</source>
+        <source>Scanner and camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/settings.py" line="227"/>
-        <source>Scan any barcode here</source>
+        <source>Fast (USB)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="246"/>
-        <source>Accept vouchers this till has never checked, while offline</source>
+        <location filename="../../kiosk/ui/screens/settings.py" line="227"/>
+        <source>Normal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="302"/>
-        <source>Read %1 — slowest gap between keys %2 ms.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="335"/>
-        <source>The manager PIN must be at least 4 digits.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="338"/>
-        <source>The two PINs are not the same.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="347"/>
-        <source>That arrived as typing, not as a scan: choose a slower scanner speed, save, and test again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="391"/>
-        <source>Tap Preview to test the camera and decoder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="392"/>
-        <source>Starting the camera…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="393"/>
-        <source>Camera working. Hold a voucher code in front of it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="394"/>
-        <source>No camera found at this address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="395"/>
-        <source>The camera stopped; trying again…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="396"/>
-        <source>The camera stopped.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="400"/>
-        <source>Read: %1</source>
+        <location filename="../../kiosk/ui/screens/settings.py" line="228"/>
+        <source>Slow (Bluetooth, cheap scanners)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/settings.py" line="230"/>
-        <source>Find cameras</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="232"/>
-        <source>Combined (best)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="232"/>
-        <source>zxing-cpp</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="233"/>
-        <source>ZBar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="235"/>
-        <source>Work offline (send nothing until switched off)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="236"/>
-        <source>New PIN (4+ digits)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="237"/>
-        <source>Repeat the PIN</source>
+        <source>Scan any barcode here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/settings.py" line="239"/>
-        <source>A manager PIN is set. Type a new one to change it.</source>
+        <source>Empty: the shop&apos;s name on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="250"/>
+        <source>Accept vouchers this till has never checked, while offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="307"/>
+        <source>Read %1 — slowest gap between keys %2 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="341"/>
+        <source>The manager PIN must be at least 4 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="344"/>
+        <source>The two PINs are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="353"/>
+        <source>That arrived as typing, not as a scan: choose a slower scanner speed, save, and test again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="397"/>
+        <source>Tap Preview to test the camera and decoder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="398"/>
+        <source>Starting the camera…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="399"/>
+        <source>Camera working. Hold a voucher code in front of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="400"/>
+        <source>No camera found at this address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="401"/>
+        <source>The camera stopped; trying again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="402"/>
+        <source>The camera stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="406"/>
+        <source>Read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="233"/>
+        <source>Find cameras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="235"/>
+        <source>Combined (best)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="235"/>
+        <source>zxing-cpp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="236"/>
+        <source>ZBar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="238"/>
+        <source>Work offline (send nothing until switched off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="240"/>
+        <source>New PIN (4+ digits)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/settings.py" line="241"/>
+        <source>Repeat the PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="243"/>
+        <source>A manager PIN is set. Type a new one to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="245"/>
         <source>No manager PIN yet: manager actions ask for the signed-in password. Set a manager PIN here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="244"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="248"/>
         <source>Beep on every result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="251"/>
         <source>Start full screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="252"/>
         <source>System language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="256"/>
         <source>Switch staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="253"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="257"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="258"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>

@@ -91,6 +91,7 @@ def test_sounds_idle_name_and_kiosk_mode(qtbot: QtBot, window: MainWindow) -> No
     open_settings(qtbot, window)
     screen = window.settings_screen
     screen.kiosk_name.setText("Front desk")
+    screen.shop_name.setText("  Corner Books ")
     screen.beep.setChecked(False)
     screen.volume.setValue(30)
     screen.idle_lock.setValue(5)
@@ -99,10 +100,12 @@ def test_sounds_idle_name_and_kiosk_mode(qtbot: QtBot, window: MainWindow) -> No
     assert (window.feedback.enabled, window.feedback.volume) == (False, 30)
     assert window.idle.minutes == 5
     assert window.kiosk_label.text() == "Front desk"
+    assert window.staff_label.text().endswith(" at Corner Books")
     qtbot.waitUntil(window.isFullScreen)
     again = stored()
-    assert (again.kiosk_name, again.beep, again.volume, again.idle_lock_minutes,
-            again.fullscreen) == ("Front desk", False, 30, 5, True)
+    assert (again.kiosk_name, again.shop_name, again.beep, again.volume,
+            again.idle_lock_minutes, again.fullscreen) == (
+        "Front desk", "Corner Books", False, 30, 5, True)
     screen.fullscreen.setChecked(False)
     save(qtbot, screen)
     qtbot.waitUntil(lambda: not window.isFullScreen())

@@ -75,6 +75,7 @@ class SettingsScreen(Screen):
         self.title = QLabel(self)
         self.title.setObjectName("title")
         self.kiosk_name = QLineEdit()
+        self.shop_name = QLineEdit()
         self.camera = QComboBox()
         self.camera.setEditable(True)
         self.find_cameras = QPushButton()
@@ -156,7 +157,8 @@ class SettingsScreen(Screen):
                            ("account_buttons", account_row),
                            ("pin", pin_row), ("pin_error", self.pin_error),
                            ("pin_state", self.pin_state)),
-            "till": (("kiosk_name", self.kiosk_name), ("language", self.language),
+            "till": (("kiosk_name", self.kiosk_name), ("shop_name", self.shop_name),
+                     ("language", self.language),
                      ("beep", self.beep), ("volume", self.volume), ("idle", self.idle_lock),
                      ("fullscreen", self.fullscreen)),
             "scanner": (("scanner_speed", self.scanner_speed),
@@ -192,7 +194,7 @@ class SettingsScreen(Screen):
         self.scanner_test.returnPressed.connect(self._scanner_typed)
         # Return in a field saves (the PIN's first field goes on to its repeat first).
         self.pin_field.returnPressed.connect(self.pin_repeat.setFocus)
-        for field in (self.kiosk_name, self.pin_repeat):
+        for field in (self.kiosk_name, self.shop_name, self.pin_repeat):
             field.returnPressed.connect(self.save)
         self.retranslate()
 
@@ -205,6 +207,7 @@ class SettingsScreen(Screen):
         self.title.setText(self.tr("Settings"))
         labels = {
             "kiosk_name": self.tr("Kiosk name"), "camera": self.tr("Camera"),
+            "shop_name": self.tr("Shop name (screen and receipts)"),
             "preview": self.tr("Preview"), "pin": self.tr("New manager PIN (twice)"),
             "pin_state": "", "work_offline": self.tr("Connection"),
             "decoder": self.tr("Barcode decoder"), "beep": self.tr("Sounds"),
@@ -233,6 +236,7 @@ class SettingsScreen(Screen):
                                       self.tr("ZBar"))):
             self.decoder.setItemText(index, text)
         self.work_offline.setText(self.tr("Work offline (send nothing until switched off)"))
+        self.shop_name.setPlaceholderText(self.tr("Empty: the shop's name on the server"))
         self.pin_field.setPlaceholderText(self.tr("New PIN (4+ digits)"))
         self.pin_repeat.setPlaceholderText(self.tr("Repeat the PIN"))
         self.pin_state.setText(
@@ -257,6 +261,7 @@ class SettingsScreen(Screen):
         """Show the current settings and who is signed in."""
         self.values = dict(values)
         self.kiosk_name.setText(str(values.get("kiosk_name", "")))
+        self.shop_name.setText(str(values.get("shop_name", "")))
         self.camera.setEditText(str(values.get("camera_device", 0)))
         self.decoder.setCurrentIndex(max(self.decoder.findData(
             str(values.get("decoder", "combined"))), 0))
@@ -311,6 +316,7 @@ class SettingsScreen(Screen):
         """The values as edited on screen."""
         return {
             "kiosk_name": self.kiosk_name.text().strip(),
+            "shop_name": self.shop_name.text().strip(),
             "camera_device": self.camera_device(),
             "decoder": str(self.decoder.currentData()),
             "beep": self.beep.isChecked(),
