@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -122,7 +123,13 @@ class CardScreen(Screen):
         buttons.addWidget(self.redeem_part_button)
         buttons.addWidget(self.redeem_all_button)
         self.redeem_all_button.setMinimumWidth(360)  # the big target, as wide as fits
-        box = QVBoxLayout(self)
+        # The card's widgets are laid out in a body that fills the screen, which has no layout
+        # of its own: a change of the card's size needs (a new text, a row shown) lays out the
+        # body and stops there. With the layout on the screen it went on up through the
+        # stack and the window, and the window's layout started a geometry animation of the
+        # page each time (see ``resizeEvent``).
+        self.body = QWidget(self)
+        box = QVBoxLayout(self.body)
         box.setContentsMargins(16, 12, 16, 12)
         box.addWidget(self.banner)
         box.addWidget(self.code_label)
@@ -140,6 +147,16 @@ class CardScreen(Screen):
         self.redeem_part_button.clicked.connect(self._redeem_part)
         self.back_button.clicked.connect(self.back.emit)
         self.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        self.body.setGeometry(self.rect())
+        super().resizeEvent(event)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.body.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.body.minimumSizeHint()
 
     # -- showing ------------------------------------------------------------------------
 
@@ -205,7 +222,7 @@ class CardScreen(Screen):
 
     def retranslate(self) -> None:
         """Set every text in the current language (from the lookup on display)."""
-        with one_layout_pass(self, self.banner, self.details):
+        with one_layout_pass(self.body, self.banner, self.details):
             self._fill()
         self._paint()
 
