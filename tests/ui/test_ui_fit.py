@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app import signin
 from kiosk.ui.i18n import LANGUAGES, PSEUDO
-from kiosk.ui.main_window import MainWindow
+from kiosk.ui.main_window import MainWindow, Page
 from kiosk.ui.style import load_stylesheet
 from tests.helpers.demo import DEMO_FIXTURE, DOMAIN, TILL
 from tests.helpers.sim import Sim
@@ -21,6 +21,7 @@ from tests.helpers.ui import (
     authorise,
     make_window,
     visit_every_screen,
+    work_offline,
 )
 
 SMALL = (1024, 600)
@@ -125,6 +126,49 @@ def test_cards_scanned_one_over_another_are_laid_out(qtbot: QtBot, sim: Sim,
             assert label.height() >= label.sizeHint().height(), label.objectName()
 
         qtbot.waitUntil(laid_out, timeout=2_000)
+
+
+def test_every_card_gives_each_row_its_lines_at_1024_by_600(qtbot: QtBot, sim: Sim,
+                                                             styled: None) -> None:
+    # A card with more rows than fit, shown from the scan screen (the two-window voucher) or
+    # offline (a fully redeemed voucher), gave a row less height than its text: its second
+    # line was cut. Every demo voucher, from the scan screen and offline, at 1024x600.
+    signin.sign_in(sim.api_url, *TILL, DOMAIN)
+    window = make_window(qtbot)
+    with qtbot.waitSignal(window.engine_ready, timeout=10_000):
+        window.start()
+    codes = [voucher["code"] for voucher in json.loads(DEMO_FIXTURE.read_text())["vouchers"]]
+    assert window.controller is not None
+    problems: dict[str, list[str]] = {}
+    rows: list[str] = []  # the texts of the rows shown (the check has something to check)
+
+    def visit(name: str, code: str) -> None:
+        window.go_home()
+        assert window.page is Page.SCAN
+        assert window.controller is not None
+        with qtbot.waitSignal(window.controller.lookup_done, timeout=10_000):
+            window.scan_code(code)
+        card = window.card_screen
+        assert card.lookup is not None
+        assert card.lookup.code == code
+        QApplication.processEvents()
+        QApplication.processEvents()  # layout requests posted by the first pass
+        rows.extend(label.text() for label in card.values.values() if label.isVisibleTo(card))
+        issues = clipped(card)
+        if (window.width(), window.height()) != SMALL:
+            issues.append(f"window grew to {window.width()}x{window.height()}")
+        if issues:
+            problems[name] = issues
+
+    for code in codes:
+        visit(code, code)
+    work_offline(qtbot, window, True)
+    for code in codes:
+        visit(f"{code} offline", code)
+    work_offline(qtbot, window, False)
+    assert any("\n" in text for text in rows)  # the two-window voucher's row of two lines
+    assert not problems, "\n".join(f"{name}: {issue}" for name, issues in problems.items()
+                                   for issue in issues)
 
 
 def test_a_scan_flashes_the_blue_bar(qtbot: QtBot, sim: Sim, styled: None) -> None:

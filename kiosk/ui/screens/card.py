@@ -366,13 +366,15 @@ class CardScreen(Screen):
             self.history_list.addItem(f"{stamp(entry.at)}   {units(voucher, entry.amount)}")
         shown(self.history_title, bool(voucher.history))
         shown(self.history_list, bool(voucher.history))
+        # A layout keeps its nested layouts' sizes (their heights for a width too) until it
+        # runs: the form's are renewed now, on display or not. Kept, a card shown from the
+        # scan screen was laid out with the last card's rows (a row of two lines got one).
         # A card on display: the rows' height at the width they have, found now (the scroll
         # area finds it only after the card's first paint, then lays out and paints the rows
-        # again). A layout keeps its nested layouts' sizes until it runs: the form's are
-        # renewed. A card not on display has no width yet: the scroll area's pass decides.
+        # again). A card not on display has no width yet: the scroll area's pass decides.
+        self.form.invalidate()
         height = 0
         if self.details_area.isVisible():
-            self.form.invalidate()
             height = self.details.heightForWidth(self.details_area.viewport().width())
         self.details.setMinimumHeight(max(height, 0))
 
