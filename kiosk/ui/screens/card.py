@@ -188,8 +188,11 @@ class CardScreen(Screen):
         it before the new card).
         """
         if self.isVisible():
-            for button in self._buttons:
-                button.setUpdatesEnabled(False)
+            # Only the buttons holding turns off change; a frozen button is repainted
+            # whole when it thaws (``setUpdatesEnabled``), changed or not.
+            for button in (self.redeem_part_button, self.redeem_all_button):
+                if button.isEnabled() and button.isVisible():
+                    button.setUpdatesEnabled(False)
             self._held_paint.start()
         self._set_enabled(redeemable=False, partial=False)
 
@@ -257,7 +260,8 @@ class CardScreen(Screen):
                                 self.tr("OFFLINE") if lookup.offline else "")
         self.code_label.setText(grouped_code(lookup.code))
         shown(self.offline_note, lookup.offline and voucher is not None)
-        self.offline_note.setText(self._offline_text(lookup))
+        if lookup.offline:  # its words only where it is shown (dates and plurals cost)
+            self.offline_note.setText(self._offline_text(lookup))
         self._show_voucher(voucher, lookup)
         can_redeem = voucher is not None and lookup.state.redeemable and lookup.available > 0 \
             and self._platform_takes(voucher)
@@ -326,8 +330,8 @@ class CardScreen(Screen):
         self.redeem_part_button.setEnabled(partial)
 
     def _show_voucher(self, voucher: Voucher | None, lookup: Lookup | None) -> None:
-        self.history_list.clear()
         if voucher is None or lookup is None:
+            self._history([])
             self._rows({})
             self.remaining_label.clear()
             self.queued_label.clear()
@@ -362,8 +366,8 @@ class CardScreen(Screen):
             "buyer": voucher.buyer_name or voucher.buyer_email,
             "order": order,
         })
-        for entry in reversed(voucher.history):
-            self.history_list.addItem(f"{stamp(entry.at)}   {units(voucher, entry.amount)}")
+        self._history([f"{stamp(entry.at)}   {units(voucher, entry.amount)}"
+                       for entry in reversed(voucher.history)])
         shown(self.history_title, bool(voucher.history))
         shown(self.history_list, bool(voucher.history))
         # A layout keeps its nested layouts' sizes (their heights for a width too) until it
@@ -377,6 +381,14 @@ class CardScreen(Screen):
         if self.details_area.isVisible():
             height = self.details.heightForWidth(self.details_area.viewport().width())
         self.details.setMinimumHeight(max(height, 0))
+
+    def _history(self, lines: list[str]) -> None:
+        """The redemptions list shows ``lines``. Filled again only when they differ: each
+        change lays the list's items out again on a timer, after the card's paint."""
+        shown_now = [self.history_list.item(row).text() for row in range(self.history_list.count())]
+        if shown_now != lines:
+            self.history_list.clear()
+            self.history_list.addItems(lines)
 
     def _window_text(self, voucher: Voucher) -> str:
         if len(voucher.windows) > 1:  # each window as it is: a merged range hides the gaps
