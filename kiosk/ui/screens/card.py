@@ -284,6 +284,10 @@ class CardScreen(Screen):
         shown(self.redeem_all_button, can_redeem)
         shown(self.redeem_part_button, partial)
         restyle(self.back_button, "role", "" if can_redeem else "primary")
+        if self.isVisible():
+            # The focus where the card puts it, before the layout pass: a focused button's
+            # border is wider (the stylesheet's ``:focus``), and so is the room it asks for.
+            self.focus_target().setFocus()
 
     def _platform_takes(self, voucher: Voucher | None) -> bool:
         """Whether the platform redeems this kind of voucher at the till at all."""
