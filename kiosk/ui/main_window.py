@@ -147,7 +147,14 @@ class MainWindow(QMainWindow):
         self.tap_guard = TapGuard(self.stack, ms=tap_guard_ms)
         self._filters = AppFilters(self, self.tap_guard, self.idle, self.wedge)
         self._filters_when_signed_in = False
-        self.flash_bar = QFrame(self)
+        # The flash bar lies on a layer of its own that stays shown and is never laid out:
+        # shown and hidden straight on the window, it invalidated the window's layout each
+        # time (a pass of the window's layout and a geometry animation of its central widget,
+        # the showing one while the scan's look-up runs).
+        self._flash_layer = QWidget(self)
+        self._flash_layer.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._flash_layer.resize(0, 0)
+        self.flash_bar = QFrame(self._flash_layer)
         self.flash_bar.setObjectName("flash")
         self.flash_bar.hide()
         # One timer: a flash lasts FLASH_MS from the last scan (a timer per flash hid the bar
@@ -411,9 +418,10 @@ class MainWindow(QMainWindow):
     def flash(self, tone: str) -> None:
         """A thin coloured bar across the top for a moment."""
         set_tone(self.flash_bar, tone)
+        self._flash_layer.setGeometry(0, 0, self.width(), 10)
         self.flash_bar.setGeometry(0, 0, self.width(), 10)
         if self.flash_bar.isHidden():
-            self.flash_bar.raise_()
+            self._flash_layer.raise_()
             self.flash_bar.show()
         self._flash_end.start()
 

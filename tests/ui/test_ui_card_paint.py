@@ -200,3 +200,21 @@ def test_the_same_history_is_not_filled_again(qtbot: QtBot, window: MainWindow) 
     assert resets == [1]
     assert card.history_list.count() == 0 or \
         [card.history_list.item(r).text() for r in range(card.history_list.count())] != lines
+
+
+def test_a_flash_does_not_lay_out_the_window(qtbot: QtBot, window: MainWindow) -> None:
+    # Shown and hidden on the window itself, the bar invalidated the window's layout: a pass
+    # of it (and a geometry animation of the page) at each scan, while the look-up ran.
+    qtbot.waitUntil(lambda: all(window.built(page) for page in LATER_PAGES), timeout=5_000)
+    watch = Watch({QEvent.Type.LayoutRequest})
+    window.installEventFilter(watch)
+    for flash in range(4):
+        window.flash(Tone.QUEUED.value)
+        QApplication.processEvents()
+        assert window.flash_bar.isVisible()
+        assert window.flash_bar.geometry().getRect() == (0, 0, window.width(), 10)
+        qtbot.waitUntil(lambda: not window.flash_bar.isVisible(), timeout=2_000)
+        QApplication.processEvents()
+        if flash == 0:
+            watch.seen.clear()  # the first: the window may still settle from its start
+    assert watch.seen == []
