@@ -12,7 +12,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui.main_window import FLASH_MS, LATER_PAGES, MainWindow, Page
+from kiosk.ui.main_window import FLASH_MS, FLASH_WAIT_MS, LATER_PAGES, MainWindow, Page
 from kiosk.ui.screens.card import HELD_PAINT_MS
 from kiosk.ui.style import load_stylesheet
 from kiosk.ui.texts import Tone
@@ -210,11 +210,28 @@ def test_a_flash_does_not_lay_out_the_window(qtbot: QtBot, window: MainWindow) -
     window.installEventFilter(watch)
     for flash in range(4):
         window.flash(Tone.QUEUED.value)
-        QApplication.processEvents()
-        assert window.flash_bar.isVisible()
+        qtbot.waitUntil(window.flash_bar.isVisible, timeout=1_000)
         assert window.flash_bar.geometry().getRect() == (0, 0, window.width(), 10)
         qtbot.waitUntil(lambda: not window.flash_bar.isVisible(), timeout=2_000)
         QApplication.processEvents()
         if flash == 0:
             watch.seen.clear()  # the first: the window may still settle from its start
     assert watch.seen == []
+
+
+def test_a_flash_waits_a_frame_for_its_answer(qtbot: QtBot, window: MainWindow) -> None:
+    # Painted at once, the flash (and the top bar under it) took the interpreter in turns
+    # with the look-up: it waits up to a frame, and comes with the answer if that is sooner.
+    started = time.monotonic()
+    window.flash(Tone.QUEUED.value)
+    assert not window.flash_bar.isVisible()
+    qtbot.waitUntil(window.flash_bar.isVisible, timeout=1_000)
+    assert time.monotonic() - started >= FLASH_WAIT_MS / 1000 * 0.9
+    qtbot.waitUntil(lambda: not window.flash_bar.isVisible(), timeout=2_000)
+    assert window.controller is not None
+    shows = Watch({QEvent.Type.Show})
+    window.flash_bar.installEventFilter(shows)
+    flashed: list[int] = []
+    window.controller.lookup_done.connect(lambda _l: flashed.append(len(shows.seen)))
+    look_up(qtbot, window, PARTLY_USED)  # the flow shows the card, then this counts
+    assert flashed == [1]  # shown by the time the card is

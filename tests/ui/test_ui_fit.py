@@ -180,7 +180,7 @@ def test_a_scan_flashes_the_blue_bar(qtbot: QtBot, sim: Sim, styled: None) -> No
     assert window.controller is not None
     with qtbot.waitSignal(window.controller.lookup_done, timeout=10_000):
         window.scan_code("GB10-0PRT-LY8D-2WQC")
-        assert window.flash_bar.isVisible()
+        qtbot.waitUntil(window.flash_bar.isVisible, timeout=1_000)  # within a frame
         colour = window.flash_bar.grab().toImage().pixelColor(5, 5)
     assert colour.name() == "#1f4e9c"
 

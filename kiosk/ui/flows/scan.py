@@ -126,6 +126,10 @@ class ScanFlow(Flow):
             self.redeem_screen.show_notice(message)
             self.nav.play(Sound.WARNING)
             return
+        # The look-up first: its request goes out while the UI thread does the rest (the
+        # answer comes back through the event loop, after all of it).
+        self._wanted = code
+        self.controller.lookup(code, lambda error: self._lookup_failed(error, code))
         self.nav.flash(Tone.QUEUED.value)
         self.nav.play(Sound.SCAN)
         if self.nav.page is Page.CARD:
@@ -138,8 +142,6 @@ class ScanFlow(Flow):
             self._checking = None
             self.nav.show_page(Page.SCAN)
             self.scan_screen.show_checking(code)
-        self._wanted = code
-        self.controller.lookup(code, lambda error: self._lookup_failed(error, code))
 
     def unlink(self) -> None:
         """Cut the links and forget a check under way (the session is closing)."""
@@ -163,6 +165,7 @@ class ScanFlow(Flow):
     def _answered(self) -> None:
         self._checking = None
         self._slow.stop()
+        self.nav.show_flash()  # the scan's flash, painted with its answer
 
     def _lookup_failed(self, error: BaseException, code: str | None = None) -> None:
         if code is not None and code != self._wanted:
