@@ -128,8 +128,6 @@ class ScanFlow(Flow):
             return
         # The look-up first: its request goes out while the UI thread does the rest (the
         # answer comes back through the event loop, after all of it).
-        self._wanted = code
-        self.controller.lookup(code, lambda error: self._lookup_failed(error, code))
         self.nav.flash(Tone.QUEUED.value)
         self.nav.play(Sound.SCAN)
         if self.nav.page is Page.CARD:
@@ -142,6 +140,8 @@ class ScanFlow(Flow):
             self._checking = None
             self.nav.show_page(Page.SCAN)
             self.scan_screen.show_checking(code)
+        self._wanted = code
+        self.controller.lookup(code, lambda error: self._lookup_failed(error, code))
 
     def unlink(self) -> None:
         """Cut the links and forget a check under way (the session is closing)."""
