@@ -57,6 +57,12 @@ def test_a_late_answer_shows_the_held_card_within_a_frame(qtbot: QtBot, sim: Sim
         # Only what holding changes waits: a frozen button is repainted whole when it thaws.
         assert not card.redeem_all_button.updatesEnabled()
         assert card.back_button.updatesEnabled()
+        # The focus waits where nothing is repainted for it (passed on by the button turned
+        # off, it went to the scroll area, repainted with its scroll bar during the look-up).
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        assert focused.size().isEmpty()
+        assert card.isAncestorOf(focused)
         qtbot.waitUntil(lambda: all(b.updatesEnabled() for b in buttons), timeout=2_000)
         waited = time.monotonic() - started
         assert card.lookup is not None
@@ -65,6 +71,7 @@ def test_a_late_answer_shows_the_held_card_within_a_frame(qtbot: QtBot, sim: Sim
     assert waited >= HELD_PAINT_MS / 1000 * 0.9
     assert all(b.updatesEnabled() for b in buttons)
     assert card.redeem_all_button.isEnabled()
+    assert card.redeem_all_button.hasFocus()  # the answer's card takes it back
 
 
 def test_a_quick_answer_paints_the_new_card_once(qtbot: QtBot, window: MainWindow) -> None:

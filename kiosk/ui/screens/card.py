@@ -62,6 +62,11 @@ class CardScreen(Screen):
         self._held_paint.setSingleShot(True)
         self._held_paint.setInterval(HELD_PAINT_MS)
         self._held_paint.timeout.connect(self._paint)
+        # Where the focus waits while the card is held: a redeem button turned off passed it
+        # on to the scroll area, whose repaint (its scroll bar's too) ran during the look-up.
+        # No size, so nothing to paint; no focus policy, so Tab never reaches it.
+        self._focus_sink = QWidget(self)
+        self._focus_sink.resize(0, 0)
         self.banner = Banner(self)
         self.code_label = SelectableLabel(self)  # staff copy the code
         self.code_label.setObjectName("codeLabel")
@@ -193,6 +198,8 @@ class CardScreen(Screen):
             for button in (self.redeem_part_button, self.redeem_all_button):
                 if button.isEnabled() and button.isVisible():
                     button.setUpdatesEnabled(False)
+                    if button.hasFocus():
+                        self._focus_sink.setFocus()
             self._held_paint.start()
         self._set_enabled(redeemable=False, partial=False)
 
