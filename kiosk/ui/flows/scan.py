@@ -126,8 +126,6 @@ class ScanFlow(Flow):
             self.redeem_screen.show_notice(message)
             self.nav.play(Sound.WARNING)
             return
-        # The look-up first: its request goes out while the UI thread does the rest (the
-        # answer comes back through the event loop, after all of it).
         self.nav.flash(Tone.QUEUED.value)
         self.nav.play(Sound.SCAN)
         if self.nav.page is Page.CARD:
