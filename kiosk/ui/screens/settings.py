@@ -49,6 +49,17 @@ def _money_spin() -> QDoubleSpinBox:
     return spin
 
 
+def scrolled(body: QWidget) -> QScrollArea:
+    """``body`` in a tab's scroll area (a finger drags it): a tab taller than the screen
+    scrolls instead of squeezing its rows over one another."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(body)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    kinetic(scroll)
+    return scroll
+
+
 class SettingsScreen(Screen):
     """Edits the engine's ``Settings``; ``save_requested`` carries the changed values."""
 
@@ -165,12 +176,7 @@ class SettingsScreen(Screen):
                 form.addRow(self.labels[name], field)
             body = QWidget()
             body.setLayout(form)
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            scroll.setWidget(body)
-            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-            kinetic(scroll)
-            self.tabs.addTab(scroll, "")
+            self.tabs.addTab(scrolled(body), "")
         box = QVBoxLayout(self)
         box.setContentsMargins(16, 12, 16, 12)
         box.addWidget(self.title)
@@ -184,7 +190,15 @@ class SettingsScreen(Screen):
         self.find_cameras.clicked.connect(self.cameras_requested.emit)
         self.preview_button.clicked.connect(self._ask_preview)
         self.scanner_test.returnPressed.connect(self._scanner_typed)
+        # Return in a field saves (the PIN's first field goes on to its repeat first).
+        self.pin_field.returnPressed.connect(self.pin_repeat.setFocus)
+        for field in (self.kiosk_name, self.pin_repeat):
+            field.returnPressed.connect(self.save)
         self.retranslate()
+
+    def focus_target(self) -> QWidget:
+        """The tabs (arrow keys pick one; Tab goes on into it)."""
+        return self.tabs.tabBar()
 
     def retranslate(self) -> None:
         """Set every text in the current language."""
