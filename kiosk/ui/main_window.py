@@ -60,6 +60,7 @@ LATER_PAGES = (Page.CARD, Page.RESULT, Page.REDEEM, Page.LOCK, Page.MANAGER, Pag
                Page.SETTINGS, Page.SIGNIN)
 
 FLASH_MS = 180
+FLASH_WAIT_MS = 16  # one frame of a 60 Hz screen
 CAMERA_DELAY_MS = 700  # after the scan screen's first paint
 DEFAULT_KIOSK_NAME = "Till 1"  # the settings' default
 # Where a scanner burst is caught (on the lock screen too: it must never reach the password).
@@ -149,7 +150,14 @@ class MainWindow(QMainWindow):
         # Return that ends it too, even on a screen that has just appeared.
         self._filters = AppFilters(self, self.idle, self.wedge, self.tap_guard)
         self._filters_when_signed_in = False
-        self.flash_bar = QFrame(self)
+        # The flash bar lies on a layer of its own that stays shown and is never laid out:
+        # shown and hidden straight on the window, it invalidated the window's layout each
+        # time (a pass of the window's layout and a geometry animation of its central widget,
+        # the showing one while the scan's look-up runs).
+        self._flash_layer = QWidget(self)
+        self._flash_layer.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._flash_layer.resize(0, 0)
+        self.flash_bar = QFrame(self._flash_layer)
         self.flash_bar.setObjectName("flash")
         self.flash_bar.hide()
         # One timer: a flash lasts FLASH_MS from the last scan (a timer per flash hid the bar
@@ -158,6 +166,15 @@ class MainWindow(QMainWindow):
         self._flash_end.setSingleShot(True)
         self._flash_end.setInterval(FLASH_MS)
         self._flash_end.timeout.connect(self.flash_bar.hide)
+        # A flash is shown within a frame (FLASH_WAIT_MS), or with the answer it announces if
+        # that comes first (``show_flash``): shown at once, its paint (and the top bar's under
+        # it) ran on the UI thread while the scan's look-up ran, and they took the
+        # interpreter in turns: the look-up took several times as long.
+        self._flash_tone = ""
+        self._flash_wait = QTimer(self)
+        self._flash_wait.setSingleShot(True)
+        self._flash_wait.setInterval(FLASH_WAIT_MS)
+        self._flash_wait.timeout.connect(self.show_flash)
         central = QWidget(self)
         box = QVBoxLayout(central)
         box.setContentsMargins(0, 0, 0, 0)
@@ -413,11 +430,23 @@ class MainWindow(QMainWindow):
         self.feedback.play(sound)
 
     def flash(self, tone: str) -> None:
-        """A thin coloured bar across the top for a moment."""
+        """A thin coloured bar across the top for a moment, shown within a frame."""
+        self._flash_tone = tone
+        if not self._flash_wait.isActive():
+            self._flash_wait.start()
+
+    def show_flash(self) -> None:
+        """Show the flash asked for now, if it is still waiting (an answer is about to be
+        painted: the flash with it, in the same frame)."""
+        tone, self._flash_tone = self._flash_tone, ""
+        self._flash_wait.stop()
+        if not tone:
+            return
         set_tone(self.flash_bar, tone)
+        self._flash_layer.setGeometry(0, 0, self.width(), 10)
         self.flash_bar.setGeometry(0, 0, self.width(), 10)
         if self.flash_bar.isHidden():
-            self.flash_bar.raise_()
+            self._flash_layer.raise_()
             self.flash_bar.show()
         self._flash_end.start()
 
