@@ -532,9 +532,6 @@ class MainWindow(QMainWindow):
         session = Session(self, account, engine, poll_ms=self.poll_ms,
                           camera=self.camera_enabled, local=local)
         self.session = session
-        if self._filters_when_signed_in:
-            self._filters_when_signed_in = False
-            self.install_filters()
         controller = session.controller
         controller.connectivity_changed.connect(self.connection.set_state)
         listener = getattr(engine, "add_listener", None)
@@ -557,6 +554,9 @@ class MainWindow(QMainWindow):
     def _start_background(self, session: Session) -> None:
         if session is not self.session:
             return  # signed out meanwhile
+        if self._filters_when_signed_in:
+            self._filters_when_signed_in = False
+            self.install_filters()
         # The other screens next, one per turn of the event loop: a key or a scan waits for
         # one screen's building at most (a scan before the card exists builds it at once).
         QTimer.singleShot(0, self, self.build_later_pages)
