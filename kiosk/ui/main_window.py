@@ -31,7 +31,13 @@ from kiosk.ui.feedback import Feedback, Sound
 from kiosk.ui.first_paint import after_first_paint
 from kiosk.ui.i18n import Translations
 from kiosk.ui.idle import MINUTE_MS, IdleWatcher
-from kiosk.ui.opening import Opened, Opening, SignInRefused, open_engine
+from kiosk.ui.opening import (
+    Opened,
+    Opening,
+    SignInRefused,
+    keep_password_check,
+    open_engine,
+)
 from kiosk.ui.pages import CLOSED_PAGES, MANAGER_PAGES, Page
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.scan import ScanScreen
@@ -146,7 +152,9 @@ class MainWindow(QMainWindow):
         self._wires: dict[Page, list[Callable[[Any], None]]] = {}
         self.tap_guard = TapGuard(self.stack, ms=tap_guard_ms)
         self._filters = AppFilters(self, self.tap_guard, self.idle, self.wedge)
-        self._filters_when_signed_in = False
+        self._filters_when_signed_in = False  # install them once a session starts...
+        self._filters_at_paint = False  # ...after its first screen's paint
+        self.filtering = False  # the application filters are installed
         self.flash_bar = QFrame(self)
         self.flash_bar.setObjectName("flash")
         self.flash_bar.hide()
@@ -382,6 +390,7 @@ class MainWindow(QMainWindow):
 
     def show_page(self, page: Page) -> None:
         """Show ``page``; the top bar's buttons follow what may be done from there."""
+        self._install_pending_filters()  # staff moved on before the first screen's paint
         session = self.session
         if page is not Page.RESULT and Page.RESULT in self.pages:
             self.result_screen.stop()
@@ -504,8 +513,9 @@ class MainWindow(QMainWindow):
         if account is None or engine is None:
             self.show_page(Page.SIGNIN)
             return
-        if opened.password:  # the offline password check beside the first paint
-            self.signin_screen.keep_password_check(account.email, opened.password)
+        if opened.password:  # the offline password check beside the first paint (the
+            # sign-in screen is not built for it: one screen less before the first paint)
+            keep_password_check(self.runner, account.email, opened.password)
         self._attach(account, engine, opened.local)
 
     def _opening_failed(self, error: BaseException, opening: Opening) -> None:
@@ -545,6 +555,9 @@ class MainWindow(QMainWindow):
         if session.local is not None and local is not None:
             first = session.local.start_page(local.empty, local.current)
         self.show_page(first)
+        if self._filters_when_signed_in:
+            self._filters_when_signed_in = False
+            self._filters_at_paint = True
         if session.setting("fullscreen") and self.isVisible():
             self.showFullScreen()
         self.engine_ready.emit()
@@ -554,9 +567,7 @@ class MainWindow(QMainWindow):
     def _start_background(self, session: Session) -> None:
         if session is not self.session:
             return  # signed out meanwhile
-        if self._filters_when_signed_in:
-            self._filters_when_signed_in = False
-            self.install_filters()
+        self._install_pending_filters()
         # The other screens next, one per turn of the event loop: a key or a scan waits for
         # one screen's building at most (a scan before the card exists builds it at once).
         QTimer.singleShot(0, self, self.build_later_pages)
@@ -643,19 +654,29 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self._filters)
             self.wedge.uninstall(app)  # and its timer
+        self.filtering = False
         self.detach()
         self.runner.close()
 
+    def _install_pending_filters(self) -> None:
+        if self._filters_at_paint:
+            self._filters_at_paint = False
+            self.install_filters()
+
     def install_filters(self, *, once_signed_in: bool = False) -> None:
         """Install the wedge scanner, idle and tap-guard filters on the application; with
-        ``once_signed_in``, when a session starts: until then they have nothing to do (no
-        scans, no lock, no screen left yet), while every event of the start-up (over a
-        thousand: polish, layout, paint) would pass through them into Python."""
+        ``once_signed_in``, once a session's first screen has been painted (or left): until
+        then they have nothing to do (no scans, no lock, no screen left yet), while every
+        event of the start-up (over a thousand: polish, layout, paint) would pass through
+        them into Python, and the first event they see for one of Qt's private objects (the
+        input context, the accessibility bridge) makes PySide create the Python types of
+        every QObject class it knows, ~40 ms (start-up, docs/performance.md)."""
         if once_signed_in and self.session is None:
             self._filters_when_signed_in = True
             return
         app = QCoreApplication.instance()
-        if app is not None:
+        if app is not None and not self.filtering:
             app.installEventFilter(self._filters)
+            self.filtering = True
 
 

@@ -64,6 +64,17 @@ def _import_session() -> None:
         importlib.import_module(name)
 
 
+def keep_password_check(runner: Runner, email: str, password: str) -> None:
+    """Keep the offline password check of a sign-in (a deliberately slow hash) on ``runner``,
+    beside opening the till instead of before it: the scan screen does not wait for it."""
+    def keep() -> None:
+        from kiosk.app import signin  # noqa: PLC0415 - httpx: on the worker
+
+        signin.set_password_check(email, password)
+
+    runner.run(keep)
+
+
 def open_till(server: Callable[[], str] | None = None,
               login: Mapping[str, str] | None = None) -> Opened:
     """Blocking (a worker): with ``login`` (email, password, domain) sign in on the server at
