@@ -26,6 +26,22 @@ print("locked", flush=True)
 time.sleep(60)
 """
 
+HOLD_THEN_LISTEN = """
+import sys, time
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication, QTimer
+from kiosk.ui.single_instance import SingleInstance
+app = QCoreApplication([])
+guard = SingleInstance(Path(sys.argv[1]))
+assert guard.acquire(listen=False)  # as the kiosk starts: the lock now, the socket later
+print("locked", flush=True)
+time.sleep(0.8)
+guard.listen()
+guard.activated.connect(lambda: (print("woken", flush=True), app.quit()))
+QTimer.singleShot(30_000, app.quit)
+app.exec()
+"""
+
 
 def test_second_start_knocks_and_the_first_comes_to_the_front(
     qtbot: QtBot, kiosk_home: Path,
@@ -83,3 +99,22 @@ def test_a_second_kiosk_on_the_same_folder_raises_the_first_and_exits(kiosk_home
     finally:
         first.kill()
         first.wait()
+
+
+def test_a_second_start_knocks_until_a_kiosk_that_just_started_listens(
+    kiosk_home: Path,
+) -> None:
+    # Start-up: the kiosk listens after its first screen (QtNetwork is not loaded before it).
+    kiosk_home.mkdir(parents=True, exist_ok=True)
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_THEN_LISTEN, str(kiosk_home)],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "locked"
+        second = SingleInstance(kiosk_home)
+        assert not second.acquire()
+        assert second.wake_running()  # not listening yet when it first knocked
+        assert holder.stdout.readline().strip() == "woken"
+    finally:
+        holder.kill()
+        holder.wait()
