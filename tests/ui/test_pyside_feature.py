@@ -38,7 +38,7 @@ def test_a_module_holding_pyside_things_uses_pyside() -> None:
     assert uses_pyside(qt)
     assert not uses_pyside(json)
     plain = types.ModuleType("plain")
-    plain.name = "PySide6"  # type: ignore[attr-defined] - a word, not PySide6's
+    plain.name = "PySide6"  # type: ignore[attr-defined]  # a word, not PySide6's
     assert not uses_pyside(plain)
 
 
