@@ -459,7 +459,7 @@ class Engine:
             log.exception("outbox entry %s: sending failed after the commit", entry.id)
             current = None
         confirmed = self._replayer.confirmed.pop(entry.id, None)
-        refused = self._replayer.refused.pop(entry.id, None)
+        refused = self._replayer.refused.get(entry.id)
         self.till_clock.observed()
         cached = self.cache.get(entry.code)
         voucher = confirmed or (cached.voucher if cached else None)
@@ -616,10 +616,10 @@ class Engine:
         try:
             self._syncing = True
             self._notify()
+            self.store.reserve.keep()  # after a full disk was freed
             self.outbox.recover_in_flight(self._clock() + self._settle)
             report = self._replayer.replay()
             self._replayer.confirmed.clear()
-            self._replayer.refused.clear()
             if self.watch.online:
                 self._undoer.settle()  # undos whose answer was lost: confirmed by listing
             self.till_clock.observed()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import ctypes
 import os
+import shutil
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -156,6 +157,23 @@ def _local_staff(engine: Engine) -> str:
     return f"{who}; local list: {len(members)} active, {managers} manager(s)"
 
 
+def _storage(engine: Engine) -> tuple[str, bool]:
+    """Free space in the data folder and whether the disk reserve is kept; False when the
+    disk is almost full (redemptions are about to be refused)."""
+    from kiosk.store.reserve import MIN_FREE_BYTES  # noqa: PLC0415
+
+    try:
+        free = shutil.disk_usage(engine.home).free
+    except OSError as exc:
+        return f"free space unknown ({exc.strerror})", True
+    size = f"{free / 1e9:.1f} GB" if free >= 1e9 else f"{free / 1e6:.1f} MB"
+    reserve = ("disk reserve kept" if engine.store.reserve.path.exists()
+               else "no disk reserve (used up, or no room for it)")
+    if free < MIN_FREE_BYTES:
+        return f"ALMOST FULL: {size} free; {reserve}", False
+    return f"{size} free; {reserve}", True
+
+
 def run(args: argparse.Namespace) -> int:
     """Print one line per check (or write the support bundle)."""
     if args.support:
@@ -203,8 +221,14 @@ def run(args: argparse.Namespace) -> int:
         uncertain = sum(e.uncertain for e in open_entries)
         print(f"Queue:       {pending} waiting{oldest}; {uncertain} uncertain; "
               f"{conflicts} conflicts for a manager")
+        storage, roomy = _storage(engine)
+        print(f"Storage:     {storage}")
     finally:
         engine.close()
+    if not roomy:
+        healthy = False
+        print("kiosk doctor: the till's disk is almost full; free space, or redemptions "
+              "will be refused", file=sys.stderr)
     if not healthy:
         print("kiosk doctor: the server cannot be reached; redemptions will queue offline",
               file=sys.stderr)

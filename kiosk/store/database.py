@@ -14,7 +14,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,6 +22,7 @@ from pathlib import Path
 from kiosk.domain.errors import StorageError
 from kiosk.store.migrations import migrate
 from kiosk.store.private import private_file
+from kiosk.store.reserve import Reserve
 from kiosk.store.sqlite import sqlite_utils
 
 DB_NAME = "kiosk.sqlite3"
@@ -123,6 +124,8 @@ class Store:
             conn.close()
             raise
         self._synchronous = "FULL"
+        self.reserve = Reserve(path.parent)
+        self.reserve.keep()
 
     @classmethod
     def open(cls, home: Path) -> Store:
@@ -154,6 +157,19 @@ class Store:
                     raise
             except sqlite3.Error as exc:
                 raise storage_error(exc, self.path.parent) from exc
+
+    def write_even_if_full(self, sql: str, params: Sequence[object]) -> int:
+        """One durable statement a full disk must not stop: if the disk is full, the reserve
+        (``kiosk.store.reserve``) is given up for it and it is tried once more. Returns the
+        rows it changed."""
+        try:
+            with self.write() as db:
+                return db.execute(sql, params).rowcount
+        except StorageError as exc:
+            if not exc.full or not self.reserve.release():
+                raise
+        with self.write() as db:
+            return db.execute(sql, params).rowcount
 
     def _set_synchronous(self, mode: str) -> None:
         # Per connection, outside a transaction; set before every write that needs another mode.

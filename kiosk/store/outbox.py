@@ -174,17 +174,18 @@ class Outbox:
         with self._store.write() as db:
             db.table("outbox").insert_all(_row(e) for e in entries)
 
-    def _update(self, entry_id: str, expect: Iterable[EntryState], **values: Any) -> bool:
+    def _update(self, entry_id: str, expect: Iterable[EntryState], *, even_if_full: bool = False,
+                **values: Any) -> bool:
         values["updated_at"] = to_db(utc_now())
         states = [s.value for s in expect]
         sets = ", ".join(f"{name} = ?" for name in values)
         marks = ", ".join("?" for _ in states)
+        sql = f"UPDATE outbox SET {sets} WHERE id = ? AND state IN ({marks})"  # noqa: S608
+        params = [*values.values(), entry_id, *states]
+        if even_if_full:
+            return self._store.write_even_if_full(sql, params) == 1
         with self._store.write() as db:
-            cursor = db.execute(
-                f"UPDATE outbox SET {sets} WHERE id = ? AND state IN ({marks})",  # noqa: S608
-                [*values.values(), entry_id, *states],
-            )
-            return cursor.rowcount == 1
+            return db.execute(sql, params).rowcount == 1
 
     def claim(self, entry_id: str) -> bool:
         """pending → sending, owned by this process; False if someone else has it."""
@@ -278,10 +279,11 @@ class Outbox:
         )
 
     def mark_rejected(self, entry_id: str, reason: str, message: str) -> bool:
-        """The server refused it for good: a conflict."""
+        """The server refused it for good: a conflict. Saved even on a full disk while the
+        reserve lasts (unsaved, it could be sent again after a restart)."""
         return self._update(
-            entry_id, OPEN_STATES, state=EntryState.REJECTED.value, reason=reason,
-            last_error=message, sending_pid=None,
+            entry_id, OPEN_STATES, even_if_full=True, state=EntryState.REJECTED.value,
+            reason=reason, last_error=message, sending_pid=None,
         )
 
     def release(

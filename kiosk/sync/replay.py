@@ -141,7 +141,9 @@ class Replayer:
         # (storage trouble): staff are still told "redeemed"; such an entry is reconciled on
         # the next pass. Dropped once saved (the outbox and the cache then have them).
         self.confirmed: dict[str, Voucher] = {}
-        # Entries the server refused whose refusal could not be saved (storage trouble).
+        # Entries the server refused whose refusal could not be saved (storage trouble): kept
+        # until it is saved, so the entry, back as uncertain, is marked refused and never
+        # re-sent (a voucher that regained value meanwhile would take it).
         self.refused: dict[str, Refusal] = {}
         self._parking = Parking(outbox, cache, self._forget)
         locks.on_hold = self._hand_over
@@ -153,6 +155,7 @@ class Replayer:
         when re-sending at once could double a request that is still being processed).
         """
         report = SyncReport()
+        self._save_refusals(report)
         codes = self._outbox.open_codes() if code is None else [code]
         strikes = 0
         run = Pass()
@@ -410,6 +413,8 @@ class Replayer:
         for entry in entries:
             if not (entry.uncertain and entry.state is EntryState.PENDING) or entry.id in found:
                 continue
+            if entry.id in self.refused:
+                continue  # refused by the server: never re-sent, saved by ``_save_refusals``
             if resend and (entry.resend_after is None or now >= entry.resend_after):
                 self._outbox.clear_uncertain(entry.id)
         return None
@@ -512,6 +517,18 @@ class Replayer:
         except StorageError:
             self.refused[entry.id] = Refusal(reason, message)
             raise
+
+    def _save_refusals(self, report: SyncReport) -> None:
+        """Save the refusals a full disk kept in memory (their entries are still ``sending``,
+        or back as uncertain): refused by the server, so marked refused, never re-sent."""
+        for entry_id, refusal in list(self.refused.items()):
+            try:
+                self._outbox.mark_rejected(entry_id, refusal.reason.value, refusal.message)
+            except StorageError as exc:
+                log.error("outbox entry %s: refusal still not saved: %s", entry_id, exc.message)
+                return
+            del self.refused[entry_id]
+            report.rejected += 1
 
     def _settled(self, entry: OutboxEntry) -> datetime:
         """When an uncertain entry may be re-sent: the settle window, doubled for each earlier

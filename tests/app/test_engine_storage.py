@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import subprocess
 import threading
 import time
@@ -19,10 +20,11 @@ import pytest
 from kiosk.app import signin
 from kiosk.app.engine import NOT_RECORDED, NOT_RECORDED_FULL, Engine
 from kiosk.domain.errors import StorageError
-from kiosk.domain.outcomes import EntryState, OutboxEntry, RedeemStatus
+from kiosk.domain.outcomes import EntryState, OutboxEntry, RedeemOutcome, RedeemStatus
 from kiosk.domain.voucher import VoucherState
 from kiosk.main import main
 from kiosk.store.database import Store
+from kiosk.store.reserve import RESERVE_BYTES, RESERVE_NAME
 from tests.helpers.demo import GBP50, PARTLY, TILL
 from tests.helpers.sim import Sim
 
@@ -131,18 +133,24 @@ needs_root = pytest.mark.skipif(
 )
 
 
-@pytest.fixture
-def tiny_disk(tmp_path: Path) -> Iterator[Path]:
-    """A real 2 MiB tmpfs."""
-    mount = tmp_path / "disk"
+@contextlib.contextmanager
+def tmpfs(mount: Path, size: str) -> Iterator[Path]:
+    """A real tmpfs of ``size`` (``mount``'s option: "2m") mounted on ``mount``."""
     mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)],
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount)],
                           capture_output=True, check=False)
     assert done.returncode == 0, f"cannot mount a tmpfs: {done.stderr.decode().strip()}"
     try:
         yield mount
     finally:
         subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 2 MiB tmpfs (too small for the till to keep a disk reserve on)."""
+    with tmpfs(tmp_path / "disk", "2m") as mount:
+        yield mount
 
 
 def fill_disk(folder: Path) -> Path:
@@ -184,6 +192,12 @@ def test_full_disk_cli_redeem_exits_1_with_one_line(
         assert code == 0
         assert "£67.50" in out
         assert till.outbox.open_entries() == []
+        code = main(["--home", str(home), "doctor"])
+        out, err = capsys.readouterr()
+        assert code == 1
+        assert re.search(r"^Storage: +ALMOST FULL: 0\.0 MB free; no disk reserve", out,
+                         re.MULTILINE), out
+        assert "the till's disk is almost full" in err
         ballast.unlink()
     finally:
         till.close()
@@ -215,23 +229,19 @@ def test_storage_failure_after_commit_still_says_queued(
     assert entry.state is EntryState.PENDING
 
 
-def test_a_refusal_that_cannot_be_saved_is_still_said_as_refused(
-    engine: Engine, sim: Sim
-) -> None:
-    """The server refuses the redemption (another till took the balance a moment earlier)
-    and the disk is full just then (real SQLite full, raised by a trigger on that update):
-    staff must hear "not redeemed", never "saved", or the customer leaves with the goods."""
+def refused_while_sending(engine: Engine, sim: Sim,
+                         meanwhile: Callable[[], object] = lambda: None) -> RedeemOutcome:
+    """The server refuses a redemption of £10: another till takes the balance while ours is
+    on its way (the POST delayed 1 s), just after ``meanwhile`` ran."""
     engine.lookup(GBP50)
-    full_on_update(engine, "state", "NEW.state = 'rejected'")
     sim.set_latency(1.0, count=1, path="/v1/redeem")
 
-    def sending() -> bool:
-        return any(e.state is EntryState.SENDING for e in engine.outbox.open_entries())
-
     def another_till_takes_it_all() -> None:
-        deadline = time.monotonic() + 10  # until our POST is on its way (delayed 1 s)
-        while not sending() and time.monotonic() < deadline:
+        deadline = time.monotonic() + 10  # until our POST is on its way
+        while not any(e.state is EntryState.SENDING for e in engine.outbox.open_entries()) \
+                and time.monotonic() < deadline:
             time.sleep(0.01)
+        meanwhile()
         voucher = sim.voucher(GBP50)
         voucher["current"] = voucher["stock"]
         sim.add_voucher(voucher)
@@ -243,5 +253,95 @@ def test_a_refusal_that_cannot_be_saved_is_still_said_as_refused(
     finally:
         other.join()
     assert [r["status"] for r in sim.requests("POST", "/v1/redeem")] == [422]
+    return outcome
+
+
+def refused_on_a_full_disk(engine: Engine, sim: Sim) -> RedeemOutcome:
+    """``refused_while_sending``, the disk full for the update that would save the refusal
+    (real SQLite full, raised by a trigger on that update)."""
+    full_on_update(engine, "state", "NEW.state = 'rejected'")
+    return refused_while_sending(engine, sim)
+
+
+def test_a_refusal_that_cannot_be_saved_is_still_said_as_refused(
+    engine: Engine, sim: Sim
+) -> None:
+    """Staff must hear "not redeemed", never "saved", or the customer leaves with the goods."""
+    outcome = refused_on_a_full_disk(engine, sim)
     assert outcome.status is RedeemStatus.REFUSED, (
         f"the server refused it, staff heard: {outcome.status.value}: {outcome.message}")
+
+
+def test_an_unsaved_refusal_is_saved_later_and_never_re_sent(
+    engine: Engine, sim: Sim
+) -> None:
+    """The refused entry stays ``sending``; taken for an interrupted send (here: its sender's
+    mark is a bare PID, as after a reboot) it comes back uncertain, and is not in the
+    voucher's history. It must never be re-sent, even though the voucher regained its value
+    meanwhile (a refund): that would take £10 the customer never spent. Once the disk has
+    room, a pass saves the refusal."""
+    outcome = refused_on_a_full_disk(engine, sim)
+    assert outcome.status is RedeemStatus.REFUSED
+    assert outcome.entry_id is not None
+    voucher = sim.voucher(GBP50)
+    voucher["current"] = 0
+    sim.add_voucher(voucher)
+    with engine.store.write() as db:
+        db.execute("UPDATE outbox SET sending_pid = ? WHERE id = ?",
+                   [str(os.getpid()), outcome.entry_id])
+    engine.sync()  # the disk is still full for the refusal: it stays unsaved
+    assert [r["status"] for r in sim.requests("POST", "/v1/redeem")] == [422], "re-sent"
+    recovered = engine.outbox.get(outcome.entry_id)
+    assert recovered is not None
+    assert recovered.uncertain
+    with engine.store.write() as db:
+        db.execute("DROP TRIGGER no_room")
+    engine.sync()
+    engine.sync()
+    assert [r["status"] for r in sim.requests("POST", "/v1/redeem")] == [422]
+    [entry] = engine.entries()
+    assert (entry.id, entry.state) == (outcome.entry_id, EntryState.REJECTED)
+    assert sim.voucher(GBP50)["current"] == 0
+
+
+@needs_root
+def test_a_refusal_on_a_full_disk_is_saved_from_the_reserve(tmp_path: Path, sim: Sim) -> None:
+    """A real 16 MiB tmpfs is filled to the last byte while the redemption is on the server,
+    which refuses it (another till took the balance). The till's disk reserve gives the
+    refusal its room: it is saved, so a restart cannot send it again (a voucher refunded
+    meanwhile would take it). Once room is freed, the reserve is made again."""
+    with tmpfs(tmp_path / "disk", "16m") as disk:
+        home = disk / "home"
+        account = signin.sign_in(sim.api_url, TILL[0], TILL[1], "demo-shop", home=home)
+
+        def open_till() -> Engine:
+            return Engine(home, signin.open_backend(account, home=home),
+                          domain_id=account.domain_id, staff=account.staff_name)
+
+        till = open_till()
+        reserve = home / RESERVE_NAME
+        assert reserve.stat().st_blocks * 512 >= RESERVE_BYTES  # allocated, not sparse
+        filled: list[Path] = []
+
+        def the_disk_fills() -> None:
+            with till.store.read() as db:  # an empty WAL: saving anything needs new room
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            filled.append(fill_disk(disk))
+
+        outcome = refused_while_sending(till, sim, the_disk_fills)
+        assert outcome.status is RedeemStatus.REFUSED
+        assert not reserve.exists(), "the reserve was not used"
+        till.close()  # a power cut would do the same: the refusal is on disk
+        filled[0].unlink()
+        voucher = sim.voucher(GBP50)
+        voucher["current"] = 0  # refunded meanwhile: a re-send would be applied
+        sim.add_voucher(voucher)
+        again = open_till()
+        try:
+            [entry] = again.entries()
+            assert (entry.id, entry.state) == (outcome.entry_id, EntryState.REJECTED)
+            again.sync()
+            assert [r["status"] for r in sim.requests("POST", "/v1/redeem")] == [422]
+            assert reserve.exists()
+        finally:
+            again.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -103,6 +104,7 @@ def test_queue_sync_replays(
     code, out, _ = run(capsys, "doctor")
     assert code == 0
     assert "reachable" in out
+    assert re.search(r"^Storage: +[0-9.]+ [GM]B free; disk reserve kept$", out, re.MULTILINE)
 
 
 @pytest.mark.parametrize(("action", "expected"), [
