@@ -119,7 +119,7 @@ def run_gui(args: argparse.Namespace, demo: BackgroundServer | None = None) -> i
             return _screenshot(app, window, args, demo, stack)
         guard = SingleInstance(paths.data_dir())
         # One kiosk per data folder: a second start brings the running one forward.
-        if not guard.acquire(listen=False):  # it listens a moment later (_listen_later)
+        if not guard.acquire(listen=False):  # it listens a moment later (listen_later)
             woke = guard.wake_running()
             print("The kiosk is already running on this data folder"  # noqa: T201
                   + ("; brought it to the front." if woke else ", but it does not answer."),
@@ -134,13 +134,13 @@ def run_gui(args: argparse.Namespace, demo: BackgroundServer | None = None) -> i
         window = MainWindow(translations=translations, camera=True, runner=runner,
                             first_page=Page.START)
         guard.activated.connect(lambda: bring_to_front(window))
-        _listen_later(guard, window)
+        listen_later(guard, window)
         window.language_override = language
         return _run_window(app, window, args, opening)
     return 0
 
 
-def _listen_later(guard: SingleInstance, window: MainWindow) -> None:
+def listen_later(guard: SingleInstance, window: MainWindow) -> None:
     """Let ``guard`` listen for a second start once the first screen is up (loading
     QtNetwork blocks the UI thread: never while a scanner's burst is coming in)."""
     def listen() -> None:

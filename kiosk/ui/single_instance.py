@@ -56,6 +56,11 @@ class SingleInstance(QObject):
             self.listen()
         return True
 
+    @property
+    def listening(self) -> bool:
+        """Whether a second start can knock (``listen`` was called)."""
+        return self._server is not None
+
     def listen(self) -> None:
         """Listen for a second start (the lock is held)."""
         if self._server is not None:
