@@ -15,7 +15,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from kiosk import paths
@@ -163,6 +163,7 @@ class Engine:
         self._replayer = Replayer(
             self.outbox, self.cache, backend, self.watch, self._locks,
             settle_seconds=settle_seconds, now=clock, stamp=self.till_clock.now,
+            line_within=self._trusted_for,
         )
         self._sync_lock = threading.Lock()
         self._syncing = False
@@ -547,6 +548,12 @@ class Engine:
             cap_per_shift=s.offline_cap_per_shift,
             allow_unseen=s.offline_allow_unseen,
         )
+
+    def _trusted_for(self) -> timedelta | None:
+        """How old a cached line the offline checks still trust (None: any age); the replay
+        counts on only from such a line."""
+        hours = self.settings.offline_seen_within_hours
+        return timedelta(hours=hours) if hours else None
 
     @staticmethod
     def _shift_start(now: datetime) -> datetime:

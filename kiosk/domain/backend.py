@@ -44,17 +44,30 @@ class Capabilities:
     # The server takes a redemption in one step; False: the till reads the count and writes it
     # back (ShopWired), so another till's use at the same moment can go uncounted.
     atomic: bool = True
+    # A queued redemption may be sent on the voucher's cached line (an earlier read, of any
+    # pass: ``redeem(known=…)``) and the voucher after it counted on from that line instead of
+    # read again: the server checks again everything the request takes from the line, so a
+    # stale line can only be refused, never counted wrong on the server. False where a request
+    # carries the line's count (ShopWired stores the ``used`` it is sent: a stale base would
+    # erase another till's use) or the answer is the voucher anyway (VoucherCart).
+    # docs/engine.md, "Counting on from the cached line".
+    count_on_line: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Redeemed:
     """A redemption the server confirmed: the voucher after it, the server's own reference
     for it (application/redemption id; "" where the platform has none), and for a discount
-    voucher what was taken off the basket (minor units)."""
+    voucher what was taken off the basket (minor units).
+
+    ``counted_on``: ``voucher`` is ``known`` (the line the redemption was sent on) with this
+    redemption counted on, not read: it is as old as ``known``'s read. False: it is the
+    server's answer or a read made by this call."""
 
     voucher: Voucher
     reference: str = ""
     discount: int | None = None
+    counted_on: bool = False
 
 
 class VoucherBackend(Protocol):
@@ -84,9 +97,12 @@ class VoucherBackend(Protocol):
         """Redeem (or apply) once; the server's reference comes back.
 
         ``known``: this voucher as this adapter's previous ``redeem`` answer left it, moments
-        ago (a replay sending a voucher's queued entries one after another under its lock).
-        An adapter may take what it needs from it instead of reading the voucher again; it
-        must still leave every check the server does not do to a fresh read."""
+        ago (a replay sending a voucher's queued entries one after another under its lock),
+        or, where ``capabilities.count_on_line``, the voucher's cached line, read earlier (by
+        a look-up, the till's redeem, a previous pass). An adapter may take what it needs from
+        it instead of reading the voucher again; it must still leave every check the server
+        does not do to a fresh read, and read again when the answer disagrees with ``known``
+        or leaves out what counting on needs (``Redeemed.counted_on``)."""
         ...
 
     def confirm(self, uncertain: Sequence[RedeemRequest],

@@ -19,8 +19,9 @@ def _parse(value: Any) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def voucher_to_json(voucher: Voucher) -> str:
-    """Serialise ``voucher`` losslessly."""
+def voucher_to_json(voucher: Voucher, **extra: object) -> str:
+    """Serialise ``voucher`` losslessly, with ``extra`` keys beside its fields (what the cache
+    says of the line; ``voucher_from_json`` ignores them)."""
     data: dict[str, Any] = {
         name: getattr(voucher, name)
         for name in Voucher.__dataclass_fields__
@@ -38,12 +39,17 @@ def voucher_to_json(voucher: Voucher) -> str:
     data["fully_redeemed_at"] = _time(voucher.fully_redeemed_at)
     data["windows"] = [[_time(w.start), _time(w.end)] for w in voucher.windows]
     data["history"] = [[h.amount, _time(h.at)] for h in voucher.history]
+    data.update(extra)
     return json.dumps(data, ensure_ascii=False)
 
 
 def voucher_from_json(text: str) -> Voucher:
     """The inverse of ``voucher_to_json``."""
-    data: dict[str, Any] = json.loads(text)
+    return voucher_from_data(json.loads(text))
+
+
+def voucher_from_data(data: dict[str, Any]) -> Voucher:
+    """``voucher_from_json`` of JSON already parsed (``data`` is changed)."""
     data["kind"] = VoucherKind(data["kind"])
     on = data.get("redeemable_on")
     data["redeemable_on"] = tuple(on) if on is not None else None

@@ -16,12 +16,12 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from kiosk.domain.errors import StorageError
 from kiosk.domain.outcomes import OutboxEntry
 from kiosk.domain.voucher import Voucher
-from kiosk.store.cache import VoucherCache
+from kiosk.store.cache import CachedVoucher, VoucherCache
 from kiosk.store.outbox import Also, Applied, Outbox
 
 log = logging.getLogger(__name__)
@@ -33,11 +33,15 @@ MARKS_WAIT = 0.1
 class Pass:
     """One replay pass: the owner of the vouchers it parks."""
 
-    __slots__ = ("ahead", "oldest")
+    __slots__ = ("ahead", "lines", "oldest", "within")
 
-    def __init__(self) -> None:
+    def __init__(self, within: timedelta | None = None) -> None:
         self.oldest: float | None = None  # when its oldest unsaved parked marks were parked
         self.ahead = 8  # vouchers to look at for the next group (from the last ones' sizes)
+        # The cached lines of its claim groups' vouchers (read with each group; None: no
+        # line), and how old a line it sends on (None: any age).
+        self.lines: dict[str, CachedVoucher | None] = {}
+        self.within = within
 
 
 @dataclass(slots=True)
@@ -51,7 +55,8 @@ class _Parked:
     waiting: list[OutboxEntry] = field(default_factory=list)
     marks: list[Applied] = field(default_factory=list)
     latest: Voucher | None = None
-    seen_at: datetime | None = None
+    seen_at: datetime | None = None  # when ``latest`` was read (its cache line's age)
+    counted: int = 0  # redemptions counted on since that read
 
 
 class Parking:
@@ -99,16 +104,16 @@ class Parking:
         return claimed
 
     def park(self, code: str, owner: Pass, marks: list[Applied], latest: Voucher | None,
-             seen_at: datetime) -> None:
-        """Park a voucher just sent (its lock still held): its marks and last answer are
-        saved later."""
+             seen_at: datetime, *, counted: int = 0) -> None:
+        """Park a voucher just sent (its lock still held): its marks and last answer (read at
+        ``seen_at``, ``counted`` redemptions counted on since) are saved later."""
         if not marks and latest is None:
             return
         with self._guard:
             item = self._parked.setdefault(code, _Parked(owner))
             item.marks.extend(marks)
-            item.latest = latest or item.latest
-            item.seen_at = seen_at
+            if latest is not None:
+                item.latest, item.seen_at, item.counted = latest, seen_at, counted
             if owner.oldest is None:
                 owner.oldest = time.monotonic()
 
@@ -177,7 +182,7 @@ class Parking:
                           len(marks) + len(unsent), exc.message)
 
     def _cache_line(self, code: str, item: _Parked) -> Also | None:
-        latest, seen_at = item.latest, item.seen_at
+        latest, seen_at, counted = item.latest, item.seen_at, item.counted
         if latest is None or seen_at is None:
             return None
-        return lambda db: self._cache.put_in(db, latest, seen_at, code)
+        return lambda db: self._cache.put_in(db, latest, seen_at, code, counted=counted)

@@ -25,7 +25,7 @@ import logging
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import Enum, auto
 
@@ -89,6 +89,13 @@ class _Run:
     previous: Voucher | None = None  # the last entry's answer (None after a refusal)
     latest: Voucher | None = None  # the last answer at all, cached once at the end
     marks: list[Applied] = field(default_factory=list)  # confirmed, not saved yet
+    # The read ``previous`` and ``latest`` derive from: when (None: during this run) and how
+    # many redemptions were counted on since; ``line``: that read is the cached line's, made
+    # before this run (a refusal then reads again before it is believed).
+    read_at: datetime | None = None
+    counted: int = 0
+    line: bool = False
+    loaded: bool = False  # the cached line was looked at (once per run)
 
 
 class _Stop(Enum):
@@ -128,6 +135,7 @@ class Replayer:
         settle_seconds: float = SETTLE_SECONDS,
         now: Callable[[], datetime],
         stamp: Callable[[], datetime] | None = None,
+        line_within: Callable[[], timedelta | None] = lambda: None,
     ) -> None:
         self._outbox = outbox
         self._cache = cache
@@ -137,6 +145,13 @@ class Replayer:
         self._settle = settle_window(backend, settle_seconds)
         self._now = now  # the till's clock: settle windows are durations on it
         self._stamp = stamp or now  # the corrected time: when the server said something
+        capabilities = getattr(backend, "capabilities", None)
+        # Send on the voucher's cached line, read no older than ``line_within()`` (None: any
+        # age), where the platform says that is safe (docs/engine.md, "Counting on from the
+        # cached line").
+        self._count_on = capabilities is not None and capabilities.count_on_line
+        self._backdated = capabilities is not None and capabilities.backdated
+        self._line_within = line_within
         # Entries the server confirmed whose new state is not saved yet, or could not be
         # (storage trouble): staff are still told "redeemed"; such an entry is reconciled on
         # the next pass. Dropped once saved (the outbox and the cache then have them).
@@ -158,7 +173,7 @@ class Replayer:
         self._save_refusals(report)
         codes = self._outbox.open_codes() if code is None else [code]
         strikes = 0
-        run = Pass()
+        run = Pass(self._line_within() if self._count_on and code is None else None)
         todo = deque(codes)
         try:
             while todo:
@@ -168,7 +183,8 @@ class Replayer:
                 for voucher_code, grouped in self._next_steps(
                         todo, run, group=send and code is None):
                     if grouped is None:
-                        result = self._voucher(voucher_code, report, run, send=send)
+                        result = self._voucher(voucher_code, report, run, send=send,
+                                               lines=code is None)
                     else:
                         result = self._group_voucher(voucher_code, report, run)
                     strikes = strikes + 1 if result is _Stop.TRANSIENT else 0
@@ -207,7 +223,15 @@ class Replayer:
                     plain.append((voucher_code, entries))
             else:  # changed since it was counted: on its own
                 alone.append((voucher_code, None))
-        return self._claim_group(plain, run) + alone
+        steps = self._claim_group(plain, run)
+        if self._count_on:  # their cached lines, in one read
+            claimed = [voucher_code for voucher_code, _ in steps]
+            try:
+                lines = self._cache.get_many(claimed)
+            except StorageError:
+                lines = {}
+            run.lines.update((c, lines.get(c)) for c in claimed)
+        return steps + alone
 
     def _pick(self, todo: deque[str], run: Pass) -> list[str]:
         """The next vouchers of ``todo`` whose open entries are all plain pending ones, up to
@@ -263,7 +287,8 @@ class Replayer:
         sent = _Run()
         try:
             waiting = self._parking.take_over(code, own=run)
-            if not waiting:
+            if not waiting:  # its line may be older than what whoever took it over read
+                run.lines.pop(code, None)
                 return self._send_voucher(code, report, sent, run, send=True)
             return self._send_claimed(waiting, report, sent, run) or _Stop.CONTINUE
         finally:
@@ -273,7 +298,8 @@ class Replayer:
     def _park(self, code: str, sent: _Run, run: Pass) -> None:
         """Park a voucher just sent (its lock still held): its marks and last answer are
         saved later (``kiosk.sync.parking``)."""
-        self._parking.park(code, run, sent.marks, sent.latest, self._stamp())
+        self._parking.park(code, run, sent.marks, sent.latest, sent.read_at or self._stamp(),
+                           counted=sent.counted)
         sent.marks = []
 
     def _hand_over(self, code: str) -> None:
@@ -285,10 +311,13 @@ class Replayer:
 
     # --- one voucher on its own ------------------------------------------------------
 
-    def _voucher(self, code: str, report: SyncReport, run: Pass, *, send: bool) -> _Stop:
-        """Send ``code``'s open entries under its lock (reconciled first where uncertain)."""
+    def _voucher(self, code: str, report: SyncReport, run: Pass, *, send: bool,
+                 lines: bool = False) -> _Stop:
+        """Send ``code``'s open entries under its lock (reconciled first where uncertain);
+        ``lines``: on the voucher's cached line where the platform allows (a pass, not the
+        till's own redeem, whose result screen shows the voucher as read after the write)."""
         self._locks.acquire(code)
-        sent = _Run()
+        sent = _Run(loaded=not lines)
         try:
             self._parking.take_over(code)
             return self._send_voucher(code, report, sent, run, send=send)
@@ -339,6 +368,8 @@ class Replayer:
         try:
             for entry in claimed:
                 self._parking.flush_due(run)
+                if not sent.loaded:
+                    self._load_line(entry.code, sent, run)
                 done += 1  # from here on it may have left: never taken back unsent
                 answer = self._send(entry, report, sent, known=sent.previous)
                 if isinstance(answer, _Stop):
@@ -352,6 +383,47 @@ class Replayer:
                 except StorageError as exc:  # they stay ``sending``: recovered as uncertain
                     log.error("could not release unsent outbox entries: %s", exc.message)
         return None
+
+    def _load_line(self, code: str, sent: _Run, run: Pass) -> None:
+        """Start ``sent`` from the voucher's cached line, where the platform counts on from
+        it and the line is young enough (the offline checks would still trust it)."""
+        sent.loaded = True
+        if not self._count_on or sent.previous is not None:
+            return
+        if code in run.lines:  # read with its claim group
+            line = run.lines.pop(code)
+        else:
+            try:
+                line = self._cache.get(code)
+            except StorageError:
+                return  # read the voucher, as without a line
+        within = run.within
+        if line is None or (within is not None and self._stamp() - line.seen_at > within):
+            return
+        sent.previous, sent.read_at, sent.counted, sent.line = \
+            line.voucher, line.seen_at, line.counted, True
+
+    def _read_again(self, code: str, report: SyncReport,
+                    sent: _Run) -> tuple[Voucher | Refusal | None, _Stop | None]:
+        """A real read of the voucher, instead of a line that a refusal or an answer put in
+        doubt: ``sent`` goes on from it (and the cache has it)."""
+        answer, stop = self._call_status(code, report)
+        sent.line = False
+        if isinstance(answer, Voucher):
+            sent.previous = sent.latest = answer
+            sent.read_at, sent.counted = None, 0
+        return answer, stop
+
+    def _doubted(self, known: Voucher, entry: OutboxEntry) -> bool:
+        """Whether the server took ``entry`` although ``known``, the line it was counted on
+        from, says it could not (used up, expired, switched off): the line is out of date
+        (a reversal, a refund, new dates meanwhile), so the voucher is read again."""
+        at = entry.redeemed_at if self._backdated else self._stamp()
+        try:
+            known.check_redeem(entry.amount, at)
+        except Refusal:
+            return True
+        return False
 
     def _call_status(
         self, code: str, report: SyncReport
@@ -448,14 +520,12 @@ class Replayer:
         try:
             redeemed = self._backend.redeem(request_for(entry), known=known)
             voucher = redeemed.voucher
-        except Refusal as exc:
+        except (Refusal, InvalidRequest) as exc:
             self._watch.success(time.monotonic() - started)
-            self._reject(entry, exc.reason, exc.message)
-            report.rejected += 1
-            return None
-        except InvalidRequest as exc:
-            self._watch.success(time.monotonic() - started)
-            self._reject(entry, RefusalReason.INVALID_AMOUNT, exc.message)
+            if sent.line and known is not None:
+                return self._refused_on_line(entry, report, sent)
+            reason = exc.reason if isinstance(exc, Refusal) else RefusalReason.INVALID_AMOUNT
+            self._reject(entry, reason, exc.message)
             report.rejected += 1
             return None
         except AuthError as exc:
@@ -488,6 +558,15 @@ class Replayer:
             report.error = str(exc)
             return _Stop.TRANSIENT
         self._watch.success(time.monotonic() - started)
+        if redeemed.counted_on and known is not None:
+            sent.counted += 1
+            if self._doubted(known, entry):
+                read, _ = self._read_again(entry.code, SyncReport(), sent)  # best effort
+                # Unread, the line counted on may say more used than there is: at most all.
+                voucher = read if isinstance(read, Voucher) \
+                    else replace(voucher, used=min(voucher.used, voucher.total))
+        else:  # the server's answer, or a read the adapter made
+            sent.read_at, sent.counted, sent.line = None, 0, False
         problem = answer_problem(voucher, entry.code)
         if problem is not None:
             # A 2xx, but not about this redemption: it may have been applied.
@@ -506,6 +585,22 @@ class Replayer:
         sent.marks.append(Applied(entry.id, utc_now(), redeemed.reference, redeemed.discount))
         report.applied += 1
         return voucher
+
+    def _refused_on_line(self, entry: OutboxEntry, report: SyncReport,
+                         sent: _Run) -> Voucher | _Stop | None:
+        """``entry``, sent on the cached line, was refused (so it did not land): the line may
+        be what was wrong (a voucher deleted and made again has a new id), so the voucher is
+        read for real and the entry sent once more on that read, as it would have been
+        without the line; the server's answer to that stands."""
+        read, stop = self._read_again(entry.code, report, sent)
+        if stop is not None:  # not applied: sent again once the server answers
+            self._outbox.release(entry.id, report.error, uncertain=False)
+            return stop
+        if isinstance(read, Refusal):  # the voucher is gone
+            self._reject(entry, read.reason, read.message)
+            report.rejected += 1
+            return None
+        return self._send(entry, report, sent, known=read)
 
     def _reject(self, entry: OutboxEntry, reason: RefusalReason, message: str) -> None:
         """Save the server's refusal; if it cannot be saved (storage full), keep it in

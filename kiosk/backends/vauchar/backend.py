@@ -63,8 +63,25 @@ def parse_voucher(data: Mapping[str, Any], status: int, redemptions: list[Any]) 
                    used=total if redeemed else min(used, total), history=history, **common)
 
 
+# Counting on from the cached line: for gift balances only. The line gives the voucher's id
+# and currency; the server checks status, dates and balance. A percentage voucher's
+# ``value_used`` is computed here from its terms and the server checks nothing of it, so its
+# terms are always read fresh (docs/engine.md, "Counting on from the cached line").
+def _agrees(redemption: Mapping[str, Any], voucher: Voucher, value: int) -> bool:
+    """Whether a redemption answer is what was sent on ``voucher`` (its id, the value) and
+    says when it was made: else the voucher after it is read, not counted on."""
+    named = redemption.get("voucher_id")
+    try:
+        used = to_minor(str(redemption["value_used"]), voucher.currency or "GBP")
+    except (KeyError, ValueError, InvalidOperation):
+        return False
+    return used == value and _epoch(redemption.get("created")) is not None \
+        and (named is None or str(named) == voucher.ref)
+
+
 CAPABILITIES = Capabilities(partial_amounts=True, uses=True, discounts=True, reversal=True,
-                            idempotent=False, backdated=False, staff_sign_in=False)
+                            idempotent=False, backdated=False, staff_sign_in=False,
+                            count_on_line=True)
 
 
 class VaucharBackend(ChannelBackend):
@@ -117,10 +134,13 @@ class VaucharBackend(ChannelBackend):
         """One redemption: ``value_used`` = the amount (gift balance) or the discount on the
         basket (percentage); ``user_id`` = the staff member; ``transaction_id`` = the entry.
 
-        The voucher's id and terms come from ``known`` (the previous answer) when given, else
-        from a look-up; the server itself refuses what the balance or the status forbids."""
-        voucher = known if known is not None and known.ref \
-            and known.code.upper() == request.code.upper() else self.status(request.code)
+        A gift balance's id comes from ``known`` (the previous answer or the cached line) when
+        given, and the voucher after it is counted on from it when the answer agrees
+        (``counted_on``); the server itself refuses what the balance or the status forbids.
+        A discount voucher's terms are always read (``value_used`` is computed from them)."""
+        line = known is not None and bool(known.ref) and known.discount is None \
+            and known.code.upper() == request.code.upper()
+        voucher = known if line and known is not None else self.status(request.code)
         if voucher.discount is not None:
             if request.order_total is None:
                 raise InvalidRequest("A discount voucher needs the order total.")
@@ -139,10 +159,15 @@ class VaucharBackend(ChannelBackend):
             # not have reached the server - confirmed by transaction id, never trusted.
             raise ServerUnavailable("Vauchar's answer was not about this redemption.",
                                     maybe_applied=True)
+        reference = str(redemption.get("id") or "")
+        if line and not _agrees(redemption, voucher, value):
+            # A partial answer, or not what was sent on the line: read what the server holds.
+            with after_write("The redemption"):
+                return Redeemed(self.status(request.code), reference, discount)
         # The voucher after it, without asking again (the next look-up refreshes it).
         after = replace(voucher, used=min(voucher.total, voucher.used + taken),
                         history=(*voucher.history, HistoryEntry(value, request.at)))
-        return Redeemed(after, str(redemption.get("id") or ""), discount)
+        return Redeemed(after, reference, discount, counted_on=line)
 
     def confirm(self, uncertain: Sequence[RedeemRequest],
                 applied: Sequence[RedeemRequest] = (),
