@@ -27,7 +27,7 @@ logs=/srv/fresh-logs
 mirror=${FRESH_MIRROR:-http://deb.debian.org/debian}
 pip_cache=${FRESH_PIP_CACHE-/root/.cache/pip}
 dist=${FRESH_DIST:-/srv/fresh/root/kiosk/dist}  # what deb and tar install: build's output
-screens="scan card redeem result queue settings lock signin unseen shift"
+screens="scan card redeem result queue settings lock signin unseen shift printer"
 mkdir -p "$logs"
 
 mounted=""

@@ -30,7 +30,7 @@ from silent_audio import silent_pulse  # noqa: E402
 
 RUNTIME_FILE = HERE / "qt_runtime.json"
 SCREENS = ("scan", "card", "redeem", "result", "queue", "settings", "lock", "signin", "unseen",
-           "shift")
+           "shift", "printer")
 
 # Runs kiosk.main.main(argv) and, however it ends, writes what Qt it loaded to $KIOSK_QT_TRACE.
 TRACER = """

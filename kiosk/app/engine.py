@@ -274,7 +274,7 @@ class Engine:
     def _checked(self, lookup: Lookup) -> Lookup:
         self.journal.add("check", lookup.code, lookup.state.value, offline=lookup.offline,
                          amount=lookup.available if lookup.voucher else None,
-                         currency=lookup.voucher.currency if lookup.voucher else None,
+                         currency=lookup.voucher.money_currency if lookup.voucher else None,
                          message=lookup.message)
         return lookup
 
@@ -431,7 +431,7 @@ class Engine:
         except StorageError as exc:
             log.error("outbox commit failed, %s not redeemed: %s", code, exc.message)
             self.journal.add("redeem", code, "not_recorded", amount=amount,
-                             currency=entry.currency, offline=offline, message=exc.message)
+                             currency=entry.money_currency, offline=offline, message=exc.message)
             raise StorageError(NOT_RECORDED_FULL if exc.full else NOT_RECORDED,
                                full=exc.full) from exc
         if not added:  # the conflict it retries was closed by someone else meanwhile
@@ -535,7 +535,7 @@ class Engine:
         voucher = outcome.voucher
         self.journal.add(
             "redeem", outcome.code, outcome.status.value, amount=outcome.amount,
-            currency=voucher.currency if voucher else None, offline=offline,
+            currency=voucher.money_currency if voucher else None, offline=offline,
             entry_id=outcome.entry_id, message=outcome.message)
         return outcome
 
@@ -728,7 +728,8 @@ class Engine:
                 self._reopen_if_refused(entry_id, retry_id)
             else:
                 self.journal.add("retry", entry.code, outcome.status.value, amount=outcome.amount,
-                                 entry_id=entry.id, message=outcome.message)
+                                 currency=entry.money_currency, entry_id=entry.id,
+                                 message=outcome.message)
             return outcome
 
     def _reopen_if_refused(self, entry_id: str, retry_id: str) -> None:
@@ -768,7 +769,7 @@ class Engine:
         if entry is None or not self.outbox.write_off(entry_id, note):
             raise InvalidRequest("Only a refused redemption can be written off.")
         self.journal.add("write_off", entry.code, EntryState.WRITTEN_OFF.value,
-                         amount=entry.amount, currency=entry.currency, entry_id=entry_id,
+                         amount=entry.amount, currency=entry.money_currency, entry_id=entry_id,
                          message=note)
         self._notify()
 

@@ -78,6 +78,16 @@ class Account:
         """The opaque shop id the outbox and cache are scoped to."""
         return self.shop_id or str(self.domain_id)
 
+    def display_name(self, chosen: str = "") -> str:
+        """What the till calls its shop on screen, receipts and reports: ``chosen`` (the
+        shop name set in Settings) if any; else the shop's name on the server (VoucherCart's
+        domain, Vauchar's merchant), or, where the platform knows a shop only by its key
+        (Vouchers API, ShopWired), the platform's name."""
+        if chosen.strip():
+            return chosen.strip()
+        info = registry.PLATFORMS.get(self.backend)
+        return info.title if info is not None and info.shop_named_by_key else self.domain_name
+
 
 class SecretTokens:
     """A session's ``TokenStore`` kept in the kiosk's secret store."""

@@ -154,7 +154,7 @@ class Undoer:
                 return self._done(UndoOutcome(UndoStatus.REFUSED, entry, CHANGED,
                                               why=UndoWhy.CHANGED))
             self.journal.add("undo", entry.code, EntryState.REVERSING.value,
-                             amount=entry.amount, currency=entry.currency, entry_id=entry.id)
+                             amount=entry.amount, currency=entry.money_currency, entry_id=entry.id)
         elif self._check_gone(entry):  # an earlier undo's answer was lost: did it land?
             return self._reversed(entry, None)
         try:
@@ -212,7 +212,7 @@ class Undoer:
         done = self.outbox.finish_reversal(entry.id, "undone by a manager")
         if done:
             self.journal.add("undo", entry.code, EntryState.REVERSED.value, amount=entry.amount,
-                             currency=entry.currency, entry_id=entry.id)
+                             currency=entry.money_currency, entry_id=entry.id)
         return done
 
     def _reversed(self, entry: OutboxEntry, voucher: Voucher | None) -> UndoOutcome:
@@ -230,6 +230,6 @@ class Undoer:
         if outcome.status is not UndoStatus.REVERSED:  # REVERSED was journalled by _finish
             self.journal.add("undo", entry.code if entry else "", outcome.status.value,
                              amount=entry.amount if entry else None,
-                             currency=entry.currency if entry else None,
+                             currency=entry.money_currency if entry else None,
                              entry_id=entry.id if entry else None, message=outcome.message)
         return outcome

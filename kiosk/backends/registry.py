@@ -34,6 +34,8 @@ class Platform:
     example_server: str  # the base URL as the seed writes it
     adapter: str  # the adapter's module, which defines CAPABILITIES
     opener: Opener | None = None  # None: VoucherCart, opened by kiosk.app.signin
+    # The platform knows a shop only by its key (no name a person would know it by).
+    shop_named_by_key: bool = False
 
     @property
     def capabilities(self) -> Capabilities:
@@ -92,11 +94,12 @@ PLATFORMS: dict[str, Platform] = {p.name: p for p in (
     Platform("vouchercart", "VoucherCart", ("email", "password", "domain"),
              "https://api.vouchercart.com/v1", "kiosk.backends.vouchercart.backend"),
     Platform("vouchers-api", "Vouchers API", ("api_key",), "https://api.voucher.com/v1",
-             "kiosk.backends.vouchersapi.backend", _vouchers_api),
+             "kiosk.backends.vouchersapi.backend", _vouchers_api, shop_named_by_key=True),
     Platform("vauchar", "Vauchar", ("username", "password"), "https://api.vauchar.com",
              "kiosk.backends.vauchar.backend", _vauchar),
     Platform("shopwired", "ShopWired", ("username", "password"),
-             "https://api.ecommerceapi.uk/v1", "kiosk.backends.shopwired.backend", _shopwired),
+             "https://api.ecommerceapi.uk/v1", "kiosk.backends.shopwired.backend", _shopwired,
+             shop_named_by_key=True),
 )}
 DEFAULT = "vouchercart"
 

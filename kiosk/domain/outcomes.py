@@ -104,6 +104,11 @@ class OutboxEntry:
     discount: int | None = None  # what a discount voucher took off the basket (minor units)
     staff_id: str = ""  # the till's local staff id (key-based platforms), else ""
 
+    @property
+    def money_currency(self) -> str | None:
+        """The currency its amount is in: None when the amount is uses."""
+        return self.currency if self.kind == "monetary" else None
+
 
 @dataclass(frozen=True, slots=True)
 class Connectivity:

@@ -97,6 +97,12 @@ class Voucher:
         """Units left to redeem (never negative)."""
         return max(self.total - self.used, 0)
 
+    @property
+    def money_currency(self) -> str | None:
+        """The currency its units are in: None for a use-counted voucher (its units are
+        uses, whatever currency the shop has)."""
+        return self.currency if self.kind is VoucherKind.MONETARY else None
+
     def money(self, units: int) -> Money | None:
         """``units`` as Money for a monetary voucher with a currency, else None."""
         if self.kind is VoucherKind.MONETARY and self.currency:

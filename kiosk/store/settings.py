@@ -70,6 +70,8 @@ class Settings:
     """The kiosk's options. Thread-safe; every change is written to disk atomically."""
 
     kiosk_name = Option[str]((str,), "Till 1", "name shown on screen and in exports")
+    shop_name = Option[str]((str,), "", "shop name on screen, receipts and reports (empty = "
+                            "the server's name for the shop)")
     kiosk_id = Option[str]((str,), "", "unique id of this till, generated once")
     camera_device = Option[int | str]((int, str), 0, "camera index or device path")
     decoder = Option[str]((str,), "combined", "barcode decoder: combined, zxing or zbar",

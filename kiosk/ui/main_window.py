@@ -86,10 +86,10 @@ class EventFilter(Protocol):
 
 
 class AppFilters(QObject):
-    """The window's application-wide event filters (tap guard, idle watch, wedge scanner) as
-    one, asked in the order Qt would ask them: Qt then calls into Python once per event of
-    the whole application (every paint, layout and timer event passes an application
-    filter), not three times, and only events of a type one of them looks at go further."""
+    """The window's application-wide event filters (idle watch, wedge scanner, tap guard) as
+    one, asked in the order given: Qt then calls into Python once per event of the whole
+    application (every paint, layout and timer event passes an application filter), not
+    three times, and only events of a type one of them looks at go further."""
 
     def __init__(self, parent: QObject, *filters: EventFilter) -> None:
         super().__init__(parent)
@@ -151,7 +151,9 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(widget)
         self._wires: dict[Page, list[Callable[[Any], None]]] = {}
         self.tap_guard = TapGuard(self.stack, ms=tap_guard_ms)
-        self._filters = AppFilters(self, self.tap_guard, self.idle, self.wedge)
+        # The wedge before the tap guard: it must see every key of a scanner's burst, the
+        # Return that ends it too, even on a screen that has just appeared.
+        self._filters = AppFilters(self, self.idle, self.wedge, self.tap_guard)
         self._filters_when_signed_in = False  # install them once a session starts...
         self._filters_at_paint = False  # ...after its first screen's paint
         self.filtering = False  # the application filters are installed
@@ -196,6 +198,7 @@ class MainWindow(QMainWindow):
         for button in self.nav_buttons:
             set_role(button, "nav")
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.setAutoDefault(True)  # Return presses it too (these are outside the screens)
         who = QVBoxLayout()
         who.setSpacing(0)
         who.addWidget(self.kiosk_label)
@@ -361,7 +364,8 @@ class MainWindow(QMainWindow):
         if session is None:
             self.staff_label.setText("")
             return
-        shop, who = str(session.account.domain_name), session.staff_name
+        shop = session.account.display_name(str(session.setting("shop_name")))
+        who = session.staff_name
         # Nobody signed in yet on a local staff list: the shop alone.
         self.staff_label.setText(
             self.tr("%1 at %2").replace("%1", who).replace("%2", shop) if who else shop)
@@ -597,11 +601,17 @@ class MainWindow(QMainWindow):
         """Sign out: close the session, forget the account, back to the sign-in screen."""
         from kiosk.app import signin  # noqa: PLC0415
 
+        account = self.session.account if self.session is not None else None
         self.detach()
-        self.runner.run(signin.sign_out, success=lambda _none: self._signed_out())
+        self.runner.run(signin.sign_out, success=lambda _none: self._signed_out(account))
 
-    def _signed_out(self) -> None:
-        self.signin_screen.prefill(server=self.signin_screen.server_field.text())
+    def _signed_out(self, account: Any = None) -> None:
+        # The next person signs in on the same server and shop: only who they are is asked.
+        vouchercart = account is not None and account.backend == "vouchercart"
+        self.signin_screen.prefill(
+            server=account.server_url if account is not None
+            else self.signin_screen.server_field.text(),
+            domain=account.domain_name if vouchercart else "")
         self.show_who()
         self.show_page(Page.SIGNIN)
 

@@ -1,5 +1,6 @@
 """Printer settings: which printer, its address and paper, cut and drawer, auto-print, the
-receipt's footer — and a test print. Saving and printing run off the UI thread."""
+receipt's footer — and a test print. The settings screen's Save saves them too (one Save on
+the screen, not one per tab); saving and printing run off the UI thread."""
 
 from __future__ import annotations
 
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from kiosk.app.printing.service import PrintResult
 from kiosk.ui.receipts import ReceiptPresenter, result_text
-from kiosk.ui.style import set_role
 
 KINDS = ("none", "network", "usb", "serial", "file", "system")
 
@@ -38,8 +38,6 @@ class PrinterSettingsPage(QWidget):
         self.drawer_box = QCheckBox(self)
         self.auto_box = QCheckBox(self)
         self.footer_field = QLineEdit(self)
-        self.save_button = QPushButton(self)
-        set_role(self.save_button, "primary")
         self.test_button = QPushButton(self)
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
@@ -52,14 +50,12 @@ class PrinterSettingsPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.test_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
         box = QVBoxLayout(self)
         box.addLayout(self.form)
         box.addWidget(self.status_label)
         box.addStretch(1)
         box.addLayout(buttons)
         self.kind_box.currentIndexChanged.connect(self._kind_changed)
-        self.save_button.clicked.connect(self.save)
         self.test_button.clicked.connect(self.test_print)
         presenter.finished.connect(self._printed)
         self.retranslate()
@@ -96,17 +92,14 @@ class PrinterSettingsPage(QWidget):
 
     def save(self, then_test: bool = False) -> None:
         """Save the options (off the UI thread); with ``then_test`` print a test slip after."""
-        self.save_button.setEnabled(False)
 
         def done(_: object) -> None:
-            self.save_button.setEnabled(True)
             self.status_label.setText(self.tr("Printer settings saved."))
             self.saved.emit()
             if then_test:
                 self.presenter.test_print()
 
         def failed(error: BaseException) -> None:
-            self.save_button.setEnabled(True)
             self.status_label.setText(self.tr("Not saved: %1").replace("%1", str(error)))
 
         self.presenter.runner.run(self._write, success=done, failure=failed)
@@ -165,5 +158,4 @@ class PrinterSettingsPage(QWidget):
         self.cut_box.setText(self.tr("Cut the paper after each receipt"))
         self.drawer_box.setText(self.tr("Open the cash drawer with each receipt"))
         self.auto_box.setText(self.tr("Print a receipt after every redemption"))
-        self.save_button.setText(self.tr("Save"))
         self.test_button.setText(self.tr("Test print"))

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.ui.main_window import MainWindow, Page
 
 SCREENS = ("scan", "card", "redeem", "result", "queue", "signin", "settings", "lock", "unseen",
-           "shift")
+           "shift", "printer")
 CARD_CODES = {  # a voucher with a history in each platform's demo fixture (docs/demo-vouchers.md)
     "vouchercart": "GB10-0PRT-LY8D-2WQC",  # a partly used £100 gift card
     "vauchar": "GIFT100DEMO02",  # £100, £32.50 used in 2 redemptions
@@ -62,8 +62,11 @@ class Screenshot:
             counter = window.session.counter
             counter.shift_screen.shown.connect(lambda: self._settle(self._save))
             counter.open_shift()  # the demo needs no manager check
-        elif self.screen == "settings":
+        elif self.screen in ("settings", "printer"):
             window.show_settings()  # the demo needs no manager check
+            if self.screen == "printer":
+                settings = window.settings_screen
+                settings.tabs.setCurrentIndex(settings.tab_keys.index("printer"))
             self._settle(self._save)
         elif self.screen == "lock":
             window.lock()

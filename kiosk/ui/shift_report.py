@@ -8,13 +8,14 @@ UI thread; while the server is down the report still comes, saying what it could
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -25,16 +26,28 @@ from PySide6.QtWidgets import (
 from kiosk.app.printing.escpos import PrinterError
 from kiosk.app.printing.service import ReceiptService, shop_name
 from kiosk.app.qt.runner import Runner
-from kiosk.app.shift import ShiftReport, build_report, close_shift, report_lines
+from kiosk.app.shift import ShiftReport, build_report, close_shift
 from kiosk.domain.errors import KioskError
+from kiosk.ui.dialogs import keys_back
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.shift_text import report_lines
 from kiosk.ui.style import kinetic, set_role, set_tone
+
+
+def pdf_suggestion(today: date | None = None) -> Path:
+    """Where the save dialogue starts: the home folder (not wherever the kiosk was started
+    from, e.g. its install folder), a name with the day, so no day's report overwrites
+    another's."""
+    day = today or datetime.now(UTC).astimezone().date()  # the till's own day
+    return Path.home() / f"z-report-{day.isoformat()}.pdf"
 
 
 def ask_pdf_path(parent: QWidget) -> Path | None:
     """Ask where to save the PDF."""
     title = QCoreApplication.translate("ShiftReportScreen", "Save the report as PDF")
-    name, _ = QFileDialog.getSaveFileName(parent, title, "z-report.pdf", "PDF (*.pdf)")
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(pdf_suggestion()),
+                                          "PDF (*.pdf)")
+    keys_back(parent)
     return Path(name) if name else None
 
 
@@ -67,10 +80,13 @@ class ShiftReportScreen(Screen):
         self.close_button = QPushButton(self)
         set_role(self.close_button, "primary")
         self.back_button = QPushButton(self)
-        buttons = QHBoxLayout()
-        for button in (self.back_button, self.refresh_button, self.print_button,
-                       self.pdf_button, self.close_button):
-            buttons.addWidget(button)
+        # Two rows: five buttons in one were cut at 1024x600 ("usammenfassung drucke").
+        buttons = QGridLayout()
+        for column, button in enumerate((self.refresh_button, self.print_button,
+                                         self.pdf_button)):
+            buttons.addWidget(button, 0, column)
+        buttons.addWidget(self.back_button, 1, 0)
+        buttons.addWidget(self.close_button, 1, 1, 1, 2)
         box = QVBoxLayout(self)
         box.addWidget(self.title_label)
         box.addWidget(self.status_label)
@@ -83,6 +99,15 @@ class ShiftReportScreen(Screen):
         self.back_button.clicked.connect(self.back)
         self.retranslate()
         self._enable(False)
+
+    def focus_target(self) -> QWidget:
+        """"Back" (Tab goes on to print, save and close)."""
+        return self.back_button
+
+    def escape(self) -> bool:
+        """Escape: back to the queue."""
+        self.back.emit()
+        return True
 
     def _enable(self, ready: bool) -> None:
         for button in (self.print_button, self.pdf_button, self.close_button):

@@ -300,6 +300,11 @@ class StaffScreen(Screen):
         self.pages.setCurrentIndex(0)
         self.back.emit()
 
+    def escape(self) -> bool:
+        """Escape: done here, as "Done"."""
+        self.leave()
+        return True
+
     def retranslate(self) -> None:
         """Set the texts."""
         self.title_label.setText(self.tr("Staff accounts — %1").replace(

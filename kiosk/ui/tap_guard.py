@@ -1,7 +1,12 @@
 """A new screen ignores taps for a moment, so the second tap of a double tap never lands on
-whatever appeared under the finger (a confirm button, "Scan next"). Space, which presses the
-focused button, is a tap too; a held Space's repeats never press anything. (Return is
-guarded by the screens: ``Screen.return_unseen``.)"""
+whatever appeared under the finger (a confirm button, "Scan next"). The keys that press the
+focused button (Return, Enter, Space) are taps too, and a held key's repeats never press
+anything: a code typed and Enter pressed twice must not redeem the card that came up.
+
+The guard is asked after the keyboard-wedge filter (``kiosk.ui.wedge``; see ``AppFilters``):
+the wedge sees every key first, so a scanner's burst that ends with Return on a screen that
+has just appeared still completes, and the keys it holds and re-delivers as typing (with their
+auto-repeat flag) reach the guard then."""
 
 from __future__ import annotations
 
@@ -18,11 +23,15 @@ _TAPS = frozenset({
     QEvent.Type.MouseButtonDblClick, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate,
     QEvent.Type.TouchEnd,
 })
-_PRESS_KEYS = frozenset({Qt.Key.Key_Space, Qt.Key.Key_Select})  # what presses a button
+# What presses a focused button: Space and Select (Qt's buttons), Return and Enter (a screen's
+# ``keyPressEvent``).
+PRESS_KEYS = frozenset({Qt.Key.Key_Space, Qt.Key.Key_Select, Qt.Key.Key_Return,
+                        Qt.Key.Key_Enter})
 
 
 class TapGuard(QObject):
-    """Application event filter: eats taps inside ``area`` for ``ms`` after ``arm``."""
+    """Application event filter: eats taps inside ``area`` for ``ms`` after ``arm``, and a
+    key press that would press a button there (also, at any time, a held key's repeat)."""
 
     event_types = _TAPS | {QEvent.Type.KeyPress}  # the only events it looks at
 
@@ -44,12 +53,12 @@ class TapGuard(QObject):
         return self.clock() < self._until
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """Eat a tap on the guarded area while armed (a Space on a button: also a repeat)."""
+        """Eat a tap on the guarded area while armed (a button-pressing key: also a repeat)."""
         if not isinstance(obj, QWidget):
             return False
         if event.type() == QEvent.Type.KeyPress:
             if not isinstance(obj, QAbstractButton) or not isinstance(event, QKeyEvent) \
-                    or event.key() not in _PRESS_KEYS:
+                    or event.key() not in PRESS_KEYS:
                 return False
             if not (event.isAutoRepeat() or self.armed):
                 return False

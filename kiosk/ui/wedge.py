@@ -55,6 +55,9 @@ class WedgeFilter(QObject):
         # events' own gaps, and by ``clock()`` between keys and where timestamps are missing.
         self._anchor: tuple[int, float, float] | None = None
         self._target: QObject | None = None
+        # Whether each held key was a held-down key's auto-repeat, oldest first: re-delivered
+        # keys keep it, so the tap guard after this filter still tells a repeat from a press.
+        self._repeats: list[bool] = []
         self._window_event: tuple[int, int] | None = None  # (event address, timestamp)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -118,6 +121,7 @@ class WedgeFilter(QObject):
         else:
             self._gap_ms = 0.0
         self._last_key = now
+        self._repeats.append(event.isAutoRepeat())
         return self._apply(self.detector.feed(key, now))
 
     def _key_time(self, stamp: int) -> float:
@@ -152,6 +156,7 @@ class WedgeFilter(QObject):
 
     def _apply(self, result: WedgeEvent | None) -> bool:
         if result is None:
+            self._repeats.pop()  # this key goes through as it is, not held
             self._arm()
             return False
         if isinstance(result, Complete):
@@ -165,6 +170,7 @@ class WedgeFilter(QObject):
         return True
 
     def _complete(self, code: str) -> None:
+        self._repeats.clear()
         self.burst.emit(code, self._gap_ms)
         self._gap_ms, self._last_key = 0.0, None
         if self.debouncer.accept(code):
@@ -187,14 +193,17 @@ class WedgeFilter(QObject):
             self._redeliver(result.keys)
 
     def _redeliver(self, keys: str) -> None:
-        """Send held human keystrokes on to where they were going."""
+        """Send held human keystrokes on to where they were going (the oldest held keys)."""
+        repeats = self._repeats[:len(keys)]
+        del self._repeats[:len(keys)]
+        repeats += [False] * (len(keys) - len(repeats))
         target = QApplication.focusWidget() or self._target
         if target is None:
             return
-        for char in keys:
+        for char, repeat in zip(keys, repeats, strict=True):
             key, text = _KEYS.get(char, (Qt.Key.Key_unknown, char))
             if key == Qt.Key.Key_unknown and char.isalnum() and char.isascii():
                 key = Qt.Key(ord(char.upper()))
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                 QCoreApplication.sendEvent(
-                    target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text))
+                    target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text, repeat))

@@ -211,48 +211,48 @@
 <context>
     <name>CounterFlow</name>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="72"/>
-        <location filename="../../kiosk/ui/flows/counter.py" line="139"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="78"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="153"/>
         <source>End of shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="74"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="80"/>
         <source>Staff accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="137"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="151"/>
         <source>Reprint last receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="138"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="152"/>
         <source>Reprint receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="141"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="155"/>
         <source>Add, change or remove this shop&apos;s staff and set new passwords. An administrator of the shop signs in for this only; nothing of it is saved on the till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="143"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="157"/>
         <source>Manage staff accounts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="150"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="164"/>
         <source>Printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="151"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="165"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/counter.py" line="161"/>
+        <location filename="../../kiosk/ui/flows/counter.py" line="175"/>
         <source>Pick a redemption first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -419,69 +419,69 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="117"/>
         <source>Locked — %1, enter your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="118"/>
         <source>Locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="120"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="120"/>
         <source>Password or manager PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="100"/>
-        <location filename="../../kiosk/ui/screens/lock.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="121"/>
         <source>Unlock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="98"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="112"/>
         <source>Locked — choose your name and enter your PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="113"/>
         <source>PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="101"/>
-        <location filename="../../kiosk/ui/screens/lock.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="122"/>
         <source>Switch staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="179"/>
         <source>That was a scan. Unlock first, then scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="200"/>
         <source>Wrong password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="200"/>
         <source>Wrong password or PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lock.py" line="197"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="210"/>
         <source>Choose your name first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/lock.py" line="215"/>
+        <location filename="../../kiosk/ui/screens/lock.py" line="228"/>
         <source>Wrong PIN. %n more wrong PIN(s) and the till waits.</source>
         <translation>
             <numerusform>Wrong PIN. %n more wrong PIN and the till waits.</numerusform>
@@ -492,37 +492,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="334"/>
+        <location filename="../../kiosk/ui/main_window.py" line="337"/>
         <source>Scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="334"/>
+        <location filename="../../kiosk/ui/main_window.py" line="337"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="334"/>
+        <location filename="../../kiosk/ui/main_window.py" line="337"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="334"/>
+        <location filename="../../kiosk/ui/main_window.py" line="337"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="351"/>
+        <location filename="../../kiosk/ui/main_window.py" line="354"/>
         <source>Till 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="359"/>
+        <location filename="../../kiosk/ui/main_window.py" line="363"/>
         <source>%1 at %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="628"/>
+        <location filename="../../kiosk/ui/main_window.py" line="635"/>
         <source>Leave kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -573,142 +573,137 @@
 <context>
     <name>PrinterSettingsPage</name>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="103"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="97"/>
         <source>Printer settings saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="110"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="103"/>
         <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="116"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="109"/>
         <source>Printing a test page…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="121"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="114"/>
         <source>The printer answered: test page printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="124"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="117"/>
         <source>The printer is not answering: check that it is on, connected, and that the address is right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="127"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="120"/>
         <source>The printer is out of paper.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="134"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="127"/>
         <source>host or host:port, e.g. 192.168.1.50:9100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="135"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="128"/>
         <source>vendor:product in hex, e.g. 04b8:0202</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="136"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="129"/>
         <source>device, e.g. /dev/ttyUSB0 or COM3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="137"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="130"/>
         <source>device file, e.g. /dev/usb/lp0</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="138"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="131"/>
         <source>printer name (empty: the default printer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="152"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="145"/>
         <source>No receipt printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="152"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="145"/>
         <source>Network printer (ESC/POS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="153"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="146"/>
         <source>USB printer (ESC/POS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="153"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="146"/>
         <source>Serial printer (ESC/POS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="154"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="147"/>
         <source>Printer device file (ESC/POS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="154"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="147"/>
         <source>System printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="159"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="152"/>
         <source>58 mm paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="159"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="152"/>
         <source>80 mm paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="161"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="154"/>
         <source>Printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="161"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="154"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="161"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="154"/>
         <source>Paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="162"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="155"/>
         <source>Receipt footer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="165"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="158"/>
         <source>Cut the paper after each receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="166"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="159"/>
         <source>Open the cash drawer with each receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="167"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="160"/>
         <source>Print a receipt after every redemption</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="168"/>
-        <source>Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/printer_settings.py" line="169"/>
+        <location filename="../../kiosk/ui/printer_settings.py" line="161"/>
         <source>Test print</source>
         <translation type="unfinished"></translation>
     </message>
@@ -716,38 +711,38 @@
 <context>
     <name>QueueFlow</name>
     <message>
-        <location filename="../../kiosk/ui/flows/queue.py" line="47"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="48"/>
         <source>Retry a conflict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/queue.py" line="50"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="51"/>
         <source>Write off a conflict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/queue.py" line="53"/>
-        <location filename="../../kiosk/ui/flows/queue.py" line="55"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="54"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="56"/>
         <source>Export the redemptions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/queue.py" line="72"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="73"/>
         <source>Work offline is on: nothing is sent. Switch it off in Settings → Connection to send the queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/queue.py" line="75"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="76"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/queue.py" line="92"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="91"/>
         <source>Conflict resolved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/flows/queue.py" line="98"/>
+        <location filename="../../kiosk/ui/flows/queue.py" line="97"/>
         <source>%n redemption(s) exported to %1.</source>
         <translation>
             <numerusform>%n redemption exported to %1.</numerusform>
@@ -758,148 +753,148 @@
 <context>
     <name>QueueScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="131"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="137"/>
         <source>Queue and conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="138"/>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="138"/>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="139"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="139"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="142"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="142"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="142"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="142"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="143"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="138"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="144"/>
         <source>Send now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="139"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="145"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="197"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="203"/>
         <source>Retried with %1 (the voucher&apos;s remaining balance).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="200"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="206"/>
         <source>%1 not collected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="209"/>
         <source>Written off: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="204"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="210"/>
         <source>Written off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="212"/>
         <source>Undone by a manager: not counted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="214"/>
         <source>Undo not confirmed by the server yet: undo again to finish it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="216"/>
         <source>Sent (redeemed offline, confirmed later).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="223"/>
         <source>Not sent yet: the server could not be reached. It is retried automatically.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="244"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="250"/>
         <source>Nothing waiting: every redemption has reached the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="251"/>
         <source>No conflicts: nothing the server refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="252"/>
         <source>Nothing sent yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="253"/>
         <source>No redemptions yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="283"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="293"/>
         <source>Retry: take what is left, up to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="286"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="296"/>
         <source>Retry with remaining balance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="141"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="147"/>
         <source>Write off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="148"/>
         <source>Note for the write-off (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/queue.py" line="173"/>
-        <location filename="../../kiosk/ui/screens/queue.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="179"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="189"/>
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n use</numerusform>
@@ -907,7 +902,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/queue.py" line="175"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="181"/>
         <source>This shift: %n redemption(s)</source>
         <translation>
             <numerusform>This shift: %n redemption</numerusform>
@@ -915,22 +910,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="183"/>
         <source>online %1, offline %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="234"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="304"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="314"/>
         <source>Export redemptions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/queue.py" line="305"/>
+        <location filename="../../kiosk/ui/screens/queue.py" line="315"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1002,107 +997,107 @@
 <context>
     <name>RedeemScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="178"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="187"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="188"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="189"/>
         <source>Change amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="190"/>
         <source>Yes, redeem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="193"/>
         <source>Redeem part</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="196"/>
         <source>Order total for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="197"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="198"/>
         <source>Change order total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="198"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="199"/>
         <source>Yes, apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="204"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="205"/>
         <source>Amount to redeem from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="207"/>
         <source>Uses to redeem from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="209"/>
         <source>Available: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="248"/>
         <source>Enter an amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="251"/>
         <source>Enter an amount greater than zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="258"/>
         <source>This voucher needs an order of at least %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="260"/>
         <source>This voucher needs an order over %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="264"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="265"/>
         <source>Too much: only %1 can be redeemed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="289"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="290"/>
         <source>%1: −%2, customer pays %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="296"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="297"/>
         <source>This platform has no redeem step: the till counts the use itself. If another till or the web shop uses this code at the same moment, one use may go uncounted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="301"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="302"/>
         <source>Redeem %1?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/redeem.py" line="303"/>
+        <location filename="../../kiosk/ui/screens/redeem.py" line="304"/>
         <source>%1 will be left.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1110,27 +1105,27 @@
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="140"/>
         <source>Already redeemed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="141"/>
         <source>A redemption of %1 at %2 did go through. Nothing more was taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="145"/>
         <source>Not confirmed yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="146"/>
         <source>A redemption of %1 at %2 is saved and will be checked. Nothing more was taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/result.py" line="95"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="120"/>
         <source>Back to scanning in %n second(s)…</source>
         <translation>
             <numerusform>Back to scanning in %n second…</numerusform>
@@ -1138,38 +1133,49 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="125"/>
         <source>Scan next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="105"/>
-        <location filename="../../kiosk/ui/screens/result.py" line="131"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="161"/>
         <source>Not redeemed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="151"/>
+        <source>%1 applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/result.py" line="154"/>
         <source>Redeemed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="167"/>
+        <source>Customer pays %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/result.py" line="152"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="155"/>
         <source>Confirmed by the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="158"/>
         <source>Saved — will be sent when back online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="129"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="159"/>
         <source>%1 redeemed offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/result.py" line="129"/>
+        <location filename="../../kiosk/ui/screens/result.py" line="159"/>
         <source>OFFLINE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1245,52 +1251,57 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="115"/>
         <source>Scan a voucher or type its code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="116"/>
         <source>Voucher code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="117"/>
         <source>Check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="118"/>
         <source>Clear the code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="119"/>
         <source>Recent scans</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="121"/>
+        <source>No scans yet. Scan a voucher, or type its code above and tap Check: each one shows here with what happened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan.py" line="123"/>
         <source>Camera settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="129"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="143"/>
         <source>Checking %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="162"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="176"/>
         <source>Starting the camera…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="178"/>
         <source>The camera is not working. Use the barcode scanner or type the code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="180"/>
         <source>No camera. Use the barcode scanner or type the code.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1321,269 +1332,279 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="207"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="193"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="209"/>
         <source>Kiosk name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="193"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="209"/>
         <source>Camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="194"/>
-        <location filename="../../kiosk/ui/screens/settings.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="234"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="211"/>
         <source>New manager PIN (twice)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="195"/>
-        <location filename="../../kiosk/ui/screens/settings.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="224"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="213"/>
         <source>Barcode decoder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="213"/>
         <source>Sounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="197"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="214"/>
         <source>Volume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="197"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="214"/>
         <source>Lock after idle minutes (0 = never)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="198"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="215"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="225"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="202"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="219"/>
         <source>Kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="199"/>
-        <source>Trust checks from the last hours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="200"/>
-        <source>Most per voucher (amount or uses, 0 = no limit)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="201"/>
-        <source>Most per shift (amount or uses, 0 = no limit)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="202"/>
-        <source>Never-checked vouchers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="203"/>
-        <source>Server and account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="204"/>
-        <source>Scanner speed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="205"/>
-        <source>Test your scanner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="207"/>
-        <source>Till</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="208"/>
-        <source>Scanner and camera</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/screens/settings.py" line="210"/>
-        <source>Fast (USB)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="210"/>
-        <source>Normal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="211"/>
-        <source>Slow (Bluetooth, cheap scanners)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="213"/>
-        <source>Scan any barcode here</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="232"/>
-        <source>Accept vouchers this till has never checked, while offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="288"/>
-        <source>Read %1 — slowest gap between keys %2 ms.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="321"/>
-        <source>The manager PIN must be at least 4 digits.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="324"/>
-        <source>The two PINs are not the same.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="333"/>
-        <source>That arrived as typing, not as a scan: choose a slower scanner speed, save, and test again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="377"/>
-        <source>Tap Preview to test the camera and decoder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="378"/>
-        <source>Starting the camera…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="379"/>
-        <source>Camera working. Hold a voucher code in front of it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="380"/>
-        <source>No camera found at this address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="381"/>
-        <source>The camera stopped; trying again…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="382"/>
-        <source>The camera stopped.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="386"/>
-        <source>Read: %1</source>
+        <source>Shop name (screen and receipts)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/settings.py" line="216"/>
-        <source>Find cameras</source>
+        <source>Trust checks from the last hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="217"/>
+        <source>Most per voucher (amount or uses, 0 = no limit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/settings.py" line="218"/>
-        <source>Combined (best)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="218"/>
-        <source>zxing-cpp</source>
+        <source>Most per shift (amount or uses, 0 = no limit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/settings.py" line="219"/>
-        <source>ZBar</source>
+        <source>Never-checked vouchers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="220"/>
+        <source>Server and account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/settings.py" line="221"/>
-        <source>Work offline (send nothing until switched off)</source>
+        <source>Scanner speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/settings.py" line="222"/>
-        <source>New PIN (4+ digits)</source>
+        <source>Test your scanner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="223"/>
-        <source>Repeat the PIN</source>
+        <location filename="../../kiosk/ui/screens/settings.py" line="224"/>
+        <source>Till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/settings.py" line="225"/>
-        <source>A manager PIN is set. Type a new one to change it.</source>
+        <source>Scanner and camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/settings.py" line="227"/>
-        <source>No manager PIN yet: manager actions ask for the signed-in password. Set a manager PIN here.</source>
+        <source>Fast (USB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="227"/>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="228"/>
+        <source>Slow (Bluetooth, cheap scanners)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/settings.py" line="230"/>
-        <source>Beep on every result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="233"/>
-        <source>Start full screen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="234"/>
-        <source>System language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="238"/>
-        <source>Switch staff</source>
+        <source>Scan any barcode here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/settings.py" line="239"/>
-        <source>Sign out</source>
+        <source>Empty: the shop&apos;s name on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="250"/>
+        <source>Accept vouchers this till has never checked, while offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="307"/>
+        <source>Read %1 — slowest gap between keys %2 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="341"/>
+        <source>The manager PIN must be at least 4 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="344"/>
+        <source>The two PINs are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="353"/>
+        <source>That arrived as typing, not as a scan: choose a slower scanner speed, save, and test again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="397"/>
+        <source>Tap Preview to test the camera and decoder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="398"/>
+        <source>Starting the camera…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="399"/>
+        <source>Camera working. Hold a voucher code in front of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="400"/>
+        <source>No camera found at this address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="401"/>
+        <source>The camera stopped; trying again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="402"/>
+        <source>The camera stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="406"/>
+        <source>Read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="233"/>
+        <source>Find cameras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="235"/>
+        <source>Combined (best)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="235"/>
+        <source>zxing-cpp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="236"/>
+        <source>ZBar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="238"/>
+        <source>Work offline (send nothing until switched off)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/settings.py" line="240"/>
+        <source>New PIN (4+ digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="241"/>
+        <source>Repeat the PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="243"/>
+        <source>A manager PIN is set. Type a new one to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="245"/>
+        <source>No manager PIN yet: manager actions ask for the signed-in password. Set a manager PIN here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="248"/>
+        <source>Beep on every result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="251"/>
+        <source>Start full screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="252"/>
+        <source>System language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="256"/>
+        <source>Switch staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="257"/>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="258"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1591,17 +1612,17 @@
 <context>
     <name>ShiftReportScreen</name>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="36"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="47"/>
         <source>Save the report as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="99"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="124"/>
         <source>Checking this shift with the server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/shift_report.py" line="111"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="136"/>
         <source>%n redemption(s) of this till do not match the server: see MISMATCH below.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1609,7 +1630,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/shift_report.py" line="116"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="141"/>
         <source>%n voucher(s) could not be checked with the server (offline): the figures below are this till&apos;s own.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1617,187 +1638,338 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="121"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="146"/>
         <source>This voucher platform keeps no redemption history: the server check is not available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="125"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="150"/>
         <source>The server&apos;s records match this till&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="132"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="157"/>
         <source>The report could not be built: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="146"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="171"/>
         <source>Summary printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="151"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="176"/>
         <source>Not printed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="168"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="193"/>
         <source>The PDF was not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="170"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="195"/>
         <source>Saved as %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="178"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="203"/>
         <source>Tap again to close the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="193"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="218"/>
         <source>End of shift (Z report)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="194"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="219"/>
         <source>Check again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="195"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="220"/>
         <source>Print summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="196"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="221"/>
         <source>Save PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="198"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="223"/>
         <source>Close shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_report.py" line="199"/>
+        <location filename="../../kiosk/ui/shift_report.py" line="224"/>
         <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShiftText</name>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="41"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/shift_text.py" line="45"/>
+        <source>%1 (%n redemption(s))</source>
+        <translation>
+            <numerusform>%1 (%n redemption)</numerusform>
+            <numerusform>%1 (%n redemptions)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="51"/>
+        <source>Online:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="51"/>
+        <source>Offline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="52"/>
+        <source>Total:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="53"/>
+        <source>Still queued:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="54"/>
+        <source>%1 — not yet confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="55"/>
+        <source>Conflicts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="55"/>
+        <source>%1   Written off: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="58"/>
+        <source>Undone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="58"/>
+        <source>%1 — taken back, not counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="63"/>
+        <source>Till 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="64"/>
+        <source>End-of-shift report (Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="65"/>
+        <source>From %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="70"/>
+        <source>Undo unconfirmed: %1 — counted as taken until the server confirms it (the till asks again at the next sync)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="73"/>
+        <source>Per staff member:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="75"/>
+        <source>%1: online %2, offline %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="78"/>
+        <source>Server check:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="81"/>
+        <source>Conflict %1 %2 %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="84"/>
+        <source>Written off %1 %2 %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="96"/>
+        <source>MISMATCH: ours, not on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="97"/>
+        <source>MISMATCH: different amount on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="98"/>
+        <source>redeemed elsewhere (another till or the web shop)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="104"/>
+        <source>This voucher platform keeps no redemption history: not checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="106"/>
+        <source>%1 voucher(s) checked, %2 mismatch(es), %3 redeemed elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="110"/>
+        <source>%1: %2 voucher(s) — </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="113"/>
+        <source>The server&apos;s records match this till&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="116"/>
+        <source>ours %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="117"/>
+        <source>server %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="123"/>
         <source>Sign in to this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="131"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="126"/>
         <source>Staff email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="126"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="121"/>
-        <location filename="../../kiosk/ui/screens/signin.py" line="122"/>
-        <location filename="../../kiosk/ui/screens/signin.py" line="123"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="129"/>
         <source>API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="128"/>
         <source>Merchant id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="123"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="129"/>
         <source>API secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="131"/>
         <source>Shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="131"/>
         <source>Kiosk name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="132"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="132"/>
         <source>Your name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="141"/>
         <source>Demo shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="143"/>
         <source>name@shop.example</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="138"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="144"/>
         <source>who works this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="139"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="145"/>
         <source>Find my shops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="140"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="146"/>
         <source>e.g. Front till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="141"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="147"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="203"/>
         <source>Enter the server and your email first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="217"/>
         <source>No shops found for this email.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="198"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="230"/>
         <source>Fill in the server, email, password and shop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="255"/>
         <source>Fill in every field.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="238"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="270"/>
         <source>The server refused the shop&apos;s credentials: check them and the platform.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1821,7 +1993,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/staff.py" line="193"/>
-        <location filename="../../kiosk/ui/staff.py" line="322"/>
+        <location filename="../../kiosk/ui/staff.py" line="327"/>
         <source>Administrator</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1832,7 +2004,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/staff.py" line="194"/>
-        <location filename="../../kiosk/ui/staff.py" line="323"/>
+        <location filename="../../kiosk/ui/staff.py" line="328"/>
         <source>Redeem only</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1862,85 +2034,85 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="305"/>
+        <location filename="../../kiosk/ui/staff.py" line="310"/>
         <source>Staff accounts — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="308"/>
+        <location filename="../../kiosk/ui/staff.py" line="313"/>
         <source>An administrator of this shop signs in here. This sign-in is used for this screen only and is not saved on the till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="310"/>
+        <location filename="../../kiosk/ui/staff.py" line="315"/>
         <source>Administrator e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="311"/>
+        <location filename="../../kiosk/ui/staff.py" line="316"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="313"/>
+        <location filename="../../kiosk/ui/staff.py" line="318"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="314"/>
-        <location filename="../../kiosk/ui/staff.py" line="317"/>
+        <location filename="../../kiosk/ui/staff.py" line="319"/>
+        <location filename="../../kiosk/ui/staff.py" line="322"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="314"/>
-        <location filename="../../kiosk/ui/staff.py" line="317"/>
+        <location filename="../../kiosk/ui/staff.py" line="319"/>
+        <location filename="../../kiosk/ui/staff.py" line="322"/>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="315"/>
-        <location filename="../../kiosk/ui/staff.py" line="317"/>
+        <location filename="../../kiosk/ui/staff.py" line="320"/>
+        <location filename="../../kiosk/ui/staff.py" line="322"/>
         <source>Role here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="318"/>
+        <location filename="../../kiosk/ui/staff.py" line="323"/>
         <source>New password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="318"/>
+        <location filename="../../kiosk/ui/staff.py" line="323"/>
         <source>Password again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="322"/>
+        <location filename="../../kiosk/ui/staff.py" line="327"/>
         <source>Staff (check and redeem)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="325"/>
+        <location filename="../../kiosk/ui/staff.py" line="330"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="326"/>
+        <location filename="../../kiosk/ui/staff.py" line="331"/>
         <source>Save changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="327"/>
+        <location filename="../../kiosk/ui/staff.py" line="332"/>
         <source>Set new password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="329"/>
+        <location filename="../../kiosk/ui/staff.py" line="334"/>
         <source>Remove from this shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="330"/>
+        <location filename="../../kiosk/ui/staff.py" line="335"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2352,111 +2524,111 @@
 <context>
     <name>UndoFlow</name>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="41"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="42"/>
         <source>VoucherCart cannot reverse a redemption: ask the shop&apos;s administrator to credit the voucher in the VoucherCart dashboard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="44"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="45"/>
         <source>Vouchers API cannot take back an applied voucher: cancel or refund the order in the shop&apos;s own system; the voucher&apos;s use stays counted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="47"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="48"/>
         <source>ShopWired cannot undo a use of a voucher: ask the shop&apos;s administrator to lower the voucher&apos;s &apos;used&apos; count in the ShopWired admin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="51"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="52"/>
         <source>This voucher platform cannot take a redemption back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="112"/>
         <location filename="../../kiosk/ui/flows/undo.py" line="113"/>
-        <location filename="../../kiosk/ui/flows/undo.py" line="129"/>
-        <location filename="../../kiosk/ui/flows/undo.py" line="141"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="114"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="130"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="142"/>
         <source>Undo last redemption</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="137"/>
-        <location filename="../../kiosk/ui/flows/undo.py" line="207"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="138"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="209"/>
         <source>Nothing to undo: no redemption on this till since the shift began.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="142"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="143"/>
         <source>Undo %1 on voucher %2 (at %3)?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="147"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="148"/>
         <source>It is still queued: it will be cancelled and never sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="149"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="150"/>
         <source>The server takes the redemption back: the value is on the voucher again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="151"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="152"/>
         <source>Undo it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="153"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="154"/>
         <source>Keep it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="167"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="169"/>
         <source>Undoing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="192"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="194"/>
         <source>%1 on voucher %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="195"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="197"/>
         <source>Undone: %1 was taken back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="197"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="199"/>
         <source>Cancelled: %1 was still queued and will not be sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="200"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="202"/>
         <source>The server did not answer: the undo is not confirmed. Undo again — it cannot take back more than this one redemption.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="209"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="211"/>
         <source>Already undone: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="210"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="212"/>
         <source>The last redemption changed since it was shown: look again before undoing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="212"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="214"/>
         <source>The last redemption is being sent or not confirmed yet: wait until it is confirmed, then undo it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="214"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="216"/>
         <source>Offline: taking back a redemption needs the server. Try again when the till is back online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/undo.py" line="220"/>
+        <location filename="../../kiosk/ui/flows/undo.py" line="222"/>
         <source>Not undone: %1</source>
         <translation type="unfinished"></translation>
     </message>

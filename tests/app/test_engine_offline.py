@@ -402,3 +402,31 @@ def test_background_sync_replays_when_the_server_is_back(platform: Platform, ser
 
 def _wait(condition: Callable[[], bool], timeout: float = 15.0) -> None:
     wait_for(condition, timeout, step=0.02)
+
+
+def test_the_journal_keeps_a_use_voucher_in_uses_and_a_retry_in_money(engine: Engine,
+                                                                       sim: Sim) -> None:
+    # The recent-scans list reads amounts from the journal: a currency there makes them
+    # money. A use-counted voucher has the shop's currency but its units are uses ("1 use",
+    # never "£0.01"); a conflict's retry is money when its voucher is.
+    code = sim.add_voucher(make_voucher("JOUR-NALM-ONEY-0001", stock=3000))
+    engine.lookup(code)
+    engine.lookup(QUANTITY)
+    engine.redeem(QUANTITY, 1)
+    engine.set_offline_override(True)
+    assert engine.redeem(QUANTITY, 1).status is RedeemStatus.QUEUED
+    queued = engine.redeem(code, 2500)
+    assert queued.entry_id is not None, queued
+    voucher = sim.voucher(code)
+    voucher["current"] = 1000
+    sim.add_voucher(voucher)
+    engine.set_offline_override(None)
+    engine.sync()
+    engine.retry_conflict(queued.entry_id)
+    lines = [(j.action, j.code, j.outcome, j.amount, j.currency) for j in engine.recent(20)
+             if j.action in ("redeem", "retry", "check")]
+    uses = [line for line in lines if line[1] == QUANTITY]
+    assert ("redeem", QUANTITY, "applied", 1, None) in uses, uses
+    assert ("redeem", QUANTITY, "queued", 1, None) in uses, uses
+    assert all(line[4] is None for line in uses), uses
+    assert ("retry", code, "applied", 2000, "GBP") in lines, lines

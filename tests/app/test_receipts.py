@@ -8,13 +8,15 @@ from pathlib import Path
 import pytest
 from escpos.printer import Dummy
 
+from kiosk.app import signin
 from kiosk.app.engine import Engine
 from kiosk.app.printing.escpos import NOT_ANSWERING, PrinterConfig, write_lines
 from kiosk.app.printing.receipt import COLUMNS, receipt_lines
 from kiosk.app.printing.retry import RetryList
-from kiosk.app.printing.service import ReceiptService
+from kiosk.app.printing.service import ReceiptService, shop_name
 from kiosk.domain.outcomes import EntryState, RedeemStatus
 from tests.helpers.backends import free_port
+from tests.helpers.cases import Platform
 from tests.helpers.demo import GBP50, QUANTITY
 from tests.helpers.printer import FakePrinter
 from tests.helpers.sim import Sim
@@ -153,3 +155,22 @@ def test_test_print_reaches_the_printer(engine: Engine) -> None:
         use_printer(engine, "network", printer.address)
         assert ReceiptService(engine).test_print().printed
         assert b"Printer test" in printer.wait()
+
+
+def test_the_shop_is_named_as_people_know_it(platform: Platform, server: Sim,
+                                             platform_engine: Engine,
+                                             platform_account: signin.Account) -> None:
+    """Receipt and report headers name the shop as people know it: the name on the server
+    (VoucherCart's shop, Vauchar's merchant), never a key or its fingerprint (Vouchers API
+    and ShopWired know a shop only by its key: their name instead). A shop name set in
+    Settings wins on every platform, on the receipt too."""
+    backend = platform_account.backend
+    expected = {"vouchers-api": "Vouchers API", "shopwired": "ShopWired"}.get(
+        backend, platform_account.domain_name)
+    assert shop_name(platform_engine) == expected
+    platform_engine.settings.shop_name = "Corner Books"
+    assert shop_name(platform_engine) == "Corner Books"
+    outcome = platform.case.redeem(platform_engine, platform.case.add(server))
+    assert outcome.entry_id
+    receipt = ReceiptService(platform_engine).receipt(outcome.entry_id)
+    assert receipt_lines(receipt, COLUMNS[80])[0].strip() == "Corner Books"

@@ -102,3 +102,23 @@ def test_a_scan_at_the_lock_screen_never_reaches_the_password(kiosk: Kiosk) -> N
     kiosk.keys("Return")
     wait_for("the scan screen after unlocking",
              lambda: kiosk.shows(100, 200, PREVIEW), timeout=20)
+
+
+def test_keys_still_work_after_a_save_dialogue(kiosk: Kiosk) -> None:
+    # With no window manager (a kiosk) nobody gave the keyboard back to the window when the
+    # save dialogue closed: every key went nowhere until someone tapped the screen.
+    home(kiosk)
+    kiosk.keys("F3")  # the queue; its tabs have the focus
+    wait_for("the queue screen", lambda: not kiosk.shows(100, 200, PREVIEW))
+    kiosk.xdotool("sleep", "0.5")
+    kiosk.keys("shift+Tab", "Return")  # "Export CSV…", behind the manager check
+    kiosk.xdotool("sleep", "0.5")
+    kiosk.type_slowly("till1234")  # no manager PIN yet: the signed-in password
+    kiosk.keys("Return")
+    kiosk.xdotool("sleep", "1")  # the dialogue opens, its file name selected
+    target = kiosk.framebuffer.parent / "export.csv"
+    kiosk.type_slowly(str(target))
+    kiosk.keys("Return")
+    wait_for("the export", target.exists)
+    kiosk.keys("F2")
+    wait_for("the scan screen, by key", lambda: kiosk.shows(100, 200, PREVIEW))

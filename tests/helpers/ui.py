@@ -111,6 +111,8 @@ def visit_every_screen(qtbot: QtBot, window: MainWindow,
     the queue, each settings tab, the manager check, lock, sign-in, offline-unseen)."""
     controller = window.controller
     assert controller is not None
+    qtbot.waitUntil(window.scan_screen.recent_empty.isVisible, timeout=10_000)
+    see("scan, nothing scanned yet", window)
     look_up(qtbot, window, "GB10-0PRT-LY8D-2WQC")
     window.go_home()
     qtbot.waitUntil(lambda: window.scan_screen.recent_list.count() > 0, timeout=10_000)
@@ -132,6 +134,12 @@ def visit_every_screen(qtbot: QtBot, window: MainWindow,
     window.queue_screen.tabs.setCurrentIndex(3)
     qtbot.waitUntil(lambda: bool(window.queue_screen.entries), timeout=10_000)
     see("queue", window)
+    assert window.session is not None
+    window.session.counter.shift_button.click()  # the Z report, behind the manager check
+    authorise(qtbot, window)
+    shift = window.session.counter.shift_screen
+    qtbot.waitUntil(shift.refresh_button.isEnabled, timeout=10_000)
+    see("shift report", window)
     window.go_home()
     window.open_settings()
     see("manager check", window)

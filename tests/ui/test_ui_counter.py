@@ -163,6 +163,47 @@ def test_a_double_or_held_space_never_presses_a_button_just_shown(
     assert len(redeems(sim)) == 1
 
 
+def test_a_held_space_the_wedge_held_back_is_still_a_repeat(
+        qtbot: QtBot, window: MainWindow, sim: Sim, clock: Clock) -> None:
+    # The wedge scanner sees every key before the tap guard and holds a printable one (it may
+    # start a scan): what it re-delivers as typing must stay a held key's repeat, or a held
+    # Space would press the focused button once per repeat.
+    look_up(qtbot, window, TEA2)
+    settle(qtbot, window)
+    button = focused(qtbot, window.card_screen.redeem_all_button)
+    assert window.controller is not None
+    repeat = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier,
+                       " ", True)
+    assert window.wedge.feed(button, repeat)  # held back for now
+    clock.now += 1.0  # no key follows: it is typing, re-delivered
+    qtbot.waitUntil(lambda: not window.wedge.holding)
+    assert not window.controller.redeeming
+    assert redeems(sim) == []
+    press = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier,
+                      " ")
+    with qtbot.waitSignal(window.controller.redeem_done, timeout=10_000):
+        assert window.wedge.feed(button, press)  # a press of its own does press it
+        clock.now += 1.0
+    assert len(redeems(sim)) == 1
+
+
+def test_a_scan_on_a_screen_just_shown_ends_with_its_return(
+        qtbot: QtBot, window: MainWindow, clock: Clock) -> None:
+    # The next voucher scanned the moment the result comes up, "Scan next" focused: the tap
+    # guard eats a Return there, but only after the wedge has seen it end the burst.
+    window.result_screen.seconds = 60
+    look_up(qtbot, window, TEA2)
+    assert window.controller is not None
+    with qtbot.waitSignal(window.controller.redeem_done, timeout=10_000):
+        window.card_screen.redeem_all_button.click()
+    button = focused(qtbot, window.result_screen.next_button)
+    window.tap_guard.arm()  # the result has just come up
+    with qtbot.waitSignal(window.controller.lookup_done, timeout=10_000) as blocker:
+        type_keys(button, YOGA, clock, 0.004, enter=True)  # a scanner: 4 ms a key
+    assert blocker.args[0].code == YOGA
+    assert window.page is Page.CARD
+
+
 def test_a_double_enter_on_next_never_confirms(qtbot: QtBot, window: MainWindow,
                                                sim: Sim) -> None:
     look_up(qtbot, window, GB50)
@@ -180,6 +221,44 @@ def test_a_double_enter_on_next_never_confirms(qtbot: QtBot, window: MainWindow,
 
 
 # -- 2. what is focused is what Return does ------------------------------------------------
+
+def tab(back: bool = False) -> QWidget | None:
+    """Tab (or Shift+Tab) on what has the focus; what has it then."""
+    modifier = Qt.KeyboardModifier.ShiftModifier if back else Qt.KeyboardModifier.NoModifier
+    current = QApplication.focusWidget()
+    assert current is not None
+    QTest.keyClick(current, Qt.Key.Key_Tab, modifier)
+    return QApplication.focusWidget()
+
+
+def test_tab_follows_the_screen_from_top_to_bottom(qtbot: QtBot, window: MainWindow,
+                                                   sim: Sim) -> None:
+    # Shift+Tab from "Scan next" went to the top bar's Lock (a Space there locked the till),
+    # and Tab never left the queue's table (its actions were out of reach of the keyboard).
+    assert window.session is not None
+    counter = window.session.counter
+    scan = window.scan_screen
+    focused(qtbot, scan.code_field)
+    assert [tab() for _ in range(4)][2:] == [scan.camera_button, counter.reprint_last_button]
+    window.result_screen.seconds = 60
+    look_up(qtbot, window, TEA2)
+    assert window.controller is not None
+    with qtbot.waitSignal(window.controller.redeem_done, timeout=10_000):
+        window.card_screen.redeem_all_button.click()
+    result = window.result_screen
+    focused(qtbot, result.next_button)
+    assert tab(back=True) is counter.panel.print_button
+    window.open_queue()
+    queue = window.queue_screen
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is queue.tabs)
+    queue.tabs.setCurrentIndex(3)
+    qtbot.waitUntil(lambda: queue.table.rowCount() > 0, timeout=10_000)
+    assert tab() is queue.table
+    reached = [tab() for _ in range(8)]
+    assert reached[0] is not queue.table
+    assert {queue.sync_button, queue.export_button, counter.shift_button} <= set(reached)
+
+
 
 def test_confirm_step_focuses_the_confirm_button(qtbot: QtBot, window: MainWindow,
                                                  sim: Sim) -> None:
@@ -391,3 +470,10 @@ def test_signing_in_again_gives_one_flow_per_action(qtbot: QtBot, window: MainWi
         window.card_screen.redeem_all_button.click()
     assert len(redeems(sim)) == 1
     assert window.page is Page.RESULT
+
+
+def test_return_presses_a_top_bar_button_tabbed_to(qtbot: QtBot, window: MainWindow) -> None:
+    # Tab reaches the top bar's buttons, Space pressed them, Return did nothing.
+    button = focused(qtbot, window.queue_button)
+    QTest.keyClick(button, Qt.Key.Key_Return)
+    assert window.page is Page.QUEUE

@@ -154,3 +154,28 @@ def test_shopwired_says_a_use_can_go_uncounted(qtbot: QtBot, shopwired: MainWind
     assert window.redeem_screen.after_label.text() == (
         "This platform has no redeem step: the till counts the use itself. If another till "
         "or the web shop uses this code at the same moment, one use may go uncounted.")
+
+
+def spaced(text: str) -> str:
+    """``text`` with no-break spaces as plain ones (QLocale writes "50,00\xa0£")."""
+    return text.replace("\xa0", " ")
+
+
+def test_the_discount_question_writes_money_as_the_language_does(
+        qtbot: QtBot, shop: tuple[MainWindow, Sim]) -> None:
+    # In German the keypad and the card said "50,00 £", the question "−£24.10".
+    window, _server = shop
+    window.translations.install("de")
+    try:
+        look_up(qtbot, window, "SAVE20")
+        window.card_screen.redeem_all_button.click()
+        screen = window.redeem_screen
+        type_total(window, "45")
+        screen.next_button.click()
+        assert spaced(screen.error_label.text()).endswith(" 50,00 £.")
+        screen.keypad.set_text("")
+        type_total(window, "120.5")
+        screen.next_button.click()
+        assert spaced(screen.question.text()).endswith(": −24,10 £, Kunde zahlt 96,40 £")
+    finally:
+        window.translations.install("en")

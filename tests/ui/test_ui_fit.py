@@ -4,11 +4,23 @@ no label, button, check box or tab may be clipped or elided, and the window must
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabBar, QWidget
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabBar,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import signin
@@ -19,6 +31,8 @@ from tests.helpers.demo import DEMO_FIXTURE, DOMAIN, TILL
 from tests.helpers.sim import Sim
 from tests.helpers.ui import (
     authorise,
+    focused,
+    local_manager,
     make_window,
     visit_every_screen,
 )
@@ -54,7 +68,34 @@ def clipped(root: QWidget) -> list[str]:
                 have = widget.tabRect(index).width()
                 if need > have + 1:
                     found.append(f"tab {widget.tabText(index)!r}: {need} px in {have} px")
+    return found + overlapping(root)
+
+
+CONTROLS = (QAbstractButton, QComboBox, QLineEdit, QAbstractSpinBox, QAbstractSlider)
+
+
+def overlapping(root: QWidget) -> list[str]:
+    """Pairs of visible controls (buttons, fields, boxes) that lie over one another: a layout
+    squeezed below its minimum size places its rows over each other."""
+    controls = [w for w in root.findChildren(QWidget)
+                if isinstance(w, CONTROLS) and w.isVisibleTo(root) and w.width() > 0
+                and not isinstance(w.parentWidget(), (*CONTROLS, QTabBar))]  # their own parts
+    # What shows of each: a control scrolled half out of a scroll area's view is cut there.
+    boxes = [(w, w.visibleRegion().boundingRect().translated(w.mapTo(root, QPoint(0, 0))))
+             for w in controls]
+    found = []
+    for n, (first, one) in enumerate(boxes):
+        for second, other in boxes[n + 1:]:
+            if one.intersects(other) and not (first.isAncestorOf(second)
+                                              or second.isAncestorOf(first)):
+                found.append(f"{type(first).__name__} {_text(first)!r} and "
+                             f"{type(second).__name__} {_text(second)!r} overlap")
     return found
+
+
+def _text(widget: QWidget) -> str:
+    text = getattr(widget, "text", None)
+    return str(text()) if callable(text) else ""
 
 
 @pytest.fixture
@@ -192,3 +233,68 @@ def test_the_sign_in_form_fits_without_overlap(qtbot: QtBot, styled: None,
                 assert window.size().toTuple() == SMALL
     finally:
         window.translations.install("en")
+
+
+RESULTS = {  # platform: (its demo credentials, a code, the order total for a discount code)
+    "vouchers-api": ({"api_key": "sk_test_demo"}, "SAVE20", "120"),
+    "vauchar": ({"username": "demo-merchant", "password": "demo-api-key"}, "GIFT50DEMO001",
+                None),
+}
+
+
+@pytest.mark.parametrize("platform", RESULTS)
+@pytest.mark.parametrize("language", [*LANGUAGES, PSEUDO])
+def test_a_result_with_extra_buttons_fits(qtbot: QtBot, sim_of: Callable[..., Sim],
+                                          styled: None, language: str, platform: str) -> None:
+    # The result screen with "Undo last redemption" (Vauchar) put "£0.00 left" over the green
+    # banner at 1024x600; a discount code applied showed "1 use redeemed" and "999999999 of
+    # 1000000000 uses left" there. What a discount's cashier needs is what the customer pays.
+    credentials, code, total = RESULTS[platform]
+    server = sim_of(platform)
+    signin.sign_in_platform(platform, server.api_url, credentials, staff="anna")
+    local_manager()
+    window = make_window(qtbot)
+    window.result_screen.seconds = 60
+    with qtbot.waitSignal(window.engine_ready, timeout=10_000):
+        window.start()
+    window.translations.install(language)
+    try:
+        window.resize(*SMALL)
+        assert window.controller is not None
+        with qtbot.waitSignal(window.controller.lookup_done, timeout=10_000):
+            window.scan_code(code)
+        with qtbot.waitSignal(window.controller.redeem_done, timeout=10_000):
+            window.card_screen.redeem_all_button.click()
+            if total is not None:
+                window.redeem_screen.keypad.set_text(total)
+                window.redeem_screen.next_button.click()
+                window.redeem_screen.confirm_button.click()
+        QApplication.processEvents()
+        QApplication.processEvents()
+        result = window.result_screen
+        assert not clipped(window), clipped(window)
+        banner = result.banner.geometry()
+        under = [w for w in (result.balance_label, result.countdown_label, result.next_button)
+                 if w.isVisible()]
+        assert not [w for w in under if banner.intersects(w.geometry())], banner
+        if language == "en" and total is not None:
+            assert result.banner.title_label.text() == "20% off applied"
+            assert result.balance_label.text() == "Customer pays £96.00"
+    finally:
+        window.translations.install("en")
+
+
+def test_tabs_with_the_keyboard_focus_show_it(qtbot: QtBot, styled: None) -> None:
+    # The queue and settings give their tabs the focus; nothing showed it.
+    page = QWidget()
+    bar = QTabBar(page)
+    bar.addTab("Waiting")
+    bar.addTab("Done")
+    other = QPushButton("Other", page)
+    other.move(0, 80)
+    qtbot.addWidget(page)
+    page.show()
+    focused(qtbot, bar)
+    with_focus = bar.grab().toImage()
+    focused(qtbot, other)
+    assert bar.grab().toImage() != with_focus

@@ -9,6 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk import paths
@@ -21,7 +24,7 @@ from kiosk.ui.pin import check_pin, hash_pin
 from kiosk.ui.screens.lock import LockScreen
 from tests.helpers.platforms import VAUCHAR_AUTH
 from tests.helpers.sim import Sim
-from tests.helpers.ui import look_up, make_window, open_settings
+from tests.helpers.ui import focused, look_up, make_window, open_settings
 
 TILL_PIN = "9999"
 
@@ -78,6 +81,24 @@ def test_lock_shows_the_names_and_a_pin_pad_and_unlocks_as_who_typed(
     assert window.staff_label.text() == "Sam at demo-merchant"
     assert window.controller is not None
     assert getattr(window.controller.engine, "staff_id", None) == till.ids["Sam"]
+
+
+def test_keys_alone_pick_a_name_and_type_the_pin(qtbot: QtBot, till: Till) -> None:
+    # A name picked with an arrow key took the focus to the PIN at once (a second arrow went
+    # nowhere), and Tab from the names skipped the PIN for Unlock.
+    window, screen = till.window, till.window.lock_screen
+    window.lock()
+    qtbot.waitUntil(lambda: screen.staff_list.count() == 2, timeout=10_000)
+    names = focused(qtbot, screen.staff_list)
+    QTest.keyClick(names, Qt.Key.Key_Down)
+    assert screen.staff_list.currentItem().text() == "Sam"
+    assert QApplication.focusWidget() is names  # the arrows walk the list
+    QTest.keyClick(names, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is screen.password_field
+    screen.password_field.setText("2468")  # (keys typed at once would be a scanner's burst)
+    with qtbot.waitSignal(screen.unlocked_as, timeout=10_000):
+        QTest.keyClick(screen.password_field, Qt.Key.Key_Return)
+    assert window.staff_label.text() == "Sam at demo-merchant"
 
 
 def test_wrong_pin_then_the_lockout_is_said(qtbot: QtBot, till: Till) -> None:

@@ -151,3 +151,19 @@ def test_result_returns_to_scanning_by_itself(qtbot: QtBot, sim: Sim) -> None:
         window.card_screen.redeem_all_button.click()
     assert window.page is Page.RESULT
     qtbot.waitUntil(lambda: window.page is Page.SCAN, timeout=5_000)
+
+
+def test_the_queue_says_uses_of_a_use_voucher(qtbot: QtBot, window: MainWindow) -> None:
+    # A one-use voucher taken offline showed "1" under Amount, beside amounts in pounds.
+    look_up(qtbot, window, "TEA2-8FJD-6NKS-3VXA")  # seen online: the cache trusts it
+    work_offline(qtbot, window, True)
+    look_up(qtbot, window, "TEA2-8FJD-6NKS-3VXA")
+    assert window.controller is not None
+    with qtbot.waitSignal(window.controller.redeem_done, timeout=10_000):
+        window.card_screen.redeem_all_button.click()
+    window.open_queue()
+    table = window.queue_screen.table
+    qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=10_000)
+    item = table.item(0, 2)
+    assert item is not None
+    assert item.text() == "1 use"

@@ -25,6 +25,27 @@ def look_up(qtbot: QtBot, window: MainWindow, code: str) -> None:
     assert window.page is Page.CARD
 
 
+def test_an_empty_recent_list_says_what_fills_it(qtbot: QtBot, window: MainWindow) -> None:
+    # A blank box under "Recent scans" says nothing; staff are told how a row gets there.
+    screen = window.scan_screen
+    qtbot.waitUntil(screen.recent_empty.isVisible, timeout=10_000)
+    assert screen.recent_list.count() == 0
+    assert screen.recent_empty.text().startswith("No scans yet. Scan a voucher")
+    assert window.controller is not None
+    look_up(qtbot, window, PARTLY_USED)
+    with qtbot.waitSignal(window.controller.recent_loaded, timeout=10_000):
+        window.go_home()
+    assert screen.recent_list.count() == 1
+    assert not screen.recent_empty.isVisible()
+    window.translations.install("de")
+    try:
+        screen.set_recent([])
+        assert screen.recent_empty.isVisible()
+        qtbot.waitUntil(lambda: screen.recent_empty.text().startswith("Noch nichts gescannt"))
+    finally:
+        window.translations.install("en")
+
+
 def test_typed_code_shows_the_card(qtbot: QtBot, window: MainWindow) -> None:
     screen = window.scan_screen
     screen.code_field.setText("gb10 0prt ly8d 2wqc")

@@ -6,6 +6,9 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from kiosk import paths
@@ -14,7 +17,7 @@ from kiosk.store.settings import Settings
 from kiosk.ui.main_window import MainWindow, Page
 from kiosk.ui.screens.settings import SettingsScreen
 from tests.helpers.sim import Sim
-from tests.helpers.ui import open_settings
+from tests.helpers.ui import focused, open_settings
 
 GB50 = "GB50-K7QX-9M2F-4TZB"
 
@@ -88,6 +91,7 @@ def test_sounds_idle_name_and_kiosk_mode(qtbot: QtBot, window: MainWindow) -> No
     open_settings(qtbot, window)
     screen = window.settings_screen
     screen.kiosk_name.setText("Front desk")
+    screen.shop_name.setText("  Corner Books ")
     screen.beep.setChecked(False)
     screen.volume.setValue(30)
     screen.idle_lock.setValue(5)
@@ -96,10 +100,12 @@ def test_sounds_idle_name_and_kiosk_mode(qtbot: QtBot, window: MainWindow) -> No
     assert (window.feedback.enabled, window.feedback.volume) == (False, 30)
     assert window.idle.minutes == 5
     assert window.kiosk_label.text() == "Front desk"
+    assert window.staff_label.text().endswith(" at Corner Books")
     qtbot.waitUntil(window.isFullScreen)
     again = stored()
-    assert (again.kiosk_name, again.beep, again.volume, again.idle_lock_minutes,
-            again.fullscreen) == ("Front desk", False, 30, 5, True)
+    assert (again.kiosk_name, again.shop_name, again.beep, again.volume,
+            again.idle_lock_minutes, again.fullscreen) == (
+        "Front desk", "Corner Books", False, 30, 5, True)
     screen.fullscreen.setChecked(False)
     save(qtbot, screen)
     qtbot.waitUntil(lambda: not window.isFullScreen())
@@ -148,3 +154,37 @@ def test_offline_limits_and_the_work_offline_switch(qtbot: QtBot, window: MainWi
     assert not window.work_offline()
     qtbot.waitUntil(lambda: window.connection.state is not None
                     and window.connection.state.online, timeout=10_000)
+
+
+def test_the_one_save_button_saves_the_printer_tab_too(qtbot: QtBot, window: MainWindow) -> None:
+    # The printer tab had a Save of its own beside the screen's: the big Save left the
+    # printer options unsaved. Now the screen has one Save, for every tab.
+    open_settings(qtbot, window)
+    screen = window.settings_screen
+    screen.tabs.setCurrentIndex(screen.tab_keys.index("printer"))
+    assert window.session is not None
+    page = window.session.counter.printer_page
+    assert page is not None
+    buttons = [b.text() for b in screen.findChildren(QPushButton) if b.isVisibleTo(screen)]
+    assert buttons.count("Save") == 1, buttons
+    page.footer_field.setText("See you soon")
+    page.auto_box.setChecked(True)
+    save(qtbot, screen)
+    assert window.controller is not None
+    settings = window.controller.engine.settings
+    qtbot.waitUntil(lambda: settings.receipt_footer == "See you soon", timeout=10_000)
+    assert settings.receipt_auto_print
+
+
+def test_return_in_the_pin_fields_goes_on_then_saves(qtbot: QtBot, window: MainWindow) -> None:
+    # Return did nothing in a settings field: a PIN typed twice still needed a tap on Save.
+    open_settings(qtbot, window)
+    screen = window.settings_screen
+    field = focused(qtbot, screen.pin_field)
+    field.setText("2468")  # (keys typed at once would be a scanner's burst)
+    QTest.keyClick(field, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is screen.pin_repeat
+    screen.pin_repeat.setText("2468")
+    QTest.keyClick(screen.pin_repeat, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.message_label.text() == "Saved. The manager PIN is set.",
+                    timeout=10_000)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import signin
@@ -129,3 +132,36 @@ def test_sign_in_to_a_key_based_platform(qtbot: QtBot, sim_of: Callable[..., Sim
         ("vauchar", "Anna", "demo-merchant")
     screen.platform_box.setCurrentIndex(screen.platform_box.findData("vouchers-api"))
     assert not screen.email_field.isVisibleTo(screen)  # an API key alone
+
+
+def test_sign_in_with_the_keyboard_alone(qtbot: QtBot, sim: Sim) -> None:
+    # A fresh till: typing at once lands in the first empty field, and Return goes on to the
+    # next empty one, then signs in (it did nothing outside the password field, and nothing
+    # had the focus when the form came up).
+    window = started(qtbot)
+    screen = window.signin_screen
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is screen.server_field)
+    for text in (sim.api_url, TILL[0], TILL[1], DOMAIN):
+        field = QApplication.focusWidget()
+        assert field is not None
+        QTest.keyClicks(field, text)
+        if field is screen.password_field:  # its Return skips the shop only once it is typed
+            assert screen.domain_box.currentText() == ""
+        QTest.keyClick(field, Qt.Key.Key_Return)
+        if text != DOMAIN:
+            assert QApplication.focusWidget() is not field, text
+    assert screen.error_label.isHidden(), screen.error_label.text()
+    qtbot.waitUntil(lambda: window.page is Page.SCAN, timeout=10_000)
+
+
+def test_signing_out_keeps_the_server_and_the_shop(qtbot: QtBot, window: MainWindow,
+                                                   sim: Sim) -> None:
+    # Signed in at start-up (the form never filled), "Switch staff" / "Sign out" left a blank
+    # form: the next person had to know the server's address and the shop's name.
+    window.sign_out()
+    qtbot.waitUntil(lambda: window.page is Page.SIGNIN, timeout=10_000)
+    screen = window.signin_screen
+    assert screen.server_field.text() == sim.api_url
+    assert screen.domain_box.currentText() == DOMAIN
+    assert screen.email_field.text() == ""
+    assert QApplication.focusWidget() is screen.email_field  # who signs in next

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import signin
@@ -105,3 +107,14 @@ def test_server_down_while_managing(qtbot: QtBot, screen: StaffScreen, sim: Sim)
     screen.name_field.setText("Taylor T.")
     assert act(qtbot, screen, screen.save_button.click).startswith(
         "The server cannot be reached, so saving the changes did not happen.")
+
+
+def test_escape_is_done_and_forgets_the_administrator(qtbot: QtBot,
+                                                       screen: StaffScreen) -> None:
+    # Escape did nothing here; now it is "Done": the administrator's sign-in is closed.
+    sign_in(qtbot, screen)
+    assert screen.manager is not None
+    with qtbot.waitSignal(screen.back, timeout=2_000):
+        QTest.keyClick(screen, Qt.Key.Key_Escape)
+    assert screen.manager is None
+    assert screen.password_field.text() == ""

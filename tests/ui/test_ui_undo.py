@@ -10,7 +10,9 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from kiosk import paths
@@ -27,7 +29,14 @@ from kiosk.ui.pin import hash_pin
 from kiosk.ui.screens.card import CardScreen
 from tests.helpers.demo import DOMAIN, TILL
 from tests.helpers.sim import Sim
-from tests.helpers.ui import authorise, local_manager, look_up, make_window, work_offline
+from tests.helpers.ui import (
+    authorise,
+    focused,
+    local_manager,
+    look_up,
+    make_window,
+    work_offline,
+)
 
 PIN = "2468"
 CREDENTIALS = {
@@ -157,6 +166,22 @@ def test_keep_it_and_a_wrong_pin_undo_nothing(qtbot: QtBot,
     qtbot.waitUntil(lambda: flow.box is None, timeout=5_000)
     assert len(server.simulator.store.item_by_code("GIFT50DEMO001")["redemptions"]) == 1
     assert not server.requests("DELETE")
+
+
+def test_tab_visits_the_result_buttons_top_to_bottom(qtbot: QtBot,
+                                                    vauchar: tuple[MainWindow, Sim]) -> None:
+    # Shift+Tab from "Scan next" skipped "Undo last redemption" just above it.
+    window, _server = vauchar
+    window.result_screen.seconds = 60
+    redeem_from_card(qtbot, window, SHOPS[2])
+    session = window.session
+    assert session is not None
+    next_button = focused(qtbot, window.result_screen.next_button)
+    QTest.keyClick(next_button, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is session.undo.result_button
+    QTest.keyClick(session.undo.result_button, Qt.Key.Key_Tab,
+                   Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is session.counter.panel.print_button
 
 
 def test_undo_from_the_queue_screen_and_nothing_left(qtbot: QtBot,

@@ -43,8 +43,11 @@ def printer_config(engine: Engine) -> PrinterConfig:
 
 def shop_name(engine: Engine) -> str:
     """The signed-in shop's name, for receipt and report headers."""
+    chosen = engine.settings.shop_name
     account = current_account(home=engine.home)
-    return account.domain_name if account else f"Shop {engine.domain_id or ''}".strip()
+    if account is not None:
+        return account.display_name(chosen)
+    return chosen.strip() or f"Shop {engine.domain_id or ''}".strip()
 
 
 class ReceiptService:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.printer_settings import PrinterSettingsPage
     from kiosk.ui.screens.queue import QueueScreen
+    from kiosk.ui.screens.result import ResultScreen
     from kiosk.ui.screens.settings import SettingsScreen
     from kiosk.ui.session import Session
     from kiosk.ui.shift_report import ShiftReportScreen
@@ -43,16 +44,21 @@ class CounterFlow(Flow):
         self.receipts = ReceiptPresenter(engine, session.runner, self)
         # Result screen: "Print receipt" and the kept-receipts line.
         self.panel = ReceiptPanel(self.receipts)
-        self.when_built(Page.RESULT, lambda result: result.extras.addWidget(self.panel))
+        self.when_built(Page.RESULT, self._wire_result)
         # Scan screen: "Reprint last".
         self.reprint_last_button = QPushButton()
-        window.scan_screen.extras.addWidget(self.reprint_last_button)
+        scan = window.scan_screen
+        scan.extras.addWidget(self.reprint_last_button)
+        # Tab in reading order: the code, "Check", then the buttons under the camera.
+        QWidget.setTabOrder(scan.check_button, scan.camera_button)
+        QWidget.setTabOrder(scan.camera_button, self.reprint_last_button)
         # Queue screen: reprint the selected entry, and the end of the shift.
         self.reprint_button = QPushButton()
         self.shift_button = QPushButton()
         self.when_built(Page.QUEUE, self._wire_queue)
         # Settings: a printer tab and a staff tab, built with the settings screen.
         self.printer_page: PrinterSettingsPage | None = None
+        self.printer_tab: QWidget | None = None  # the page in its scroll area
         self.staff_tab = QWidget()
         self.staff_hint = QLabel(self.staff_tab)
         self.staff_hint.setWordWrap(True)
@@ -75,14 +81,22 @@ class CounterFlow(Flow):
         window.installEventFilter(self)  # the language changes: our buttons follow
         self.retranslate()
 
+    def _wire_result(self, result: ResultScreen) -> None:
+        result.add_extra(self.panel)
+
     def _wire_queue(self, queue: QueueScreen) -> None:
         queue.extras.addWidget(self.reprint_button)
         queue.extras.addWidget(self.shift_button)
+        QWidget.setTabOrder(queue.write_off_button, self.reprint_button)
+        QWidget.setTabOrder(self.reprint_button, self.shift_button)
 
     def _wire_settings(self, settings: SettingsScreen) -> None:
         from kiosk.ui.printer_settings import PrinterSettingsPage  # noqa: PLC0415 - see above
+        from kiosk.ui.screens.settings import scrolled  # noqa: PLC0415 - built with the screen
 
-        self.printer_page = PrinterSettingsPage(self.receipts)
+        page = self.printer_page = PrinterSettingsPage(self.receipts)
+        self.printer_tab = scrolled(page)
+        self.link(settings.save_button.clicked, lambda: page.save(then_test=False))  # one Save
         staff_box = QVBoxLayout(self.staff_tab)
         staff_box.addWidget(self.staff_hint)
         staff_box.addWidget(self.staff_button)
@@ -96,7 +110,7 @@ class CounterFlow(Flow):
             self.staff_button.hide()
         else:
             staff_box.addStretch(1)
-        settings.tabs.addTab(self.printer_page, "")
+        settings.tabs.addTab(self.printer_tab, "")
         settings.tabs.addTab(self.staff_tab, "")
         settings.tab_keys += ("printer", "staff")
         self._retranslate_tabs(settings)
@@ -146,8 +160,8 @@ class CounterFlow(Flow):
 
     def _retranslate_tabs(self, settings: SettingsScreen) -> None:
         tabs = settings.tabs
-        if self.printer_page is not None:
-            tabs.setTabText(tabs.indexOf(self.printer_page), self.tr("Printer"))
+        if self.printer_tab is not None:
+            tabs.setTabText(tabs.indexOf(self.printer_tab), self.tr("Printer"))
         tabs.setTabText(tabs.indexOf(self.staff_tab), self.tr("Staff"))
 
     def _redeemed(self, outcome: RedeemOutcome) -> None:
@@ -190,11 +204,11 @@ class CounterFlow(Flow):
         self.window.removeEventFilter(self)
         if self._staff_screen is not None and self._staff_screen.manager is not None:
             self._staff_screen.manager.close()
-        if self.printer_page is not None:  # the settings screen was built: take the tabs
+        if self.printer_tab is not None:  # the settings screen was built: take the tabs
             settings = self.window.settings_screen
-            for tab in (self.printer_page, self.staff_tab):
+            for tab in (self.printer_tab, self.staff_tab):
                 settings.tabs.removeTab(settings.tabs.indexOf(tab))
-            self.printer_page.deleteLater()
+            self.printer_tab.deleteLater()
             settings.tab_keys = tuple(k for k in settings.tab_keys
                                       if k not in ("printer", "staff"))
         self.staff_tab.deleteLater()

@@ -23,6 +23,7 @@ from kiosk.domain.outcomes import (
     UndoStatus,
     UndoWhy,
 )
+from kiosk.ui.dialogs import keys_back
 from kiosk.ui.flows.base import Flow
 from kiosk.ui.pages import Navigator, Page
 from kiosk.ui.screens.queue import amount_text
@@ -84,7 +85,7 @@ class UndoFlow(Flow):
         self.retranslate()
 
     def _wire_result(self, result: ResultScreen) -> None:
-        result.extras.addWidget(self.result_button)
+        result.add_extra(self.result_button)
         result.extras.addWidget(self.result_note)
 
     def _wire_queue(self, queue: QueueScreen) -> None:
@@ -158,6 +159,7 @@ class UndoFlow(Flow):
 
     def _answered(self, _result: int) -> None:
         box, entry, self.box = self.box, self.entry, None
+        keys_back(self.window)
         if box is None or entry is None:
             return
         chosen = box.clickedButton() is self.undo_choice

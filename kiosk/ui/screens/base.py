@@ -27,11 +27,10 @@ class Screen(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         """Return/Enter presses the focused button (what is focused is what Return does);
-        Escape goes back."""
+        Escape goes back. A Return on a screen that has just appeared, or a held key's
+        repeat, never gets here: the window's tap guard eats it (``kiosk.ui.tap_guard``)."""
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self.return_unseen(event):
-                return
             focused = QApplication.focusWidget()
             if (isinstance(focused, QAbstractButton) and self.isAncestorOf(focused)
                     and focused.isEnabled()):
@@ -40,15 +39,6 @@ class Screen(QWidget):
         if key == Qt.Key.Key_Escape and self.escape():
             return
         super().keyPressEvent(event)
-
-    def return_unseen(self, event: QKeyEvent) -> bool:
-        """Whether a Return must be ignored: a held key's repeat, or a press on a screen that
-        has just appeared (the window's tap guard is armed), like the second tap of a double
-        tap. Else a double or held Return redeems from a card nobody has read yet."""
-        if event.isAutoRepeat():
-            return True
-        guard = getattr(self.window(), "tap_guard", None)
-        return bool(getattr(guard, "armed", False))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

@@ -6,10 +6,12 @@ with a PIN pad: whoever picks their name and types their PIN works the till from
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -89,8 +91,20 @@ class LockScreen(Screen):
         self.password_field.returnPressed.connect(self.submit)
         self.switch_button.clicked.connect(self.switch_staff.emit)
         self.staff_list.currentItemChanged.connect(lambda *_: self._picked())
+        # A tap on a name (or Return on it) goes on to the PIN; the arrow keys stay in the
+        # list, so a keyboard can walk down it (Tab then goes on to the PIN).
+        self.staff_list.itemClicked.connect(lambda _item: self.password_field.setFocus())
+        self.staff_list.itemActivated.connect(lambda _item: self.password_field.setFocus())
         self._show_local(False)
         self.retranslate()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Tab in screen order: the name (arrow keys pick it), the PIN, the buttons. Set
+        here, in the window: an order set before the screen was put in it does not hold."""
+        for first, second in itertools.pairwise((self.staff_list, self.password_field,
+                                                 self.switch_button, self.unlock_button)):
+            QWidget.setTabOrder(first, second)
+        super().showEvent(event)
 
     def retranslate(self) -> None:
         """Set every text in the current language."""
@@ -148,7 +162,6 @@ class LockScreen(Screen):
     def _picked(self) -> None:
         self.password_field.clear()
         self.error_label.clear()
-        self.password_field.setFocus()
 
     def _show_local(self, on: bool) -> None:
         self.icon.setVisible(not on)  # the room goes to the names and the pad

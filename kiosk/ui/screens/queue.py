@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -22,8 +23,10 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.errors import RefusalReason
 from kiosk.domain.outcomes import EntryState, OutboxEntry
+from kiosk.ui.dialogs import keys_back
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.style import set_role
+from kiosk.ui.texts import amount_text as units_text
 from kiosk.ui.texts import entry_state_text, money_text, refusal_text, stamp
 from kiosk.ui.widgets.tables import row_table
 
@@ -37,10 +40,7 @@ FILTERS: tuple[tuple[EntryState, ...] | None, ...] = (
 
 def amount_text(entry: OutboxEntry, amount: int | None = None) -> str:
     """An entry's amount (or ``amount``) in its units, in the current language's format."""
-    units = entry.amount if amount is None else amount
-    if entry.kind == "monetary" and entry.currency:
-        return money_text(units, entry.currency)
-    return str(units)
+    return units_text(entry.amount if amount is None else amount, entry.money_currency)
 
 
 class QueueScreen(Screen):
@@ -115,6 +115,12 @@ class QueueScreen(Screen):
         box.addWidget(self.resolve_row)
         self.extras = QHBoxLayout()  # e.g. reprint, end of shift (kiosk.ui.flows.counter)
         box.addLayout(self.extras)
+
+        # Tab in reading order: the top buttons, the tabs, the table, a conflict's actions.
+        chain = (self.sync_button, self.export_button, self.tabs, self.table,
+                 self.retry_button, self.note_field, self.write_off_button)
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
         self.tabs.currentChanged.connect(lambda _index: self._tab_changed())
         self.table.itemSelectionChanged.connect(self.update_buttons)
@@ -246,6 +252,10 @@ class QueueScreen(Screen):
                 self.tr("Nothing sent yet."),
                 self.tr("No redemptions yet."))[self.tabs.currentIndex()]
 
+    def focus_target(self) -> QWidget:
+        """The tabs (arrow keys pick one; Tab goes on to the list and the actions)."""
+        return self.tabs
+
     # -- actions ------------------------------------------------------------------------
 
     def selected(self) -> OutboxEntry | None:
@@ -303,5 +313,6 @@ class QueueScreen(Screen):
         path, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Export redemptions"), str(Path.home() / "redemptions.csv"),
             self.tr("CSV files (*.csv)"))
+        keys_back(self)
         if path:
             self.export_requested.emit(path)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.money import Money, exponent, parse_major
+from kiosk.domain.money import exponent, parse_major
 from kiosk.domain.outcomes import Lookup
 from kiosk.domain.voucher import Voucher, VoucherKind
 from kiosk.ui.screens.base import Screen
@@ -27,6 +27,7 @@ from kiosk.ui.texts import (
     discount_terms,
     discount_warning,
     money_affixes,
+    money_text,
     units,
 )
 from kiosk.ui.widgets.keypad import Keypad
@@ -252,7 +253,7 @@ class RedeemScreen(Screen):
         terms = voucher.discount
         if terms is not None:
             if not terms.meets_minimum(amount):
-                minimum = Money(terms.min_order or 0, currency or "GBP").format()
+                minimum = money_text(terms.min_order or 0, currency or "GBP")
                 self.error_label.setText(
                     self.tr("This voucher needs an order of at least %1.").replace("%1", minimum)
                     if not terms.strict_minimum else
@@ -288,8 +289,8 @@ class RedeemScreen(Screen):
             self.question.setText(
                 self.tr("%1: −%2, customer pays %3").replace(
                     "%1", discount_name(voucher)).replace(
-                    "%2", Money(off, currency).format()).replace(
-                    "%3", Money(amount - off, currency).format()))
+                    "%2", money_text(off, currency)).replace(
+                    "%3", money_text(amount - off, currency)))
             notes = [discount_warning(voucher)]
             if not self.atomic:
                 notes.append(self.tr(

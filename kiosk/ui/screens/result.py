@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.domain.outcomes import RedeemOutcome, RedeemStatus
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.style import set_role
-from kiosk.ui.texts import Tone, error_text, left_text, refusal_text, units
+from kiosk.ui.texts import (
+    Tone,
+    discount_name,
+    error_text,
+    left_text,
+    money_text,
+    refusal_text,
+    units,
+)
 from kiosk.ui.widgets.banner import Banner
 
 DEFAULT_SECONDS = 6
@@ -26,7 +36,10 @@ class ResultScreen(Screen):
         self.seconds = seconds
         self._left = 0
         self.banner = Banner(self)
-        self.banner.setMinimumHeight(260)
+        # Big (its stretch takes what is free), but never more than leaves room for what is
+        # under it: a fixed 260 px put "£0.00 left" over it at 1024x600 once "Undo last
+        # redemption" was there too.
+        self.banner.setMinimumHeight(160)
         self.balance_label = QLabel(self)
         self.balance_label.setObjectName("bigValue")
         self.balance_label.setWordWrap(True)
@@ -77,6 +90,18 @@ class ResultScreen(Screen):
         else:
             self._show_countdown()
 
+    def add_extra(self, widget: QWidget) -> None:
+        """Put ``widget`` (e.g. the receipt panel, "Undo last redemption") above "Scan
+        next"; Tab visits the buttons in the order they are on screen."""
+        self.extras.addWidget(widget)
+        buttons = [button for index in range(self.extras.count())
+                   if (item := self.extras.itemAt(index)) is not None
+                   and (extra := item.widget()) is not None
+                   for button in [extra, *extra.findChildren(QPushButton)]
+                   if isinstance(button, QPushButton)]
+        for first, second in itertools.pairwise([*buttons, self.next_button]):
+            QWidget.setTabOrder(first, second)
+
     def focus_target(self) -> QWidget:
         """Return: scan the next voucher."""
         return self.next_button
@@ -120,6 +145,11 @@ class ResultScreen(Screen):
                 Tone.QUEUED, self.tr("Not confirmed yet"),
                 self.tr("A redemption of %1 at %2 is saved and will be checked. Nothing more "
                         "was taken.").replace("%1", amount).replace("%2", when))
+        elif outcome.status is RedeemStatus.APPLIED and voucher is not None \
+                and voucher.discount is not None:
+            self.banner.show_result(
+                Tone.GOOD, self.tr("%1 applied").replace("%1", discount_name(voucher)),
+                self.tr("Confirmed by the server."))
         elif outcome.status is RedeemStatus.APPLIED:
             self.banner.show_result(Tone.GOOD, self.tr("Redeemed %1").replace("%1", amount),
                                     self.tr("Confirmed by the server."))
@@ -130,7 +160,13 @@ class ResultScreen(Screen):
         else:
             self.banner.show_result(Tone.BAD, self.tr("Not redeemed"),
                                     refusal_text(outcome.reason))
-        if voucher is not None and outcome.status is not RedeemStatus.REFUSED:
+        to_pay = outcome.to_pay
+        if voucher is not None and voucher.discount is not None and to_pay is not None \
+                and outcome.status is not RedeemStatus.REFUSED:
+            # What the cashier charges now, not the uses left of a code used by many.
+            self.balance_label.setText(self.tr("Customer pays %1").replace(
+                "%1", money_text(to_pay, voucher.currency or "GBP")))
+        elif voucher is not None and outcome.status is not RedeemStatus.REFUSED:
             self.balance_label.setText(left_text(voucher, voucher.remaining))
         else:
             self.balance_label.clear()

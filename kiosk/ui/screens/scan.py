@@ -64,6 +64,17 @@ class ScanScreen(Screen):
         self.recent_title.setObjectName("fieldName")
         self.recent_list = QListWidget(self)
         self.recent_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # An empty list says what to do to fill it (in the list: it stays painted, as the
+        # kinetic scrolling set up after its first paint needs). Hidden until the first rows
+        # arrive: "no scans yet" before then could be untrue.
+        self.recent_empty = QLabel(self.recent_list.viewport())
+        self.recent_empty.setObjectName("hint")
+        self.recent_empty.setWordWrap(True)
+        self.recent_empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.recent_empty.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.recent_empty.hide()
+        over = QVBoxLayout(self.recent_list.viewport())
+        over.addWidget(self.recent_empty)
 
         entry = QHBoxLayout()  # under the field: the field keeps the whole width for the code
         entry.addWidget(self.clear_button)
@@ -106,6 +117,9 @@ class ScanScreen(Screen):
         self.check_button.setText(self.tr("Check"))
         self.clear_button.setToolTip(self.tr("Clear the code"))
         self.recent_title.setText(self.tr("Recent scans"))
+        self.recent_empty.setText(self.tr(
+            "No scans yet. Scan a voucher, or type its code above and tap Check: "
+            "each one shows here with what happened."))
         self.camera_button.setText(self.tr("Camera settings"))
         self._show_camera_state()
 
@@ -173,3 +187,4 @@ class ScanScreen(Screen):
         for when, code, what in rows:
             prefix = f"{clock(when)}  " if when is not None else ""
             self.recent_list.addItem(f"{prefix}{grouped_code(code)}  {what}")
+        self.recent_empty.setVisible(not rows)

@@ -49,6 +49,17 @@ def _money_spin() -> QDoubleSpinBox:
     return spin
 
 
+def scrolled(body: QWidget) -> QScrollArea:
+    """``body`` in a tab's scroll area (a finger drags it): a tab taller than the screen
+    scrolls instead of squeezing its rows over one another."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(body)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    kinetic(scroll)
+    return scroll
+
+
 class SettingsScreen(Screen):
     """Edits the engine's ``Settings``; ``save_requested`` carries the changed values."""
 
@@ -64,6 +75,7 @@ class SettingsScreen(Screen):
         self.title = QLabel(self)
         self.title.setObjectName("title")
         self.kiosk_name = QLineEdit()
+        self.shop_name = QLineEdit()
         self.camera = QComboBox()
         self.camera.setEditable(True)
         self.find_cameras = QPushButton()
@@ -145,7 +157,8 @@ class SettingsScreen(Screen):
                            ("account_buttons", account_row),
                            ("pin", pin_row), ("pin_error", self.pin_error),
                            ("pin_state", self.pin_state)),
-            "till": (("kiosk_name", self.kiosk_name), ("language", self.language),
+            "till": (("kiosk_name", self.kiosk_name), ("shop_name", self.shop_name),
+                     ("language", self.language),
                      ("beep", self.beep), ("volume", self.volume), ("idle", self.idle_lock),
                      ("fullscreen", self.fullscreen)),
             "scanner": (("scanner_speed", self.scanner_speed),
@@ -165,12 +178,7 @@ class SettingsScreen(Screen):
                 form.addRow(self.labels[name], field)
             body = QWidget()
             body.setLayout(form)
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            scroll.setWidget(body)
-            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-            kinetic(scroll)
-            self.tabs.addTab(scroll, "")
+            self.tabs.addTab(scrolled(body), "")
         box = QVBoxLayout(self)
         box.setContentsMargins(16, 12, 16, 12)
         box.addWidget(self.title)
@@ -184,13 +192,22 @@ class SettingsScreen(Screen):
         self.find_cameras.clicked.connect(self.cameras_requested.emit)
         self.preview_button.clicked.connect(self._ask_preview)
         self.scanner_test.returnPressed.connect(self._scanner_typed)
+        # Return in a field saves (the PIN's first field goes on to its repeat first).
+        self.pin_field.returnPressed.connect(self.pin_repeat.setFocus)
+        for field in (self.kiosk_name, self.shop_name, self.pin_repeat):
+            field.returnPressed.connect(self.save)
         self.retranslate()
+
+    def focus_target(self) -> QWidget:
+        """The tabs (arrow keys pick one; Tab goes on into it)."""
+        return self.tabs.tabBar()
 
     def retranslate(self) -> None:
         """Set every text in the current language."""
         self.title.setText(self.tr("Settings"))
         labels = {
             "kiosk_name": self.tr("Kiosk name"), "camera": self.tr("Camera"),
+            "shop_name": self.tr("Shop name (screen and receipts)"),
             "preview": self.tr("Preview"), "pin": self.tr("New manager PIN (twice)"),
             "pin_state": "", "work_offline": self.tr("Connection"),
             "decoder": self.tr("Barcode decoder"), "beep": self.tr("Sounds"),
@@ -219,6 +236,7 @@ class SettingsScreen(Screen):
                                       self.tr("ZBar"))):
             self.decoder.setItemText(index, text)
         self.work_offline.setText(self.tr("Work offline (send nothing until switched off)"))
+        self.shop_name.setPlaceholderText(self.tr("Empty: the shop's name on the server"))
         self.pin_field.setPlaceholderText(self.tr("New PIN (4+ digits)"))
         self.pin_repeat.setPlaceholderText(self.tr("Repeat the PIN"))
         self.pin_state.setText(
@@ -243,6 +261,7 @@ class SettingsScreen(Screen):
         """Show the current settings and who is signed in."""
         self.values = dict(values)
         self.kiosk_name.setText(str(values.get("kiosk_name", "")))
+        self.shop_name.setText(str(values.get("shop_name", "")))
         self.camera.setEditText(str(values.get("camera_device", 0)))
         self.decoder.setCurrentIndex(max(self.decoder.findData(
             str(values.get("decoder", "combined"))), 0))
@@ -297,6 +316,7 @@ class SettingsScreen(Screen):
         """The values as edited on screen."""
         return {
             "kiosk_name": self.kiosk_name.text().strip(),
+            "shop_name": self.shop_name.text().strip(),
             "camera_device": self.camera_device(),
             "decoder": str(self.decoder.currentData()),
             "beep": self.beep.isChecked(),

@@ -103,7 +103,13 @@ class SignInScreen(Screen):
         self.demo_button.clicked.connect(self._use_demo)
         self.find_button.clicked.connect(self.find_domains)
         self.sign_in_button.clicked.connect(self.submit)
-        self.password_field.returnPressed.connect(self.submit)
+        # Return in a field goes on to the next one still empty, or signs in once none is.
+        for field in (self.server_field, self.email_field, self.password_field,
+                      self.staff_field, self.kiosk_field):
+            field.returnPressed.connect(self._return_pressed)
+        domain_line = self.domain_box.lineEdit()
+        if domain_line is not None:
+            domain_line.returnPressed.connect(self._return_pressed)
         self.platform_box.currentIndexChanged.connect(self.retranslate)
         self.retranslate()
 
@@ -139,6 +145,32 @@ class SignInScreen(Screen):
         self.find_button.setText(self.tr("Find my shops"))
         self.kiosk_field.setPlaceholderText(self.tr("e.g. Front till"))
         self.sign_in_button.setText(self.tr("Sign in"))
+
+    def _required(self) -> list[QWidget]:
+        """The fields signing in needs on the chosen platform, in the form's order."""
+        if self.platform == "vouchercart":
+            return [self.server_field, self.email_field, self.password_field, self.domain_box]
+        user = [self.email_field] if self.platform != "vouchers-api" else []
+        return [self.server_field, *user, self.password_field, self.staff_field]
+
+    def _first_empty(self) -> QWidget | None:
+        for field in self._required():
+            text = field.currentText() if isinstance(field, QComboBox) else \
+                field.text() if isinstance(field, QLineEdit) else ""
+            if not text.strip():
+                return field
+        return None
+
+    def focus_target(self) -> QWidget:
+        """The first field still empty (the sign-in button once all are filled)."""
+        return self._first_empty() or self.sign_in_button
+
+    def _return_pressed(self) -> None:
+        empty = self._first_empty()
+        if empty is None:
+            self.submit()
+        else:
+            empty.setFocus()
 
     def prefill(self, *, server: str = "", email: str = "", password: str = "",
                 domain: str = "", kiosk_name: str = "", demo_url: str | None = None) -> None:

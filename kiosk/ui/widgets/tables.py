@@ -14,6 +14,7 @@ def row_table(columns: int, parent: QWidget, *, stretch: bool = True) -> QTableW
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move between rows)
     if stretch:
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     kinetic(table)
