@@ -31,7 +31,13 @@ from kiosk.ui.feedback import Feedback, Sound
 from kiosk.ui.first_paint import after_first_paint
 from kiosk.ui.i18n import Translations
 from kiosk.ui.idle import MINUTE_MS, IdleWatcher
-from kiosk.ui.opening import Opened, Opening, SignInRefused, open_engine
+from kiosk.ui.opening import (
+    Opened,
+    Opening,
+    SignInRefused,
+    keep_password_check,
+    open_engine,
+)
 from kiosk.ui.pages import CLOSED_PAGES, MANAGER_PAGES, Page
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.scan import ScanScreen
@@ -149,7 +155,9 @@ class MainWindow(QMainWindow):
         # The wedge before the tap guard: it must see every key of a scanner's burst, the
         # Return that ends it too, even on a screen that has just appeared.
         self._filters = AppFilters(self, self.idle, self.wedge, self.tap_guard)
-        self._filters_when_signed_in = False
+        self._filters_when_signed_in = False  # install them once a session starts...
+        self._filters_at_paint = False  # ...after its first screen's paint
+        self.filtering = False  # the application filters are installed
         # The flash bar lies on a layer of its own that stays shown and is never laid out:
         # shown and hidden straight on the window, it invalidated the window's layout each
         # time (a pass of the window's layout and a geometry animation of its central widget,
@@ -403,6 +411,7 @@ class MainWindow(QMainWindow):
 
     def show_page(self, page: Page) -> None:
         """Show ``page``; the top bar's buttons follow what may be done from there."""
+        self._install_pending_filters()  # staff moved on before the first screen's paint
         session = self.session
         if page is not Page.RESULT and Page.RESULT in self.pages:
             self.result_screen.stop()
@@ -537,8 +546,9 @@ class MainWindow(QMainWindow):
         if account is None or engine is None:
             self.show_page(Page.SIGNIN)
             return
-        if opened.password:  # the offline password check beside the first paint
-            self.signin_screen.keep_password_check(account.email, opened.password)
+        if opened.password:  # the offline password check beside the first paint (the
+            # sign-in screen is not built for it: one screen less before the first paint)
+            keep_password_check(self.runner, account.email, opened.password)
         self._attach(account, engine, opened.local)
 
     def _opening_failed(self, error: BaseException, opening: Opening) -> None:
@@ -565,9 +575,6 @@ class MainWindow(QMainWindow):
         session = Session(self, account, engine, poll_ms=self.poll_ms,
                           camera=self.camera_enabled, local=local)
         self.session = session
-        if self._filters_when_signed_in:
-            self._filters_when_signed_in = False
-            self.install_filters()
         controller = session.controller
         controller.connectivity_changed.connect(self.connection.set_state)
         listener = getattr(engine, "add_listener", None)
@@ -581,6 +588,9 @@ class MainWindow(QMainWindow):
         if session.local is not None and local is not None:
             first = session.local.start_page(local.empty, local.current)
         self.show_page(first)
+        if self._filters_when_signed_in:
+            self._filters_when_signed_in = False
+            self._filters_at_paint = True
         if session.setting("fullscreen") and self.isVisible():
             self.showFullScreen()
         self.engine_ready.emit()
@@ -590,6 +600,7 @@ class MainWindow(QMainWindow):
     def _start_background(self, session: Session) -> None:
         if session is not self.session:
             return  # signed out meanwhile
+        self._install_pending_filters()
         # The other screens next, one per turn of the event loop: a key or a scan waits for
         # one screen's building at most (a scan before the card exists builds it at once).
         QTimer.singleShot(0, self, self.build_later_pages)
@@ -682,19 +693,29 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self._filters)
             self.wedge.uninstall(app)  # and its timer
+        self.filtering = False
         self.detach()
         self.runner.close()
 
+    def _install_pending_filters(self) -> None:
+        if self._filters_at_paint:
+            self._filters_at_paint = False
+            self.install_filters()
+
     def install_filters(self, *, once_signed_in: bool = False) -> None:
         """Install the wedge scanner, idle and tap-guard filters on the application; with
-        ``once_signed_in``, when a session starts: until then they have nothing to do (no
-        scans, no lock, no screen left yet), while every event of the start-up (over a
-        thousand: polish, layout, paint) would pass through them into Python."""
+        ``once_signed_in``, once a session's first screen has been painted (or left): until
+        then they have nothing to do (no scans, no lock, no screen left yet), while every
+        event of the start-up (over a thousand: polish, layout, paint) would pass through
+        them into Python, and the first event they see for one of Qt's private objects (the
+        input context, the accessibility bridge) makes PySide create the Python types of
+        every QObject class it knows, ~40 ms (start-up, docs/performance.md)."""
         if once_signed_in and self.session is None:
             self._filters_when_signed_in = True
             return
         app = QCoreApplication.instance()
-        if app is not None:
+        if app is not None and not self.filtering:
             app.installEventFilter(self._filters)
+            self.filtering = True
 
 
