@@ -368,8 +368,7 @@ class CardScreen(Screen):
                 "%2", day(voucher.purchased_at))
         self._rows({
             "product": voucher.product_name or voucher.product_description,
-            "value": units(voucher, voucher.total) if voucher.kind is VoucherKind.MONETARY
-            else self.tr("%n use(s)", None, voucher.total),
+            "value": units(voucher, voucher.total),
             "valid": self._window_text(voucher),
             "note": discount_warning(voucher),
             "recipient": recipient,
