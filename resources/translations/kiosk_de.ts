@@ -484,37 +484,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="354"/>
+        <location filename="../../kiosk/ui/main_window.py" line="362"/>
         <source>Scan</source>
         <translation>Scannen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="354"/>
+        <location filename="../../kiosk/ui/main_window.py" line="362"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="354"/>
+        <location filename="../../kiosk/ui/main_window.py" line="362"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="354"/>
+        <location filename="../../kiosk/ui/main_window.py" line="362"/>
         <source>Lock</source>
         <translation>Sperren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="371"/>
+        <location filename="../../kiosk/ui/main_window.py" line="379"/>
         <source>Till 1</source>
         <translation>Kasse 1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="380"/>
+        <location filename="../../kiosk/ui/main_window.py" line="388"/>
         <source>%1 at %2</source>
         <translation>%1 bei %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="664"/>
+        <location filename="../../kiosk/ui/main_window.py" line="675"/>
         <source>Leave kiosk mode</source>
         <translation>Kioskmodus verlassen</translation>
     </message>
@@ -1306,17 +1306,22 @@
         <translation>Die Einstellungen öffnen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/settings.py" line="52"/>
+        <location filename="../../kiosk/ui/flows/settings.py" line="53"/>
+        <source>%1 on %2, shop %3, at %4</source>
+        <translation>%1 auf %2, Shop %3, bei %4</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/settings.py" line="57"/>
         <source>%1 (%2) on %3 at %4</source>
         <translation>%1 (%2) bei %3 auf %4</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/settings.py" line="88"/>
+        <location filename="../../kiosk/ui/flows/settings.py" line="97"/>
         <source>Saved. The manager PIN is set.</source>
         <translation>Gespeichert. Die Manager-PIN ist gesetzt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/settings.py" line="88"/>
+        <location filename="../../kiosk/ui/flows/settings.py" line="97"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
@@ -1324,279 +1329,284 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="208"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="210"/>
         <source>Kiosk name</source>
         <translation>Kassenname</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="210"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="211"/>
-        <location filename="../../kiosk/ui/screens/settings.py" line="234"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="235"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="212"/>
         <source>New manager PIN (twice)</source>
         <translation>Neue Manager-PIN (zweimal)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="212"/>
-        <location filename="../../kiosk/ui/screens/settings.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="225"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="214"/>
         <source>Barcode decoder</source>
         <translation>Barcode-Decoder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="214"/>
         <source>Sounds</source>
         <translation>Töne</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="215"/>
         <source>Volume</source>
         <translation>Lautstärke</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="215"/>
         <source>Lock after idle minutes (0 = never)</source>
         <translation>Sperren nach Minuten ohne Eingabe (0 = nie)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="215"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="216"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="225"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="226"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="220"/>
         <source>Kiosk mode</source>
         <translation>Kioskmodus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="211"/>
         <source>Shop name (screen and receipts)</source>
         <translation>Name des Shops (Bildschirm und Belege)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="217"/>
         <source>Trust checks from the last hours</source>
         <translation>Prüfungen der letzten Stunden vertrauen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="218"/>
         <source>Most per voucher (amount or uses, 0 = no limit)</source>
         <translation>Höchstens pro Gutschein (Betrag oder Nutzungen, 0 = ohne Grenze)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="219"/>
         <source>Most per shift (amount or uses, 0 = no limit)</source>
         <translation>Höchstens pro Schicht (Betrag oder Nutzungen, 0 = ohne Grenze)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="220"/>
         <source>Never-checked vouchers</source>
         <translation>Noch nie geprüfte Gutscheine</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="221"/>
         <source>Server and account</source>
         <translation>Server und Konto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="222"/>
         <source>Scanner speed</source>
         <translation>Scanner-Tempo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="223"/>
         <source>Test your scanner</source>
         <translation>Scanner testen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="225"/>
         <source>Till</source>
         <translation>Kasse</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="225"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="226"/>
         <source>Scanner and camera</source>
         <translation>Scanner und Kamera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="227"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="228"/>
         <source>Fast (USB)</source>
         <translation>Schnell (USB)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="227"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="228"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="229"/>
         <source>Slow (Bluetooth, cheap scanners)</source>
         <translation>Langsam (Bluetooth, einfache Scanner)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="230"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="231"/>
         <source>Scan any barcode here</source>
         <translation>Hier einen beliebigen Barcode scannen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="239"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="240"/>
         <source>Empty: the shop&apos;s name on the server</source>
         <translation>Leer: der Name des Shops auf dem Server</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="246"/>
+        <source>No manager PIN for the whole till: manager actions take a manager&apos;s own PIN. One set here works too.</source>
+        <translation>Keine Manager-PIN für die ganze Kasse: Leitungsaktionen nehmen die eigene PIN einer Leitungsperson. Eine hier gesetzte geht auch.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="255"/>
         <source>Accept vouchers this till has never checked, while offline</source>
         <translation>Offline auch Gutscheine annehmen, die diese Kasse noch nie geprüft hat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="307"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="315"/>
         <source>Read %1 — slowest gap between keys %2 ms.</source>
         <translation>Gelesen: %1 — längste Pause zwischen Tasten %2 ms.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="341"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="349"/>
         <source>The manager PIN must be at least 4 digits.</source>
         <translation>Die Manager-PIN muss mindestens 4 Ziffern haben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="344"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="352"/>
         <source>The two PINs are not the same.</source>
         <translation>Die beiden PINs stimmen nicht überein.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="353"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="361"/>
         <source>That arrived as typing, not as a scan: choose a slower scanner speed, save, and test again.</source>
         <translation>Das kam als Tippen an, nicht als Scan: ein langsameres Scanner-Tempo wählen, speichern und erneut testen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="397"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="405"/>
         <source>Tap Preview to test the camera and decoder.</source>
         <translation>Tippen Sie auf Vorschau, um Kamera und Decoder zu testen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="398"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="406"/>
         <source>Starting the camera…</source>
         <translation>Kamera wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="399"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="407"/>
         <source>Camera working. Hold a voucher code in front of it.</source>
         <translation>Kamera läuft. Halten Sie einen Gutscheincode davor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="400"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="408"/>
         <source>No camera found at this address.</source>
         <translation>Unter dieser Adresse wurde keine Kamera gefunden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="401"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="409"/>
         <source>The camera stopped; trying again…</source>
         <translation>Die Kamera ist ausgefallen; neuer Versuch…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="402"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="410"/>
         <source>The camera stopped.</source>
         <translation>Die Kamera wurde angehalten.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="406"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="414"/>
         <source>Read: %1</source>
         <translation>Gelesen: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="233"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="234"/>
         <source>Find cameras</source>
         <translation>Kameras suchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="236"/>
         <source>Combined (best)</source>
         <translation>Kombiniert (beste Wahl)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="236"/>
         <source>zxing-cpp</source>
         <translation>zxing-cpp</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="236"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="237"/>
         <source>ZBar</source>
         <translation>ZBar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="238"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="239"/>
         <source>Work offline (send nothing until switched off)</source>
         <translation>Offline arbeiten (nichts senden, bis ausgeschaltet)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="241"/>
         <source>New PIN (4+ digits)</source>
         <translation>Neue PIN (ab 4 Ziffern)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="241"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="242"/>
         <source>Repeat the PIN</source>
         <translation>PIN wiederholen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="244"/>
         <source>A manager PIN is set. Type a new one to change it.</source>
         <translation>Eine Manager-PIN ist gesetzt. Geben Sie eine neue ein, um sie zu ändern.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="249"/>
         <source>No manager PIN yet: manager actions ask for the signed-in password. Set a manager PIN here.</source>
         <translation>Noch keine Manager-PIN: Leitungsaktionen verlangen das Passwort der angemeldeten Person. Legen Sie hier eine Manager-PIN fest.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="253"/>
         <source>Beep on every result</source>
         <translation>Ton bei jedem Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="256"/>
         <source>Start full screen</source>
         <translation>Im Vollbild starten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="257"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="261"/>
         <source>Switch staff</source>
         <translation>Personal wechseln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="262"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="258"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="263"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
@@ -1956,12 +1966,12 @@
         <translation>Bitte Server, E-Mail, Passwort und Shop ausfüllen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="257"/>
         <source>Fill in every field.</source>
         <translation>Bitte alle Felder ausfüllen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="270"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="272"/>
         <source>The server refused the shop&apos;s credentials: check them and the platform.</source>
         <translation>Der Server hat die Zugangsdaten des Shops abgelehnt: Bitte sie und die Plattform prüfen.</translation>
     </message>
