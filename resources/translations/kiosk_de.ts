@@ -1831,32 +1831,47 @@
         <translation>anderswo eingelöst (andere Kasse oder Webshop)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="104"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="106"/>
+        <source>Not checked: work offline is switched on</source>
+        <translation>Nicht geprüft: Offline-Arbeit ist eingeschaltet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="107"/>
+        <source>Not checked: the server could not be reached</source>
+        <translation>Nicht geprüft: Der Server war nicht erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="108"/>
+        <source>Not checked: the till is signed out</source>
+        <translation>Nicht geprüft: Die Kasse ist abgemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="115"/>
         <source>This voucher platform keeps no redemption history: not checked.</source>
         <translation>Diese Gutschein-Plattform führt keinen Einlöseverlauf: nicht geprüft.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="106"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="117"/>
         <source>%1 voucher(s) checked, %2 mismatch(es), %3 redeemed elsewhere</source>
         <translation>%1 Gutschein(e) geprüft, %2 Abweichung(en), %3 anderswo eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="110"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="121"/>
         <source>%1: %2 voucher(s) — </source>
         <translation>%1: %2 Gutschein(e) — </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="113"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="124"/>
         <source>The server&apos;s records match this till&apos;s.</source>
         <translation>Die Daten des Servers stimmen mit denen dieser Kasse überein.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="116"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="127"/>
         <source>ours %1</source>
         <translation>bei uns %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="117"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="129"/>
         <source>server %1</source>
         <translation>Server %1</translation>
     </message>

@@ -1831,32 +1831,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="104"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="106"/>
+        <source>Not checked: work offline is switched on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="107"/>
+        <source>Not checked: the server could not be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="108"/>
+        <source>Not checked: the till is signed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="115"/>
         <source>This voucher platform keeps no redemption history: not checked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="106"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="117"/>
         <source>%1 voucher(s) checked, %2 mismatch(es), %3 redeemed elsewhere</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="110"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="121"/>
         <source>%1: %2 voucher(s) — </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="113"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="124"/>
         <source>The server&apos;s records match this till&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="116"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="127"/>
         <source>ours %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="117"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="129"/>
         <source>server %1</source>
         <translation type="unfinished"></translation>
     </message>
