@@ -214,11 +214,12 @@ def amount_text(amount: int | None, currency: str | None) -> str:
 
 
 def grouped_code(code: str) -> str:
-    """A code as staff read it aloud: groups of four ("GB10 0PRT LY8D 2WQC")."""
-    plain = code.replace("-", "")
-    if "-" in code or len(plain) <= 8:
+    """A code as staff read it aloud: its own groups ("GB10-0PRT-…" → "GB10 0PRT …"), or
+    fours where it is made of fours (12, 16, 20… characters); else as it is ("GIFT100DEMO02",
+    not "GIFT 100D EMO0 2")."""
+    if "-" in code or len(code) <= 8 or len(code) % 4:
         return code.replace("-", " ")
-    return " ".join(plain[i:i + 4] for i in range(0, len(plain), 4))
+    return " ".join(code[i:i + 4] for i in range(0, len(code), 4))
 
 
 def left_text(voucher: Voucher, available: int) -> str:
