@@ -11,7 +11,8 @@ takes input: an xdotool scanner burst must reach the simulator as a status look-
 
 The data folder is kept between runs (a till restarts on its own data); the first start on
 an empty folder (database created, demo server seeded) is reported apart. Prints medians,
-the ratio of the medians and the median of the per-pair ratios.
+the ratio of the medians and the median of the per-pair ratios, and how long after the
+mark the probe scan (typed at once) reached the simulator.
 
 Usage: ``.venv/bin/python benchmarks/startup.py [--runs 7] [--no-input-check] [--compare DIR]
 [--bundle dist/kiosk/kiosk]``
@@ -140,8 +141,11 @@ def sim_lookups(api_url: str) -> int:
         return int(json.loads(response.read())["count"])
 
 
-def check_input(display: str, api_url: str) -> None:
-    """A scanner burst typed into the X screen must be looked up (the screen takes input)."""
+def check_input(display: str, api_url: str) -> float:
+    """A scanner burst typed into the X screen must be looked up (the screen takes input);
+    returns the seconds from here (the mark just read) to the look-up reaching the
+    simulator: work the kiosk put off until after the mark shows there."""
+    started = time.monotonic()
     before = sim_lookups(api_url)
     subprocess.run(["xdotool", "key", "--delay", "3", *[
         {"-": "minus"}.get(char, char) for char in PROBE_CODE], "Return"],
@@ -150,22 +154,28 @@ def check_input(display: str, api_url: str) -> None:
     while sim_lookups(api_url) <= before:
         if time.monotonic() > deadline:
             raise SystemExit("the scan screen did not take the scanner's input")
-        time.sleep(0.05)
+        time.sleep(0.005)
+    return time.monotonic() - started
+
+
+# Per kiosk: (mark -> the probe scan looked up, launch -> the same), seconds.
+SCAN_TIMES: dict[str, list[tuple[float, float]]] = {}
 
 
 def kiosk_start(env: dict[str, str], display: str, *, probe: bool,
                 command: tuple[str, ...] = (sys.executable, "-m", "kiosk"),
-                tree: Path = REPO) -> tuple[float, float]:
+                tree: Path = REPO, name: str = "kiosk") -> tuple[float, float]:
     """Seconds (wall, CPU) to a usable scan screen (and, with ``probe``, proof that it
-    takes input); ``command``: the kiosk to start (from source, or a bundle's executable);
-    ``tree``: the checkout it runs from (its working folder: ``python -m`` puts that first
-    on ``sys.path``, before ``PYTHONPATH``)."""
+    takes input, timed into ``SCAN_TIMES[name]``); ``command``: the kiosk to start (from
+    source, or a bundle's executable); ``tree``: the checkout it runs from (its working
+    folder: ``python -m`` puts that first on ``sys.path``, before ``PYTHONPATH``)."""
     launch = Launch([*command, "--demo"], env, tree)
     try:
         api_url = launch.wait_for("Demo server:")
         seconds = launch.seconds_to_mark()
         if probe:
-            check_input(display, api_url)
+            scan = check_input(display, api_url)
+            SCAN_TIMES.setdefault(name, []).append((scan, seconds[0] + scan))
         return seconds
     finally:
         launch.stop()
@@ -234,14 +244,16 @@ def main() -> int:
         bare: list[tuple[float, float]] = []
         compared: list[tuple[float, float]] = []
         bundled: list[tuple[float, float]] = []
+        SCAN_TIMES.clear()  # the timed runs only
         for _ in range(args.runs):
             bare.append(bare_start(env))
             kiosk.append(kiosk_start(env, display, probe=probe))
             if other is not None:
                 compared.append(kiosk_start(other, display, probe=probe,
-                                            tree=args.compare.resolve()))
+                                            tree=args.compare.resolve(), name="compare"))
             if bundle is not None:
-                bundled.append(kiosk_start(bundled_env, display, probe=probe, command=bundle))
+                bundled.append(kiosk_start(bundled_env, display, probe=probe, command=bundle,
+                                           name="bundle"))
     print(f"kiosk --demo, first start (empty data folder, nothing compiled): {first[0]:.3f} s")
     if bundle_first is not None:
         print(f"bundle --demo, first start (empty data folder): {bundle_first[0]:.3f} s")
@@ -255,6 +267,12 @@ def main() -> int:
     if other is not None:
         print(ratios(f"{args.compare} / bare window", compared, bare))
         print(ratios(f"kiosk / {args.compare}", kiosk, compared))
+    for name, times in SCAN_TIMES.items():
+        # xdotool types the 20 keys 3 ms apart: ~0.06 s of it is the typing itself.
+        after, total = [t for t, _ in times], [t for _, t in times]
+        print(f"{name}: a scan typed at the mark looked up {statistics.median(after):.3f} s "
+              f"after it (min {min(after):.3f}, max {max(after):.3f}), "
+              f"{statistics.median(total):.3f} s after launch")
     return 0
 
 

@@ -8,7 +8,10 @@ answer has ended (what a person sees; ``--repaint``: the first figures' end poin
 ``processEvents()`` and then a second, forced ``repaint()``). ``--sim child`` runs the
 simulator as its own process, as a real server is (by default it is a thread of this one,
 sharing the GIL with the kiosk's threads). ``--source DIR`` measures another checkout of the
-kiosk with this same script (before/after figures from one machine).
+kiosk with this same script (before/after figures from one machine). ``--gap-ms N`` waits
+N ms after each card before the next scan: at a counter scans are seconds apart, the last
+card's trailing work and the flash's end are over (back to back they fall into the next
+scan's look-up), and each scan shows the flash again.
 
 Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/ui_latency.py [--scans 200]``
 """
@@ -95,6 +98,9 @@ def main() -> None:
     parser.add_argument("--repaint", action="store_true",
                         help="card shown = processEvents() then repaint() (the first figures' "
                              "end point: two paints) instead of the end of its first paint")
+    parser.add_argument("--gap-ms", type=int, default=0,
+                        help="wait this long after each card before the next scan (a counter: "
+                             "the last card's trailing work and the flash are over by then)")
     parser.add_argument("--plain", action="store_true",
                         help="a bare QApplication without stylesheet or event filters (the "
                              "set-up of this benchmark's first figures)")
@@ -151,6 +157,10 @@ def main() -> None:
         controller.lookup_done.connect(answered)
         cpu_started = time.process_time()
         for i in range(args.scans):
+            if args.gap_ms:
+                pause = QEventLoop()
+                QTimer.singleShot(args.gap_ms, pause.quit)
+                pause.exec()
             started = time.perf_counter()
             window.scan_code(CODES[i % len(CODES)])
             wait.exec()
@@ -158,6 +168,7 @@ def main() -> None:
                 app.processEvents()  # the card's paint
                 window.card_screen.repaint()
             shown.append((time.perf_counter() - started) * 1000)
+        # With a gap the CPU includes each card's trailing work and the idle window's.
         shown_cpu = (time.process_time() - cpu_started) * 1000 / args.scans
 
         # UI-thread stall while the server delays every answer by 5 s

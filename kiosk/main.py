@@ -101,6 +101,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # The demo server's child process starts before the GUI's imports, on the other core.
     demo = start_demo(args)
+    from kiosk.ui.pyside_feature import import_pyside  # noqa: PLC0415
+
+    import_pyside()  # without reading the source of every module imported after it
     from kiosk.ui.application import run_gui  # noqa: PLC0415 - Qt only when the GUI runs
 
     gui_code: int = run_gui(args, demo)

@@ -18,7 +18,7 @@ Offline (or signed out) the report says which vouchers could not be checked.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -32,7 +32,7 @@ from kiosk.domain.errors import AuthError, Refusal, RefusalReason, TransportErro
 from kiosk.domain.masking import mask_code
 from kiosk.domain.money import Money
 from kiosk.domain.outcomes import EntryState, OutboxEntry
-from kiosk.domain.voucher import HistoryEntry, Voucher
+from kiosk.domain.voucher import HistoryEntry, Voucher, VoucherKind
 from kiosk.store.database import from_db, utc_now
 from kiosk.store.journal import Z_REPORT
 
@@ -56,6 +56,14 @@ FINDING_TEXT = {
 }
 
 
+class Unchecked(StrEnum):
+    """Why the server check stopped (its value: the command line's words)."""
+
+    OFFLINE_MODE = "Not checked: work offline is switched on"
+    UNREACHABLE = "Not checked: the server could not be reached"
+    SIGNED_OUT = "Not checked: the till is signed out"
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     """One difference between the server and the outbox; ``code`` is masked."""
@@ -63,9 +71,10 @@ class Line:
     finding: Finding
     code: str
     at: datetime  # UTC minute
-    ours: str = ""  # amount in words, when one of ours is involved
-    server: str = ""  # amount in words, when a server line is involved
+    ours: int | None = None  # our amount, when one of ours is involved
+    server: int | None = None  # the server's amount, when a server line is involved
     entry_id: str = ""
+    currency: str | None = None  # the amounts' currency; None: they are uses
 
     @property
     def mismatch(self) -> bool:
@@ -79,9 +88,17 @@ class ServerCheck:
 
     checked: int = 0  # vouchers re-read from the server
     unchecked: tuple[str, ...] = ()  # masked codes that could not be checked
-    reason: str = ""  # why they could not (server down, signed out)
     lines: tuple[Line, ...] = ()
     history_available: bool = True  # False on platforms without a redemption history
+    why: Unchecked | None = None  # why ``unchecked`` could not be
+    detail: str = ""  # the error behind ``why``, as the till words it
+
+    @property
+    def reason(self) -> str:
+        """Why ``unchecked`` could not be checked, in English ("" when all were)."""
+        if self.why is None:
+            return ""
+        return f"{self.why.value} ({self.detail})" if self.detail else self.why.value
 
     @property
     def mismatches(self) -> tuple[Line, ...]:
@@ -126,11 +143,12 @@ def _claims(entries: list[OutboxEntry]) -> list[Claim]:
 
 
 def compare(code: str, ours: list[OutboxEntry], history: tuple[HistoryEntry, ...],
-            since: datetime, words: Callable[[int], str], *,
+            since: datetime, currency: str | None, *,
             undoing: Sequence[OutboxEntry] = ()) -> list[Line]:
     """Differences between ``ours`` (applied entries of voucher ``code``, all time) and the
-    server's ``history`` of it, for the shift starting at ``since``. ``undoing``: our entries
-    whose undo is not confirmed — the server may show them or not, and neither is a finding."""
+    server's ``history`` of it, for the shift starting at ``since``; amounts in ``currency``
+    (None: uses). ``undoing``: our entries whose undo is not confirmed — the server may show
+    them or not, and neither is a finding."""
     shown = mask_code(code)
     found = applied_claims(_claims(ours), (), history)
     as_claims = [Claim(str(i), h.amount, h.at) for i, h in enumerate(history)]
@@ -144,13 +162,13 @@ def compare(code: str, ours: list[OutboxEntry], history: tuple[HistoryEntry, ...
         twin = next((c for c in extra if minute(c.at) == minute(entry.redeemed_at)), None)
         if twin is not None:
             extra.remove(twin)
-            lines.append(Line(Finding.DIFFERENT_AMOUNT, shown,
-                              minute(entry.redeemed_at), words(entry.amount), words(twin.amount),
-                              entry.id))
+            lines.append(Line(Finding.DIFFERENT_AMOUNT, shown, minute(entry.redeemed_at),
+                              entry.amount, twin.amount, entry.id, currency))
         else:
-            lines.append(Line(Finding.MISSING_ON_SERVER, shown,
-                              minute(entry.redeemed_at), words(entry.amount), "", entry.id))
-    lines += [Line(Finding.ELSEWHERE, shown, minute(c.at), "", words(c.amount)) for c in extra]
+            lines.append(Line(Finding.MISSING_ON_SERVER, shown, minute(entry.redeemed_at),
+                              entry.amount, None, entry.id, currency))
+    lines += [Line(Finding.ELSEWHERE, shown, minute(c.at), None, c.amount, currency=currency)
+              for c in extra]
     return lines
 
 
@@ -170,8 +188,7 @@ def check_server(engine: Engine, entries: list[OutboxEntry], since: datetime) ->
         return ServerCheck(history_available=False)
     codes = list(dict.fromkeys(e.code for e in entries))
     if engine.watch.forced_offline:  # "work offline": the till asks the server nothing
-        return ServerCheck(0, tuple(mask_code(c) for c in codes),
-                           "Not checked: work offline is switched on")
+        return ServerCheck(0, tuple(mask_code(c) for c in codes), why=Unchecked.OFFLINE_MODE)
     lines: list[Line] = []
     checked = 0
     undoing = engine.outbox.reversing()
@@ -179,24 +196,21 @@ def check_server(engine: Engine, entries: list[OutboxEntry], since: datetime) ->
         try:
             voucher = _server_voucher(engine, code)
         except (TransportError, AuthError) as exc:
-            reason = ("the server could not be reached" if isinstance(exc, TransportError)
-                      else "the till is signed out")
+            why = Unchecked.UNREACHABLE if isinstance(exc, TransportError) \
+                else Unchecked.SIGNED_OUT
             log.info("shift report: server check stopped: %s", type(exc).__name__)
-            return ServerCheck(checked, tuple(mask_code(c) for c in codes[index:]),
-                               f"Not checked: {reason} ({exc.message})", tuple(lines))
+            return ServerCheck(checked, tuple(mask_code(c) for c in codes[index:]), tuple(lines),
+                               why=why, detail=exc.message)
         except Refusal:
             continue  # the server refuses to show it (cancelled…): its history is not ours
         checked += 1
         ours = engine.outbox.applied_for(code)
         sample = ours[0] if ours else next(e for e in entries if e.code == code)
-
-        def words(amount: int, sample: OutboxEntry = sample) -> str:
-            return units(amount, sample.kind, sample.currency)
-
-        lines += compare(code, ours, voucher.history if voucher else (), since, words,
+        lines += compare(code, ours, voucher.history if voucher else (), since,
+                         sample.money_currency,
                          undoing=[e for e in undoing if e.code == code])
     lines.sort(key=lambda line: line.at)
-    return ServerCheck(checked, (), "", tuple(lines))
+    return ServerCheck(checked, (), tuple(lines))
 
 
 def build_report(engine: Engine, *, since: datetime | None = None, shop: str = "",
@@ -270,6 +284,10 @@ def report_lines(report: ShiftReport, *, full: bool = True) -> list[str]:
     return lines
 
 
+def _words(amount: int, currency: str | None) -> str:
+    return units(amount, VoucherKind.MONETARY.value if currency else "", currency)
+
+
 def _check_lines(check: ServerCheck, *, full: bool) -> list[str]:
     if not check.history_available:
         return ["  This voucher platform keeps no redemption history: not checked."]
@@ -285,7 +303,8 @@ def _check_lines(check: ServerCheck, *, full: bool) -> list[str]:
     if full:
         for line in check.lines:
             amounts = " / ".join(part for part in (
-                f"ours {line.ours}" if line.ours else "",
-                f"server {line.server}" if line.server else "") if part)
+                f"ours {_words(line.ours, line.currency)}" if line.ours is not None else "",
+                f"server {_words(line.server, line.currency)}" if line.server is not None
+                else "") if part)
             out.append(f"  {_local(line.at)} {line.code} {amounts}: {FINDING_TEXT[line.finding]}")
     return out

@@ -88,6 +88,12 @@ class Account:
         info = registry.PLATFORMS.get(self.backend)
         return info.title if info is not None and info.shop_named_by_key else self.domain_name
 
+    @property
+    def platform_title(self) -> str:
+        """The platform's name: "VoucherCart", "Vouchers API", …"""
+        info = registry.PLATFORMS.get(self.backend)
+        return info.title if info is not None else self.backend
+
 
 class SecretTokens:
     """A session's ``TokenStore`` kept in the kiosk's secret store."""

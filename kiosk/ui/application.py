@@ -7,6 +7,7 @@ import contextlib
 import os
 import sys
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -23,6 +24,8 @@ from kiosk.ui.style import icon, load_stylesheet, screen_scale
 
 DEFAULT_SIZE = (1280, 800)
 SWITCH_INTERVAL_S = 0.001
+LISTEN_AFTER_MS = 1000  # the single-instance socket (QtNetwork): after the first screen
+LISTEN_RETRY_MS = 50  # a scanner's burst under way: listen after it
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -115,7 +118,8 @@ def run_gui(args: argparse.Namespace, demo: BackgroundServer | None = None) -> i
             window.language_override = language
             return _screenshot(app, window, args, demo, stack)
         guard = SingleInstance(paths.data_dir())
-        if not guard.acquire():  # one kiosk per data folder: bring the running one forward
+        # One kiosk per data folder: a second start brings the running one forward.
+        if not guard.acquire(listen=False):  # it listens a moment later (listen_later)
             woke = guard.wake_running()
             print("The kiosk is already running on this data folder"  # noqa: T201
                   + ("; brought it to the front." if woke else ", but it does not answer."),
@@ -130,9 +134,22 @@ def run_gui(args: argparse.Namespace, demo: BackgroundServer | None = None) -> i
         window = MainWindow(translations=translations, camera=True, runner=runner,
                             first_page=Page.START)
         guard.activated.connect(lambda: bring_to_front(window))
+        listen_later(guard, window)
         window.language_override = language
         return _run_window(app, window, args, opening)
     return 0
+
+
+def listen_later(guard: SingleInstance, window: MainWindow) -> None:
+    """Let ``guard`` listen for a second start once the first screen is up (loading
+    QtNetwork blocks the UI thread: never while a scanner's burst is coming in)."""
+    def listen() -> None:
+        if window.wedge.holding:
+            QTimer.singleShot(LISTEN_RETRY_MS, guard, listen)
+        else:
+            guard.listen()
+
+    QTimer.singleShot(LISTEN_AFTER_MS, guard, listen)
 
 
 def _screenshot(app: QApplication, window: MainWindow, args: argparse.Namespace,

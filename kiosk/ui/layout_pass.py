@@ -3,7 +3,7 @@
 Qt lays out every ancestor of a widget it shows *before* the widget becomes visible, at
 once: on a card on screen each row or button shown meant a layout of the whole window. With
 the layouts switched off while a screen changes what it shows, the changes only mark them
-for the one layout pass Qt makes before the next paint.
+for one layout pass at the end of the change.
 """
 
 from __future__ import annotations
@@ -25,9 +25,10 @@ def shown(widget: QWidget, visible: bool) -> None:
 @contextmanager
 def one_layout_pass(*widgets: QWidget) -> Iterator[None]:
     """Within the block, children of ``widgets`` shown or hidden do not lay their ancestors
-    out at once; the layouts of ``widgets`` make one pass afterwards, before the next paint
-    (the changes marked them for it). Name each widget whose children the block shows: the
-    layout of a parent left out still runs at each one shown."""
+    out at once; the layouts of ``widgets`` make one pass at the end of the block, in the
+    order given (outermost first), or, not on display, when they are shown. Name each
+    widget whose children the block shows: the layout of a parent left out still runs at
+    each one shown."""
     paused: list[tuple[QWidget, QLayout]] = []
     for widget in widgets:
         layout = widget.layout()
@@ -37,9 +38,19 @@ def one_layout_pass(*widgets: QWidget) -> Iterator[None]:
     try:
         yield
     finally:
-        for widget, layout in paused:
+        for _widget, layout in paused:
             layout.setEnabled(True)
-            # Ask for the pass: a layout marked while off did not always ask for one (seen on
-            # the card: a row's new height never laid out). One with nothing to do returns at
-            # once; requests pending are merged.
-            QCoreApplication.postEvent(widget, QEvent(QEvent.Type.LayoutRequest))
+        for widget, layout in paused:
+            if widget.isVisible():
+                # On display: the pass now, before the event loop runs again. A paint asked
+                # for earlier (a button turned off, a focus moved) runs before layout
+                # requests posted after it: it painted the new card with the last card's
+                # layout, then again after the pass. Outermost first: laying it out lays
+                # out the inner ones it resizes. A layout changed while off may not know
+                # it (seen: a row's new height never laid out): it is told.
+                layout.invalidate()
+                layout.activate()
+            else:
+                # Not on display: Qt lays it out when it is shown. Ask for the pass all the
+                # same (a layout marked while off did not always ask for one).
+                QCoreApplication.postEvent(widget, QEvent(QEvent.Type.LayoutRequest))

@@ -31,7 +31,13 @@ from kiosk.ui.feedback import Feedback, Sound
 from kiosk.ui.first_paint import after_first_paint
 from kiosk.ui.i18n import Translations
 from kiosk.ui.idle import MINUTE_MS, IdleWatcher
-from kiosk.ui.opening import Opened, Opening, SignInRefused, open_engine
+from kiosk.ui.opening import (
+    Opened,
+    Opening,
+    SignInRefused,
+    keep_password_check,
+    open_engine,
+)
 from kiosk.ui.pages import CLOSED_PAGES, MANAGER_PAGES, Page
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.scan import ScanScreen
@@ -60,6 +66,7 @@ LATER_PAGES = (Page.CARD, Page.RESULT, Page.REDEEM, Page.LOCK, Page.MANAGER, Pag
                Page.SETTINGS, Page.SIGNIN)
 
 FLASH_MS = 180
+FLASH_WAIT_MS = 16  # one frame of a 60 Hz screen
 CAMERA_DELAY_MS = 700  # after the scan screen's first paint
 DEFAULT_KIOSK_NAME = "Till 1"  # the settings' default
 # Where a scanner burst is caught (on the lock screen too: it must never reach the password).
@@ -148,8 +155,17 @@ class MainWindow(QMainWindow):
         # The wedge before the tap guard: it must see every key of a scanner's burst, the
         # Return that ends it too, even on a screen that has just appeared.
         self._filters = AppFilters(self, self.idle, self.wedge, self.tap_guard)
-        self._filters_when_signed_in = False
-        self.flash_bar = QFrame(self)
+        self._filters_when_signed_in = False  # install them once a session starts...
+        self._filters_at_paint = False  # ...after its first screen's paint
+        self.filtering = False  # the application filters are installed
+        # The flash bar lies on a layer of its own that stays shown and is never laid out:
+        # shown and hidden straight on the window, it invalidated the window's layout each
+        # time (a pass of the window's layout and a geometry animation of its central widget,
+        # the showing one while the scan's look-up runs).
+        self._flash_layer = QWidget(self)
+        self._flash_layer.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._flash_layer.resize(0, 0)
+        self.flash_bar = QFrame(self._flash_layer)
         self.flash_bar.setObjectName("flash")
         self.flash_bar.hide()
         # One timer: a flash lasts FLASH_MS from the last scan (a timer per flash hid the bar
@@ -158,6 +174,15 @@ class MainWindow(QMainWindow):
         self._flash_end.setSingleShot(True)
         self._flash_end.setInterval(FLASH_MS)
         self._flash_end.timeout.connect(self.flash_bar.hide)
+        # A flash is shown within a frame (FLASH_WAIT_MS), or with the answer it announces if
+        # that comes first (``show_flash``): shown at once, its paint (and the top bar's under
+        # it) ran on the UI thread while the scan's look-up ran, and they took the
+        # interpreter in turns: the look-up took several times as long.
+        self._flash_tone = ""
+        self._flash_wait = QTimer(self)
+        self._flash_wait.setSingleShot(True)
+        self._flash_wait.setInterval(FLASH_WAIT_MS)
+        self._flash_wait.timeout.connect(self.show_flash)
         central = QWidget(self)
         box = QVBoxLayout(central)
         box.setContentsMargins(0, 0, 0, 0)
@@ -386,6 +411,7 @@ class MainWindow(QMainWindow):
 
     def show_page(self, page: Page) -> None:
         """Show ``page``; the top bar's buttons follow what may be done from there."""
+        self._install_pending_filters()  # staff moved on before the first screen's paint
         session = self.session
         if page is not Page.RESULT and Page.RESULT in self.pages:
             self.result_screen.stop()
@@ -413,11 +439,23 @@ class MainWindow(QMainWindow):
         self.feedback.play(sound)
 
     def flash(self, tone: str) -> None:
-        """A thin coloured bar across the top for a moment."""
+        """A thin coloured bar across the top for a moment, shown within a frame."""
+        self._flash_tone = tone
+        if not self._flash_wait.isActive():
+            self._flash_wait.start()
+
+    def show_flash(self) -> None:
+        """Show the flash asked for now, if it is still waiting (an answer is about to be
+        painted: the flash with it, in the same frame)."""
+        tone, self._flash_tone = self._flash_tone, ""
+        self._flash_wait.stop()
+        if not tone:
+            return
         set_tone(self.flash_bar, tone)
+        self._flash_layer.setGeometry(0, 0, self.width(), 10)
         self.flash_bar.setGeometry(0, 0, self.width(), 10)
         if self.flash_bar.isHidden():
-            self.flash_bar.raise_()
+            self._flash_layer.raise_()
             self.flash_bar.show()
         self._flash_end.start()
 
@@ -508,8 +546,9 @@ class MainWindow(QMainWindow):
         if account is None or engine is None:
             self.show_page(Page.SIGNIN)
             return
-        if opened.password:  # the offline password check beside the first paint
-            self.signin_screen.keep_password_check(account.email, opened.password)
+        if opened.password:  # the offline password check beside the first paint (the
+            # sign-in screen is not built for it: one screen less before the first paint)
+            keep_password_check(self.runner, account.email, opened.password)
         self._attach(account, engine, opened.local)
 
     def _opening_failed(self, error: BaseException, opening: Opening) -> None:
@@ -536,9 +575,6 @@ class MainWindow(QMainWindow):
         session = Session(self, account, engine, poll_ms=self.poll_ms,
                           camera=self.camera_enabled, local=local)
         self.session = session
-        if self._filters_when_signed_in:
-            self._filters_when_signed_in = False
-            self.install_filters()
         controller = session.controller
         controller.connectivity_changed.connect(self.connection.set_state)
         listener = getattr(engine, "add_listener", None)
@@ -552,6 +588,9 @@ class MainWindow(QMainWindow):
         if session.local is not None and local is not None:
             first = session.local.start_page(local.empty, local.current)
         self.show_page(first)
+        if self._filters_when_signed_in:
+            self._filters_when_signed_in = False
+            self._filters_at_paint = True
         if session.setting("fullscreen") and self.isVisible():
             self.showFullScreen()
         self.engine_ready.emit()
@@ -561,6 +600,7 @@ class MainWindow(QMainWindow):
     def _start_background(self, session: Session) -> None:
         if session is not self.session:
             return  # signed out meanwhile
+        self._install_pending_filters()
         # The other screens next, one per turn of the event loop: a key or a scan waits for
         # one screen's building at most (a scan before the card exists builds it at once).
         QTimer.singleShot(0, self, self.build_later_pages)
@@ -653,19 +693,29 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self._filters)
             self.wedge.uninstall(app)  # and its timer
+        self.filtering = False
         self.detach()
         self.runner.close()
 
+    def _install_pending_filters(self) -> None:
+        if self._filters_at_paint:
+            self._filters_at_paint = False
+            self.install_filters()
+
     def install_filters(self, *, once_signed_in: bool = False) -> None:
         """Install the wedge scanner, idle and tap-guard filters on the application; with
-        ``once_signed_in``, when a session starts: until then they have nothing to do (no
-        scans, no lock, no screen left yet), while every event of the start-up (over a
-        thousand: polish, layout, paint) would pass through them into Python."""
+        ``once_signed_in``, once a session's first screen has been painted (or left): until
+        then they have nothing to do (no scans, no lock, no screen left yet), while every
+        event of the start-up (over a thousand: polish, layout, paint) would pass through
+        them into Python, and the first event they see for one of Qt's private objects (the
+        input context, the accessibility bridge) makes PySide create the Python types of
+        every QObject class it knows, ~40 ms (start-up, docs/performance.md)."""
         if once_signed_in and self.session is None:
             self._filters_when_signed_in = True
             return
         app = QCoreApplication.instance()
-        if app is not None:
+        if app is not None and not self.filtering:
             app.installEventFilter(self._filters)
+            self.filtering = True
 
 

@@ -9,7 +9,9 @@ with ``then`` whenever it is ready for it: before or after the job has finished.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +20,7 @@ from kiosk.app.qt.controller import EngineApi
 from kiosk.app.qt.runner import Runner
 from kiosk.ui.session import LocalStart, local_start
 
+ENGINE_MODULE = "kiosk.app.engine"  # sqlite-utils and the store
 SESSION_MODULES = tuple(f"kiosk.ui.flows.{name}" for name in (
     "counter", "lock", "manager", "queue", "scan", "settings", "undo"))
 
@@ -64,6 +67,25 @@ def _import_session() -> None:
         importlib.import_module(name)
 
 
+def _import_quietly(*names: str) -> None:
+    """Import modules ``names`` (on a thread of its own); a failure is raised again where
+    the module is imported next (``open_engine``), on the job that reports it."""
+    for name in names:
+        with contextlib.suppress(Exception):
+            importlib.import_module(name)
+
+
+def keep_password_check(runner: Runner, email: str, password: str) -> None:
+    """Keep the offline password check of a sign-in (a deliberately slow hash) on ``runner``,
+    beside opening the till instead of before it: the scan screen does not wait for it."""
+    def keep() -> None:
+        from kiosk.app import signin  # noqa: PLC0415 - httpx: on the worker
+
+        signin.set_password_check(email, password)
+
+    runner.run(keep)
+
+
 def open_till(server: Callable[[], str] | None = None,
               login: Mapping[str, str] | None = None) -> Opened:
     """Blocking (a worker): with ``login`` (email, password, domain) sign in on the server at
@@ -71,8 +93,13 @@ def open_till(server: Callable[[], str] | None = None,
     open its engine. A refused sign-in raises ``SignInRefused``."""
     from kiosk.app import signin  # noqa: PLC0415 - httpx: while the demo server starts
 
-    importlib.import_module("kiosk.app.engine")  # sqlite-utils: the same
-
+    if login is None:
+        importlib.import_module(ENGINE_MODULE)
+    else:  # the engine's imports fill the waits for the demo server and the sign-in's answers
+        importer = threading.Thread(target=_import_quietly,
+                                    args=(ENGINE_MODULE, *SESSION_MODULES),
+                                    name="kiosk-opening-imports", daemon=True)
+        importer.start()
     url = server() if server is not None else None
     if url is not None:
         print(f"Demo server: {url}", flush=True)  # noqa: T201 - tests and staff read it
@@ -83,6 +110,8 @@ def open_till(server: Callable[[], str] | None = None,
                                      password_check=False)
         except Exception as exc:
             raise SignInRefused(exc) from exc
+        finally:
+            importer.join()
         engine, local = open_engine()
         return Opened(account, engine, local, login["password"])
     saved = signin.current_account()

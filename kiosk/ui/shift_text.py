@@ -10,7 +10,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject
 
 from kiosk.app.reports import Totals
-from kiosk.app.shift import Finding, ServerCheck, ShiftReport
+from kiosk.app.shift import Finding, ServerCheck, ShiftReport, Unchecked
 from kiosk.domain.masking import mask_code
 from kiosk.domain.outcomes import OutboxEntry
 from kiosk.store.settings import Settings
@@ -98,6 +98,17 @@ class ShiftText(QObject):
             Finding.ELSEWHERE: self.tr("redeemed elsewhere (another till or the web shop)"),
         }[finding]
 
+    def unchecked(self, check: ServerCheck) -> str:
+        """Why vouchers went unchecked (with the error behind it, as the till words it)."""
+        if check.why is None:
+            return ""
+        why = {
+            Unchecked.OFFLINE_MODE: self.tr("Not checked: work offline is switched on"),
+            Unchecked.UNREACHABLE: self.tr("Not checked: the server could not be reached"),
+            Unchecked.SIGNED_OUT: self.tr("Not checked: the till is signed out"),
+        }[check.why]
+        return f"{why} ({check.detail})" if check.detail else why
+
     def _check(self, check: ServerCheck, *, full: bool) -> list[str]:
         if not check.history_available:
             return ["  " + self.tr(
@@ -107,14 +118,16 @@ class ShiftText(QObject):
                .replace("%1", str(check.checked)).replace("%2", str(len(check.mismatches)))
                .replace("%3", str(elsewhere))]
         if check.unchecked:
-            out.append("  " + self.tr("%1: %2 voucher(s) — ").replace("%1", check.reason)
+            out.append("  " + self.tr("%1: %2 voucher(s) — ").replace("%1", self.unchecked(check))
                        .replace("%2", str(len(check.unchecked))) + ", ".join(check.unchecked))
         if not check.unchecked and not check.mismatches:
             out.append("  " + self.tr("The server's records match this till's."))
         if full:
             for line in check.lines:
-                ours = self.tr("ours %1").replace("%1", line.ours) if line.ours else ""
-                server = self.tr("server %1").replace("%1", line.server) if line.server else ""
+                ours = "" if line.ours is None else self.tr("ours %1").replace(
+                    "%1", amount_text(line.ours, line.currency))
+                server = "" if line.server is None else self.tr("server %1").replace(
+                    "%1", amount_text(line.server, line.currency))
                 amounts = " / ".join(part for part in (ours, server) if part)
                 out.append(f"  {_local(line.at)} {line.code} {amounts}: "
                            f"{self.finding(line.finding)}")

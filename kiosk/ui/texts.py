@@ -28,18 +28,22 @@ from kiosk.domain.errors import (
 )
 from kiosk.domain.money import Money, exponent
 from kiosk.domain.outcomes import EntryState, Lookup
-from kiosk.domain.voucher import Voucher, VoucherState
+from kiosk.domain.voucher import UNLIMITED_USES, Voucher, VoucherState
 
 
 class Texts(QObject):
     """Plural strings of the ``Texts`` context (lupdate sees numerus only in ``self.tr``)."""
 
     def uses(self, count: int) -> str:
-        """"1 use", "3 uses"."""
+        """"1 use", "3 uses"; "unlimited uses" for a code without a usage limit."""
+        if count >= UNLIMITED_USES // 2:
+            return self.tr("unlimited uses")
         return self.tr("%n use(s)", None, count)
 
     def uses_left(self, available: int, total: int) -> str:
-        """"3 of 5 uses left"."""
+        """"3 of 5 uses left"; "Unlimited uses, 3 used" without a usage limit."""
+        if total >= UNLIMITED_USES // 2:
+            return self.tr("Unlimited uses, %n used", None, total - available)
         return self.tr("%1 of %n use(s) left", None, total).replace("%1", str(available))
 
 
@@ -210,11 +214,12 @@ def amount_text(amount: int | None, currency: str | None) -> str:
 
 
 def grouped_code(code: str) -> str:
-    """A code as staff read it aloud: groups of four ("GB10 0PRT LY8D 2WQC")."""
-    plain = code.replace("-", "")
-    if "-" in code or len(plain) <= 8:
+    """A code as staff read it aloud: its own groups ("GB10-0PRT-…" → "GB10 0PRT …"), or
+    fours where it is made of fours (12, 16, 20… characters); else as it is ("GIFT100DEMO02",
+    not "GIFT 100D EMO0 2")."""
+    if "-" in code or len(code) <= 8 or len(code) % 4:
         return code.replace("-", " ")
-    return " ".join(plain[i:i + 4] for i in range(0, len(plain), 4))
+    return " ".join(code[i:i + 4] for i in range(0, len(code), 4))
 
 
 def left_text(voucher: Voucher, available: int) -> str:

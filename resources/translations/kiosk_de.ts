@@ -4,88 +4,88 @@
 <context>
     <name>CardScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="221"/>
         <source>Sending…</source>
         <translation>Wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="240"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="240"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="241"/>
         <source>Valid</source>
         <translation>Gültig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="241"/>
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="215"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="242"/>
         <source>For</source>
         <translation>Für</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="243"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="243"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="244"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="247"/>
         <source>Redemptions</source>
         <translation>Einlösungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="248"/>
         <source>Redeem part…</source>
         <translation>Teil einlösen…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="249"/>
         <source>Scan next</source>
         <translation>Nächster Scan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="225"/>
-        <location filename="../../kiosk/ui/screens/card.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="285"/>
         <source>Redeem all</source>
         <translation>Alles einlösen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="267"/>
         <source>OFFLINE</source>
         <translation>OFFLINE</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="280"/>
         <source>Apply to order…</source>
         <translation>Auf Bestellung anwenden…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="283"/>
         <source>Redeem all (%1)</source>
         <translation>Alles einlösen (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/card.py" line="281"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="313"/>
         <source>Offline: showing the last known status. Last checked online at %1, %n minute(s) ago.</source>
         <translation>
             <numerusform>Offline: letzter bekannter Stand. Zuletzt online geprüft am %1, vor %n Minute.</numerusform>
@@ -93,75 +93,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="284"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="316"/>
         <source>This voucher platform judges a saved redemption when it is sent, not at this time: if the voucher expires before the till is back online, it will be refused.</source>
         <translation>Diese Gutscheinplattform prüft eine gespeicherte Einlösung erst beim Senden, nicht zu diesem Zeitpunkt: Läuft der Gutschein ab, bevor die Kasse wieder online ist, wird sie abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="293"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="325"/>
         <source>This till accepts unseen vouchers offline, but cannot tell this one&apos;s currency or balance: redeem it when the till is back online, or ask a manager.</source>
         <translation>Diese Kasse nimmt ungeprüfte Gutscheine offline an, kennt aber Währung und Restwert dieses Gutscheins nicht: einlösen, wenn die Kasse wieder online ist, oder eine Leitung fragen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="296"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="328"/>
         <source>Can&apos;t redeem until the till is back online. A manager can allow unseen vouchers in Settings → Offline.</source>
         <translation>Einlösen erst, wenn die Kasse wieder online ist. Eine Leitung kann ungeprüfte Gutscheine unter Einstellungen → Offline erlauben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="299"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="331"/>
         <source>Can&apos;t redeem: check the code shown above against the voucher.</source>
         <translation>Nicht einlösbar: den oben gezeigten Code mit dem Gutschein vergleichen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="301"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="333"/>
         <source>Can&apos;t redeem: this voucher platform does not apply discount vouchers at the till.</source>
         <translation>Nicht einlösbar: Diese Gutscheinplattform nimmt an der Kasse keine Rabattgutscheine an.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="304"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="336"/>
         <source>Can&apos;t redeem: nothing left to redeem here.</source>
         <translation>Nicht einlösbar: nichts mehr übrig.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="305"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="337"/>
         <source>Can&apos;t redeem: %1</source>
         <translation>Nicht einlösbar: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="327"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="359"/>
         <source>%1 waiting to be sent from this till.</source>
         <translation>%1 wartet an dieser Kasse auf Übertragung.</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/card.py" line="340"/>
-        <source>%n use(s)</source>
-        <translation>
-            <numerusform>%n Nutzung</numerusform>
-            <numerusform>%n Nutzungen</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="335"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="367"/>
         <source>%1, bought %2</source>
         <translation>%1, gekauft am %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="369"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="410"/>
         <source>%1 to %2</source>
         <translation>%1 bis %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="371"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="412"/>
         <source>until %1</source>
         <translation>bis %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="373"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="414"/>
         <source>from %1</source>
         <translation>ab %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="374"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="415"/>
         <source>no expiry date</source>
         <translation>ohne Ablaufdatum</translation>
     </message>
@@ -492,37 +484,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="337"/>
+        <location filename="../../kiosk/ui/main_window.py" line="362"/>
         <source>Scan</source>
         <translation>Scannen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="337"/>
+        <location filename="../../kiosk/ui/main_window.py" line="362"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="337"/>
+        <location filename="../../kiosk/ui/main_window.py" line="362"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="337"/>
+        <location filename="../../kiosk/ui/main_window.py" line="362"/>
         <source>Lock</source>
         <translation>Sperren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="354"/>
+        <location filename="../../kiosk/ui/main_window.py" line="379"/>
         <source>Till 1</source>
         <translation>Kasse 1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="363"/>
+        <location filename="../../kiosk/ui/main_window.py" line="388"/>
         <source>%1 at %2</source>
         <translation>%1 bei %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="635"/>
+        <location filename="../../kiosk/ui/main_window.py" line="675"/>
         <source>Leave kiosk mode</source>
         <translation>Kioskmodus verlassen</translation>
     </message>
@@ -1193,57 +1185,57 @@
         <translation>Scan von %1 ignoriert: eine Einlösung wird gerade gesendet. Nach dem Ergebnis erneut scannen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="258"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="259"/>
         <source>Redeemed %1</source>
         <translation>%1 eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="258"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="259"/>
         <source>Redeemed</source>
         <translation>Eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="259"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="260"/>
         <source>Saved offline %1</source>
         <translation>%1 offline gespeichert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="259"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="260"/>
         <source>Saved offline</source>
         <translation>Offline gespeichert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="260"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="261"/>
         <source>Not redeemed</source>
         <translation>Nicht eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="261"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="262"/>
         <source>Written off</source>
         <translation>Abgeschrieben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="268"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="269"/>
         <source>Undo asked %1</source>
         <translation>Rücknahme angefragt %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="269"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="270"/>
         <source>Undone %1</source>
         <translation>Zurückgenommen %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="270"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="271"/>
         <source>Cancelled %1</source>
         <translation>Storniert %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="271"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="272"/>
         <source>Undo not confirmed %1</source>
         <translation>Rücknahme unbestätigt %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="272"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="273"/>
         <source>Not undone %1</source>
         <translation>Nicht zurückgenommen %1</translation>
     </message>
@@ -1314,17 +1306,22 @@
         <translation>Die Einstellungen öffnen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/settings.py" line="52"/>
+        <location filename="../../kiosk/ui/flows/settings.py" line="53"/>
+        <source>%1 on %2, shop %3, at %4</source>
+        <translation>%1 auf %2, Shop %3, bei %4</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/settings.py" line="57"/>
         <source>%1 (%2) on %3 at %4</source>
         <translation>%1 (%2) bei %3 auf %4</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/settings.py" line="88"/>
+        <location filename="../../kiosk/ui/flows/settings.py" line="97"/>
         <source>Saved. The manager PIN is set.</source>
         <translation>Gespeichert. Die Manager-PIN ist gesetzt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/settings.py" line="88"/>
+        <location filename="../../kiosk/ui/flows/settings.py" line="97"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
@@ -1332,279 +1329,284 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="208"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="210"/>
         <source>Kiosk name</source>
         <translation>Kassenname</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="210"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="211"/>
-        <location filename="../../kiosk/ui/screens/settings.py" line="234"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="235"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="212"/>
         <source>New manager PIN (twice)</source>
         <translation>Neue Manager-PIN (zweimal)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="212"/>
-        <location filename="../../kiosk/ui/screens/settings.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="225"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="214"/>
         <source>Barcode decoder</source>
         <translation>Barcode-Decoder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="214"/>
         <source>Sounds</source>
         <translation>Töne</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="215"/>
         <source>Volume</source>
         <translation>Lautstärke</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="215"/>
         <source>Lock after idle minutes (0 = never)</source>
         <translation>Sperren nach Minuten ohne Eingabe (0 = nie)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="215"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="216"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="225"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="226"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="220"/>
         <source>Kiosk mode</source>
         <translation>Kioskmodus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="211"/>
         <source>Shop name (screen and receipts)</source>
         <translation>Name des Shops (Bildschirm und Belege)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="217"/>
         <source>Trust checks from the last hours</source>
         <translation>Prüfungen der letzten Stunden vertrauen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="218"/>
         <source>Most per voucher (amount or uses, 0 = no limit)</source>
         <translation>Höchstens pro Gutschein (Betrag oder Nutzungen, 0 = ohne Grenze)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="219"/>
         <source>Most per shift (amount or uses, 0 = no limit)</source>
         <translation>Höchstens pro Schicht (Betrag oder Nutzungen, 0 = ohne Grenze)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="220"/>
         <source>Never-checked vouchers</source>
         <translation>Noch nie geprüfte Gutscheine</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="221"/>
         <source>Server and account</source>
         <translation>Server und Konto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="222"/>
         <source>Scanner speed</source>
         <translation>Scanner-Tempo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="223"/>
         <source>Test your scanner</source>
         <translation>Scanner testen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="225"/>
         <source>Till</source>
         <translation>Kasse</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="225"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="226"/>
         <source>Scanner and camera</source>
         <translation>Scanner und Kamera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="227"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="228"/>
         <source>Fast (USB)</source>
         <translation>Schnell (USB)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="227"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="228"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="229"/>
         <source>Slow (Bluetooth, cheap scanners)</source>
         <translation>Langsam (Bluetooth, einfache Scanner)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="230"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="231"/>
         <source>Scan any barcode here</source>
         <translation>Hier einen beliebigen Barcode scannen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="239"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="240"/>
         <source>Empty: the shop&apos;s name on the server</source>
         <translation>Leer: der Name des Shops auf dem Server</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="246"/>
+        <source>No manager PIN for the whole till: manager actions take a manager&apos;s own PIN. One set here works too.</source>
+        <translation>Keine Manager-PIN für die ganze Kasse: Leitungsaktionen nehmen die eigene PIN einer Leitungsperson. Eine hier gesetzte geht auch.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="255"/>
         <source>Accept vouchers this till has never checked, while offline</source>
         <translation>Offline auch Gutscheine annehmen, die diese Kasse noch nie geprüft hat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="307"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="315"/>
         <source>Read %1 — slowest gap between keys %2 ms.</source>
         <translation>Gelesen: %1 — längste Pause zwischen Tasten %2 ms.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="341"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="349"/>
         <source>The manager PIN must be at least 4 digits.</source>
         <translation>Die Manager-PIN muss mindestens 4 Ziffern haben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="344"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="352"/>
         <source>The two PINs are not the same.</source>
         <translation>Die beiden PINs stimmen nicht überein.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="353"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="361"/>
         <source>That arrived as typing, not as a scan: choose a slower scanner speed, save, and test again.</source>
         <translation>Das kam als Tippen an, nicht als Scan: ein langsameres Scanner-Tempo wählen, speichern und erneut testen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="397"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="405"/>
         <source>Tap Preview to test the camera and decoder.</source>
         <translation>Tippen Sie auf Vorschau, um Kamera und Decoder zu testen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="398"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="406"/>
         <source>Starting the camera…</source>
         <translation>Kamera wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="399"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="407"/>
         <source>Camera working. Hold a voucher code in front of it.</source>
         <translation>Kamera läuft. Halten Sie einen Gutscheincode davor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="400"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="408"/>
         <source>No camera found at this address.</source>
         <translation>Unter dieser Adresse wurde keine Kamera gefunden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="401"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="409"/>
         <source>The camera stopped; trying again…</source>
         <translation>Die Kamera ist ausgefallen; neuer Versuch…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="402"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="410"/>
         <source>The camera stopped.</source>
         <translation>Die Kamera wurde angehalten.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="406"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="414"/>
         <source>Read: %1</source>
         <translation>Gelesen: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="233"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="234"/>
         <source>Find cameras</source>
         <translation>Kameras suchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="236"/>
         <source>Combined (best)</source>
         <translation>Kombiniert (beste Wahl)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="236"/>
         <source>zxing-cpp</source>
         <translation>zxing-cpp</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="236"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="237"/>
         <source>ZBar</source>
         <translation>ZBar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="238"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="239"/>
         <source>Work offline (send nothing until switched off)</source>
         <translation>Offline arbeiten (nichts senden, bis ausgeschaltet)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="241"/>
         <source>New PIN (4+ digits)</source>
         <translation>Neue PIN (ab 4 Ziffern)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="241"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="242"/>
         <source>Repeat the PIN</source>
         <translation>PIN wiederholen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="244"/>
         <source>A manager PIN is set. Type a new one to change it.</source>
         <translation>Eine Manager-PIN ist gesetzt. Geben Sie eine neue ein, um sie zu ändern.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="249"/>
         <source>No manager PIN yet: manager actions ask for the signed-in password. Set a manager PIN here.</source>
         <translation>Noch keine Manager-PIN: Leitungsaktionen verlangen das Passwort der angemeldeten Person. Legen Sie hier eine Manager-PIN fest.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="253"/>
         <source>Beep on every result</source>
         <translation>Ton bei jedem Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="256"/>
         <source>Start full screen</source>
         <translation>Im Vollbild starten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="257"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="261"/>
         <source>Switch staff</source>
         <translation>Personal wechseln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="262"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="258"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="263"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
@@ -1829,32 +1831,47 @@
         <translation>anderswo eingelöst (andere Kasse oder Webshop)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="104"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="106"/>
+        <source>Not checked: work offline is switched on</source>
+        <translation>Nicht geprüft: Offline-Arbeit ist eingeschaltet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="107"/>
+        <source>Not checked: the server could not be reached</source>
+        <translation>Nicht geprüft: Der Server war nicht erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="108"/>
+        <source>Not checked: the till is signed out</source>
+        <translation>Nicht geprüft: Die Kasse ist abgemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="115"/>
         <source>This voucher platform keeps no redemption history: not checked.</source>
         <translation>Diese Gutschein-Plattform führt keinen Einlöseverlauf: nicht geprüft.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="106"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="117"/>
         <source>%1 voucher(s) checked, %2 mismatch(es), %3 redeemed elsewhere</source>
         <translation>%1 Gutschein(e) geprüft, %2 Abweichung(en), %3 anderswo eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="110"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="121"/>
         <source>%1: %2 voucher(s) — </source>
         <translation>%1: %2 Gutschein(e) — </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="113"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="124"/>
         <source>The server&apos;s records match this till&apos;s.</source>
         <translation>Die Daten des Servers stimmen mit denen dieser Kasse überein.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="116"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="127"/>
         <source>ours %1</source>
         <translation>bei uns %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="117"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="129"/>
         <source>server %1</source>
         <translation>Server %1</translation>
     </message>
@@ -1964,12 +1981,12 @@
         <translation>Bitte Server, E-Mail, Passwort und Shop ausfüllen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="257"/>
         <source>Fill in every field.</source>
         <translation>Bitte alle Felder ausfüllen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="270"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="272"/>
         <source>The server refused the shop&apos;s credentials: check them and the platform.</source>
         <translation>Der Server hat die Zugangsdaten des Shops abgelehnt: Bitte sie und die Plattform prüfen.</translation>
     </message>
@@ -2153,108 +2170,108 @@
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="251"/>
+        <location filename="../../kiosk/ui/texts.py" line="255"/>
         <source>Offline: the till&apos;s clock is wrong. Ask a manager to set it.</source>
         <translation>Offline: Die Uhr der Kasse geht falsch. Bitte die Filialleitung, sie zu stellen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="309"/>
+        <location filename="../../kiosk/ui/texts.py" line="313"/>
         <source>Storage full — nothing was redeemed. Call a manager.</source>
         <translation>Speicher voll — nichts wurde eingelöst. Bitte eine Führungskraft rufen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="311"/>
+        <location filename="../../kiosk/ui/texts.py" line="315"/>
         <source>The till could not save this redemption — nothing was redeemed. Call a manager.</source>
         <translation>Die Kasse konnte diese Einlösung nicht speichern — nichts wurde eingelöst. Bitte eine Führungskraft rufen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="79"/>
+        <location filename="../../kiosk/ui/texts.py" line="83"/>
         <source>Valid</source>
         <translation>Gültig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="80"/>
+        <location filename="../../kiosk/ui/texts.py" line="84"/>
         <source>Valid — partly used</source>
         <translation>Gültig — teilweise eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="81"/>
+        <location filename="../../kiosk/ui/texts.py" line="85"/>
         <source>Fully redeemed</source>
         <translation>Vollständig eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="82"/>
+        <location filename="../../kiosk/ui/texts.py" line="86"/>
         <source>Expired</source>
         <translation>Abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="83"/>
+        <location filename="../../kiosk/ui/texts.py" line="87"/>
         <source>Not valid yet</source>
         <translation>Noch nicht gültig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="84"/>
+        <location filename="../../kiosk/ui/texts.py" line="88"/>
         <source>Cancelled</source>
         <translation>Storniert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="85"/>
+        <location filename="../../kiosk/ui/texts.py" line="89"/>
         <source>Not for this shop</source>
         <translation>Nicht für diesen Shop</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="86"/>
+        <location filename="../../kiosk/ui/texts.py" line="90"/>
         <source>Unknown voucher</source>
         <translation>Unbekannter Gutschein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="87"/>
+        <location filename="../../kiosk/ui/texts.py" line="91"/>
         <source>Can&apos;t check offline</source>
         <translation>Offline nicht prüfbar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="95"/>
+        <location filename="../../kiosk/ui/texts.py" line="99"/>
         <source>This voucher hasn&apos;t been seen on this till.</source>
         <translation>Diese Kasse hat den Gutschein noch nie gesehen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="98"/>
+        <location filename="../../kiosk/ui/texts.py" line="102"/>
         <source>This code is not a voucher of this shop.</source>
         <translation>Dieser Code ist kein Gutschein dieses Shops.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="102"/>
+        <location filename="../../kiosk/ui/texts.py" line="106"/>
         <source>Nothing left on this voucher.</source>
         <translation>Auf diesem Gutschein ist nichts mehr übrig.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="103"/>
+        <location filename="../../kiosk/ui/texts.py" line="107"/>
         <source>Fully redeemed on %1.</source>
         <translation>Vollständig eingelöst am %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="107"/>
-        <location filename="../../kiosk/ui/texts.py" line="236"/>
+        <location filename="../../kiosk/ui/texts.py" line="111"/>
+        <location filename="../../kiosk/ui/texts.py" line="240"/>
         <source>This voucher has expired.</source>
         <translation>Dieser Gutschein ist abgelaufen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="108"/>
+        <location filename="../../kiosk/ui/texts.py" line="112"/>
         <source>Expired on %1.</source>
         <translation>Abgelaufen am %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="111"/>
+        <location filename="../../kiosk/ui/texts.py" line="115"/>
         <source>Valid from %1.</source>
         <translation>Gültig ab %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="120"/>
+        <location filename="../../kiosk/ui/texts.py" line="124"/>
         <source>This voucher cannot be redeemed here.</source>
         <translation>Dieser Gutschein kann hier nicht eingelöst werden.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="39"/>
+        <location filename="../../kiosk/ui/texts.py" line="41"/>
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n Nutzung</numerusform>
@@ -2262,12 +2279,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="223"/>
+        <location filename="../../kiosk/ui/texts.py" line="227"/>
         <source>%1 left</source>
         <translation>%1 übrig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="43"/>
+        <location filename="../../kiosk/ui/texts.py" line="47"/>
         <source>%1 of %n use(s) left</source>
         <translation>
             <numerusform>%1 von %n Nutzung übrig</numerusform>
@@ -2275,248 +2292,261 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="114"/>
+        <location filename="../../kiosk/ui/texts.py" line="40"/>
+        <source>unlimited uses</source>
+        <translation>unbegrenzt nutzbar</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/texts.py" line="46"/>
+        <source>Unlimited uses, %n used</source>
+        <translation>
+            <numerusform>Unbegrenzt nutzbar, %n genutzt</numerusform>
+            <numerusform>Unbegrenzt nutzbar, %n genutzt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="118"/>
         <source>This voucher was replaced by a new voucher: scan the new one.</source>
         <translation>Dieser Gutschein wurde durch einen neuen ersetzt: den neuen scannen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="117"/>
+        <location filename="../../kiosk/ui/texts.py" line="121"/>
         <source>This voucher was refunded.</source>
         <translation>Dieser Gutschein wurde erstattet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="118"/>
+        <location filename="../../kiosk/ui/texts.py" line="122"/>
         <source>This voucher was cancelled.</source>
         <translation>Dieser Gutschein wurde storniert.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="166"/>
+        <location filename="../../kiosk/ui/texts.py" line="170"/>
         <source>%1% off</source>
         <translation>%1 % Rabatt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="169"/>
+        <location filename="../../kiosk/ui/texts.py" line="173"/>
         <source>%1 off</source>
         <translation>%1 Rabatt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="171"/>
+        <location filename="../../kiosk/ui/texts.py" line="175"/>
         <source>Free shipping</source>
         <translation>Kostenloser Versand</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="182"/>
+        <location filename="../../kiosk/ui/texts.py" line="186"/>
         <source>orders over %1</source>
         <translation>Bestellungen über %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="184"/>
+        <location filename="../../kiosk/ui/texts.py" line="188"/>
         <source>orders from %1</source>
         <translation>Bestellungen ab %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="195"/>
+        <location filename="../../kiosk/ui/texts.py" line="199"/>
         <source>Free shipping: nothing to take off at the counter.</source>
         <translation>Kostenloser Versand: an der Kasse nichts abzuziehen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="198"/>
+        <location filename="../../kiosk/ui/texts.py" line="202"/>
         <source>Applies to certain products only: check the basket.</source>
         <translation>Gilt nur für bestimmte Produkte: Warenkorb prüfen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="231"/>
+        <location filename="../../kiosk/ui/texts.py" line="235"/>
         <source>Voucher not found.</source>
         <translation>Gutschein nicht gefunden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="232"/>
+        <location filename="../../kiosk/ui/texts.py" line="236"/>
         <source>This voucher cannot be redeemed at this shop.</source>
         <translation>Dieser Gutschein kann in diesem Shop nicht eingelöst werden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="234"/>
+        <location filename="../../kiosk/ui/texts.py" line="238"/>
         <source>That amount cannot be taken from this voucher.</source>
         <translation>Dieser Betrag kann von diesem Gutschein nicht abgezogen werden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="237"/>
+        <location filename="../../kiosk/ui/texts.py" line="241"/>
         <source>This voucher is not valid yet.</source>
         <translation>Dieser Gutschein ist noch nicht gültig.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="239"/>
+        <location filename="../../kiosk/ui/texts.py" line="243"/>
         <source>This voucher has already been fully redeemed.</source>
         <translation>Dieser Gutschein wurde bereits vollständig eingelöst.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="241"/>
+        <location filename="../../kiosk/ui/texts.py" line="245"/>
         <source>This voucher has been cancelled.</source>
         <translation>Dieser Gutschein wurde storniert.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="243"/>
+        <location filename="../../kiosk/ui/texts.py" line="247"/>
         <source>Enter an amount greater than zero.</source>
         <translation>Bitte einen Betrag größer als null eingeben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="245"/>
+        <location filename="../../kiosk/ui/texts.py" line="249"/>
         <source>Offline: this voucher has not been seen before, so it cannot be checked.</source>
         <translation>Offline: Dieser Gutschein wurde hier noch nie geprüft und kann daher nicht geprüft werden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="247"/>
+        <location filename="../../kiosk/ui/texts.py" line="251"/>
         <source>Offline: the last check of this voucher is too old.</source>
         <translation>Offline: Die letzte Prüfung dieses Gutscheins ist zu alt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="249"/>
+        <location filename="../../kiosk/ui/texts.py" line="253"/>
         <source>Offline: over the limit allowed without a connection.</source>
         <translation>Offline: über dem ohne Verbindung erlaubten Limit.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="253"/>
+        <location filename="../../kiosk/ui/texts.py" line="257"/>
         <source>This voucher platform cannot do that.</source>
         <translation>Das kann diese Gutscheinplattform nicht.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="257"/>
+        <location filename="../../kiosk/ui/texts.py" line="261"/>
         <source>Not redeemed.</source>
         <translation>Nicht eingelöst.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="265"/>
+        <location filename="../../kiosk/ui/texts.py" line="269"/>
         <source>Enter the staff member&apos;s name.</source>
         <translation>Geben Sie den Namen der Person ein.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="266"/>
+        <location filename="../../kiosk/ui/texts.py" line="270"/>
         <source>A name has at most 40 characters.</source>
         <translation>Ein Name hat höchstens 40 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="267"/>
+        <location filename="../../kiosk/ui/texts.py" line="271"/>
         <source>Someone on this till already has that name.</source>
         <translation>Jemand an dieser Kasse hat diesen Namen schon.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="268"/>
+        <location filename="../../kiosk/ui/texts.py" line="272"/>
         <source>A PIN is 4 to 8 digits.</source>
         <translation>Eine PIN hat 4 bis 8 Ziffern.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="269"/>
+        <location filename="../../kiosk/ui/texts.py" line="273"/>
         <source>The two PINs do not match.</source>
         <translation>Die beiden PINs stimmen nicht überein.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="270"/>
+        <location filename="../../kiosk/ui/texts.py" line="274"/>
         <source>Someone on this till already has that PIN: choose another.</source>
         <translation>Jemand an dieser Kasse hat diese PIN schon: Wählen Sie eine andere.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="272"/>
+        <location filename="../../kiosk/ui/texts.py" line="276"/>
         <source>That is the till&apos;s manager PIN: choose another.</source>
         <translation>Das ist die Manager-PIN der Kasse: Wählen Sie eine andere.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="273"/>
+        <location filename="../../kiosk/ui/texts.py" line="277"/>
         <source>The first member of staff must be a manager.</source>
         <translation>Die erste Person auf der Liste muss zur Filialleitung gehören.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="274"/>
+        <location filename="../../kiosk/ui/texts.py" line="278"/>
         <source>The till needs at least one manager: make someone else a manager first.</source>
         <translation>Die Kasse braucht mindestens eine Filialleitung: Machen Sie zuerst jemand anderen zur Filialleitung.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="276"/>
+        <location filename="../../kiosk/ui/texts.py" line="280"/>
         <source>No such member of staff on this till.</source>
         <translation>Diese Person gibt es an dieser Kasse nicht.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="277"/>
+        <location filename="../../kiosk/ui/texts.py" line="281"/>
         <source>The staff list changed meanwhile: try again.</source>
         <translation>Die Personalliste hat sich inzwischen geändert: Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="278"/>
+        <location filename="../../kiosk/ui/texts.py" line="282"/>
         <source>Too many wrong PINs: try again in %1 seconds.</source>
         <translation>Zu viele falsche PINs: Versuchen Sie es in %1 Sekunden erneut.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="293"/>
+        <location filename="../../kiosk/ui/texts.py" line="297"/>
         <source>Wrong email or password.</source>
         <translation>Falsche E-Mail oder falsches Passwort.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="295"/>
+        <location filename="../../kiosk/ui/texts.py" line="299"/>
         <source>This account has no access to that shop.</source>
         <translation>Dieses Konto hat keinen Zugriff auf diesen Shop.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="297"/>
+        <location filename="../../kiosk/ui/texts.py" line="301"/>
         <source>The session has ended. Please sign in again.</source>
         <translation>Die Sitzung ist abgelaufen. Bitte erneut anmelden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="299"/>
+        <location filename="../../kiosk/ui/texts.py" line="303"/>
         <source>Signing in failed. Please sign in again.</source>
         <translation>Anmeldung fehlgeschlagen. Bitte erneut anmelden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="301"/>
+        <location filename="../../kiosk/ui/texts.py" line="305"/>
         <source>The server is busy. Try again in a moment.</source>
         <translation>Der Server ist ausgelastet. Bitte gleich erneut versuchen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="303"/>
+        <location filename="../../kiosk/ui/texts.py" line="307"/>
         <source>Cannot reach the server. Check the address and the network.</source>
         <translation>Server nicht erreichbar. Bitte Adresse und Netzwerk prüfen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="306"/>
+        <location filename="../../kiosk/ui/texts.py" line="310"/>
         <source>The server did not accept the request.</source>
         <translation>Der Server hat die Anfrage nicht angenommen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="281"/>
-        <location filename="../../kiosk/ui/texts.py" line="314"/>
+        <location filename="../../kiosk/ui/texts.py" line="285"/>
+        <location filename="../../kiosk/ui/texts.py" line="318"/>
         <source>Something went wrong: %1</source>
         <translation>Etwas ist schiefgegangen: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="321"/>
+        <location filename="../../kiosk/ui/texts.py" line="325"/>
         <source>Waiting to send</source>
         <translation>Wartet auf Senden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="322"/>
+        <location filename="../../kiosk/ui/texts.py" line="326"/>
         <source>Sending</source>
         <translation>Wird gesendet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="323"/>
+        <location filename="../../kiosk/ui/texts.py" line="327"/>
         <source>Redeemed</source>
         <translation>Eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="324"/>
+        <location filename="../../kiosk/ui/texts.py" line="328"/>
         <source>Conflict</source>
         <translation>Konflikt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="325"/>
+        <location filename="../../kiosk/ui/texts.py" line="329"/>
         <source>Written off</source>
         <translation>Abgeschrieben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="326"/>
+        <location filename="../../kiosk/ui/texts.py" line="330"/>
         <source>Undo not confirmed</source>
         <translation>Rücknahme unbestätigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="327"/>
+        <location filename="../../kiosk/ui/texts.py" line="331"/>
         <source>Undone</source>
         <translation>Rückgängig gemacht</translation>
     </message>

@@ -4,88 +4,88 @@
 <context>
     <name>CardScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="221"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="240"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="240"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="241"/>
         <source>Valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="241"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="215"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="242"/>
         <source>For</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="243"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="243"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="244"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="247"/>
         <source>Redemptions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="248"/>
         <source>Redeem part…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="249"/>
         <source>Scan next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="225"/>
-        <location filename="../../kiosk/ui/screens/card.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="285"/>
         <source>Redeem all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="267"/>
         <source>OFFLINE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="280"/>
         <source>Apply to order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="283"/>
         <source>Redeem all (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/card.py" line="281"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="313"/>
         <source>Offline: showing the last known status. Last checked online at %1, %n minute(s) ago.</source>
         <translation>
             <numerusform>Offline: showing the last known status. Last checked online at %1, %n minute ago.</numerusform>
@@ -93,75 +93,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="284"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="316"/>
         <source>This voucher platform judges a saved redemption when it is sent, not at this time: if the voucher expires before the till is back online, it will be refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="293"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="325"/>
         <source>This till accepts unseen vouchers offline, but cannot tell this one&apos;s currency or balance: redeem it when the till is back online, or ask a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="296"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="328"/>
         <source>Can&apos;t redeem until the till is back online. A manager can allow unseen vouchers in Settings → Offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="299"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="331"/>
         <source>Can&apos;t redeem: check the code shown above against the voucher.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="301"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="333"/>
         <source>Can&apos;t redeem: this voucher platform does not apply discount vouchers at the till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="304"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="336"/>
         <source>Can&apos;t redeem: nothing left to redeem here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="305"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="337"/>
         <source>Can&apos;t redeem: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="327"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="359"/>
         <source>%1 waiting to be sent from this till.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/card.py" line="340"/>
-        <source>%n use(s)</source>
-        <translation>
-            <numerusform>%n use</numerusform>
-            <numerusform>%n uses</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="335"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="367"/>
         <source>%1, bought %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="369"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="410"/>
         <source>%1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="371"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="412"/>
         <source>until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="373"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="414"/>
         <source>from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="374"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="415"/>
         <source>no expiry date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -492,37 +484,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="337"/>
+        <location filename="../../kiosk/ui/main_window.py" line="362"/>
         <source>Scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="337"/>
+        <location filename="../../kiosk/ui/main_window.py" line="362"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="337"/>
+        <location filename="../../kiosk/ui/main_window.py" line="362"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="337"/>
+        <location filename="../../kiosk/ui/main_window.py" line="362"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="354"/>
+        <location filename="../../kiosk/ui/main_window.py" line="379"/>
         <source>Till 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="363"/>
+        <location filename="../../kiosk/ui/main_window.py" line="388"/>
         <source>%1 at %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="635"/>
+        <location filename="../../kiosk/ui/main_window.py" line="675"/>
         <source>Leave kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1193,57 +1185,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="258"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="259"/>
         <source>Redeemed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="258"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="259"/>
         <source>Redeemed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="259"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="260"/>
         <source>Saved offline %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="259"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="260"/>
         <source>Saved offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="260"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="261"/>
         <source>Not redeemed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="261"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="262"/>
         <source>Written off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="268"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="269"/>
         <source>Undo asked %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="269"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="270"/>
         <source>Undone %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="270"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="271"/>
         <source>Cancelled %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="271"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="272"/>
         <source>Undo not confirmed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/scan.py" line="272"/>
+        <location filename="../../kiosk/ui/flows/scan.py" line="273"/>
         <source>Not undone %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1314,17 +1306,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/settings.py" line="52"/>
+        <location filename="../../kiosk/ui/flows/settings.py" line="53"/>
+        <source>%1 on %2, shop %3, at %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/flows/settings.py" line="57"/>
         <source>%1 (%2) on %3 at %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/settings.py" line="88"/>
+        <location filename="../../kiosk/ui/flows/settings.py" line="97"/>
         <source>Saved. The manager PIN is set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/flows/settings.py" line="88"/>
+        <location filename="../../kiosk/ui/flows/settings.py" line="97"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1332,279 +1329,284 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="208"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="210"/>
         <source>Kiosk name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="210"/>
         <source>Camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="211"/>
-        <location filename="../../kiosk/ui/screens/settings.py" line="234"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="235"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="212"/>
         <source>New manager PIN (twice)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="212"/>
-        <location filename="../../kiosk/ui/screens/settings.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="225"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="214"/>
         <source>Barcode decoder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="214"/>
         <source>Sounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="215"/>
         <source>Volume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="215"/>
         <source>Lock after idle minutes (0 = never)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="215"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="216"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="225"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="226"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="220"/>
         <source>Kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="211"/>
         <source>Shop name (screen and receipts)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="217"/>
         <source>Trust checks from the last hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="218"/>
         <source>Most per voucher (amount or uses, 0 = no limit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="219"/>
         <source>Most per shift (amount or uses, 0 = no limit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="220"/>
         <source>Never-checked vouchers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="221"/>
         <source>Server and account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="222"/>
         <source>Scanner speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="223"/>
         <source>Test your scanner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="225"/>
         <source>Till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="225"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="226"/>
         <source>Scanner and camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="227"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="228"/>
         <source>Fast (USB)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="227"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="228"/>
         <source>Normal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="229"/>
         <source>Slow (Bluetooth, cheap scanners)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="230"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="231"/>
         <source>Scan any barcode here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="239"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="240"/>
         <source>Empty: the shop&apos;s name on the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="255"/>
         <source>Accept vouchers this till has never checked, while offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="307"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="315"/>
         <source>Read %1 — slowest gap between keys %2 ms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="341"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="349"/>
         <source>The manager PIN must be at least 4 digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="344"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="352"/>
         <source>The two PINs are not the same.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="353"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="361"/>
         <source>That arrived as typing, not as a scan: choose a slower scanner speed, save, and test again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="397"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="405"/>
         <source>Tap Preview to test the camera and decoder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="398"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="406"/>
         <source>Starting the camera…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="399"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="407"/>
         <source>Camera working. Hold a voucher code in front of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="400"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="408"/>
         <source>No camera found at this address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="401"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="409"/>
         <source>The camera stopped; trying again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="402"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="410"/>
         <source>The camera stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="406"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="414"/>
         <source>Read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="233"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="234"/>
         <source>Find cameras</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="236"/>
         <source>Combined (best)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="236"/>
         <source>zxing-cpp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="236"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="237"/>
         <source>ZBar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="238"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="239"/>
         <source>Work offline (send nothing until switched off)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="241"/>
         <source>New PIN (4+ digits)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="241"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="242"/>
         <source>Repeat the PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="244"/>
         <source>A manager PIN is set. Type a new one to change it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="246"/>
+        <source>No manager PIN for the whole till: manager actions take a manager&apos;s own PIN. One set here works too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="249"/>
         <source>No manager PIN yet: manager actions ask for the signed-in password. Set a manager PIN here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="253"/>
         <source>Beep on every result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="256"/>
         <source>Start full screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="257"/>
         <source>System language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="261"/>
         <source>Switch staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="262"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="258"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="263"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1829,32 +1831,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="104"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="106"/>
+        <source>Not checked: work offline is switched on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="107"/>
+        <source>Not checked: the server could not be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="108"/>
+        <source>Not checked: the till is signed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift_text.py" line="115"/>
         <source>This voucher platform keeps no redemption history: not checked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="106"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="117"/>
         <source>%1 voucher(s) checked, %2 mismatch(es), %3 redeemed elsewhere</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="110"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="121"/>
         <source>%1: %2 voucher(s) — </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="113"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="124"/>
         <source>The server&apos;s records match this till&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="116"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="127"/>
         <source>ours %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="117"/>
+        <location filename="../../kiosk/ui/shift_text.py" line="129"/>
         <source>server %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1964,12 +1981,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="257"/>
         <source>Fill in every field.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="270"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="272"/>
         <source>The server refused the shop&apos;s credentials: check them and the platform.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2153,108 +2170,108 @@
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="251"/>
+        <location filename="../../kiosk/ui/texts.py" line="255"/>
         <source>Offline: the till&apos;s clock is wrong. Ask a manager to set it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="309"/>
+        <location filename="../../kiosk/ui/texts.py" line="313"/>
         <source>Storage full — nothing was redeemed. Call a manager.</source>
         <translation>Storage full — nothing was redeemed. Call a manager.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="311"/>
+        <location filename="../../kiosk/ui/texts.py" line="315"/>
         <source>The till could not save this redemption — nothing was redeemed. Call a manager.</source>
         <translation>The till could not save this redemption — nothing was redeemed. Call a manager.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="79"/>
+        <location filename="../../kiosk/ui/texts.py" line="83"/>
         <source>Valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="80"/>
+        <location filename="../../kiosk/ui/texts.py" line="84"/>
         <source>Valid — partly used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="81"/>
+        <location filename="../../kiosk/ui/texts.py" line="85"/>
         <source>Fully redeemed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="82"/>
+        <location filename="../../kiosk/ui/texts.py" line="86"/>
         <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="83"/>
+        <location filename="../../kiosk/ui/texts.py" line="87"/>
         <source>Not valid yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="84"/>
+        <location filename="../../kiosk/ui/texts.py" line="88"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="85"/>
+        <location filename="../../kiosk/ui/texts.py" line="89"/>
         <source>Not for this shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="86"/>
+        <location filename="../../kiosk/ui/texts.py" line="90"/>
         <source>Unknown voucher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="87"/>
+        <location filename="../../kiosk/ui/texts.py" line="91"/>
         <source>Can&apos;t check offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="95"/>
+        <location filename="../../kiosk/ui/texts.py" line="99"/>
         <source>This voucher hasn&apos;t been seen on this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="98"/>
+        <location filename="../../kiosk/ui/texts.py" line="102"/>
         <source>This code is not a voucher of this shop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="102"/>
+        <location filename="../../kiosk/ui/texts.py" line="106"/>
         <source>Nothing left on this voucher.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="103"/>
+        <location filename="../../kiosk/ui/texts.py" line="107"/>
         <source>Fully redeemed on %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="107"/>
-        <location filename="../../kiosk/ui/texts.py" line="236"/>
+        <location filename="../../kiosk/ui/texts.py" line="111"/>
+        <location filename="../../kiosk/ui/texts.py" line="240"/>
         <source>This voucher has expired.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="108"/>
+        <location filename="../../kiosk/ui/texts.py" line="112"/>
         <source>Expired on %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="111"/>
+        <location filename="../../kiosk/ui/texts.py" line="115"/>
         <source>Valid from %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="120"/>
+        <location filename="../../kiosk/ui/texts.py" line="124"/>
         <source>This voucher cannot be redeemed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="39"/>
+        <location filename="../../kiosk/ui/texts.py" line="41"/>
         <source>%n use(s)</source>
         <translation>
             <numerusform>%n use</numerusform>
@@ -2262,12 +2279,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="223"/>
+        <location filename="../../kiosk/ui/texts.py" line="227"/>
         <source>%1 left</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="43"/>
+        <location filename="../../kiosk/ui/texts.py" line="47"/>
         <source>%1 of %n use(s) left</source>
         <translation>
             <numerusform>%1 of %n use left</numerusform>
@@ -2275,248 +2292,261 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="114"/>
+        <location filename="../../kiosk/ui/texts.py" line="40"/>
+        <source>unlimited uses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/texts.py" line="46"/>
+        <source>Unlimited uses, %n used</source>
+        <translation>
+            <numerusform>Unlimited uses, %n used</numerusform>
+            <numerusform>Unlimited uses, %n used</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="118"/>
         <source>This voucher was replaced by a new voucher: scan the new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="117"/>
+        <location filename="../../kiosk/ui/texts.py" line="121"/>
         <source>This voucher was refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="118"/>
+        <location filename="../../kiosk/ui/texts.py" line="122"/>
         <source>This voucher was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="166"/>
+        <location filename="../../kiosk/ui/texts.py" line="170"/>
         <source>%1% off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="169"/>
+        <location filename="../../kiosk/ui/texts.py" line="173"/>
         <source>%1 off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="171"/>
+        <location filename="../../kiosk/ui/texts.py" line="175"/>
         <source>Free shipping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="182"/>
+        <location filename="../../kiosk/ui/texts.py" line="186"/>
         <source>orders over %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="184"/>
+        <location filename="../../kiosk/ui/texts.py" line="188"/>
         <source>orders from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="195"/>
+        <location filename="../../kiosk/ui/texts.py" line="199"/>
         <source>Free shipping: nothing to take off at the counter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="198"/>
+        <location filename="../../kiosk/ui/texts.py" line="202"/>
         <source>Applies to certain products only: check the basket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="231"/>
+        <location filename="../../kiosk/ui/texts.py" line="235"/>
         <source>Voucher not found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="232"/>
+        <location filename="../../kiosk/ui/texts.py" line="236"/>
         <source>This voucher cannot be redeemed at this shop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="234"/>
+        <location filename="../../kiosk/ui/texts.py" line="238"/>
         <source>That amount cannot be taken from this voucher.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="237"/>
+        <location filename="../../kiosk/ui/texts.py" line="241"/>
         <source>This voucher is not valid yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="239"/>
+        <location filename="../../kiosk/ui/texts.py" line="243"/>
         <source>This voucher has already been fully redeemed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="241"/>
+        <location filename="../../kiosk/ui/texts.py" line="245"/>
         <source>This voucher has been cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="243"/>
+        <location filename="../../kiosk/ui/texts.py" line="247"/>
         <source>Enter an amount greater than zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="245"/>
+        <location filename="../../kiosk/ui/texts.py" line="249"/>
         <source>Offline: this voucher has not been seen before, so it cannot be checked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="247"/>
+        <location filename="../../kiosk/ui/texts.py" line="251"/>
         <source>Offline: the last check of this voucher is too old.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="249"/>
+        <location filename="../../kiosk/ui/texts.py" line="253"/>
         <source>Offline: over the limit allowed without a connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="253"/>
+        <location filename="../../kiosk/ui/texts.py" line="257"/>
         <source>This voucher platform cannot do that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="257"/>
+        <location filename="../../kiosk/ui/texts.py" line="261"/>
         <source>Not redeemed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="265"/>
+        <location filename="../../kiosk/ui/texts.py" line="269"/>
         <source>Enter the staff member&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="266"/>
+        <location filename="../../kiosk/ui/texts.py" line="270"/>
         <source>A name has at most 40 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="267"/>
+        <location filename="../../kiosk/ui/texts.py" line="271"/>
         <source>Someone on this till already has that name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="268"/>
+        <location filename="../../kiosk/ui/texts.py" line="272"/>
         <source>A PIN is 4 to 8 digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="269"/>
+        <location filename="../../kiosk/ui/texts.py" line="273"/>
         <source>The two PINs do not match.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="270"/>
+        <location filename="../../kiosk/ui/texts.py" line="274"/>
         <source>Someone on this till already has that PIN: choose another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="272"/>
+        <location filename="../../kiosk/ui/texts.py" line="276"/>
         <source>That is the till&apos;s manager PIN: choose another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="273"/>
+        <location filename="../../kiosk/ui/texts.py" line="277"/>
         <source>The first member of staff must be a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="274"/>
+        <location filename="../../kiosk/ui/texts.py" line="278"/>
         <source>The till needs at least one manager: make someone else a manager first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="276"/>
+        <location filename="../../kiosk/ui/texts.py" line="280"/>
         <source>No such member of staff on this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="277"/>
+        <location filename="../../kiosk/ui/texts.py" line="281"/>
         <source>The staff list changed meanwhile: try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="278"/>
+        <location filename="../../kiosk/ui/texts.py" line="282"/>
         <source>Too many wrong PINs: try again in %1 seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="293"/>
+        <location filename="../../kiosk/ui/texts.py" line="297"/>
         <source>Wrong email or password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="295"/>
+        <location filename="../../kiosk/ui/texts.py" line="299"/>
         <source>This account has no access to that shop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="297"/>
+        <location filename="../../kiosk/ui/texts.py" line="301"/>
         <source>The session has ended. Please sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="299"/>
+        <location filename="../../kiosk/ui/texts.py" line="303"/>
         <source>Signing in failed. Please sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="301"/>
+        <location filename="../../kiosk/ui/texts.py" line="305"/>
         <source>The server is busy. Try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="303"/>
+        <location filename="../../kiosk/ui/texts.py" line="307"/>
         <source>Cannot reach the server. Check the address and the network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="306"/>
+        <location filename="../../kiosk/ui/texts.py" line="310"/>
         <source>The server did not accept the request.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="281"/>
-        <location filename="../../kiosk/ui/texts.py" line="314"/>
+        <location filename="../../kiosk/ui/texts.py" line="285"/>
+        <location filename="../../kiosk/ui/texts.py" line="318"/>
         <source>Something went wrong: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="321"/>
+        <location filename="../../kiosk/ui/texts.py" line="325"/>
         <source>Waiting to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="322"/>
+        <location filename="../../kiosk/ui/texts.py" line="326"/>
         <source>Sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="323"/>
+        <location filename="../../kiosk/ui/texts.py" line="327"/>
         <source>Redeemed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="324"/>
+        <location filename="../../kiosk/ui/texts.py" line="328"/>
         <source>Conflict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="325"/>
+        <location filename="../../kiosk/ui/texts.py" line="329"/>
         <source>Written off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="326"/>
+        <location filename="../../kiosk/ui/texts.py" line="330"/>
         <source>Undo not confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="327"/>
+        <location filename="../../kiosk/ui/texts.py" line="331"/>
         <source>Undone</source>
         <translation type="unfinished"></translation>
     </message>

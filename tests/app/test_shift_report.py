@@ -43,14 +43,15 @@ def test_lost_changed_and_foreign_redemptions_are_told_apart(
     report = build_report(engine)
     found = {(line.finding, line.code, line.ours, line.server) for line in report.check.lines}
     assert found == {
-        (Finding.MISSING_ON_SERVER, mask_code(GBP50), "£10.00", ""),
-        (Finding.ELSEWHERE, mask_code(GBP50), "", "£2.00"),
-        (Finding.DIFFERENT_AMOUNT, mask_code(PARTLY), "£5.00", "£4.00"),
+        (Finding.MISSING_ON_SERVER, mask_code(GBP50), 1000, None),
+        (Finding.ELSEWHERE, mask_code(GBP50), None, 200),
+        (Finding.DIFFERENT_AMOUNT, mask_code(PARTLY), 500, 400),
     }
     assert len(report.check.mismatches) == 2
     text = "\n".join(report_lines(report))
     assert "redeemed elsewhere (another till or the web shop)" in text
     assert "MISMATCH: ours, not on the server" in text
+    assert "ours £5.00 / server £4.00: MISMATCH: different amount on the server" in text
     assert GBP50 not in text
     assert PARTLY not in text
 
@@ -116,7 +117,9 @@ def test_foreign_line_on_a_voucher_we_only_queued_names_the_voucher(
                   datetime.now(UTC) + timedelta(minutes=5))
     report = build_report(engine)
     assert [(line.finding, line.code, line.server) for line in report.check.lines] == [
-        (Finding.ELSEWHERE, mask_code(QUANTITY), "1 use")]
+        (Finding.ELSEWHERE, mask_code(QUANTITY), 1)]
+    assert report.check.lines[0].currency is None  # uses, not money
+    assert "server 1 use: redeemed elsewhere" in "\n".join(report_lines(report))
     assert report.at_risk.uses == 1
 
 

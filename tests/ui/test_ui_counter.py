@@ -231,6 +231,14 @@ def tab(back: bool = False) -> QWidget | None:
     return QApplication.focusWidget()
 
 
+def test_tab_on_the_manager_check_goes_left_to_right(qtbot: QtBot, window: MainWindow) -> None:
+    """From the password, Tab reaches Cancel (on the left), then OK."""
+    window.open_settings()
+    screen = window.manager_screen
+    focused(qtbot, screen.secret_field)
+    assert [tab(), tab()] == [screen.cancel_button, screen.ok_button]
+
+
 def test_tab_follows_the_screen_from_top_to_bottom(qtbot: QtBot, window: MainWindow,
                                                    sim: Sim) -> None:
     # Shift+Tab from "Scan next" went to the top bar's Lock (a Space there locked the till),

@@ -142,6 +142,15 @@ def test_the_card_says_what_a_discount_takes_off(qtbot: QtBot, shopwired: MainWi
     assert (card.banner.title_label.text(), card.tone) == ("Valid", Tone.GOOD)
 
 
+def test_a_code_without_a_usage_limit_says_so(qtbot: QtBot, shopwired: MainWindow) -> None:
+    """TENOFF has no usage limit (3 used): the card says "unlimited", never the platform's
+    stand-in count (a billion) in the banner or the Value row."""
+    look_up(qtbot, shopwired, "TENOFF")
+    card = shopwired.card_screen
+    assert card.banner.detail_label.text() == "Unlimited uses, 3 used"
+    assert card.values["value"].text() == "unlimited uses"
+
+
 def test_shopwired_says_a_use_can_go_uncounted(qtbot: QtBot, shopwired: MainWindow) -> None:
     """ShopWired has no redeem call (the till writes ``used`` + 1): the confirmation says
     plainly what that can cost (docs/backends.md, the residual risk)."""

@@ -277,3 +277,19 @@ def test_the_till_pin_cannot_be_a_member_s_pin(qtbot: QtBot, till: Till) -> None
         qtbot.waitUntil(said, timeout=10_000)
         stored = str(Settings.open(paths.data_dir()).lock_pin)
         assert check_pin(stored, pin) is (pin == "9753")
+
+
+def test_settings_name_the_shop_and_the_pins_that_count(qtbot: QtBot, till: Till) -> None:
+    """A key-based till signs in the shop: Settings name the platform and the shop (no empty
+    "()" for an e-mail it has not got) and, without a till PIN, say that a manager's own PIN
+    opens manager actions (these platforms have no signed-in password to ask for)."""
+    window = till.window
+    assert window.controller is not None
+    window.controller.engine.settings.lock_pin = ""
+    open_settings(qtbot, window, "1111")  # Alice, a manager
+    screen = window.settings_screen
+    assert window.account is not None
+    assert screen.account_label.text() == (
+        f"Alice on Vauchar, shop demo-merchant, at {window.account.server_url}")
+    assert screen.pin_state.text() == ("No manager PIN for the whole till: manager actions "
+                                       "take a manager's own PIN. One set here works too.")

@@ -105,6 +105,7 @@ def test_signing_in_at_start_keeps_the_offline_password_check(qtbot: QtBot,
     with qtbot.waitSignal(window.engine_ready, timeout=10_000):
         window.start(opening=opening)
     assert window.page is Page.SCAN
+    assert not window.built(Page.SIGNIN)  # kept without building the sign-in screen
     assert "Taylor Till" in window.staff_label.text()
     assert signin.current_account() is not None
     # The offline password check is kept beside the first paint, not before it.

@@ -12,7 +12,7 @@ from kiosk.domain.outcomes import Lookup
 from kiosk.domain.voucher import Voucher, VoucherKind, VoucherState
 from kiosk.ui.main_window import MainWindow, Page
 from kiosk.ui.screens.card import CardScreen
-from kiosk.ui.texts import Tone
+from kiosk.ui.texts import Tone, grouped_code
 from tests.helpers.sim import Sim
 
 PARTLY_USED = "GB10-0PRT-LY8D-2WQC"
@@ -23,6 +23,18 @@ def look_up(qtbot: QtBot, window: MainWindow, code: str) -> None:
     with qtbot.waitSignal(window.controller.lookup_done, timeout=10_000):
         window.scan_code(code)
     assert window.page is Page.CARD
+
+
+@pytest.mark.parametrize(("code", "shown"), [
+    ("GB10-0PRT-LY8D-2WQC", "GB10 0PRT LY8D 2WQC"),  # its own groups
+    ("GB100PRTLY8D2WQC", "GB10 0PRT LY8D 2WQC"),  # made of fours
+    ("ABCD1234EFGH", "ABCD 1234 EFGH"),
+    ("GIFT100DEMO02", "GIFT100DEMO02"),  # not "GIFT 100D EMO0 2"
+    ("SUMMER2024", "SUMMER2024"),
+    ("TENOFF", "TENOFF"),
+])
+def test_a_code_is_grouped_only_where_it_is_made_of_groups(code: str, shown: str) -> None:
+    assert grouped_code(code) == shown
 
 
 def test_an_empty_recent_list_says_what_fills_it(qtbot: QtBot, window: MainWindow) -> None:

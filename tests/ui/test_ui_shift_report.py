@@ -63,6 +63,16 @@ def test_server_down_still_reports_and_says_what_was_not_checked(
     load(qtbot, screen)
     assert "could not be checked with the server" in screen.status_label.text()
     assert "Online:        £10.00 (1 redemption)" in screen.text.toPlainText()
+    assert "Not checked: the server could not be reached (" in screen.text.toPlainText()
+    report = screen.report
+    assert report is not None
+    translations = Translations()
+    try:
+        translations.install("de")
+        screen.show_report(report)
+        assert "Nicht geprüft: Der Server war nicht erreichbar (" in screen.text.toPlainText()
+    finally:
+        translations.install("en")
 
 
 def test_print_save_and_close_the_shift(qtbot: QtBot, engine: Engine, tmp_path: Path,
@@ -123,5 +133,6 @@ def test_the_report_reads_in_the_tills_language(qtbot: QtBot, engine: Engine, si
         translations.install("en")
     for words in ("demo-shop — Kasse 1", "Schichtabschluss (Z-Bericht)",
                   "Online:      10,00 £ + 1 Nutzung (2 Einlösungen)",
-                  "Abgleich mit dem Server:", "MISMATCH: bei uns, nicht auf dem Server"):
+                  "Abgleich mit dem Server:",
+                  "bei uns 10,00 £: MISMATCH: bei uns, nicht auf dem Server"):
         assert words in text, text

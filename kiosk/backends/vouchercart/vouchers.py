@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from kiosk.backends.text import html_to_text
 from kiosk.backends.vouchercart.dates import parse_datetime
 from kiosk.domain.errors import ServerUnavailable
 from kiosk.domain.voucher import HistoryEntry, ValidityWindow, Voucher, VoucherKind
@@ -41,6 +40,9 @@ def _units(value: object, what: str) -> int:
 
 def _message(product: Mapping[str, Any], recipient: Mapping[str, Any]) -> str:
     """The gift message: the product's text and the recipient comment (HTML), without repeats."""
+    # html.parser on the first voucher read, not on the sign-in path (start-up).
+    from kiosk.backends.text import html_to_text  # noqa: PLC0415
+
     texts: list[str] = []
     for text in (_text(product.get("message")), html_to_text(_text(recipient.get("comment")))):
         if text and " ".join(text.split()) not in {" ".join(t.split()) for t in texts}:

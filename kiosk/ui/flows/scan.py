@@ -163,6 +163,7 @@ class ScanFlow(Flow):
     def _answered(self) -> None:
         self._checking = None
         self._slow.stop()
+        self.nav.show_flash()  # the scan's flash, painted with its answer
 
     def _lookup_failed(self, error: BaseException, code: str | None = None) -> None:
         if code is not None and code != self._wanted:

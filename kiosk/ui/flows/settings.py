@@ -49,13 +49,22 @@ class SettingsFlow(Flow):
     def account_text(self) -> str:
         """Who is signed in where, for the settings screen."""
         account = self.session.account
+        if self.session.local_staff is not None:  # a key-based platform signs in the shop
+            return self.tr("%1 on %2, shop %3, at %4").replace(
+                "%1", self.session.staff_name).replace(
+                "%2", account.platform_title).replace(
+                "%3", account.domain_name).replace("%4", account.server_url)
         return self.tr("%1 (%2) on %3 at %4").replace("%1", self.session.staff_name).replace(
             "%2", account.email).replace("%3", account.domain_name).replace(
             "%4", account.server_url)
 
+    def _load(self) -> None:
+        self.screen.load(self.controller.settings_values(), self.account_text(),
+                         staff_pins=self.session.local_staff is not None)
+
     def show(self, tab: str = "") -> None:
         """The settings screen, for a caller that already has manager authority."""
-        self.screen.load(self.controller.settings_values(), self.account_text())
+        self._load()
         if tab in self.screen.tab_keys:
             self.screen.tabs.setCurrentIndex(self.screen.tab_keys.index(tab))
         self.nav.show_page(Page.SETTINGS)
@@ -83,7 +92,7 @@ class SettingsFlow(Flow):
                 self.nav.set_full_screen(bool(changed["fullscreen"]))
             if {"camera_device", "decoder"} & changed.keys():
                 self.cameras.stop()  # starts again on the new device when staff leave here
-            self.screen.load(self.controller.settings_values(), self.account_text())
+            self._load()
             self.screen.show_message(
                 self.tr("Saved. The manager PIN is set.") if new_pin else self.tr("Saved."))
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -61,6 +62,11 @@ class CardScreen(Screen):
         self._held_paint.setSingleShot(True)
         self._held_paint.setInterval(HELD_PAINT_MS)
         self._held_paint.timeout.connect(self._paint)
+        # Where the focus waits while the card is held: a redeem button turned off passed it
+        # on to the scroll area, whose repaint (its scroll bar's too) ran during the look-up.
+        # No size, so nothing to paint; no focus policy, so Tab never reaches it.
+        self._focus_sink = QWidget(self)
+        self._focus_sink.resize(0, 0)
         self.banner = Banner(self)
         self.code_label = SelectableLabel(self)  # staff copy the code
         self.code_label.setObjectName("codeLabel")
@@ -122,7 +128,13 @@ class CardScreen(Screen):
         buttons.addWidget(self.redeem_part_button)
         buttons.addWidget(self.redeem_all_button)
         self.redeem_all_button.setMinimumWidth(360)  # the big target, as wide as fits
-        box = QVBoxLayout(self)
+        # The card's widgets are laid out in a body that fills the screen, which has no layout
+        # of its own: a change of the card's size needs (a new text, a row shown) lays out the
+        # body and stops there. With the layout on the screen it went on up through the
+        # stack and the window, and the window's layout started a geometry animation of the
+        # page each time (see ``resizeEvent``).
+        self.body = QWidget(self)
+        box = QVBoxLayout(self.body)
         box.setContentsMargins(16, 12, 16, 12)
         box.addWidget(self.banner)
         box.addWidget(self.code_label)
@@ -140,6 +152,16 @@ class CardScreen(Screen):
         self.redeem_part_button.clicked.connect(self._redeem_part)
         self.back_button.clicked.connect(self.back.emit)
         self.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        self.body.setGeometry(self.rect())
+        super().resizeEvent(event)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.body.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.body.minimumSizeHint()
 
     # -- showing ------------------------------------------------------------------------
 
@@ -171,8 +193,13 @@ class CardScreen(Screen):
         it before the new card).
         """
         if self.isVisible():
-            for button in self._buttons:
-                button.setUpdatesEnabled(False)
+            # Only the buttons holding turns off change; a frozen button is repainted
+            # whole when it thaws (``setUpdatesEnabled``), changed or not.
+            for button in (self.redeem_part_button, self.redeem_all_button):
+                if button.isEnabled() and button.isVisible():
+                    button.setUpdatesEnabled(False)
+                    if button.hasFocus():
+                        self._focus_sink.setFocus()
             self._held_paint.start()
         self._set_enabled(redeemable=False, partial=False)
 
@@ -205,7 +232,7 @@ class CardScreen(Screen):
 
     def retranslate(self) -> None:
         """Set every text in the current language (from the lookup on display)."""
-        with one_layout_pass(self, self.banner, self.details):
+        with one_layout_pass(self.body, self.banner, self.details):
             self._fill()
         self._paint()
 
@@ -240,7 +267,8 @@ class CardScreen(Screen):
                                 self.tr("OFFLINE") if lookup.offline else "")
         self.code_label.setText(grouped_code(lookup.code))
         shown(self.offline_note, lookup.offline and voucher is not None)
-        self.offline_note.setText(self._offline_text(lookup))
+        if lookup.offline:  # its words only where it is shown (dates and plurals cost)
+            self.offline_note.setText(self._offline_text(lookup))
         self._show_voucher(voucher, lookup)
         can_redeem = voucher is not None and lookup.state.redeemable and lookup.available > 0 \
             and self._platform_takes(voucher)
@@ -263,6 +291,10 @@ class CardScreen(Screen):
         shown(self.redeem_all_button, can_redeem)
         shown(self.redeem_part_button, partial)
         restyle(self.back_button, "role", "" if can_redeem else "primary")
+        if self.isVisible():
+            # The focus where the card puts it, before the layout pass: a focused button's
+            # border is wider (the stylesheet's ``:focus``), and so is the room it asks for.
+            self.focus_target().setFocus()
 
     def _platform_takes(self, voucher: Voucher | None) -> bool:
         """Whether the platform redeems this kind of voucher at the till at all."""
@@ -309,8 +341,8 @@ class CardScreen(Screen):
         self.redeem_part_button.setEnabled(partial)
 
     def _show_voucher(self, voucher: Voucher | None, lookup: Lookup | None) -> None:
-        self.history_list.clear()
         if voucher is None or lookup is None:
+            self._history([])
             self._rows({})
             self.remaining_label.clear()
             self.queued_label.clear()
@@ -336,8 +368,7 @@ class CardScreen(Screen):
                 "%2", day(voucher.purchased_at))
         self._rows({
             "product": voucher.product_name or voucher.product_description,
-            "value": units(voucher, voucher.total) if voucher.kind is VoucherKind.MONETARY
-            else self.tr("%n use(s)", None, voucher.total),
+            "value": units(voucher, voucher.total),
             "valid": self._window_text(voucher),
             "note": discount_warning(voucher),
             "recipient": recipient,
@@ -345,19 +376,29 @@ class CardScreen(Screen):
             "buyer": voucher.buyer_name or voucher.buyer_email,
             "order": order,
         })
-        for entry in reversed(voucher.history):
-            self.history_list.addItem(f"{stamp(entry.at)}   {units(voucher, entry.amount)}")
+        self._history([f"{stamp(entry.at)}   {units(voucher, entry.amount)}"
+                       for entry in reversed(voucher.history)])
         shown(self.history_title, bool(voucher.history))
         shown(self.history_list, bool(voucher.history))
+        # A layout keeps its nested layouts' sizes (their heights for a width too) until it
+        # runs: the form's are renewed now, on display or not. Kept, a card shown from the
+        # scan screen was laid out with the last card's rows (a row of two lines got one).
         # A card on display: the rows' height at the width they have, found now (the scroll
         # area finds it only after the card's first paint, then lays out and paints the rows
-        # again). A layout keeps its nested layouts' sizes until it runs: the form's are
-        # renewed. A card not on display has no width yet: the scroll area's pass decides.
+        # again). A card not on display has no width yet: the scroll area's pass decides.
+        self.form.invalidate()
         height = 0
         if self.details_area.isVisible():
-            self.form.invalidate()
             height = self.details.heightForWidth(self.details_area.viewport().width())
         self.details.setMinimumHeight(max(height, 0))
+
+    def _history(self, lines: list[str]) -> None:
+        """The redemptions list shows ``lines``. Filled again only when they differ: each
+        change lays the list's items out again on a timer, after the card's paint."""
+        shown_now = [self.history_list.item(row).text() for row in range(self.history_list.count())]
+        if shown_now != lines:
+            self.history_list.clear()
+            self.history_list.addItems(lines)
 
     def _window_text(self, voucher: Voucher) -> str:
         if len(voucher.windows) > 1:  # each window as it is: a merged range hides the gaps

@@ -52,9 +52,9 @@ class ManagerScreen(Screen):
         self.error_label.setObjectName("error")
         self.error_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.error_label.setWordWrap(True)
+        self.cancel_button = QPushButton(self)  # first: Tab goes left to right
         self.ok_button = QPushButton(self)
         set_role(self.ok_button, "primary")
-        self.cancel_button = QPushButton(self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.ok_button, 2)

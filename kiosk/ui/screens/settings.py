@@ -72,6 +72,7 @@ class SettingsScreen(Screen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.values: dict[str, Any] = {}
+        self.staff_pins = False
         self.title = QLabel(self)
         self.title.setObjectName("title")
         self.kiosk_name = QLineEdit()
@@ -239,11 +240,15 @@ class SettingsScreen(Screen):
         self.shop_name.setPlaceholderText(self.tr("Empty: the shop's name on the server"))
         self.pin_field.setPlaceholderText(self.tr("New PIN (4+ digits)"))
         self.pin_repeat.setPlaceholderText(self.tr("Repeat the PIN"))
-        self.pin_state.setText(
-            self.tr("A manager PIN is set. Type a new one to change it.")
-            if self.values.get("lock_pin") else
-            self.tr("No manager PIN yet: manager actions ask for the signed-in password. "
-                    "Set a manager PIN here."))
+        if self.values.get("lock_pin"):
+            pin_state = self.tr("A manager PIN is set. Type a new one to change it.")
+        elif self.staff_pins:
+            pin_state = self.tr("No manager PIN for the whole till: manager actions take a "
+                                "manager's own PIN. One set here works too.")
+        else:
+            pin_state = self.tr("No manager PIN yet: manager actions ask for the signed-in "
+                                "password. Set a manager PIN here.")
+        self.pin_state.setText(pin_state)
         self._show_preview_text()
         self.beep.setText(self.tr("Beep on every result"))
         self.allow_unseen.setText(
@@ -257,9 +262,12 @@ class SettingsScreen(Screen):
         self.sign_out_button.setText(self.tr("Sign out"))
         self.save_button.setText(self.tr("Save"))
 
-    def load(self, values: Mapping[str, Any], account_text: str) -> None:
-        """Show the current settings and who is signed in."""
+    def load(self, values: Mapping[str, Any], account_text: str, *,
+             staff_pins: bool = False) -> None:
+        """Show the current settings and who is signed in; ``staff_pins``: managers have PINs
+        of their own (the till's staff list), which manager actions take."""
         self.values = dict(values)
+        self.staff_pins = staff_pins
         self.kiosk_name.setText(str(values.get("kiosk_name", "")))
         self.shop_name.setText(str(values.get("shop_name", "")))
         self.camera.setEditText(str(values.get("camera_device", 0)))

@@ -245,7 +245,9 @@ class SignInScreen(Screen):
         """Keep the offline password check of a sign-in (a deliberately slow hash) on a
         worker of its own, beside opening the till instead of before it: the scan screen
         does not wait for it."""
-        self.runner.run(lambda: _signin().set_password_check(email, password))
+        from kiosk.ui.opening import keep_password_check  # noqa: PLC0415 - the same job
+
+        keep_password_check(self.runner, email, password)
 
     def _submit_keyed(self, server: str, user: str, secret: str, kiosk_name: str) -> None:
         """Vouchers API, Vauchar, ShopWired: the shop's credentials and the staff's name."""
