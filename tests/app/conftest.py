@@ -65,3 +65,12 @@ def make_platform_engine(platform_account: signin.Account,
 def platform_engine(make_platform_engine: Callable[..., Engine]) -> Engine:
     """An engine on the signed-in till (uncertain entries may be re-sent at once)."""
     return make_platform_engine()
+
+
+@pytest.fixture
+def other_till(platform: Platform, server: Sim, tmp_path: Path) -> Iterator[Engine]:
+    """Another till of the same shop, signed in on its own data folder."""
+    home = tmp_path / "other-till"
+    engine = open_engine(platform.sign_in(server.api_url, home), home, settle_seconds=0.0)
+    yield engine
+    engine.close()

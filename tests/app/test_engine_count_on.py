@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -21,7 +20,7 @@ from kiosk.domain.outcomes import EntryState, RedeemStatus, UndoStatus
 from kiosk.store.cache import CachedVoucher
 from tests.app.conftest import open_engine
 from tests.helpers.cases import BALANCE, CASES, PLATFORMS, Platform, VoucherCase
-from tests.helpers.mangler import ManglingProxy, Rule, mangling
+from tests.helpers.mangler import ManglingProxy, Rule, dropping, mangling
 from tests.helpers.sim import Sim
 
 COUNT_ON = [PLATFORMS["vouchers-api"], PLATFORMS["vauchar"]]  # the platforms that may
@@ -51,15 +50,6 @@ def _state(engine: Engine, entry_id: str) -> EntryState:
     entry = engine.outbox.get(entry_id)
     assert entry is not None
     return entry.state
-
-
-@pytest.fixture
-def other_till(platform: Platform, server: Sim, tmp_path: Path) -> Iterator[Engine]:
-    """Another till of the same shop, signed in on its own data folder."""
-    home = tmp_path / "other-till"
-    engine = open_engine(platform.sign_in(server.api_url, home), home, settle_seconds=0.0)
-    yield engine
-    engine.close()
 
 
 def test_only_the_platforms_whose_server_checks_the_line_count_on_from_it() -> None:
@@ -235,13 +225,6 @@ def test_new_terms_meanwhile_are_read_not_counted_on(sim_of: Callable[..., Sim],
         engine.close()
 
 
-def _dropping(key: str) -> Callable[[Any], Any]:
-    def rewrite(data: Any) -> Any:
-        data.pop(key, None)
-        return data
-    return rewrite
-
-
 @pytest.fixture
 def proxy(server: Sim) -> Iterator[ManglingProxy]:
     with mangling(server.base_url) as running:
@@ -264,7 +247,7 @@ def test_a_partial_answer_is_read_not_counted_on(platform: Platform, server: Sim
         (entry,) = _queue(engine, case, code)
         path, key = (("/v1/vouchers/apply", "applied_at") if platform.name == "vouchers-api"
                      else ("/vouchers/", "created"))
-        proxy.add(Rule(path, "rewrite", method="POST", rewrite=_dropping(key)))
+        proxy.add(Rule(path, "rewrite", method="POST", rewrite=dropping(key)))
         assert engine.sync().applied == 1
         assert _state(engine, entry) is EntryState.APPLIED
         assert platform.count(server, code) == 1

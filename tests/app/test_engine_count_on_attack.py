@@ -10,10 +10,9 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -23,7 +22,7 @@ from kiosk.domain.policy import with_queued
 from kiosk.sync.replay import CLAIM_RUN
 from tests.app.conftest import open_engine
 from tests.helpers.cases import PLATFORMS, Platform
-from tests.helpers.mangler import Rule, mangling
+from tests.helpers.mangler import Rule, dropping, mangling
 from tests.helpers.replay import sync_in_background
 from tests.helpers.sim import Sim
 
@@ -35,15 +34,6 @@ def _wait(condition: Callable[[], bool], timeout: float = 20.0) -> None:
     while not condition():
         assert time.monotonic() < deadline, "timed out"
         time.sleep(0.01)
-
-
-@pytest.fixture
-def other_till(platform: Platform, server: Sim, tmp_path: Path) -> Iterator[Engine]:
-    """Another till of the same shop, signed in on its own data folder."""
-    home = tmp_path / "other-till"
-    engine = open_engine(platform.sign_in(server.api_url, home), home, settle_seconds=0.0)
-    yield engine
-    engine.close()
 
 
 def _queue(engine: Engine, platform: Platform, code: str) -> None:
@@ -364,13 +354,6 @@ def test_kill_9_while_a_counted_on_write_is_answered_loses_and_doubles_nothing(
             engine.close()
 
 
-def _dropping(key: str) -> Callable[[Any], Any]:
-    def rewrite(data: Any) -> Any:
-        data.pop(key, None)
-        return data
-    return rewrite
-
-
 @pytest.mark.parametrize("platform", COUNT_ON, ids=[p.name for p in COUNT_ON])
 def test_a_partial_answer_with_the_read_after_it_failing_is_confirmed_not_resent(
     platform: Platform, server: Sim, kiosk_home: Path
@@ -388,7 +371,7 @@ def test_a_partial_answer_with_the_read_after_it_failing_is_confirmed_not_resent
             _queue(engine, platform, code)
             path, key = (("/v1/vouchers/apply", "applied_at") if platform.name == "vouchers-api"
                          else ("/vouchers/", "created"))
-            proxy.add(Rule(path, "rewrite", method="POST", rewrite=_dropping(key)))
+            proxy.add(Rule(path, "rewrite", method="POST", rewrite=dropping(key)))
             proxy.add(Rule(prefix + "/vouchers", "status", method="GET", status=502))
             report = engine.sync()
             assert (report.applied, report.rejected) == (0, 0)

@@ -203,6 +203,14 @@ class ManglingProxy:
         handler.close_connection = True
 
 
+def dropping(key: str) -> Callable[[Any], Any]:
+    """A ``rewrite`` for a ``Rule``: the JSON answer without ``key``."""
+    def rewrite(data: Any) -> Any:
+        data.pop(key, None)
+        return data
+    return rewrite
+
+
 @contextlib.contextmanager
 def mangling(upstream: str) -> Iterator[ManglingProxy]:
     """A running proxy to ``upstream`` (the simulator's base URL) for the block."""
