@@ -10,7 +10,8 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -22,8 +23,8 @@ from kiosk.domain.policy import with_queued
 from kiosk.sync.replay import CLAIM_RUN
 from tests.app.conftest import open_engine
 from tests.helpers.cases import PLATFORMS, Platform
-from tests.helpers.mangler import Rule, dropping, mangling
-from tests.helpers.replay import sync_in_background
+from tests.helpers.mangler import ManglingProxy, Rule, dropping, mangling
+from tests.helpers.replay import drain, sync_in_background
 from tests.helpers.sim import Sim
 
 COUNT_ON = [PLATFORMS["vouchers-api"], PLATFORMS["vauchar"]]
@@ -137,9 +138,7 @@ def test_kill_9_after_a_second_run_of_one_voucher_keeps_the_line_with_its_marks(
             real_left = line.voucher.total - (CLAIM_RUN + 1) * (platform.case.amount or 1)
             assert trusted <= real_left, \
                 f"offline the till would allow {trusted}, the server has {real_left}"
-            for _ in range(3):
-                if engine.sync().remaining == 0:
-                    break
+            drain(engine, 3)
             assert {e.state for e in engine.entries(limit=500)} == {EntryState.APPLIED}
             assert len(engine.entries(limit=500)) == len(ids)
             assert platform.count(server, code) == len(ids)
@@ -248,9 +247,7 @@ def test_a_lost_answer_to_a_counted_on_write_is_confirmed_once(
     else:
         server.fail_next(1, "html", path=platform.write_path(server, code),
                          method=platform.write_method, after=True)
-    for _ in range(3):
-        if platform_engine.sync().remaining == 0:
-            break
+    drain(platform_engine, 3)
     assert platform.count(server, code) == 2
     assert len(platform.writes(server, code)) == 2, "never re-sent"
     assert not platform_engine.outbox.open_entries(code)
@@ -345,11 +342,24 @@ def test_kill_9_while_a_counted_on_write_is_answered_loses_and_doubles_nothing(
             units = platform.case.amount or 1
             real_left = line.voucher.total - line.voucher.used - 2 * units
             assert _trusted_remaining(engine, code) <= real_left
-            for _ in range(3):
-                if engine.sync().remaining == 0:
-                    break
+            drain(engine, 3)
             assert {e.state for e in engine.entries(limit=10)} == {EntryState.APPLIED}
             assert platform.count(server, code) == 3
+        finally:
+            engine.close()
+
+
+@contextmanager
+def till_behind_proxy(platform: Platform, server: Sim,
+                      home: Path) -> Iterator[tuple[Engine, ManglingProxy, str]]:
+    """A till signed in through a mangling proxy to ``server``: the engine, the proxy and the
+    platform's API prefix on it; the engine closed at the end."""
+    prefix = "/v1" if platform.name == "vouchers-api" else ""
+    with mangling(server.base_url) as proxy:
+        engine = open_engine(platform.sign_in(proxy.url(prefix), home), home,
+                             settle_seconds=0.0)
+        try:
+            yield engine, proxy, prefix
         finally:
             engine.close()
 
@@ -361,30 +371,22 @@ def test_a_partial_answer_with_the_read_after_it_failing_is_confirmed_not_resent
     """The write sent on the line lands, its answer leaves out when it was made (so the
     voucher is read, not counted on), and that read fails: the write happened, so the entry
     is uncertain and confirmed against the server, never sent again nor refused."""
-    prefix = "/v1" if platform.name == "vouchers-api" else ""
-    with mangling(server.base_url) as proxy:
-        engine = open_engine(platform.sign_in(proxy.url(prefix), kiosk_home), kiosk_home,
-                             settle_seconds=0.0)
-        try:
-            code = platform.case.add(server)
-            engine.lookup(code)
-            _queue(engine, platform, code)
-            path, key = (("/v1/vouchers/apply", "applied_at") if platform.name == "vouchers-api"
-                         else ("/vouchers/", "created"))
-            proxy.add(Rule(path, "rewrite", method="POST", rewrite=dropping(key)))
-            proxy.add(Rule(prefix + "/vouchers", "status", method="GET", status=502))
-            report = engine.sync()
-            assert (report.applied, report.rejected) == (0, 0)
-            (entry,) = engine.outbox.open_entries(code)
-            assert entry.uncertain
-            for _ in range(3):
-                if engine.sync().remaining == 0:
-                    break
-            assert platform.count(server, code) == 1
-            assert len(platform.writes(server, code)) == 1, "never re-sent"
-            assert {e.state for e in engine.entries(limit=10)} == {EntryState.APPLIED}
-        finally:
-            engine.close()
+    with till_behind_proxy(platform, server, kiosk_home) as (engine, proxy, prefix):
+        code = platform.case.add(server)
+        engine.lookup(code)
+        _queue(engine, platform, code)
+        path, key = (("/v1/vouchers/apply", "applied_at") if platform.name == "vouchers-api"
+                     else ("/vouchers/", "created"))
+        proxy.add(Rule(path, "rewrite", method="POST", rewrite=dropping(key)))
+        proxy.add(Rule(prefix + "/vouchers", "status", method="GET", status=502))
+        report = engine.sync()
+        assert (report.applied, report.rejected) == (0, 0)
+        (entry,) = engine.outbox.open_entries(code)
+        assert entry.uncertain
+        drain(engine, 3)
+        assert platform.count(server, code) == 1
+        assert len(platform.writes(server, code)) == 1, "never re-sent"
+        assert {e.state for e in engine.entries(limit=10)} == {EntryState.APPLIED}
 
 
 @pytest.mark.parametrize("platform", COUNT_ON, ids=[p.name for p in COUNT_ON])
@@ -394,27 +396,19 @@ def test_a_garbled_200_to_a_counted_on_write_is_confirmed_not_resent(
     """The server applies the write sent on the line and a 200 that is not JSON comes back:
     uncertain, confirmed against the server, never sent again; the line is the read that
     confirmed it, not one counted on from nothing."""
-    prefix = "/v1" if platform.name == "vouchers-api" else ""
-    with mangling(server.base_url) as proxy:
-        engine = open_engine(platform.sign_in(proxy.url(prefix), kiosk_home), kiosk_home,
-                             settle_seconds=0.0)
-        try:
-            code = platform.case.add(server)
-            engine.lookup(code)
-            seen = engine.cache.get(code)
-            assert seen is not None
-            _queue(engine, platform, code)
-            proxy.add(Rule(platform.write_prefix, "status", method="POST", status=200,
-                           body=b'{"id": "res-1", "value_used": ', content_type="application/json"))
-            assert engine.sync().applied == 0
-            for _ in range(3):
-                if engine.sync().remaining == 0:
-                    break
-            assert platform.count(server, code) == 1
-            assert len(platform.writes(server, code)) == 1, "never re-sent"
-            line = engine.cache.get(code)
-            assert line is not None
-            assert (line.counted, line.seen_at > seen.seen_at) == (0, True)
-            assert line.voucher.used - seen.voucher.used == (platform.case.amount or 1)
-        finally:
-            engine.close()
+    with till_behind_proxy(platform, server, kiosk_home) as (engine, proxy, _prefix):
+        code = platform.case.add(server)
+        engine.lookup(code)
+        seen = engine.cache.get(code)
+        assert seen is not None
+        _queue(engine, platform, code)
+        proxy.add(Rule(platform.write_prefix, "status", method="POST", status=200,
+                       body=b'{"id": "res-1", "value_used": ', content_type="application/json"))
+        assert engine.sync().applied == 0
+        drain(engine, 3)
+        assert platform.count(server, code) == 1
+        assert len(platform.writes(server, code)) == 1, "never re-sent"
+        line = engine.cache.get(code)
+        assert line is not None
+        assert (line.counted, line.seen_at > seen.seen_at) == (0, True)
+        assert line.voucher.used - seen.voucher.used == (platform.case.amount or 1)

@@ -18,6 +18,7 @@ from tests.app.conftest import open_engine
 from tests.helpers.app import history, make_voucher, minute_stamp
 from tests.helpers.cases import CASES, Platform, VoucherCase
 from tests.helpers.demo import GBP50, PARTLY, QUANTITY
+from tests.helpers.replay import drain
 from tests.helpers.sim import Sim
 from tests.helpers.waiting import wait_for
 
@@ -188,12 +189,6 @@ WRITE_FAULTS = [(status, mode) for status in (500, 502, 503, 504) for mode in ("
 WRITE_FAULTS.append((302, "redirect"))  # to a login page (HTML), as a captive proxy does
 
 
-def _drain(engine: Engine, passes: int = 4) -> None:
-    for _ in range(passes):
-        if engine.sync().remaining == 0:
-            return
-
-
 def _applied(engine: Engine, entry_id: str | None) -> None:
     entry = engine.outbox.get(entry_id or "")
     assert entry is not None
@@ -259,7 +254,7 @@ def test_write_faults_lose_and_double_nothing(platform: Platform, server: Sim,
                          method=platform.write_method, location="/login?next=/")
         outcome = case.redeem(platform_engine, code)
         assert outcome.status in (RedeemStatus.APPLIED, RedeemStatus.QUEUED), outcome.message
-        _drain(platform_engine)
+        drain(platform_engine)
         assert platform.count(server, code) == turn, f"{status} {mode}: lost or doubled"
         _applied(platform_engine, outcome.entry_id)
     writes = platform.writes(server, code)
@@ -278,7 +273,7 @@ def test_lost_answers_are_confirmed_not_resent(platform: Platform, server: Sim,
     server.drop_next(drops)
     outcomes = [case.redeem(platform_engine, code) for _ in range(drops)]
     assert {o.status for o in outcomes} <= {RedeemStatus.APPLIED, RedeemStatus.QUEUED}
-    _drain(platform_engine)
+    drain(platform_engine)
     assert platform.count(server, code) == drops
     writes = platform.writes(server, code)
     assert [w["outcome"] for w in writes] == ["dropped"] * drops  # never re-sent
@@ -304,7 +299,7 @@ def test_a_write_answered_after_the_timeout_is_not_doubled(
     engine.sync()
     # Until the late write has landed (whenever that is on this machine).
     _wait(lambda: server.simulator.in_flight == 0 and bool(platform.writes(server, code)))
-    _drain(engine)
+    drain(engine)
     _applied(engine, outcome.entry_id)
     assert platform.count(server, code) == 1
     writes = len(platform.writes(server, code))

@@ -1,4 +1,5 @@
-"""Helpers for the replay tests: recovering a till killed mid-run, a sync pass on a thread."""
+"""Helpers for the replay tests: recovering a till killed mid-run, draining the queue, a sync
+pass on a thread."""
 
 from __future__ import annotations
 
@@ -26,6 +27,13 @@ def recover_and_drain(make_engine: Callable[..., Engine]) -> tuple[Engine, list[
         if engine.sync().remaining == 0:
             break
     return engine, interrupted
+
+
+def drain(engine: Engine, passes: int = 4) -> None:
+    """Replay up to ``passes`` times, until nothing is left to send."""
+    for _ in range(passes):
+        if engine.sync().remaining == 0:
+            return
 
 
 @contextmanager
