@@ -155,14 +155,21 @@ def test_without_timestamps_the_clock_measures_the_gaps(qtbot: QtBot, window: Ma
     qtbot.waitUntil(lambda: field.text() == "Till 8")
 
 
-def test_filters_installed_at_sign_in_catch_a_burst(qtbot: QtBot, sim: Sim) -> None:
-    # As the kiosk starts: the filters wait for the session (start-up's events skip them).
+def starting_window(qtbot: QtBot, sim: Sim) -> MainWindow:
+    """A till signed in on ``sim`` whose window is shown as the kiosk starts it: its filters
+    wait for the session (start-up's events skip them); ``start()`` is the caller's."""
     signin.sign_in(sim.api_url, *TILL, DOMAIN)
     window = MainWindow(result_seconds=0, poll_ms=150)
     qtbot.addWidget(window, before_close_func=lambda w: w.shutdown())
     window.resize(1024, 600)
     window.install_filters(once_signed_in=True)
     window.show()
+    return window
+
+
+def test_filters_installed_at_sign_in_catch_a_burst(qtbot: QtBot, sim: Sim) -> None:
+    # As the kiosk starts: the filters wait for the session (start-up's events skip them).
+    window = starting_window(qtbot, sim)
     with qtbot.waitSignal(window.engine_ready, timeout=10_000):
         window.start()
     clock = Clock()
@@ -177,12 +184,7 @@ def test_filters_installed_at_sign_in_catch_a_burst(qtbot: QtBot, sim: Sim) -> N
 def test_filters_go_in_once_the_first_screen_is_painted(qtbot: QtBot, sim: Sim) -> None:
     # Start-up: the first event they see for a private Qt object costs PySide ~40 ms of type
     # creation, after the scan screen's first paint instead of before it.
-    signin.sign_in(sim.api_url, *TILL, DOMAIN)
-    window = MainWindow(result_seconds=0, poll_ms=150)
-    qtbot.addWidget(window, before_close_func=lambda w: w.shutdown())
-    window.resize(1024, 600)
-    window.install_filters(once_signed_in=True)
-    window.show()
+    window = starting_window(qtbot, sim)
     assert not window.filtering  # nobody signed in yet
     with qtbot.waitSignal(window.engine_ready, timeout=10_000):
         window.start()
