@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui.main_window import AppFilters
+from kiosk.ui.main_window import InputFilters
 
 
 class Recorder(QObject):
@@ -28,7 +28,7 @@ def test_only_the_types_a_filter_looks_at_reach_it(qtbot: QtBot) -> None:
     keys = Recorder({QEvent.Type.KeyPress}, eats={QEvent.Type.KeyPress})
     taps = Recorder({QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress})
     owner = QObject()
-    filters = AppFilters(owner, keys, taps)
+    filters = InputFilters(owner, keys, taps)
     assert not filters.eventFilter(owner, QEvent(QEvent.Type.Paint))
     assert not filters.eventFilter(owner, QEvent(QEvent.Type.MouseButtonPress))
     assert filters.eventFilter(owner, QEvent(QEvent.Type.KeyPress))  # eaten by the first
