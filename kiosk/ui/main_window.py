@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(widget)
         self._wires: dict[Page, list[Callable[[Any], None]]] = {}
         self.tap_guard = TapGuard(self.stack, ms=tap_guard_ms)
+        self.wedge.guard = self.tap_guard.eats_key  # the keys it holds and sends on as typing
         # The wedge before the tap guard: it must see every key of a scanner's burst, the
         # Return that ends it too, even on a screen that has just appeared.
         self._filters = InputFilters(self, self.idle, self.wedge, self.tap_guard)

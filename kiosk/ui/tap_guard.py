@@ -7,7 +7,8 @@ The guard filters the windows (``kiosk.ui.main_window.InputFilters``): a tap or 
 the window first, and the guard finds the widget Qt passes it on to. It is asked after the
 keyboard-wedge filter (``kiosk.ui.wedge``): the wedge sees every key first, so a scanner's
 burst that ends with Return on a screen that has just appeared still completes, and the keys
-it holds and re-delivers as typing (with their auto-repeat flag) reach the guard then."""
+it holds and re-delivers as typing (with their auto-repeat flag) are put to the guard then
+(``eats_key``)."""
 
 from __future__ import annotations
 
@@ -57,20 +58,22 @@ class TapGuard(QObject):
         """Eat a tap on the guarded area while armed (a button-pressing key: also a repeat)."""
         if not isinstance(obj, QWindow):
             return False
-        target: QWidget | None
         if event.type() == QEvent.Type.KeyPress:
-            if not isinstance(event, QKeyEvent) or event.key() not in PRESS_KEYS:
-                return False
-            if not (event.isAutoRepeat() or self.armed):
-                return False
-            target = key_target(obj)
-            if not isinstance(target, QAbstractButton):
-                return False
-        elif event.type() not in _TAPS or not self.armed:
+            return isinstance(event, QKeyEvent) and self.eats_key(key_target(obj), event)
+        if event.type() not in _TAPS or not self.armed:
             return False
-        else:
-            target = self._tap_target(obj, event)
-        return target is not None and (target is self.area or self.area.isAncestorOf(target))
+        return self._in_area(self._tap_target(obj, event))
+
+    def eats_key(self, target: QObject | None, event: QKeyEvent) -> bool:
+        """Whether a key press bound for ``target`` is eaten: one that presses a button of
+        the area while armed, or a held key's repeat (the wedge asks it for the keys it held
+        and sends on as typing)."""
+        if event.key() not in PRESS_KEYS or not isinstance(target, QAbstractButton):
+            return False
+        return (event.isAutoRepeat() or self.armed) and self._in_area(target)
+
+    def _in_area(self, widget: QWidget | None) -> bool:
+        return widget is not None and (widget is self.area or self.area.isAncestorOf(widget))
 
     def _tap_target(self, window: QWindow, event: QEvent) -> QWidget | None:
         """The widget of the area's window a tap on ``window`` goes to (None: another

@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QWindow
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from kiosk.scan.codes import HARDWARE_DEBOUNCE_S, Debouncer
 from kiosk.scan.wedge import ENTER, TAB, Complete, Release, Swallow, WedgeDetector, WedgeEvent
@@ -58,7 +58,9 @@ class WedgeFilter(QObject):
         # Whether each held key was a held-down key's auto-repeat, oldest first: re-delivered
         # keys keep it, so the tap guard after this filter still tells a repeat from a press.
         self._repeats: list[bool] = []
-        self._redelivering = False  # keys held and sent on are typing: not fed again
+        # Asked for each held key sent on as typing, before it goes (True: eaten): the tap
+        # guard, which sees the window's keys after this filter.
+        self.guard: Callable[[QObject | None, QKeyEvent], bool] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._flush)
@@ -88,7 +90,7 @@ class WedgeFilter(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """Decide the fate of one key press typed into window ``obj`` (see
         ``WedgeDetector``)."""
-        if event.type() != QEvent.Type.KeyPress or not self.enabled or self._redelivering \
+        if event.type() != QEvent.Type.KeyPress or not self.enabled \
                 or not isinstance(obj, QWindow):
             return False
         assert isinstance(event, QKeyEvent)
@@ -183,25 +185,21 @@ class WedgeFilter(QObject):
             self._redeliver(result.keys)
 
     def _redeliver(self, keys: str) -> None:
-        """Send held human keystrokes on to where they were going (the oldest held keys),
-        through the focused widget's window, as typed: the filters after this one (the tap
-        guard) see them there."""
+        """Send held human keystrokes on to where they were going (the oldest held keys):
+        the focused widget, past its window's filters (``guard`` is asked instead)."""
         repeats = self._repeats[:len(keys)]
         del self._repeats[:len(keys)]
         repeats += [False] * (len(keys) - len(repeats))
-        target: QObject | None = QApplication.focusWidget() or self._target
-        if isinstance(target, QWidget):
-            target = target.window().windowHandle() or target
+        target = QApplication.focusWidget() or self._target
         if target is None:
             return
-        self._redelivering = True
-        try:
-            for char, repeat in zip(keys, repeats, strict=True):
-                key, text = _KEYS.get(char, (Qt.Key.Key_unknown, char))
-                if key == Qt.Key.Key_unknown and char.isalnum() and char.isascii():
-                    key = Qt.Key(ord(char.upper()))
-                for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                    QCoreApplication.sendEvent(
-                        target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text, repeat))
-        finally:
-            self._redelivering = False
+        for char, repeat in zip(keys, repeats, strict=True):
+            key, text = _KEYS.get(char, (Qt.Key.Key_unknown, char))
+            if key == Qt.Key.Key_unknown and char.isalnum() and char.isascii():
+                key = Qt.Key(ord(char.upper()))
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text, repeat)
+                if kind == QEvent.Type.KeyPress and self.guard is not None \
+                        and self.guard(target, event):
+                    continue
+                QCoreApplication.sendEvent(target, event)
