@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut, QWindow
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -110,6 +110,7 @@ class InputFilters(QObject):
         self._types: frozenset[QEvent.Type] = frozenset().union(
             *(one.event_types for one in filters))
         self._watching = False
+        self._focus_window: QWindow | None = None  # where the focus was last seen to move
         self._sweep = QTimer(self)
         self._sweep.setSingleShot(True)
         self._sweep.setInterval(0)
@@ -122,7 +123,7 @@ class InputFilters(QObject):
         self._watching = True
         app.focusWindowChanged.connect(self.watch_windows)
         if isinstance(app, QApplication):
-            app.focusChanged.connect(self.watch_windows)
+            app.focusChanged.connect(self._focus_moved)
         self.watch_windows()
 
     def uninstall(self, app: QGuiApplication) -> None:
@@ -133,7 +134,7 @@ class InputFilters(QObject):
         self._sweep.stop()
         app.focusWindowChanged.disconnect(self.watch_windows)
         if isinstance(app, QApplication):
-            app.focusChanged.disconnect(self.watch_windows)
+            app.focusChanged.disconnect(self._focus_moved)
         for window in QGuiApplication.topLevelWindows():
             window.removeEventFilter(self)
 
@@ -142,6 +143,13 @@ class InputFilters(QObject):
         if self._watching:
             for window in QGuiApplication.topLevelWindows():
                 window.installEventFilter(self)
+
+    def _focus_moved(self, _old: QWidget | None, now: QWidget | None) -> None:
+        """The focus moved: into a window not seen yet (a dialog, a popup), look again."""
+        window = now.window().windowHandle() if now is not None else None
+        if window is not None and window is not self._focus_window:
+            self._focus_window = window
+            self.watch_windows()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """True (eaten) as soon as one of the filters eats ``event``."""
