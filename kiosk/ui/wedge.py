@@ -61,6 +61,7 @@ class WedgeFilter(QObject):
         # Asked for each held key sent on as typing, before it goes (True: eaten): the tap
         # guard, which sees the window's keys after this filter.
         self.guard: Callable[[QObject | None, QKeyEvent], bool] | None = None
+        self._redelivering = False  # sending held keys on: they are not fed again
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._flush)
@@ -90,7 +91,7 @@ class WedgeFilter(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """Decide the fate of one key press typed into window ``obj`` (see
         ``WedgeDetector``)."""
-        if event.type() != QEvent.Type.KeyPress or not self.enabled \
+        if event.type() != QEvent.Type.KeyPress or not self.enabled or self._redelivering \
                 or not isinstance(obj, QWindow):
             return False
         assert isinstance(event, QKeyEvent)
@@ -193,13 +194,17 @@ class WedgeFilter(QObject):
         target = QApplication.focusWidget() or self._target
         if target is None:
             return
-        for char, repeat in zip(keys, repeats, strict=True):
-            key, text = _KEYS.get(char, (Qt.Key.Key_unknown, char))
-            if key == Qt.Key.Key_unknown and char.isalnum() and char.isascii():
-                key = Qt.Key(ord(char.upper()))
-            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text, repeat)
-                if kind == QEvent.Type.KeyPress and self.guard is not None \
-                        and self.guard(target, event):
-                    continue
-                QCoreApplication.sendEvent(target, event)
+        self._redelivering = True  # with no focused widget, the target is a window
+        try:
+            for char, repeat in zip(keys, repeats, strict=True):
+                key, text = _KEYS.get(char, (Qt.Key.Key_unknown, char))
+                if key == Qt.Key.Key_unknown and char.isalnum() and char.isascii():
+                    key = Qt.Key(ord(char.upper()))
+                for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                    event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text, repeat)
+                    if kind == QEvent.Type.KeyPress and self.guard is not None \
+                            and self.guard(target, event):
+                        continue
+                    QCoreApplication.sendEvent(target, event)
+        finally:
+            self._redelivering = False

@@ -9,13 +9,14 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.main_window import InputFilters
-from tests.helpers.ui import char_key, key, window_of
+from kiosk.ui.wedge import WedgeFilter
+from tests.helpers.ui import Clock, char_key, key, window_of
 
 
 class Recorder(QObject):
@@ -122,3 +123,20 @@ def test_a_popup_opened_by_a_tap_is_filtered(
     assert window_of(popup) in recorder.where
     QTest.mouseRelease(window_of(popup), Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier, popup.rect().center())
+
+
+def test_held_keys_sent_on_to_a_window_are_not_taken_again(qtbot: QtBot) -> None:
+    # With no focused widget, typing held back by the wedge goes on to the window it was
+    # typed into, whose filter is the wedge: it must not hold it again (and again).
+    top = shown(qtbot, QWidget())
+    assert QApplication.focusWidget() is None
+    clock = Clock()
+    wedge = WedgeFilter(top, clock=clock)
+    window_of(top).installEventFilter(wedge)
+    assert wedge.eventFilter(window_of(top), QKeyEvent(
+        QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a"))
+    assert wedge.holding
+    clock.now += 1.0  # no key follows: typing, sent on
+    qtbot.waitUntil(lambda: not wedge.holding)
+    qtbot.wait(50)
+    assert not wedge.holding
