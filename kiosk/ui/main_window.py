@@ -166,6 +166,10 @@ class MainWindow(QMainWindow):
 
     engine_ready = Signal()  # signed in and the engine is open
     stopping = Signal()  # shutting down: stop cameras and other workers now
+    # The language changed (after the top bar's texts): the flows' own widgets follow. A
+    # signal, not an event filter on the window: a filter is a call into Python for each of
+    # the window's events (each paint of it, several a scan).
+    language_changed = Signal()
 
     def __init__(
         self,
@@ -425,6 +429,7 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self.language_changed.emit()
         super().changeEvent(event)
 
     def show_who(self) -> None:
