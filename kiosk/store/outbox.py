@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from itertools import takewhile
 from typing import Any
 
 from kiosk.domain.outcomes import EntryState, OutboxEntry
@@ -91,6 +92,9 @@ def _apply(db: Any, applied: Sequence[Applied]) -> int:
          for mark in applied])
     return int(cursor.rowcount)
 
+
+# Entry ids bound in one statement (well under SQLite's oldest limit of 999 variables).
+_IDS_PER_STATEMENT = 500
 
 Also = Callable[[Any], object]
 """More writes to make in the same transaction (given the database), e.g. a cache line."""
@@ -219,25 +223,32 @@ class Outbox:
                    also: Sequence[Also] = ()) -> list[list[str]]:
         """``claim_run`` for the runs of several vouchers in **one** durable transaction (one
         fsync for all): each run claimed in order up to the first entry someone else has.
-        Returns the ids claimed of each run (a prefix of it, maybe empty)."""
-        claimed: list[list[str]] = []
+        Returns the ids claimed of each run (a prefix of it, maybe empty).
+
+        Two statements whatever the runs' length (which of their entries are still pending,
+        then the claim of each run's pending prefix), not one per entry: inside the
+        transaction's write lock nobody can change them in between."""
         token, now = process_token(), to_db(utc_now())
+        ids = [entry_id for run in runs for entry_id in run]
         with self._store.write() as db:
             _apply(db, applied)
             for write in also:
                 write(db)
             execute = db.conn.execute
-            for run in runs:
-                taken: list[str] = []
-                for entry_id in run:
-                    cursor = execute(
-                        "UPDATE outbox SET state = 'sending', attempts = attempts + 1, "
-                        "sending_pid = ?, updated_at = ? WHERE id = ? AND state = 'pending'",
-                        [token, now, entry_id])
-                    if cursor.rowcount != 1:
-                        break
-                    taken.append(entry_id)
-                claimed.append(taken)
+            pending: set[str] = set()
+            for start in range(0, len(ids), _IDS_PER_STATEMENT):
+                chunk = ids[start:start + _IDS_PER_STATEMENT]
+                pending.update(row[0] for row in execute(
+                    f"SELECT id FROM outbox WHERE state = 'pending' "  # noqa: S608
+                    f"AND id IN ({', '.join('?' * len(chunk))})", chunk))
+            claimed = [list(takewhile(pending.__contains__, run)) for run in runs]
+            taken = [entry_id for run in claimed for entry_id in run]
+            for start in range(0, len(taken), _IDS_PER_STATEMENT):
+                chunk = taken[start:start + _IDS_PER_STATEMENT]
+                execute(
+                    "UPDATE outbox SET state = 'sending', attempts = attempts + 1, "  # noqa: S608
+                    f"sending_pid = ?, updated_at = ? WHERE state = 'pending' "
+                    f"AND id IN ({', '.join('?' * len(chunk))})", [token, now, *chunk])
         return claimed
 
     def mark_applied_many(self, applied: Sequence[Applied], *, durable: bool = False,
