@@ -33,11 +33,10 @@ MARKS_WAIT = 0.1
 class Pass:
     """One replay pass: the owner of the vouchers it parks."""
 
-    __slots__ = ("ahead", "claiming", "lines", "oldest", "within")
+    __slots__ = ("ahead", "lines", "oldest", "within")
 
     def __init__(self, within: timedelta | None = None) -> None:
         self.oldest: float | None = None  # when its oldest unsaved parked marks were parked
-        self.claiming = False  # a claim made ahead is in its transaction (it saves them)
         self.ahead = 8  # vouchers to look at for the next group (from the last ones' sizes)
         # The cached lines of its claim groups' vouchers (read with each group; None: no
         # line), and how old a line it sends on (None: any age).
@@ -58,9 +57,6 @@ class _Parked:
     latest: Voucher | None = None
     seen_at: datetime | None = None  # when ``latest`` was read (its cache line's age)
     counted: int = 0  # redemptions counted on since that read
-    # Set while a claim made ahead (by the pass's other thread) saves these marks and line:
-    # whoever takes the voucher meanwhile waits for it (``Parking.take_over``).
-    saving: threading.Event | None = None
 
 
 class Parking:
@@ -81,22 +77,14 @@ class Parking:
 
     def claim(self, runs: Sequence[Sequence[str]], owner: Pass, *,
               park: Sequence[str] = (),
-              entries: Sequence[Sequence[OutboxEntry]] = (),
-              ahead: bool = False) -> list[list[str]]:
+              entries: Sequence[Sequence[OutboxEntry]] = ()) -> list[list[str]]:
         """Claim ``runs`` durably in one transaction, with ``owner``'s parked marks and
         last answers (each voucher's marks with its line); ``park``: the vouchers of the runs
         (their locks held), parked with their claimed ``entries`` waiting. Returns the ids
-        claimed of each run.
-
-        ``ahead``: claimed while the pass sends other vouchers (``Replayer``'s claim ahead):
-        the guard is not held over the transaction, so the sends never wait for its fsync;
-        the parked vouchers it saves stay parked, marked ``saving``, until it is committed,
-        and whoever takes one of them meanwhile waits for that (one transaction)."""
-        if ahead:
-            return self._claim_ahead(runs, owner, park, entries)
+        claimed of each run."""
         with self._guard:
             saved = [(code, item) for code, item in self._parked.items()
-                     if item.owner is owner and not item.waiting and item.saving is None]
+                     if item.owner is owner and not item.waiting]
             for code, _ in saved:
                 del self._parked[code]
             all_marks = [m for _, item in saved for m in item.marks]
@@ -114,73 +102,26 @@ class Parking:
         self._forget(all_marks)
         return claimed
 
-    def _claim_ahead(self, runs: Sequence[Sequence[str]], owner: Pass, park: Sequence[str],
-                     entries: Sequence[Sequence[OutboxEntry]]) -> list[list[str]]:
-        saving = threading.Event()
-        with self._guard:
-            saved = [(code, item) for code, item in self._parked.items()
-                     if item.owner is owner and not item.waiting and item.saving is None]
-            for _, item in saved:
-                item.saving = saving
-            owner.oldest = None
-            owner.claiming = True
-        all_marks = [m for _, item in saved for m in item.marks]
-        try:
-            claimed = self._outbox.claim_runs(runs, all_marks, self._lines(saved))
-        except BaseException:
-            with self._guard:  # not saved: still to be saved
-                for _, item in saved:
-                    item.saving = None
-                if saved and owner.oldest is None:
-                    owner.oldest = time.monotonic()
-                owner.claiming = False
-            saving.set()
-            raise
-        with self._guard:
-            owner.claiming = False
-            for code, item in saved:
-                if self._parked.get(code) is item:
-                    del self._parked[code]
-            for code, ids, claimed_entries in zip(park, claimed, entries, strict=False):
-                if ids:
-                    self._parked[code] = _Parked(owner,
-                                                 waiting=list(claimed_entries[:len(ids)]))
-        saving.set()
-        self._forget(all_marks)
-        return claimed
-
     def park(self, code: str, owner: Pass, marks: list[Applied], latest: Voucher | None,
              seen_at: datetime, *, counted: int = 0) -> None:
         """Park a voucher just sent (its lock still held): its marks and last answer (read at
         ``seen_at``, ``counted`` redemptions counted on since) are saved later."""
         if not marks and latest is None:
             return
-        while True:
-            with self._guard:
-                item = self._parked.get(code)
-                saving = item.saving if item is not None else None
-                if saving is None:
-                    item = self._parked.setdefault(code, _Parked(owner))
-                    item.marks.extend(marks)
-                    if latest is not None:
-                        item.latest, item.seen_at, item.counted = latest, seen_at, counted
-                    if owner.oldest is None:
-                        owner.oldest = time.monotonic()
-                    return
-            saving.wait()  # a claim made ahead is saving its earlier marks
+        with self._guard:
+            item = self._parked.setdefault(code, _Parked(owner))
+            item.marks.extend(marks)
+            if latest is not None:
+                item.latest, item.seen_at, item.counted = latest, seen_at, counted
+            if owner.oldest is None:
+                owner.oldest = time.monotonic()
 
     def take_over(self, code: str, own: Pass | None = None) -> list[OutboxEntry] | None:
         """Unpark ``code`` (its lock held). Claims ``own`` parked are returned, to be sent;
         anything else is settled: claims taken back (their requests never started), marks
         and last answer saved."""
-        while True:
-            with self._guard:
-                item = self._parked.get(code)
-                saving = item.saving if item is not None else None
-                if saving is None:
-                    self._parked.pop(code, None)
-                    break
-            saving.wait()  # a claim made ahead is saving its marks: then they are saved
+        with self._guard:
+            item = self._parked.pop(code, None)
         if item is None:
             return None
         if item.owner is own and item.waiting and not item.marks:
@@ -211,8 +152,7 @@ class Parking:
     def flush_due(self, owner: Pass) -> None:
         """Save ``owner``'s parked marks that waited ``MARKS_WAIT`` for a claim: the outbox
         on disk never lags the server by much more (what a list of the queue shows)."""
-        if owner.oldest is None or time.monotonic() - owner.oldest < MARKS_WAIT \
-                or owner.claiming:  # then the claim's next one saves them, without waiting
+        if owner.oldest is None or time.monotonic() - owner.oldest < MARKS_WAIT:
             return
         self.flush(owner, waiting=False)
 
@@ -221,8 +161,7 @@ class Parking:
         ``waiting`` is off), under the guard."""
         with self._guard:
             items = [(code, item) for code, item in self._parked.items()
-                     if item.owner is owner and (waiting or not item.waiting)
-                     and item.saving is None]
+                     if item.owner is owner and (waiting or not item.waiting)]
             for code, _ in items:
                 del self._parked[code]
             owner.oldest = None
@@ -241,8 +180,8 @@ class Parking:
                           len(marks) + len(unsent), exc.message)
 
     def _lines(self, items: Sequence[tuple[str, _Parked]]) -> list[Also]:
-        """The writes of ``items``' last answers as cache lines: one statement, their JSON
-        made before the transaction."""
+        """The writes of ``items``' last answers as cache lines: one statement for them all,
+        their JSON made before the transaction."""
         rows = [self._cache.row(item.latest, item.seen_at, code, counted=item.counted)
                 for code, item in items
                 if item.latest is not None and item.seen_at is not None]

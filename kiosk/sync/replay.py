@@ -25,7 +25,6 @@ import logging
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import Enum, auto
@@ -176,22 +175,13 @@ class Replayer:
         strikes = 0
         run = Pass(self._line_within() if self._count_on and code is None else None)
         todo = deque(codes)
-        # One voucher (the till's own redeem) needs no group: it is sent under the lock its
-        # caller holds. A pass claims the next group ahead, on another thread, while it sends
-        # the current one: the claim's fsync and reads then overlap the server's answers.
-        group = send and code is None
-        pool = ThreadPoolExecutor(1, thread_name_prefix="kiosk-claim-ahead") if group else None
-        ahead: Future[list[tuple[str, bool | None]]] | None = None
         try:
-            while todo or ahead is not None:
-                if ahead is not None:
-                    steps, ahead = ahead.result(), None
-                else:
-                    steps = self._next_steps(todo, run, group=group)
-                if pool is not None and todo:
-                    ahead = pool.submit(self._next_steps, todo, run, group=True, ahead=True)
+            while todo:
                 halted = False
-                for voucher_code, grouped in steps:
+                # One voucher (the till's own redeem) needs no group: it is sent under the
+                # lock its caller holds.
+                for voucher_code, grouped in self._next_steps(
+                        todo, run, group=send and code is None):
                     if grouped is None:
                         result = self._voucher(voucher_code, report, run, send=send,
                                                lines=code is None)
@@ -204,8 +194,6 @@ class Replayer:
                 if halted:
                     break
         finally:
-            if pool is not None:
-                pool.shutdown()  # a claim made ahead is finished: its claims are parked
             self._parking.flush(run)
         open_count, _ = self._outbox.counts()
         report.remaining = open_count
@@ -213,14 +201,13 @@ class Replayer:
 
     # --- claim groups -----------------------------------------------------------------
 
-    def _next_steps(self, todo: deque[str], run: Pass, *, group: bool,
-                    ahead: bool = False) -> list[tuple[str, bool | None]]:
+    def _next_steps(self, todo: deque[str], run: Pass, *,
+                    group: bool) -> list[tuple[str, bool | None]]:
         """The next vouchers to work on, taken off ``todo``: a claim group (several vouchers
         whose open entries are all plain pending ones, up to ``CLAIM_RUN`` entries in all,
         claimed in one durable transaction: ``(code, True)``), or one voucher to handle on
         its own (``(code, None)``: uncertain entries, one in flight, a longer run, its lock
-        busy). ``ahead``: on the claim-ahead thread, while the pass sends other vouchers
-        (``Parking.claim``)."""
+        busy)."""
         if not group:
             return [(todo.popleft(), None)]
         picked = self._pick(todo, run)
@@ -236,7 +223,7 @@ class Replayer:
                     plain.append((voucher_code, entries))
             else:  # changed since it was counted: on its own
                 alone.append((voucher_code, None))
-        steps = self._claim_group(plain, run, ahead=ahead)
+        steps = self._claim_group(plain, run)
         if self._count_on:  # their cached lines, in one read
             claimed = [voucher_code for voucher_code, _ in steps]
             try:
@@ -268,8 +255,8 @@ class Replayer:
             total += count
         return picked
 
-    def _claim_group(self, group: list[tuple[str, list[OutboxEntry]]], run: Pass, *,
-                     ahead: bool = False) -> list[tuple[str, bool | None]]:
+    def _claim_group(self, group: list[tuple[str, list[OutboxEntry]]],
+                     run: Pass) -> list[tuple[str, bool | None]]:
         """Claim ``group``'s runs in one transaction and park them; the steps to take."""
         alone: list[tuple[str, bool | None]] = []
         locked: list[tuple[str, list[OutboxEntry]]] = []
@@ -284,8 +271,7 @@ class Replayer:
                 self._parking.take_over(voucher_code)  # nothing, unless another pass's
             claimed = self._parking.claim(
                 [[e.id for e in entries] for _, entries in locked], run,
-                park=[code for code, _ in locked], entries=[entries for _, entries in locked],
-                ahead=ahead)
+                park=[code for code, _ in locked], entries=[entries for _, entries in locked])
         finally:
             for voucher_code, _ in locked:
                 self._locks.release(voucher_code)
