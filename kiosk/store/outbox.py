@@ -227,7 +227,8 @@ class Outbox:
 
         Two statements whatever the runs' length (which of their entries are still pending,
         then the claim of each run's pending prefix), not one per entry: inside the
-        transaction's write lock nobody can change them in between."""
+        transaction's write lock nobody can change them in between. Both find the entries by
+        id (``+state``: see ``open_entries_of``)."""
         token, now = process_token(), to_db(utc_now())
         ids = [entry_id for run in runs for entry_id in run]
         with self._store.write() as db:
@@ -239,7 +240,7 @@ class Outbox:
             for start in range(0, len(ids), _IDS_PER_STATEMENT):
                 chunk = ids[start:start + _IDS_PER_STATEMENT]
                 pending.update(row[0] for row in execute(
-                    f"SELECT id FROM outbox WHERE state = 'pending' "  # noqa: S608
+                    f"SELECT id FROM outbox WHERE +state = 'pending' "  # noqa: S608
                     f"AND id IN ({', '.join('?' * len(chunk))})", chunk))
             claimed = [list(takewhile(pending.__contains__, run)) for run in runs]
             taken = [entry_id for run in claimed for entry_id in run]
@@ -247,7 +248,7 @@ class Outbox:
                 chunk = taken[start:start + _IDS_PER_STATEMENT]
                 execute(
                     "UPDATE outbox SET state = 'sending', attempts = attempts + 1, "  # noqa: S608
-                    f"sending_pid = ?, updated_at = ? WHERE state = 'pending' "
+                    f"sending_pid = ?, updated_at = ? WHERE +state = 'pending' "
                     f"AND id IN ({', '.join('?' * len(chunk))})", [token, now, *chunk])
         return claimed
 
