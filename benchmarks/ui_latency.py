@@ -2,7 +2,7 @@
 hangs, start-up to interactive window, and RSS with the camera worker on a video file.
 
 The window is set up as the kiosk sets it up (``make_app``: stylesheet, thread hand-over;
-the application's event filters installed); scans follow one another, each over the card
+the window's input filters installed); scans follow one another, each over the card
 of the one before, as at a counter. A card counts as shown when its first paint after the
 answer has ended (what a person sees; ``--repaint``: the first figures' end point instead,
 ``processEvents()`` and then a second, forced ``repaint()``). ``--sim child`` runs the

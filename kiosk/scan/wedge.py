@@ -3,7 +3,7 @@
 A USB scanner "types" its code and presses Enter, every key a few milliseconds
 after the last; people leave 80 ms or more between keys. :class:`WedgeDetector` is
 fed each key press with its timestamp and says what to do with it, so that an
-application-wide event filter can capture a scan whatever widget has focus and
+event filter on the windows can capture a scan whatever widget has focus and
 never let it leak into a text field.
 
 Every printable key is *held* at first (its fate depends on the next key), so the

@@ -12,8 +12,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut, QWindow
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -77,7 +78,7 @@ SHORTCUTS = {"scan": "F2", "queue": "F3", "settings": "F4", "lock": "Ctrl+L"}
 
 
 class EventFilter(Protocol):
-    """An application event filter that says which event types it looks at."""
+    """An input filter that says which event types it looks at."""
 
     event_types: frozenset[QEvent.Type]
 
@@ -86,22 +87,77 @@ class EventFilter(Protocol):
         ...
 
 
-class AppFilters(QObject):
-    """The window's application-wide event filters (idle watch, wedge scanner, tap guard) as
-    one, asked in the order given: Qt then calls into Python once per event of the whole
-    application (every paint, layout and timer event passes an application filter), not
-    three times, and only events of a type one of them looks at go further."""
+# Input that may open a window (a popup, a dialog): the windows are looked for after it.
+_OPENING = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
+                      QEvent.Type.MouseButtonDblClick, QEvent.Type.TouchBegin})
+
+
+class InputFilters(QObject):
+    """The window's input filters (idle watch, wedge scanner, tap guard) as one, asked in the
+    order given, on every top-level window of the application (the main window, dialogs,
+    popups).
+
+    What a person types, taps or clicks reaches the window it is for first, and Qt passes it
+    on from there to the widget (the focused one for a key); on the application instead, the
+    filter was a call into Python for every event of every object (each paint, move, resize,
+    layout and timer: ~50 a scan), each one taking the interpreter the scan's look-up was
+    using. New windows are found when the focus moves (a dialog, a popup that takes the focus)
+    and once each press or key that may have opened one has been handled."""
 
     def __init__(self, parent: QObject, *filters: EventFilter) -> None:
         super().__init__(parent)
         self._filters = filters
         self._types: frozenset[QEvent.Type] = frozenset().union(
             *(one.event_types for one in filters))
+        self._watching = False
+        self._focus_window: QWindow | None = None  # where the focus was last seen to move
+        self._sweep = QTimer(self)
+        self._sweep.setSingleShot(True)
+        self._sweep.setInterval(0)
+        self._sweep.timeout.connect(self.watch_windows)
+
+    def install(self, app: QGuiApplication) -> None:
+        """Filter the input of every window of ``app``, those it opens later too."""
+        if self._watching:
+            return
+        self._watching = True
+        app.focusWindowChanged.connect(self.watch_windows)
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
+        self.watch_windows()
+
+    def uninstall(self, app: QGuiApplication) -> None:
+        """Stop filtering."""
+        if not self._watching:
+            return
+        self._watching = False
+        self._sweep.stop()
+        app.focusWindowChanged.disconnect(self.watch_windows)
+        if isinstance(app, QApplication):
+            app.focusChanged.disconnect(self._focus_moved)
+        for window in QGuiApplication.topLevelWindows():
+            window.removeEventFilter(self)
+
+    def watch_windows(self, *_changed: object) -> None:
+        """Filter every top-level window not yet filtered (installing again is harmless)."""
+        if self._watching:
+            for window in QGuiApplication.topLevelWindows():
+                window.installEventFilter(self)
+
+    def _focus_moved(self, _old: QWidget | None, now: QWidget | None) -> None:
+        """The focus moved: into a window not seen yet (a dialog, a popup), look again."""
+        window = now.window().windowHandle() if now is not None else None
+        if window is not None and window is not self._focus_window:
+            self._focus_window = window
+            self.watch_windows()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """True (eaten) as soon as one of the filters eats ``event``."""
-        if event.type() not in self._types:
+        kind = event.type()
+        if kind not in self._types:
             return False
+        if kind in _OPENING:
+            self._sweep.start()  # the windows again once this input has been handled
         return any(one.eventFilter(obj, event) for one in self._filters)
 
 
@@ -110,6 +166,10 @@ class MainWindow(QMainWindow):
 
     engine_ready = Signal()  # signed in and the engine is open
     stopping = Signal()  # shutting down: stop cameras and other workers now
+    # The language changed (after the top bar's texts): the flows' own widgets follow. A
+    # signal, not an event filter on the window: a filter is a call into Python for each of
+    # the window's events (each paint of it, several a scan).
+    language_changed = Signal()
 
     def __init__(
         self,
@@ -152,12 +212,13 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(widget)
         self._wires: dict[Page, list[Callable[[Any], None]]] = {}
         self.tap_guard = TapGuard(self.stack, ms=tap_guard_ms)
+        self.wedge.guard = self.tap_guard.eats_key  # the keys it holds and sends on as typing
         # The wedge before the tap guard: it must see every key of a scanner's burst, the
         # Return that ends it too, even on a screen that has just appeared.
-        self._filters = AppFilters(self, self.idle, self.wedge, self.tap_guard)
+        self._filters = InputFilters(self, self.idle, self.wedge, self.tap_guard)
         self._filters_when_signed_in = False  # install them once a session starts...
         self._filters_at_paint = False  # ...after its first screen's paint
-        self.filtering = False  # the application filters are installed
+        self.filtering = False  # the input filters are installed
         # The flash bar lies on a layer of its own that stays shown and is never laid out:
         # shown and hidden straight on the window, it invalidated the window's layout each
         # time (a pass of the window's layout and a geometry animation of its central widget,
@@ -368,6 +429,7 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self.language_changed.emit()
         super().changeEvent(event)
 
     def show_who(self) -> None:
@@ -687,12 +749,12 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def shutdown(self) -> None:
-        """Wait for running jobs, close the engine, remove the app-wide filters."""
+        """Wait for running jobs, close the engine, remove the input filters."""
         self.stopping.emit()
         app = QCoreApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self._filters)
-            self.wedge.uninstall(app)  # and its timer
+        if isinstance(app, QGuiApplication):
+            self._filters.uninstall(app)
+            self.wedge.stop()
         self.filtering = False
         self.detach()
         self.runner.close()
@@ -703,19 +765,15 @@ class MainWindow(QMainWindow):
             self.install_filters()
 
     def install_filters(self, *, once_signed_in: bool = False) -> None:
-        """Install the wedge scanner, idle and tap-guard filters on the application; with
+        """Install the wedge scanner, idle and tap-guard filters on the windows; with
         ``once_signed_in``, once a session's first screen has been painted (or left): until
-        then they have nothing to do (no scans, no lock, no screen left yet), while every
-        event of the start-up (over a thousand: polish, layout, paint) would pass through
-        them into Python, and the first event they see for one of Qt's private objects (the
-        input context, the accessibility bridge) makes PySide create the Python types of
-        every QObject class it knows, ~40 ms (start-up, docs/performance.md)."""
+        then they have nothing to do (no scans, no lock, no screen left yet)."""
         if once_signed_in and self.session is None:
             self._filters_when_signed_in = True
             return
         app = QCoreApplication.instance()
-        if app is not None and not self.filtering:
-            app.installEventFilter(self._filters)
+        if isinstance(app, QGuiApplication) and not self.filtering:
+            self._filters.install(app)
             self.filtering = True
 
 

@@ -3,19 +3,21 @@ whatever appeared under the finger (a confirm button, "Scan next"). The keys tha
 focused button (Return, Enter, Space) are taps too, and a held key's repeats never press
 anything: a code typed and Enter pressed twice must not redeem the card that came up.
 
-The guard is asked after the keyboard-wedge filter (``kiosk.ui.wedge``; see ``AppFilters``):
-the wedge sees every key first, so a scanner's burst that ends with Return on a screen that
-has just appeared still completes, and the keys it holds and re-delivers as typing (with their
-auto-repeat flag) reach the guard then."""
+The guard filters the windows (``kiosk.ui.main_window.InputFilters``): a tap or a key reaches
+the window first, and the guard finds the widget Qt passes it on to. It is asked after the
+keyboard-wedge filter (``kiosk.ui.wedge``): the wedge sees every key first, so a scanner's
+burst that ends with Return on a screen that has just appeared still completes, and the keys
+it holds and re-delivers as typing (with their auto-repeat flag) are put to the guard then
+(``eats_key``)."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QKeyEvent, QSinglePointEvent, QTouchEvent, QWindow
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 GUARD_MS = 400
 _TAPS = frozenset({
@@ -30,8 +32,8 @@ PRESS_KEYS = frozenset({Qt.Key.Key_Space, Qt.Key.Key_Select, Qt.Key.Key_Return,
 
 
 class TapGuard(QObject):
-    """Application event filter: eats taps inside ``area`` for ``ms`` after ``arm``, and a
-    key press that would press a button there (also, at any time, a held key's repeat)."""
+    """Window event filter: eats taps inside ``area`` for ``ms`` after ``arm``, and a key
+    press that would press a button there (also, at any time, a held key's repeat)."""
 
     event_types = _TAPS | {QEvent.Type.KeyPress}  # the only events it looks at
 
@@ -54,14 +56,52 @@ class TapGuard(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """Eat a tap on the guarded area while armed (a button-pressing key: also a repeat)."""
-        if not isinstance(obj, QWidget):
+        if not isinstance(obj, QWindow):
             return False
         if event.type() == QEvent.Type.KeyPress:
-            if not isinstance(obj, QAbstractButton) or not isinstance(event, QKeyEvent) \
-                    or event.key() not in PRESS_KEYS:
-                return False
-            if not (event.isAutoRepeat() or self.armed):
-                return False
-        elif event.type() not in _TAPS or not self.armed:
+            return isinstance(event, QKeyEvent) and self.eats_key(key_target(obj), event)
+        if event.type() not in _TAPS or not self.armed:
             return False
-        return obj is self.area or self.area.isAncestorOf(obj)
+        return self._in_area(self._tap_target(obj, event))
+
+    def eats_key(self, target: QObject | None, event: QKeyEvent) -> bool:
+        """Whether a key press bound for ``target`` is eaten: one that presses a button of
+        the area while armed, or a held key's repeat (the wedge asks it for the keys it held
+        and sends on as typing)."""
+        if event.key() not in PRESS_KEYS or not isinstance(target, QAbstractButton):
+            return False
+        return (event.isAutoRepeat() or self.armed) and self._in_area(target)
+
+    def _in_area(self, widget: QWidget | None) -> bool:
+        return widget is not None and (widget is self.area or self.area.isAncestorOf(widget))
+
+    def _tap_target(self, window: QWindow, event: QEvent) -> QWidget | None:
+        """The widget of the area's window a tap on ``window`` goes to (None: another
+        window's, never the area's)."""
+        top = self.area.window()
+        if top.windowHandle() is not window:
+            return None
+        grabber = QWidget.mouseGrabber()
+        if grabber is not None:
+            return grabber
+        at: QPoint | None = None
+        if isinstance(event, QSinglePointEvent):
+            at = event.position().toPoint()
+        elif isinstance(event, QTouchEvent) and event.points():
+            at = event.points()[0].position().toPoint()
+        if at is None:
+            return top
+        return top.childAt(at) or top
+
+
+def key_target(window: QWindow) -> QWidget | None:
+    """The widget Qt passes a key press typed into ``window`` on to: the keyboard grabber, an
+    open popup's focus, or the window's focused widget."""
+    grabber = QWidget.keyboardGrabber()
+    if grabber is not None:
+        return grabber
+    popup = QApplication.activePopupWidget()
+    if popup is not None:
+        return popup.focusWidget() or popup
+    focus = window.focusObject()
+    return focus if isinstance(focus, QWidget) else None

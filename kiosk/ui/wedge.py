@@ -1,5 +1,6 @@
-"""The application-wide keyboard-wedge filter: catches a USB scanner's key burst wherever
-focus is, and never lets it leak into a text field.
+"""The keyboard-wedge filter: catches a USB scanner's key burst wherever focus is, and never
+lets it leak into a text field. It filters the windows (``kiosk.ui.main_window.InputFilters``):
+a key press reaches the window it is typed into before Qt passes it on to the focused widget.
 
 The burst logic is ``kiosk.scan.wedge.WedgeDetector`` (Qt-free); this class only feeds it
 key presses, eats what it says to eat, re-delivers keys that turned out to be typed by a
@@ -18,10 +19,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QWindow
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from kiosk.scan.codes import HARDWARE_DEBOUNCE_S, Debouncer
 from kiosk.scan.wedge import ENTER, TAB, Complete, Release, Swallow, WedgeDetector, WedgeEvent
@@ -31,7 +31,7 @@ _KEYS = {ENTER: (Qt.Key.Key_Return, "\r"), TAB: (Qt.Key.Key_Tab, "\t"),
 
 
 class WedgeFilter(QObject):
-    """Install on the QApplication; ``scanned`` fires with each scanner-typed code."""
+    """A filter of the windows' key presses; ``scanned`` fires with each scanner-typed code."""
 
     event_types = frozenset({QEvent.Type.KeyPress})  # the only events it looks at
 
@@ -58,7 +58,10 @@ class WedgeFilter(QObject):
         # Whether each held key was a held-down key's auto-repeat, oldest first: re-delivered
         # keys keep it, so the tap guard after this filter still tells a repeat from a press.
         self._repeats: list[bool] = []
-        self._window_event: tuple[int, int] | None = None  # (event address, timestamp)
+        # Asked for each held key sent on as typing, before it goes (True: eaten): the tap
+        # guard, which sees the window's keys after this filter.
+        self.guard: Callable[[QObject | None, QKeyEvent], bool] | None = None
+        self._redelivering = False  # sending held keys on: they are not fed again
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._flush)
@@ -81,27 +84,17 @@ class WedgeFilter(QObject):
         """A scan of ``code`` was not acted on: the next scan of it counts again."""
         self.debouncer.reset()
 
-    def install(self, app: QCoreApplication) -> None:
-        """Start filtering every key press of ``app``."""
-        app.installEventFilter(self)
-
-    def uninstall(self, app: QCoreApplication) -> None:
-        """Stop filtering."""
-        app.removeEventFilter(self)
+    def stop(self) -> None:
+        """Stop the timer of held keys (the window is closing)."""
         self._timer.stop()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """Decide the fate of one key press (see ``WedgeDetector``)."""
-        if event.type() != QEvent.Type.KeyPress or not self.enabled:
+        """Decide the fate of one key press typed into window ``obj`` (see
+        ``WedgeDetector``)."""
+        if event.type() != QEvent.Type.KeyPress or not self.enabled or self._redelivering \
+                or not isinstance(obj, QWindow):
             return False
         assert isinstance(event, QKeyEvent)
-        if not event.spontaneous():  # propagated to a parent, or one we re-delivered
-            return False
-        stamp = (shiboken6.getCppPointer(event)[0], event.timestamp())
-        if isinstance(obj, QWindow):
-            self._window_event = stamp
-        elif not isinstance(obj, QWidget) or stamp == self._window_event:
-            return False  # already decided when the window received it
         return self.feed(obj, event)
 
     def feed(self, obj: QObject, event: QKeyEvent) -> bool:
@@ -193,17 +186,25 @@ class WedgeFilter(QObject):
             self._redeliver(result.keys)
 
     def _redeliver(self, keys: str) -> None:
-        """Send held human keystrokes on to where they were going (the oldest held keys)."""
+        """Send held human keystrokes on to where they were going (the oldest held keys):
+        the focused widget, past its window's filters (``guard`` is asked instead)."""
         repeats = self._repeats[:len(keys)]
         del self._repeats[:len(keys)]
         repeats += [False] * (len(keys) - len(repeats))
         target = QApplication.focusWidget() or self._target
         if target is None:
             return
-        for char, repeat in zip(keys, repeats, strict=True):
-            key, text = _KEYS.get(char, (Qt.Key.Key_unknown, char))
-            if key == Qt.Key.Key_unknown and char.isalnum() and char.isascii():
-                key = Qt.Key(ord(char.upper()))
-            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                QCoreApplication.sendEvent(
-                    target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text, repeat))
+        self._redelivering = True  # with no focused widget, the target is a window
+        try:
+            for char, repeat in zip(keys, repeats, strict=True):
+                key, text = _KEYS.get(char, (Qt.Key.Key_unknown, char))
+                if key == Qt.Key.Key_unknown and char.isalnum() and char.isascii():
+                    key = Qt.Key(ord(char.upper()))
+                for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                    event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text, repeat)
+                    if kind == QEvent.Type.KeyPress and self.guard is not None \
+                            and self.guard(target, event):
+                        continue
+                    QCoreApplication.sendEvent(target, event)
+        finally:
+            self._redelivering = False

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QKeyEvent, QWindow
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -70,15 +71,44 @@ class Clock:
 W = TypeVar("W", bound=QWidget)
 
 
+def window_of(widget: QWidget) -> QWindow:
+    """The window a keyboard types into and a finger taps on, for ``widget``."""
+    window = widget.window().windowHandle()
+    assert window is not None, "the widget's window is not shown"
+    return window
+
+
+def key(widget: QWidget, code: Qt.Key, text: str = "", *, repeat: bool = False,
+        modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """A key pressed (``repeat``: a held key's auto-repeat) and released, as a keyboard types
+    it: into ``widget``'s window, which passes it on to its focused widget, ``widget``. The
+    event carries no timestamp: the wedge filter times it with its clock."""
+    window = window_of(widget)
+    assert window.focusObject() is widget, f"the key would go to {window.focusObject()}"
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(window, QKeyEvent(kind, code, modifiers, text, repeat))
+
+
+def char_key(char: str) -> Qt.Key:
+    """The key that types ``char``."""
+    return {"\r": Qt.Key.Key_Return, "\t": Qt.Key.Key_Tab}.get(char) or Qt.Key(ord(char.upper()))
+
+
 def type_keys(widget: QWidget, text: str, clock: Clock, gap_s: float, *,
               enter: bool = False) -> None:
-    """Key presses to ``widget``, ``gap_s`` apart on the filter's clock."""
-    for char in text:
+    """Key presses into focused ``widget``'s window, ``gap_s`` apart on the filter's clock."""
+    for char in text + ("\r" if enter else ""):
         clock.now += gap_s
-        QTest.keyClick(widget, char)  # type: ignore[call-overload]
-    if enter:
-        clock.now += gap_s
-        QTest.keyClick(widget, Qt.Key.Key_Return)
+        key(widget, char_key(char), char)
+
+
+def tap(widget: QWidget, at: QPoint | None = None) -> QPoint:
+    """A mouse click on ``widget`` (its middle, or ``at`` in its coordinates), as a finger
+    taps: on its window, which passes it on; returns where, in window coordinates."""
+    where = widget.mapTo(widget.window(), widget.rect().center() if at is None else at)
+    QTest.mouseClick(window_of(widget), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, where)
+    return where
 
 
 def focused(qtbot: QtBot, widget: W) -> W:

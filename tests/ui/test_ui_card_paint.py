@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.main_window import FLASH_MS, FLASH_WAIT_MS, LATER_PAGES, MainWindow, Page
@@ -17,6 +17,7 @@ from kiosk.ui.screens.card import HELD_PAINT_MS
 from kiosk.ui.style import load_stylesheet
 from kiosk.ui.texts import Tone
 from kiosk.ui.widgets.banner import Banner
+from kiosk.ui.widgets.scrollbar import BandedScrollBar
 from tests.helpers.sim import Sim
 
 PARTLY_USED = "GB10-0PRT-LY8D-2WQC"
@@ -242,3 +243,26 @@ def test_a_flash_waits_a_frame_for_its_answer(qtbot: QtBot, window: MainWindow) 
     window.controller.lookup_done.connect(lambda _l: flashed.append(len(shows.seen)))
     look_up(qtbot, window, PARTLY_USED)  # the flow shows the card, then this counts
     assert flashed == [1]  # shown by the time the card is
+
+
+def test_the_cards_scroll_bar_is_qts_picture(qtbot: QtBot, styled: QApplication) -> None:
+    # Painted a band of rows at a time (Qt's painter hands a taller fill to its threads):
+    # the same pixels as Qt's own scroll bar in the same state.
+    parent = QWidget()
+    parent.setObjectName("screen")  # the card's background
+    parent.resize(120, 300)
+    qtbot.addWidget(parent)
+    banded, plain = BandedScrollBar(parent=parent), QScrollBar(Qt.Orientation.Vertical, parent)
+    for bar, x in ((banded, 0), (plain, 60)):
+        bar.setGeometry(x, 0, 44, 263)
+        bar.setRange(0, 120)
+        bar.setPageStep(263)
+        bar.setValue(40)
+    parent.show()
+    qtbot.waitExposed(parent)
+    assert banded.grab().toImage() == plain.grab().toImage()
+    banded.setValue(0)
+    plain.setValue(0)
+    banded.setEnabled(False)
+    plain.setEnabled(False)
+    assert banded.grab().toImage() == plain.grab().toImage()

@@ -19,8 +19,10 @@ from tests.helpers.sim import Sim
 from tests.helpers.ui import (
     Clock,
     focused,
+    key,
     look_up,
     open_settings,
+    tap,
     type_keys,
     work_offline,
 )
@@ -42,19 +44,10 @@ def redeems(sim: Sim) -> list[dict[str, object]]:
     return sim.server.requests("POST", "/v1/redeem")
 
 
-def tap(window: MainWindow, widget: QWidget) -> QPoint:
-    """A real mouse click in the middle of ``widget``; returns where, in window coordinates."""
-    centre = widget.rect().center()
-    QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=centre)
-    return widget.mapTo(window, centre)
-
-
 def tap_again(window: MainWindow, at: QPoint) -> None:
     """A second tap at the same place, on whatever is there now."""
     QApplication.processEvents()
-    target = window.childAt(at)
-    if target is not None:
-        QTest.mouseClick(target, Qt.MouseButton.LeftButton, pos=target.mapFrom(window, at))
+    tap(window, at)
 
 
 def settle(qtbot: QtBot, window: MainWindow) -> None:
@@ -74,7 +67,7 @@ def test_double_tap_on_next_never_confirms(qtbot: QtBot, window: MainWindow, sim
     screen = window.redeem_screen
     screen.keypad.type_text("1")
     settle(qtbot, window)
-    at = tap(window, screen.next_button)
+    at = tap(screen.next_button)
     assert screen.steps.currentIndex() == 1  # the question is on screen
     tap_again(window, at)
     assert screen.steps.currentIndex() == 1
@@ -92,7 +85,7 @@ def test_double_tap_on_redeem_all_keeps_the_result(qtbot: QtBot, window: MainWin
     settle(qtbot, window)
     assert window.controller is not None
     with qtbot.waitSignal(window.controller.redeem_done, timeout=10_000):
-        at = tap(window, window.card_screen.redeem_all_button)
+        at = tap(window.card_screen.redeem_all_button)
     assert window.page is Page.RESULT
     tap_again(window, at)  # lands where "Scan next" now is, within the guard time
     assert window.page is Page.RESULT
@@ -106,17 +99,14 @@ def test_taps_count_again_after_the_guard_time(qtbot: QtBot, window: MainWindow)
     with qtbot.waitSignal(window.controller.redeem_done, timeout=10_000):
         window.card_screen.redeem_all_button.click()
     settle(qtbot, window)
-    tap(window, window.result_screen.next_button)
+    tap(window.result_screen.next_button)
     assert window.page is Page.SCAN
 
 
-def enter(widget: QWidget, *, repeat: bool = False, key: Qt.Key = Qt.Key.Key_Return) -> None:
-    """Return (or ``key``) pressed (``repeat``: the keyboard's auto-repeat of a held key) and
-    released."""
-    text = {Qt.Key.Key_Return: "\r", Qt.Key.Key_Space: " "}[key]
-    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-        QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier,
-                                                 text, repeat))
+def enter(widget: QWidget, *, repeat: bool = False, code: Qt.Key = Qt.Key.Key_Return) -> None:
+    """Return (or ``code``) pressed on focused ``widget`` (``repeat``: the keyboard's
+    auto-repeat of a held key) and released."""
+    key(widget, code, {Qt.Key.Key_Return: "\r", Qt.Key.Key_Space: " "}[code], repeat=repeat)
 
 
 def test_a_double_or_held_enter_never_redeems_a_card_not_yet_read(
@@ -152,14 +142,14 @@ def test_a_double_or_held_space_never_presses_a_button_just_shown(
     card = window.card_screen
     card.redeem_all_button.setFocus()
     window.tap_guard.arm()  # the card has just come up
-    enter(card.redeem_all_button, key=Qt.Key.Key_Space)
+    enter(card.redeem_all_button, code=Qt.Key.Key_Space)
     settle(qtbot, window)
-    enter(card.redeem_all_button, key=Qt.Key.Key_Space, repeat=True)
+    enter(card.redeem_all_button, code=Qt.Key.Key_Space, repeat=True)
     assert window.controller is not None
     assert not window.controller.redeeming
     assert redeems(sim) == []
     with qtbot.waitSignal(window.controller.redeem_done, timeout=10_000):
-        enter(card.redeem_all_button, key=Qt.Key.Key_Space)  # once the card was read
+        enter(card.redeem_all_button, code=Qt.Key.Key_Space)  # once the card was read
     assert len(redeems(sim)) == 1
 
 

@@ -67,6 +67,9 @@ def test_language_switch(qtbot: QtBot, window: MainWindow, english_afterwards: N
     screen.save_button.click()
     qtbot.waitUntil(lambda: window.scan_button.text() == "Scannen", timeout=5_000)
     assert screen.save_button.text() == "Speichern"
+    assert window.session is not None  # the flows' own widgets follow the window's language
+    assert window.session.counter.reprint_last_button.text() == "Letzten Beleg nachdrucken"
+    assert window.session.undo.result_button.text() == "Letzte Einlösung zurücknehmen"
     assert window.controller is not None
     assert window.controller.engine.settings.language == "de"
     window.go_home()

@@ -3,6 +3,7 @@ only the scan screen exists before the first paint (docs/performance.md, "## Sta
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import signin
@@ -12,6 +13,7 @@ from kiosk.ui.main_window import LATER_PAGES, MainWindow, Page
 from kiosk.ui.opening import Opening
 from tests.helpers.demo import DOMAIN, PARTLY, TILL
 from tests.helpers.sim import Sim
+from tests.helpers.ui import char_key, key
 
 
 def window_for(qtbot: QtBot, runner: Runner) -> MainWindow:
@@ -37,8 +39,8 @@ def test_a_scan_before_the_later_screens_exist_shows_its_card(qtbot: QtBot, sim:
     field = window.scan_screen.code_field
     field.setFocus()
     with qtbot.waitSignal(window.controller.lookup_done, timeout=10_000) as blocker:
-        qtbot.keyClicks(field, PARTLY)  # a scanner's burst, as the start-up benchmark types
-        qtbot.keyClick(field, "\r")
+        for char in PARTLY + "\r":  # a scanner's burst, as the start-up benchmark types
+            key(field, char_key(char), char)
     assert blocker.args[0].code == PARTLY
     assert window.page is Page.CARD
     card = window.card_screen
@@ -122,7 +124,7 @@ def test_no_screen_is_built_while_a_burst_is_coming_in(qtbot: QtBot, sim: Sim) -
         window.start()
     field = window.scan_screen.code_field
     field.setFocus()
-    qtbot.keyClick(field, "G")  # the first key of a burst: held until the next one
+    key(field, Qt.Key.Key_G, "G")  # the first key of a burst: held until the next one
     assert window.wedge.holding
     window.build_later_pages()
     assert not any(window.built(page) for page in LATER_PAGES)

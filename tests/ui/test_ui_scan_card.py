@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.domain.outcomes import Lookup
@@ -14,6 +13,7 @@ from kiosk.ui.main_window import MainWindow, Page
 from kiosk.ui.screens.card import CardScreen
 from kiosk.ui.texts import Tone, grouped_code
 from tests.helpers.sim import Sim
+from tests.helpers.ui import char_key, key
 
 PARTLY_USED = "GB10-0PRT-LY8D-2WQC"
 
@@ -86,9 +86,10 @@ def test_wedge_burst_is_caught_wherever_focus_is(qtbot: QtBot, window: MainWindo
     field = window.scan_screen.code_field
     field.setFocus()
     assert window.controller is not None
-    with qtbot.waitSignal(window.controller.lookup_done, timeout=10_000) as blocker:
-        qtbot.keyClicks(field, "YOGA-5X2U-Q8WM-J4LT")
-        qtbot.keyClick(field, Qt.Key.Key_Return)
+    with qtbot.waitSignal(window.controller.lookup_done, timeout=10_000) as blocker, \
+            qtbot.waitSignal(window.wedge.scanned, timeout=1_000):  # the wedge's, not the field's
+        for char in "YOGA-5X2U-Q8WM-J4LT\r":  # typed into the window at once
+            key(field, char_key(char), char)
     assert blocker.args[0].code == "YOGA-5X2U-Q8WM-J4LT"
     assert window.page is Page.CARD
     assert field.text() == ""  # nothing leaked into the field
@@ -99,7 +100,9 @@ def test_slow_typing_reaches_the_field(qtbot: QtBot, window: MainWindow) -> None
     """Keys typed at human speed are re-delivered to the field, not taken as a scan."""
     field = window.scan_screen.code_field
     field.setFocus()
-    qtbot.keyClicks(field, "AB12", delay=60)
+    for char in "AB12":
+        key(field, char_key(char), char)
+        qtbot.wait(60)
     qtbot.waitUntil(lambda: field.text() == "AB12")
     assert window.page is Page.SCAN
 

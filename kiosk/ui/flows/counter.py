@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.app.engine import Engine
@@ -78,7 +77,7 @@ class CounterFlow(Flow):
             self.tr("End of shift"), self.open_shift))
         self.link(self.staff_button.clicked, lambda: gate.require(
             self.tr("Staff accounts"), self.open_staff))
-        window.installEventFilter(self)  # the language changes: our buttons follow
+        self.link(window.language_changed, self.retranslate)  # our widgets follow
         self.retranslate()
 
     def _wire_result(self, result: ResultScreen) -> None:
@@ -139,12 +138,6 @@ class CounterFlow(Flow):
             self.link(screen.back, lambda: self.nav.show_page(Page.SETTINGS))
             self._staff_screen = screen
         return self._staff_screen
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        """Retranslate when the window's language changes."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return False
 
     def retranslate(self) -> None:
         """Set the texts of the buttons this flow adds."""

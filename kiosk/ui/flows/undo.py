@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox, QPushButton, QWidget
 
 from kiosk.domain.masking import mask_code
@@ -81,7 +81,7 @@ class UndoFlow(Flow):
         self.link(self.queue_button.clicked, self.start)
         self.link(self.controller.redeem_done, self._redeemed)
         self.link(self.controller.undo_done, self._undone)
-        window.installEventFilter(self)
+        self.link(window.language_changed, self.retranslate)  # our widgets follow
         self.retranslate()
 
     def _wire_result(self, result: ResultScreen) -> None:
@@ -101,12 +101,6 @@ class UndoFlow(Flow):
         # Not yet on its screen (built after the first paint), a widget stays hidden: shown on
         # its own it would be a window of its own.
         widget.setVisible(shown and widget.parent() is not None)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        """Retranslate when the window's language changes."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return False
 
     def retranslate(self) -> None:
         """Set the texts of the widgets this flow adds."""

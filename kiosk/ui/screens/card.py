@@ -37,6 +37,7 @@ from kiosk.ui.texts import (
     units,
 )
 from kiosk.ui.widgets.banner import Banner
+from kiosk.ui.widgets.scrollbar import BandedScrollBar
 from kiosk.ui.widgets.selectable import SelectableLabel
 
 FIELDS = ("product", "value", "valid", "note", "recipient", "message", "buyer", "order")
@@ -122,6 +123,7 @@ class CardScreen(Screen):
         scroll.setWidgetResizable(True)
         scroll.setWidget(details)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setVerticalScrollBar(BandedScrollBar())  # Qt's picture, painted on this thread
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
