@@ -25,14 +25,12 @@ from enum import StrEnum
 
 from kiosk.app.clock import local_midnight
 from kiosk.app.engine import Engine
-from kiosk.app.printing.receipt import units
 from kiosk.app.reports import ShiftSummary, Totals, shift_summary
 from kiosk.backends.vouchercart.reconcile import Claim, applied_claims, minute
 from kiosk.domain.errors import AuthError, Refusal, RefusalReason, TransportError
 from kiosk.domain.masking import mask_code
-from kiosk.domain.money import Money
 from kiosk.domain.outcomes import EntryState, OutboxEntry
-from kiosk.domain.voucher import HistoryEntry, Voucher, VoucherKind
+from kiosk.domain.voucher import HistoryEntry, Voucher
 from kiosk.store.database import from_db, utc_now
 from kiosk.store.journal import Z_REPORT
 
@@ -49,19 +47,12 @@ class Finding(StrEnum):
     ELSEWHERE = "redeemed_elsewhere"  # the server's, not ours: another till or the web shop
 
 
-FINDING_TEXT = {
-    Finding.MISSING_ON_SERVER: "MISMATCH: ours, not on the server",
-    Finding.DIFFERENT_AMOUNT: "MISMATCH: different amount on the server",
-    Finding.ELSEWHERE: "redeemed elsewhere (another till or the web shop)",
-}
-
-
 class Unchecked(StrEnum):
-    """Why the server check stopped (its value: the command line's words)."""
+    """Why the server check stopped (worded by ``kiosk.app.shift_text``)."""
 
-    OFFLINE_MODE = "Not checked: work offline is switched on"
-    UNREACHABLE = "Not checked: the server could not be reached"
-    SIGNED_OUT = "Not checked: the till is signed out"
+    OFFLINE_MODE = "offline_mode"
+    UNREACHABLE = "unreachable"
+    SIGNED_OUT = "signed_out"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,13 +83,6 @@ class ServerCheck:
     history_available: bool = True  # False on platforms without a redemption history
     why: Unchecked | None = None  # why ``unchecked`` could not be
     detail: str = ""  # the error behind ``why``, as the till words it
-
-    @property
-    def reason(self) -> str:
-        """Why ``unchecked`` could not be checked, in English ("" when all were)."""
-        if self.why is None:
-            return ""
-        return f"{self.why.value} ({self.detail})" if self.detail else self.why.value
 
     @property
     def mismatches(self) -> tuple[Line, ...]:
@@ -234,77 +218,3 @@ def build_report(engine: Engine, *, since: datetime | None = None, shop: str = "
         undoing=tuple(e for e in entries if e.state is EntryState.REVERSING),
         check=check_server(engine, touched, start) if check else ServerCheck(),
     )
-
-
-# --- as text -----------------------------------------------------------------------------
-
-def totals_text(totals: Totals) -> str:
-    """``£12.50 + 1 use (2 redemptions)``-style summary of ``totals``; ``none`` when empty."""
-    if not totals.count:
-        return "none"
-    parts = [Money(minor, currency).format() for currency, minor in sorted(totals.money.items())]
-    if totals.uses:
-        parts.append("1 use" if totals.uses == 1 else f"{totals.uses} uses")
-    plural = "redemption" if totals.count == 1 else "redemptions"
-    return f"{' + '.join(parts)} ({totals.count} {plural})"
-
-
-def _local(at: datetime) -> str:
-    return f"{at.astimezone():%Y-%m-%d %H:%M}"
-
-
-def report_lines(report: ShiftReport, *, full: bool = True) -> list[str]:
-    """The report as text: the summary, then (``full``) every conflict and difference."""
-    s = report.summary
-    lines = [f"{report.shop} — {report.kiosk}", "End-of-shift report (Z)",
-             f"From {_local(report.since)} to {_local(report.until)}", "",
-             f"Online:        {totals_text(s.online)}",
-             f"Offline:       {totals_text(s.offline)}",
-             f"Total:         {totals_text(s.total)}",
-             f"Still queued:  {totals_text(report.at_risk)} — not yet confirmed",
-             f"Conflicts:     {len(report.conflicts)}   Written off: {len(report.write_offs)}"]
-    if s.undone.count:
-        lines.append(f"Undone:        {totals_text(s.undone)} — taken back, not counted")
-    if report.undoing:
-        lines.append(f"Undo unconfirmed: {len(report.undoing)} — counted as taken until the "
-                     "server confirms it (the till asks again at the next sync)")
-    if report.per_staff:
-        lines += ["", "Per staff member:"]
-        for name, summary in report.per_staff.items():
-            lines.append(f"  {name or '?'}: online {totals_text(summary.online)}, "
-                         f"offline {totals_text(summary.offline)}")
-    lines += ["", "Server check:", *_check_lines(report.check, full=full)]
-    if full:
-        for entry in report.conflicts:
-            lines.append(f"Conflict {_local(entry.redeemed_at)} {mask_code(entry.code)} "
-                         f"{units(entry.amount, entry.kind, entry.currency)}: {entry.last_error}")
-        for entry in report.write_offs:
-            lines.append(f"Written off {_local(entry.redeemed_at)} {mask_code(entry.code)} "
-                         f"{units(entry.amount, entry.kind, entry.currency)}: {entry.note}")
-    return lines
-
-
-def _words(amount: int, currency: str | None) -> str:
-    return units(amount, VoucherKind.MONETARY.value if currency else "", currency)
-
-
-def _check_lines(check: ServerCheck, *, full: bool) -> list[str]:
-    if not check.history_available:
-        return ["  This voucher platform keeps no redemption history: not checked."]
-    elsewhere = sum(not line.mismatch for line in check.lines)
-    mismatches = len(check.mismatches)
-    out = [(f"  {check.checked} voucher(s) checked, {mismatches} mismatch(es), {elsewhere} "
-           "redeemed elsewhere")]
-    if check.unchecked:
-        out.append(f"  {check.reason}: {len(check.unchecked)} voucher(s) — "
-                   + ", ".join(check.unchecked))
-    if not check.unchecked and not check.mismatches:
-        out.append("  The server's records match this till's.")
-    if full:
-        for line in check.lines:
-            amounts = " / ".join(part for part in (
-                f"ours {_words(line.ours, line.currency)}" if line.ours is not None else "",
-                f"server {_words(line.server, line.currency)}" if line.server is not None
-                else "") if part)
-            out.append(f"  {_local(line.at)} {line.code} {amounts}: {FINDING_TEXT[line.finding]}")
-    return out

@@ -48,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.app.headless import dumps  # noqa: PLC0415
     from kiosk.app.printing.escpos import PrinterError  # noqa: PLC0415
     from kiosk.app.printing.service import shop_name  # noqa: PLC0415
-    from kiosk.app.shift import build_report, close_shift, report_lines  # noqa: PLC0415
+    from kiosk.app.shift import build_report, close_shift  # noqa: PLC0415
+    from kiosk.app.shift_text import report_lines  # noqa: PLC0415
     from kiosk.cli import open_engine  # noqa: PLC0415
     from kiosk.domain.errors import KioskError  # noqa: PLC0415
 

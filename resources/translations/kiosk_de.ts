@@ -1713,12 +1713,12 @@
 <context>
     <name>ShiftText</name>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="41"/>
+        <location filename="../../kiosk/app/shift_text.py" line="63"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/shift_text.py" line="45"/>
+        <location filename="../../kiosk/app/shift_text.py" line="67"/>
         <source>%1 (%n redemption(s))</source>
         <translation>
             <numerusform>%1 (%n Einlösung)</numerusform>
@@ -1726,152 +1726,152 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="51"/>
+        <location filename="../../kiosk/app/shift_text.py" line="72"/>
         <source>Online:</source>
         <translation>Online:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="51"/>
+        <location filename="../../kiosk/app/shift_text.py" line="72"/>
         <source>Offline:</source>
         <translation>Offline:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="52"/>
+        <location filename="../../kiosk/app/shift_text.py" line="73"/>
         <source>Total:</source>
         <translation>Gesamt:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="53"/>
+        <location filename="../../kiosk/app/shift_text.py" line="74"/>
         <source>Still queued:</source>
         <translation>Noch offen:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="54"/>
+        <location filename="../../kiosk/app/shift_text.py" line="74"/>
         <source>%1 — not yet confirmed</source>
         <translation>%1 — noch nicht bestätigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="55"/>
+        <location filename="../../kiosk/app/shift_text.py" line="76"/>
         <source>Conflicts:</source>
         <translation>Konflikte:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="55"/>
+        <location filename="../../kiosk/app/shift_text.py" line="76"/>
         <source>%1   Written off: %2</source>
         <translation>%1   Abgeschrieben: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="58"/>
+        <location filename="../../kiosk/app/shift_text.py" line="80"/>
         <source>Undone:</source>
         <translation>Zurückgenommen:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="58"/>
+        <location filename="../../kiosk/app/shift_text.py" line="80"/>
         <source>%1 — taken back, not counted</source>
         <translation>%1 — zurückgenommen, nicht gezählt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="63"/>
+        <location filename="../../kiosk/app/shift_text.py" line="85"/>
         <source>Till 1</source>
         <translation>Kasse 1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="64"/>
+        <location filename="../../kiosk/app/shift_text.py" line="86"/>
         <source>End-of-shift report (Z)</source>
         <translation>Schichtabschluss (Z-Bericht)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="65"/>
+        <location filename="../../kiosk/app/shift_text.py" line="87"/>
         <source>From %1 to %2</source>
         <translation>Von %1 bis %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="70"/>
+        <location filename="../../kiosk/app/shift_text.py" line="91"/>
         <source>Undo unconfirmed: %1 — counted as taken until the server confirms it (the till asks again at the next sync)</source>
         <translation>Rücknahme unbestätigt: %1 — zählt als eingelöst, bis der Server sie bestätigt (die Kasse fragt beim nächsten Abgleich erneut)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="73"/>
+        <location filename="../../kiosk/app/shift_text.py" line="94"/>
         <source>Per staff member:</source>
         <translation>Pro Person:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="75"/>
+        <location filename="../../kiosk/app/shift_text.py" line="96"/>
         <source>%1: online %2, offline %3</source>
         <translation>%1: online %2, offline %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="78"/>
+        <location filename="../../kiosk/app/shift_text.py" line="98"/>
         <source>Server check:</source>
         <translation>Abgleich mit dem Server:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="81"/>
+        <location filename="../../kiosk/app/shift_text.py" line="101"/>
         <source>Conflict %1 %2 %3: %4</source>
         <translation>Konflikt %1 %2 %3: %4</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="84"/>
+        <location filename="../../kiosk/app/shift_text.py" line="104"/>
         <source>Written off %1 %2 %3: %4</source>
         <translation>Abgeschrieben %1 %2 %3: %4</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="96"/>
+        <location filename="../../kiosk/app/shift_text.py" line="115"/>
         <source>MISMATCH: ours, not on the server</source>
         <translation>MISMATCH: bei uns, nicht auf dem Server</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="97"/>
+        <location filename="../../kiosk/app/shift_text.py" line="116"/>
         <source>MISMATCH: different amount on the server</source>
         <translation>MISMATCH: anderer Betrag auf dem Server</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="98"/>
+        <location filename="../../kiosk/app/shift_text.py" line="117"/>
         <source>redeemed elsewhere (another till or the web shop)</source>
         <translation>anderswo eingelöst (andere Kasse oder Webshop)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="106"/>
+        <location filename="../../kiosk/app/shift_text.py" line="125"/>
         <source>Not checked: work offline is switched on</source>
         <translation>Nicht geprüft: Offline-Arbeit ist eingeschaltet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="107"/>
+        <location filename="../../kiosk/app/shift_text.py" line="126"/>
         <source>Not checked: the server could not be reached</source>
         <translation>Nicht geprüft: Der Server war nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="108"/>
+        <location filename="../../kiosk/app/shift_text.py" line="127"/>
         <source>Not checked: the till is signed out</source>
         <translation>Nicht geprüft: Die Kasse ist abgemeldet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="115"/>
+        <location filename="../../kiosk/app/shift_text.py" line="134"/>
         <source>This voucher platform keeps no redemption history: not checked.</source>
         <translation>Diese Gutschein-Plattform führt keinen Einlöseverlauf: nicht geprüft.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="117"/>
+        <location filename="../../kiosk/app/shift_text.py" line="137"/>
         <source>%1 voucher(s) checked, %2 mismatch(es), %3 redeemed elsewhere</source>
         <translation>%1 Gutschein(e) geprüft, %2 Abweichung(en), %3 anderswo eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="121"/>
+        <location filename="../../kiosk/app/shift_text.py" line="140"/>
         <source>%1: %2 voucher(s) — </source>
         <translation>%1: %2 Gutschein(e) — </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="124"/>
+        <location filename="../../kiosk/app/shift_text.py" line="143"/>
         <source>The server&apos;s records match this till&apos;s.</source>
         <translation>Die Daten des Servers stimmen mit denen dieser Kasse überein.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="127"/>
+        <location filename="../../kiosk/app/shift_text.py" line="147"/>
         <source>ours %1</source>
         <translation>bei uns %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="129"/>
+        <location filename="../../kiosk/app/shift_text.py" line="149"/>
         <source>server %1</source>
         <translation>Server %1</translation>
     </message>
@@ -2170,17 +2170,17 @@
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="255"/>
+        <location filename="../../kiosk/ui/texts.py" line="256"/>
         <source>Offline: the till&apos;s clock is wrong. Ask a manager to set it.</source>
         <translation>Offline: Die Uhr der Kasse geht falsch. Bitte die Filialleitung, sie zu stellen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="313"/>
+        <location filename="../../kiosk/ui/texts.py" line="314"/>
         <source>Storage full — nothing was redeemed. Call a manager.</source>
         <translation>Speicher voll — nichts wurde eingelöst. Bitte eine Führungskraft rufen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="315"/>
+        <location filename="../../kiosk/ui/texts.py" line="316"/>
         <source>The till could not save this redemption — nothing was redeemed. Call a manager.</source>
         <translation>Die Kasse konnte diese Einlösung nicht speichern — nichts wurde eingelöst. Bitte eine Führungskraft rufen.</translation>
     </message>
@@ -2251,7 +2251,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/texts.py" line="111"/>
-        <location filename="../../kiosk/ui/texts.py" line="240"/>
+        <location filename="../../kiosk/ui/texts.py" line="241"/>
         <source>This voucher has expired.</source>
         <translation>Dieser Gutschein ist abgelaufen.</translation>
     </message>
@@ -2279,7 +2279,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="227"/>
+        <location filename="../../kiosk/ui/texts.py" line="228"/>
         <source>%1 left</source>
         <translation>%1 übrig</translation>
     </message>
@@ -2355,198 +2355,198 @@
         <translation>Gilt nur für bestimmte Produkte: Warenkorb prüfen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="235"/>
+        <location filename="../../kiosk/ui/texts.py" line="236"/>
         <source>Voucher not found.</source>
         <translation>Gutschein nicht gefunden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="236"/>
+        <location filename="../../kiosk/ui/texts.py" line="237"/>
         <source>This voucher cannot be redeemed at this shop.</source>
         <translation>Dieser Gutschein kann in diesem Shop nicht eingelöst werden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="238"/>
+        <location filename="../../kiosk/ui/texts.py" line="239"/>
         <source>That amount cannot be taken from this voucher.</source>
         <translation>Dieser Betrag kann von diesem Gutschein nicht abgezogen werden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="241"/>
+        <location filename="../../kiosk/ui/texts.py" line="242"/>
         <source>This voucher is not valid yet.</source>
         <translation>Dieser Gutschein ist noch nicht gültig.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="243"/>
+        <location filename="../../kiosk/ui/texts.py" line="244"/>
         <source>This voucher has already been fully redeemed.</source>
         <translation>Dieser Gutschein wurde bereits vollständig eingelöst.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="245"/>
+        <location filename="../../kiosk/ui/texts.py" line="246"/>
         <source>This voucher has been cancelled.</source>
         <translation>Dieser Gutschein wurde storniert.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="247"/>
+        <location filename="../../kiosk/ui/texts.py" line="248"/>
         <source>Enter an amount greater than zero.</source>
         <translation>Bitte einen Betrag größer als null eingeben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="249"/>
+        <location filename="../../kiosk/ui/texts.py" line="250"/>
         <source>Offline: this voucher has not been seen before, so it cannot be checked.</source>
         <translation>Offline: Dieser Gutschein wurde hier noch nie geprüft und kann daher nicht geprüft werden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="251"/>
+        <location filename="../../kiosk/ui/texts.py" line="252"/>
         <source>Offline: the last check of this voucher is too old.</source>
         <translation>Offline: Die letzte Prüfung dieses Gutscheins ist zu alt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="253"/>
+        <location filename="../../kiosk/ui/texts.py" line="254"/>
         <source>Offline: over the limit allowed without a connection.</source>
         <translation>Offline: über dem ohne Verbindung erlaubten Limit.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="257"/>
+        <location filename="../../kiosk/ui/texts.py" line="258"/>
         <source>This voucher platform cannot do that.</source>
         <translation>Das kann diese Gutscheinplattform nicht.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="261"/>
+        <location filename="../../kiosk/ui/texts.py" line="262"/>
         <source>Not redeemed.</source>
         <translation>Nicht eingelöst.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="269"/>
+        <location filename="../../kiosk/ui/texts.py" line="270"/>
         <source>Enter the staff member&apos;s name.</source>
         <translation>Geben Sie den Namen der Person ein.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="270"/>
+        <location filename="../../kiosk/ui/texts.py" line="271"/>
         <source>A name has at most 40 characters.</source>
         <translation>Ein Name hat höchstens 40 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="271"/>
+        <location filename="../../kiosk/ui/texts.py" line="272"/>
         <source>Someone on this till already has that name.</source>
         <translation>Jemand an dieser Kasse hat diesen Namen schon.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="272"/>
+        <location filename="../../kiosk/ui/texts.py" line="273"/>
         <source>A PIN is 4 to 8 digits.</source>
         <translation>Eine PIN hat 4 bis 8 Ziffern.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="273"/>
+        <location filename="../../kiosk/ui/texts.py" line="274"/>
         <source>The two PINs do not match.</source>
         <translation>Die beiden PINs stimmen nicht überein.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="274"/>
+        <location filename="../../kiosk/ui/texts.py" line="275"/>
         <source>Someone on this till already has that PIN: choose another.</source>
         <translation>Jemand an dieser Kasse hat diese PIN schon: Wählen Sie eine andere.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="276"/>
+        <location filename="../../kiosk/ui/texts.py" line="277"/>
         <source>That is the till&apos;s manager PIN: choose another.</source>
         <translation>Das ist die Manager-PIN der Kasse: Wählen Sie eine andere.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="277"/>
+        <location filename="../../kiosk/ui/texts.py" line="278"/>
         <source>The first member of staff must be a manager.</source>
         <translation>Die erste Person auf der Liste muss zur Filialleitung gehören.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="278"/>
+        <location filename="../../kiosk/ui/texts.py" line="279"/>
         <source>The till needs at least one manager: make someone else a manager first.</source>
         <translation>Die Kasse braucht mindestens eine Filialleitung: Machen Sie zuerst jemand anderen zur Filialleitung.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="280"/>
+        <location filename="../../kiosk/ui/texts.py" line="281"/>
         <source>No such member of staff on this till.</source>
         <translation>Diese Person gibt es an dieser Kasse nicht.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="281"/>
+        <location filename="../../kiosk/ui/texts.py" line="282"/>
         <source>The staff list changed meanwhile: try again.</source>
         <translation>Die Personalliste hat sich inzwischen geändert: Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="282"/>
+        <location filename="../../kiosk/ui/texts.py" line="283"/>
         <source>Too many wrong PINs: try again in %1 seconds.</source>
         <translation>Zu viele falsche PINs: Versuchen Sie es in %1 Sekunden erneut.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="297"/>
+        <location filename="../../kiosk/ui/texts.py" line="298"/>
         <source>Wrong email or password.</source>
         <translation>Falsche E-Mail oder falsches Passwort.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="299"/>
+        <location filename="../../kiosk/ui/texts.py" line="300"/>
         <source>This account has no access to that shop.</source>
         <translation>Dieses Konto hat keinen Zugriff auf diesen Shop.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="301"/>
+        <location filename="../../kiosk/ui/texts.py" line="302"/>
         <source>The session has ended. Please sign in again.</source>
         <translation>Die Sitzung ist abgelaufen. Bitte erneut anmelden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="303"/>
+        <location filename="../../kiosk/ui/texts.py" line="304"/>
         <source>Signing in failed. Please sign in again.</source>
         <translation>Anmeldung fehlgeschlagen. Bitte erneut anmelden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="305"/>
+        <location filename="../../kiosk/ui/texts.py" line="306"/>
         <source>The server is busy. Try again in a moment.</source>
         <translation>Der Server ist ausgelastet. Bitte gleich erneut versuchen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="307"/>
+        <location filename="../../kiosk/ui/texts.py" line="308"/>
         <source>Cannot reach the server. Check the address and the network.</source>
         <translation>Server nicht erreichbar. Bitte Adresse und Netzwerk prüfen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="310"/>
+        <location filename="../../kiosk/ui/texts.py" line="311"/>
         <source>The server did not accept the request.</source>
         <translation>Der Server hat die Anfrage nicht angenommen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="285"/>
-        <location filename="../../kiosk/ui/texts.py" line="318"/>
+        <location filename="../../kiosk/ui/texts.py" line="286"/>
+        <location filename="../../kiosk/ui/texts.py" line="319"/>
         <source>Something went wrong: %1</source>
         <translation>Etwas ist schiefgegangen: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="325"/>
+        <location filename="../../kiosk/ui/texts.py" line="326"/>
         <source>Waiting to send</source>
         <translation>Wartet auf Senden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="326"/>
+        <location filename="../../kiosk/ui/texts.py" line="327"/>
         <source>Sending</source>
         <translation>Wird gesendet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="327"/>
+        <location filename="../../kiosk/ui/texts.py" line="328"/>
         <source>Redeemed</source>
         <translation>Eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="328"/>
+        <location filename="../../kiosk/ui/texts.py" line="329"/>
         <source>Conflict</source>
         <translation>Konflikt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="329"/>
+        <location filename="../../kiosk/ui/texts.py" line="330"/>
         <source>Written off</source>
         <translation>Abgeschrieben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="330"/>
+        <location filename="../../kiosk/ui/texts.py" line="331"/>
         <source>Undo not confirmed</source>
         <translation>Rücknahme unbestätigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="331"/>
+        <location filename="../../kiosk/ui/texts.py" line="332"/>
         <source>Undone</source>
         <translation>Rückgängig gemacht</translation>
     </message>

@@ -1713,12 +1713,12 @@
 <context>
     <name>ShiftText</name>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="41"/>
+        <location filename="../../kiosk/app/shift_text.py" line="63"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/shift_text.py" line="45"/>
+        <location filename="../../kiosk/app/shift_text.py" line="67"/>
         <source>%1 (%n redemption(s))</source>
         <translation>
             <numerusform>%1 (%n redemption)</numerusform>
@@ -1726,152 +1726,152 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="51"/>
+        <location filename="../../kiosk/app/shift_text.py" line="72"/>
         <source>Online:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="51"/>
+        <location filename="../../kiosk/app/shift_text.py" line="72"/>
         <source>Offline:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="52"/>
+        <location filename="../../kiosk/app/shift_text.py" line="73"/>
         <source>Total:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="53"/>
+        <location filename="../../kiosk/app/shift_text.py" line="74"/>
         <source>Still queued:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="54"/>
+        <location filename="../../kiosk/app/shift_text.py" line="74"/>
         <source>%1 — not yet confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="55"/>
+        <location filename="../../kiosk/app/shift_text.py" line="76"/>
         <source>Conflicts:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="55"/>
+        <location filename="../../kiosk/app/shift_text.py" line="76"/>
         <source>%1   Written off: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="58"/>
+        <location filename="../../kiosk/app/shift_text.py" line="80"/>
         <source>Undone:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="58"/>
+        <location filename="../../kiosk/app/shift_text.py" line="80"/>
         <source>%1 — taken back, not counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="63"/>
+        <location filename="../../kiosk/app/shift_text.py" line="85"/>
         <source>Till 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="64"/>
+        <location filename="../../kiosk/app/shift_text.py" line="86"/>
         <source>End-of-shift report (Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="65"/>
+        <location filename="../../kiosk/app/shift_text.py" line="87"/>
         <source>From %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="70"/>
+        <location filename="../../kiosk/app/shift_text.py" line="91"/>
         <source>Undo unconfirmed: %1 — counted as taken until the server confirms it (the till asks again at the next sync)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="73"/>
+        <location filename="../../kiosk/app/shift_text.py" line="94"/>
         <source>Per staff member:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="75"/>
+        <location filename="../../kiosk/app/shift_text.py" line="96"/>
         <source>%1: online %2, offline %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="78"/>
+        <location filename="../../kiosk/app/shift_text.py" line="98"/>
         <source>Server check:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="81"/>
+        <location filename="../../kiosk/app/shift_text.py" line="101"/>
         <source>Conflict %1 %2 %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="84"/>
+        <location filename="../../kiosk/app/shift_text.py" line="104"/>
         <source>Written off %1 %2 %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="96"/>
+        <location filename="../../kiosk/app/shift_text.py" line="115"/>
         <source>MISMATCH: ours, not on the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="97"/>
+        <location filename="../../kiosk/app/shift_text.py" line="116"/>
         <source>MISMATCH: different amount on the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="98"/>
+        <location filename="../../kiosk/app/shift_text.py" line="117"/>
         <source>redeemed elsewhere (another till or the web shop)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="106"/>
+        <location filename="../../kiosk/app/shift_text.py" line="125"/>
         <source>Not checked: work offline is switched on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="107"/>
+        <location filename="../../kiosk/app/shift_text.py" line="126"/>
         <source>Not checked: the server could not be reached</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="108"/>
+        <location filename="../../kiosk/app/shift_text.py" line="127"/>
         <source>Not checked: the till is signed out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="115"/>
+        <location filename="../../kiosk/app/shift_text.py" line="134"/>
         <source>This voucher platform keeps no redemption history: not checked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="117"/>
+        <location filename="../../kiosk/app/shift_text.py" line="137"/>
         <source>%1 voucher(s) checked, %2 mismatch(es), %3 redeemed elsewhere</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="121"/>
+        <location filename="../../kiosk/app/shift_text.py" line="140"/>
         <source>%1: %2 voucher(s) — </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="124"/>
+        <location filename="../../kiosk/app/shift_text.py" line="143"/>
         <source>The server&apos;s records match this till&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="127"/>
+        <location filename="../../kiosk/app/shift_text.py" line="147"/>
         <source>ours %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shift_text.py" line="129"/>
+        <location filename="../../kiosk/app/shift_text.py" line="149"/>
         <source>server %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2170,17 +2170,17 @@
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="255"/>
+        <location filename="../../kiosk/ui/texts.py" line="256"/>
         <source>Offline: the till&apos;s clock is wrong. Ask a manager to set it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="313"/>
+        <location filename="../../kiosk/ui/texts.py" line="314"/>
         <source>Storage full — nothing was redeemed. Call a manager.</source>
         <translation>Storage full — nothing was redeemed. Call a manager.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="315"/>
+        <location filename="../../kiosk/ui/texts.py" line="316"/>
         <source>The till could not save this redemption — nothing was redeemed. Call a manager.</source>
         <translation>The till could not save this redemption — nothing was redeemed. Call a manager.</translation>
     </message>
@@ -2251,7 +2251,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/texts.py" line="111"/>
-        <location filename="../../kiosk/ui/texts.py" line="240"/>
+        <location filename="../../kiosk/ui/texts.py" line="241"/>
         <source>This voucher has expired.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2279,7 +2279,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="227"/>
+        <location filename="../../kiosk/ui/texts.py" line="228"/>
         <source>%1 left</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2355,198 +2355,198 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="235"/>
+        <location filename="../../kiosk/ui/texts.py" line="236"/>
         <source>Voucher not found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="236"/>
+        <location filename="../../kiosk/ui/texts.py" line="237"/>
         <source>This voucher cannot be redeemed at this shop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="238"/>
+        <location filename="../../kiosk/ui/texts.py" line="239"/>
         <source>That amount cannot be taken from this voucher.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="241"/>
+        <location filename="../../kiosk/ui/texts.py" line="242"/>
         <source>This voucher is not valid yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="243"/>
+        <location filename="../../kiosk/ui/texts.py" line="244"/>
         <source>This voucher has already been fully redeemed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="245"/>
+        <location filename="../../kiosk/ui/texts.py" line="246"/>
         <source>This voucher has been cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="247"/>
+        <location filename="../../kiosk/ui/texts.py" line="248"/>
         <source>Enter an amount greater than zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="249"/>
+        <location filename="../../kiosk/ui/texts.py" line="250"/>
         <source>Offline: this voucher has not been seen before, so it cannot be checked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="251"/>
+        <location filename="../../kiosk/ui/texts.py" line="252"/>
         <source>Offline: the last check of this voucher is too old.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="253"/>
+        <location filename="../../kiosk/ui/texts.py" line="254"/>
         <source>Offline: over the limit allowed without a connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="257"/>
+        <location filename="../../kiosk/ui/texts.py" line="258"/>
         <source>This voucher platform cannot do that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="261"/>
+        <location filename="../../kiosk/ui/texts.py" line="262"/>
         <source>Not redeemed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="269"/>
+        <location filename="../../kiosk/ui/texts.py" line="270"/>
         <source>Enter the staff member&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="270"/>
+        <location filename="../../kiosk/ui/texts.py" line="271"/>
         <source>A name has at most 40 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="271"/>
+        <location filename="../../kiosk/ui/texts.py" line="272"/>
         <source>Someone on this till already has that name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="272"/>
+        <location filename="../../kiosk/ui/texts.py" line="273"/>
         <source>A PIN is 4 to 8 digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="273"/>
+        <location filename="../../kiosk/ui/texts.py" line="274"/>
         <source>The two PINs do not match.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="274"/>
+        <location filename="../../kiosk/ui/texts.py" line="275"/>
         <source>Someone on this till already has that PIN: choose another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="276"/>
+        <location filename="../../kiosk/ui/texts.py" line="277"/>
         <source>That is the till&apos;s manager PIN: choose another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="277"/>
+        <location filename="../../kiosk/ui/texts.py" line="278"/>
         <source>The first member of staff must be a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="278"/>
+        <location filename="../../kiosk/ui/texts.py" line="279"/>
         <source>The till needs at least one manager: make someone else a manager first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="280"/>
+        <location filename="../../kiosk/ui/texts.py" line="281"/>
         <source>No such member of staff on this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="281"/>
+        <location filename="../../kiosk/ui/texts.py" line="282"/>
         <source>The staff list changed meanwhile: try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="282"/>
+        <location filename="../../kiosk/ui/texts.py" line="283"/>
         <source>Too many wrong PINs: try again in %1 seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="297"/>
+        <location filename="../../kiosk/ui/texts.py" line="298"/>
         <source>Wrong email or password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="299"/>
+        <location filename="../../kiosk/ui/texts.py" line="300"/>
         <source>This account has no access to that shop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="301"/>
+        <location filename="../../kiosk/ui/texts.py" line="302"/>
         <source>The session has ended. Please sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="303"/>
+        <location filename="../../kiosk/ui/texts.py" line="304"/>
         <source>Signing in failed. Please sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="305"/>
+        <location filename="../../kiosk/ui/texts.py" line="306"/>
         <source>The server is busy. Try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="307"/>
+        <location filename="../../kiosk/ui/texts.py" line="308"/>
         <source>Cannot reach the server. Check the address and the network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="310"/>
+        <location filename="../../kiosk/ui/texts.py" line="311"/>
         <source>The server did not accept the request.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="285"/>
-        <location filename="../../kiosk/ui/texts.py" line="318"/>
+        <location filename="../../kiosk/ui/texts.py" line="286"/>
+        <location filename="../../kiosk/ui/texts.py" line="319"/>
         <source>Something went wrong: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="325"/>
+        <location filename="../../kiosk/ui/texts.py" line="326"/>
         <source>Waiting to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="326"/>
+        <location filename="../../kiosk/ui/texts.py" line="327"/>
         <source>Sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="327"/>
+        <location filename="../../kiosk/ui/texts.py" line="328"/>
         <source>Redeemed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="328"/>
+        <location filename="../../kiosk/ui/texts.py" line="329"/>
         <source>Conflict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="329"/>
+        <location filename="../../kiosk/ui/texts.py" line="330"/>
         <source>Written off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="330"/>
+        <location filename="../../kiosk/ui/texts.py" line="331"/>
         <source>Undo not confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="331"/>
+        <location filename="../../kiosk/ui/texts.py" line="332"/>
         <source>Undone</source>
         <translation type="unfinished"></translation>
     </message>

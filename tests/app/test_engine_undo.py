@@ -13,7 +13,8 @@ import pytest
 
 from kiosk.app import signin
 from kiosk.app.engine import Engine
-from kiosk.app.shift import build_report, close_shift, report_lines
+from kiosk.app.shift import build_report, close_shift
+from kiosk.app.shift_text import report_lines
 from kiosk.domain.errors import RefusalReason
 from kiosk.domain.outcomes import EntryState, RedeemStatus, UndoStatus, UndoWhy
 from kiosk.store.database import utc_now

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from kiosk.app.engine import Engine
-from kiosk.app.shift import Finding, build_report, close_shift, report_lines, shift_start
+from kiosk.app.shift import Finding, build_report, close_shift, shift_start
+from kiosk.app.shift_text import ShiftText, report_lines
 from kiosk.backends.vouchercart import Tokens, VoucherCartClient
 from kiosk.domain.masking import mask_code
 from kiosk.domain.outcomes import RedeemStatus
@@ -69,7 +70,7 @@ def test_server_down_says_which_figures_were_not_checked(engine: Engine, sim: Si
     assert queued.status is RedeemStatus.QUEUED
     report = build_report(engine)
     assert report.check.unchecked == (mask_code(GBP50),)
-    assert "could not be reached" in report.check.reason
+    assert "could not be reached" in ShiftText().unchecked(report.check)
     assert report.at_risk.money == {"GBP": 500}
     text = "\n".join(report_lines(report))
     assert "Still queued:  £5.00 (1 redemption) — not yet confirmed" in text
@@ -129,5 +130,5 @@ def test_work_offline_asks_the_server_nothing(engine: Engine, sim: Sim) -> None:
     asked = len(sim.requests("GET", "/v1/status"))
     report = build_report(engine)
     assert report.check.unchecked == (mask_code(GBP50),)
-    assert report.check.reason == "Not checked: work offline is switched on"
+    assert ShiftText().unchecked(report.check) == "Not checked: work offline is switched on"
     assert len(sim.requests("GET", "/v1/status")) == asked

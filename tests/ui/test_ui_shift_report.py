@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.app.engine import Engine
 from kiosk.app.printing.service import ReceiptService
 from kiosk.app.qt.runner import Runner
-from kiosk.app.shift import report_lines as app_report_lines
+from kiosk.app.shift_text import report_lines as app_report_lines
 from kiosk.ui.i18n import Translations
 from kiosk.ui.shift_report import ShiftReportScreen, pdf_suggestion
 from kiosk.ui.shift_text import report_lines
