@@ -59,13 +59,23 @@ class VoucherCache:
     def put_in(self, db: sqlite_utils.Database, voucher: Voucher, seen_at: datetime,
                code: str | None = None, *, counted: int = 0) -> None:
         """``put`` inside a transaction the caller holds (and commits)."""
+        self.put_rows_in(db, [self.row(voucher, seen_at, code, counted=counted)])
+
+    def row(self, voucher: Voucher, seen_at: datetime, code: str | None = None, *,
+            counted: int = 0) -> tuple[str, str, str, str]:
+        """A line as ``put_rows_in`` writes it (its JSON made now, before any transaction)."""
         data = voucher_to_json(voucher, **{_COUNTED: counted}) if counted \
             else voucher_to_json(voucher)
-        db.execute(
+        return (code or voucher.code, self._domain, data, to_db(seen_at))
+
+    @staticmethod
+    def put_rows_in(db: sqlite_utils.Database, rows: Sequence[tuple[str, str, str, str]]) -> None:
+        """Write lines made by ``row`` inside a transaction the caller holds (one
+        statement for them all)."""
+        db.conn.executemany(
             "INSERT INTO voucher_cache (code, domain, data, seen_at) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (code, domain) DO UPDATE SET data = excluded.data, "
-            "seen_at = excluded.seen_at",
-            [code or voucher.code, self._domain, data, to_db(seen_at)])
+            "seen_at = excluded.seen_at", rows)
 
     def get(self, code: str) -> CachedVoucher | None:
         """The cached status of ``code``, if this kiosk has seen it."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from kiosk.domain.discount import Discount, DiscountKind
@@ -19,15 +20,19 @@ def _parse(value: Any) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
+# The fields written as they are (the others are converted below), and a getter of them all
+# at once: a replay writes a cache line per voucher.
+_PLAIN = tuple(name for name in Voucher.__dataclass_fields__
+               if name not in ("windows", "history", "purchased_at", "fully_redeemed_at", "kind",
+                               "redeemable_on", "discount"))
+_plain_values = attrgetter(*_PLAIN)
+_FIELDS = frozenset(Voucher.__dataclass_fields__)
+
+
 def voucher_to_json(voucher: Voucher, **extra: object) -> str:
     """Serialise ``voucher`` losslessly, with ``extra`` keys beside its fields (what the cache
     says of the line; ``voucher_from_json`` ignores them)."""
-    data: dict[str, Any] = {
-        name: getattr(voucher, name)
-        for name in Voucher.__dataclass_fields__
-        if name not in ("windows", "history", "purchased_at", "fully_redeemed_at", "kind",
-                        "redeemable_on", "discount")
-    }
+    data: dict[str, Any] = dict(zip(_PLAIN, _plain_values(voucher), strict=True))
     terms = voucher.discount
     data["discount"] = None if terms is None else {
         "kind": terms.kind.value, "value": str(terms.value), "min_order": terms.min_order,
@@ -66,5 +71,5 @@ def voucher_from_data(data: dict[str, Any]) -> Voucher:
     data["discount"] = None if not isinstance(terms, dict) else Discount(
         DiscountKind(terms["kind"]), Decimal(terms["value"]), terms.get("min_order"),
         bool(terms.get("strict_minimum")), bool(terms.get("targeted")))
-    known = {k: v for k, v in data.items() if k in Voucher.__dataclass_fields__}
+    known = {k: v for k, v in data.items() if k in _FIELDS}
     return Voucher(**known)

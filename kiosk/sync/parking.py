@@ -89,9 +89,7 @@ class Parking:
                 del self._parked[code]
             all_marks = [m for _, item in saved for m in item.marks]
             try:
-                claimed = self._outbox.claim_runs(
-                    runs, all_marks, [line for code, item in saved
-                                      if (line := self._cache_line(code, item)) is not None])
+                claimed = self._outbox.claim_runs(runs, all_marks, self._lines(saved))
             except BaseException:
                 for code, item in saved:  # not saved: still to be saved
                     self._parked.setdefault(code, item)
@@ -144,7 +142,7 @@ class Parking:
         if not item.marks and item.latest is None:
             return
         try:
-            self._outbox.mark_applied_many(item.marks, also=self._cache_line(code, item))
+            self._outbox.mark_applied_many(item.marks, more=self._lines([(code, item)]))
             self._forget(item.marks)
         except StorageError as exc:
             # The server has them: they stay ``sending`` and are reconciled on the next pass.
@@ -169,8 +167,7 @@ class Parking:
             owner.oldest = None
             if not items:
                 return
-            lines = [line for code, item in items
-                     if (line := self._cache_line(code, item)) is not None]
+            lines = self._lines(items)
             marks = [m for _, item in items for m in item.marks]
             unsent = [e.id for _, item in items for e in item.waiting]
             try:
@@ -182,8 +179,12 @@ class Parking:
                 log.error("could not save the state of %d outbox entries: %s",
                           len(marks) + len(unsent), exc.message)
 
-    def _cache_line(self, code: str, item: _Parked) -> Also | None:
-        latest, seen_at, counted = item.latest, item.seen_at, item.counted
-        if latest is None or seen_at is None:
-            return None
-        return lambda db: self._cache.put_in(db, latest, seen_at, code, counted=counted)
+    def _lines(self, items: Sequence[tuple[str, _Parked]]) -> list[Also]:
+        """The writes of ``items``' last answers as cache lines: one statement for them all,
+        their JSON made before the transaction."""
+        rows = [self._cache.row(item.latest, item.seen_at, code, counted=item.counted)
+                for code, item in items
+                if item.latest is not None and item.seen_at is not None]
+        if not rows:
+            return []
+        return [lambda db: self._cache.put_rows_in(db, rows)]

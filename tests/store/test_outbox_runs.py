@@ -150,3 +150,32 @@ def test_open_counts_tell_plain_pending_entries_from_the_others(tmp_path: Path) 
     assert outbox.mark_applied("e4")
     assert outbox.open_counts(["AAAA", "BBBB", "CCCC"]) == {"AAAA": (2, 2), "BBBB": (2, 1)}
     assert outbox.open_counts([]) == {}
+
+
+def test_a_claim_group_goes_by_each_vouchers_entries_not_the_whole_queue(
+    tmp_path: Path,
+) -> None:
+    # A group's reads name up to 64 vouchers, its claim up to 128 entries. SQLite's planner
+    # (no statistics) took the state index for that many and walked every open entry of the
+    # queue, once per group: a queue of N entries cost N²/128 row visits.
+    store = Store.open(tmp_path)
+    outbox = Outbox(store, domain="1", backend="vouchercart")
+    codes = [f"CODE{i:03d}" for i in range(200)]
+    outbox.add_many(entry(f"e{i}", code=codes[i % 200], at=T0 + timedelta(seconds=i))
+                    for i in range(600))
+    executed: list[str] = []
+    store.db.conn.set_trace_callback(executed.append)
+    try:
+        entries = outbox.open_entries_of(codes[:64])
+        assert len(entries) == 64
+        assert outbox.open_counts(codes[:64])[codes[0]] == (3, 3)
+        runs = [[e.id for e in entries[code]] for code in codes[:40]]
+        assert outbox.claim_runs(runs) == runs
+    finally:
+        store.db.conn.set_trace_callback(None)
+    statements = [sql for sql in executed if sql.lstrip().upper().startswith(("SELECT", "UPDATE"))]
+    assert len(statements) == 4, executed
+    for sql in statements:
+        plan = " ".join(row[3] for row in store.db.conn.execute(f"EXPLAIN QUERY PLAN {sql}"))
+        assert "state_redeemed_at" not in plan, f"{sql}\n  goes: {plan}"
+        assert "code_redeemed_at" in plan or "autoindex_outbox" in plan, f"{sql}\n  goes: {plan}"
