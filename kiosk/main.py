@@ -97,8 +97,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "queue: see `kiosk queue`.\n")
             return 130
         return code
+    from kiosk.ui import collector  # noqa: PLC0415 - Qt-free
     from kiosk.ui.demo import start_demo  # noqa: PLC0415 - Qt-free
 
+    collector.pause()  # until the first screen is painted (start-up, docs/performance.md)
     # The demo server's child process starts before the GUI's imports, on the other core.
     demo = start_demo(args)
     from kiosk.ui.pyside_feature import import_pyside  # noqa: PLC0415

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from kiosk import APP_NAME
 from kiosk.app.qt.controller import EngineApi, KioskController
 from kiosk.app.qt.runner import Runner
+from kiosk.ui import collector
 from kiosk.ui.feedback import Feedback, Sound
 from kiosk.ui.first_paint import after_first_paint
 from kiosk.ui.i18n import Translations
@@ -219,6 +220,7 @@ class MainWindow(QMainWindow):
         self._filters_when_signed_in = False  # install them once a session starts...
         self._filters_at_paint = False  # ...after its first screen's paint
         self.filtering = False  # the input filters are installed
+        self._collector_waits = False  # the paused garbage collector resumes at a paint
         # The flash bar lies on a layer of its own that stays shown and is never laid out:
         # shown and hidden straight on the window, it invalidated the window's layout each
         # time (a pass of the window's layout and a geometry animation of its central widget,
@@ -486,6 +488,10 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is not screen:
             self.tap_guard.arm()
         self.stack.setCurrentWidget(screen)
+        if page is not Page.START and collector.paused() and not self._collector_waits:
+            # The first real screen (scan, sign-in, an error): on again once it is painted.
+            self._collector_waits = True
+            after_first_paint(screen, collector.resume)
         if isinstance(screen, Screen):
             screen.focus_target().setFocus()
         usable = session is not None and page not in CLOSED_PAGES

@@ -3,12 +3,18 @@ only the scan screen exists before the first paint (docs/performance.md, "## Sta
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import signin
 from kiosk.app.qt.runner import Runner
 from kiosk.store.secrets import open_secrets
+from kiosk.ui import collector
+from kiosk.ui.first_paint import after_first_paint
 from kiosk.ui.main_window import LATER_PAGES, MainWindow, Page
 from kiosk.ui.opening import Opening
 from tests.helpers.demo import DOMAIN, PARTLY, TILL
@@ -131,3 +137,52 @@ def test_no_screen_is_built_while_a_burst_is_coming_in(qtbot: QtBot, sim: Sim) -
     qtbot.waitUntil(lambda: not window.wedge.holding, timeout=5_000)  # typed after all
     qtbot.waitUntil(lambda: all(window.built(page) for page in LATER_PAGES), timeout=10_000)
     assert field.text() == "G"  # the held key reached the field it was typed into
+
+
+@pytest.fixture
+def paused_collector() -> Iterator[None]:
+    """The garbage collector paused as ``kiosk`` pauses it at start; on again afterwards."""
+    collector.pause()
+    assert collector.paused()
+    assert not gc.isenabled()
+    try:
+        yield
+    finally:
+        collector.resume()
+        gc.unfreeze()  # the rest of the test run collects as usual
+
+
+def test_the_collector_is_on_again_once_the_scan_screen_is_painted(
+        qtbot: QtBot, sim: Sim, paused_collector: None) -> None:
+    signin.sign_in(sim.api_url, *TILL, DOMAIN)
+    window = window_for(qtbot, Runner())
+    painted: list[bool] = []
+    after_first_paint(window.start_page, lambda: painted.append(True), fallback_ms=None)
+    qtbot.waitUntil(lambda: bool(painted), timeout=5_000)
+    assert collector.paused()  # the blank page while the till opens is not the first screen
+    with qtbot.waitSignal(window.engine_ready, timeout=10_000):
+        window.start()
+    assert collector.paused()  # the scan screen is shown, not yet painted
+    qtbot.waitUntil(gc.isenabled, timeout=5_000)
+    assert not collector.paused()
+    assert gc.get_freeze_count() > 10_000  # what the start made is never walked again
+
+
+def test_the_collector_is_on_again_once_the_sign_in_screen_is_painted(
+        qtbot: QtBot, paused_collector: None) -> None:
+    window = window_for(qtbot, Runner())
+    window.start()  # nobody signed in: the sign-in screen
+    qtbot.waitUntil(lambda: window.page is Page.SIGNIN, timeout=10_000)
+    qtbot.waitUntil(gc.isenabled, timeout=5_000)
+    assert not collector.paused()
+
+
+def test_a_collector_turned_off_by_someone_else_is_left_off() -> None:
+    gc.disable()
+    try:
+        collector.pause()
+        assert not collector.paused()
+        collector.resume()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QPalette
 from pytestqt.qtbot import QtBot
 
 from kiosk.domain.outcomes import Lookup
@@ -35,6 +37,22 @@ def look_up(qtbot: QtBot, window: MainWindow, code: str) -> None:
 ])
 def test_a_code_is_grouped_only_where_it_is_made_of_groups(code: str, shown: str) -> None:
     assert grouped_code(code) == shown
+
+
+def test_the_recent_lists_own_viewport_paints_as_qts_would(qtbot: QtBot,
+                                                          window: MainWindow) -> None:
+    # The scan screen gives the list a viewport of its own (start-up, docs/performance.md):
+    # it must fill the list's base colour and hold the empty-list note, as Qt's would.
+    screen = window.scan_screen
+    viewport = screen.recent_list.viewport()
+    assert viewport.autoFillBackground()
+    assert viewport.backgroundRole() is QPalette.ColorRole.Base
+    assert screen.recent_empty.parentWidget() is viewport
+    qtbot.waitUntil(screen.recent_empty.isVisible, timeout=10_000)
+    assert viewport.geometry().contains(screen.recent_empty.geometry())
+    image = screen.recent_list.grab().toImage()
+    corner = viewport.geometry().bottomRight() - QPoint(2, 2)  # below the note's text
+    assert image.pixelColor(corner) == viewport.palette().color(QPalette.ColorRole.Base)
 
 
 def test_an_empty_recent_list_says_what_fills_it(qtbot: QtBot, window: MainWindow) -> None:
