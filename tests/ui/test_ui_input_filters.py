@@ -55,6 +55,14 @@ def shown(qtbot: QtBot, widget: QWidget) -> QWidget:
     return widget
 
 
+def shown_with_field(qtbot: QtBot, window: QWidget) -> QLineEdit:
+    """``window`` shown with a text field in it; the field."""
+    field = QLineEdit(window)
+    QVBoxLayout(window).addWidget(field)
+    shown(qtbot, window)
+    return field
+
+
 def test_only_the_types_a_filter_looks_at_reach_it(qtbot: QtBot) -> None:
     keys = Recorder({QEvent.Type.KeyPress}, eats={QEvent.Type.KeyPress})
     taps = Recorder({QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress})
@@ -70,10 +78,8 @@ def test_only_the_types_a_filter_looks_at_reach_it(qtbot: QtBot) -> None:
 def test_a_key_is_seen_on_its_window_and_widgets_events_never(
         qtbot: QtBot, installed: tuple[InputFilters, Recorder]) -> None:
     _filters, recorder = installed
-    top = QWidget()
-    field = QLineEdit(top)
-    QVBoxLayout(top).addWidget(field)
-    shown(qtbot, top)
+    top = QWidget()  # kept: the field's window
+    field = shown_with_field(qtbot, top)
     installed[0].watch_windows()  # shown after the filters: found at the next look
     field.setFocus()
     recorder.seen.clear()
@@ -88,9 +94,7 @@ def test_a_dialog_opened_later_is_filtered(
         qtbot: QtBot, installed: tuple[InputFilters, Recorder]) -> None:
     _filters, recorder = installed
     dialog = QDialog()
-    field = QLineEdit(dialog)
-    QVBoxLayout(dialog).addWidget(field)
-    shown(qtbot, dialog)
+    field = shown_with_field(qtbot, dialog)
     dialog.activateWindow()
     field.setFocus()  # the focus moves into the new window: it is found
     qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window_of(dialog))
