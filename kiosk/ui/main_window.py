@@ -139,6 +139,11 @@ class InputFilters(QObject):
         for window in QGuiApplication.topLevelWindows():
             window.removeEventFilter(self)
 
+    @property
+    def watching(self) -> bool:
+        """Whether the filters are installed."""
+        return self._watching
+
     def watch_windows(self, *_changed: object) -> None:
         """Filter every top-level window not yet filtered (installing again is harmless)."""
         if self._watching:
@@ -219,7 +224,6 @@ class MainWindow(QMainWindow):
         self._filters = InputFilters(self, self.idle, self.wedge, self.tap_guard)
         self._filters_when_signed_in = False  # install them once a session starts...
         self._filters_at_paint = False  # ...after its first screen's paint
-        self.filtering = False  # the input filters are installed
         self._collector_waits = False  # the paused garbage collector resumes at a paint
         # The flash bar lies on a layer of its own that stays shown and is never laid out:
         # shown and hidden straight on the window, it invalidated the window's layout each
@@ -761,7 +765,6 @@ class MainWindow(QMainWindow):
         if isinstance(app, QGuiApplication):
             self._filters.uninstall(app)
             self.wedge.stop()
-        self.filtering = False
         self.detach()
         self.runner.close()
 
@@ -778,8 +781,12 @@ class MainWindow(QMainWindow):
             self._filters_when_signed_in = True
             return
         app = QCoreApplication.instance()
-        if isinstance(app, QGuiApplication) and not self.filtering:
-            self._filters.install(app)
-            self.filtering = True
+        if isinstance(app, QGuiApplication):
+            self._filters.install(app)  # once: installing again does nothing
+
+    @property
+    def filtering(self) -> bool:
+        """Whether the input filters are installed."""
+        return self._filters.watching
 
 
