@@ -13,6 +13,12 @@ from kiosk.domain.money import Money
 UNLIMITED_USES = 10**9  # ``total`` of a voucher without a usage limit
 
 
+def unlimited(uses: int) -> bool:
+    """Whether a count of uses stands for "no usage limit" (``UNLIMITED_USES``, less what
+    has been used of it)."""
+    return uses >= UNLIMITED_USES // 2
+
+
 class VoucherKind(StrEnum):
     """What a voucher's units are."""
 
@@ -172,7 +178,7 @@ class Voucher:
         money = self.money(units)
         if money is not None:
             return money.format()
-        if units >= UNLIMITED_USES // 2:
+        if unlimited(units):
             return "unlimited uses"
         return f"{units} use" if units == 1 else f"{units} uses"
 

@@ -28,7 +28,7 @@ from kiosk.domain.errors import (
 )
 from kiosk.domain.money import Money, exponent
 from kiosk.domain.outcomes import EntryState, Lookup
-from kiosk.domain.voucher import UNLIMITED_USES, Voucher, VoucherState
+from kiosk.domain.voucher import Voucher, VoucherState, unlimited
 
 
 class Texts(QObject):
@@ -36,13 +36,13 @@ class Texts(QObject):
 
     def uses(self, count: int) -> str:
         """"1 use", "3 uses"; "unlimited uses" for a code without a usage limit."""
-        if count >= UNLIMITED_USES // 2:
+        if unlimited(count):
             return self.tr("unlimited uses")
         return self.tr("%n use(s)", None, count)
 
     def uses_left(self, available: int, total: int) -> str:
         """"3 of 5 uses left"; "Unlimited uses, 3 used" without a usage limit."""
-        if total >= UNLIMITED_USES // 2:
+        if unlimited(total):
             return self.tr("Unlimited uses, %n used", None, total - available)
         return self.tr("%1 of %n use(s) left", None, total).replace("%1", str(available))
 
